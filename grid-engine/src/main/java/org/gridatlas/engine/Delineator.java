@@ -1,0 +1,222 @@
+package org.gridatlas.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.gridatlas.engine.codes.GridCodeAllocator;
+import org.gridatlas.engine.geom.Geoms;
+import org.gridatlas.engine.geom.LocalProjection;
+import org.gridatlas.engine.model.Assignment;
+import org.gridatlas.engine.model.Barrier;
+import org.gridatlas.engine.model.Building;
+import org.gridatlas.engine.model.Campus;
+import org.gridatlas.engine.model.Community;
+import org.gridatlas.engine.model.Dataset;
+import org.gridatlas.engine.model.Delineation;
+import org.gridatlas.engine.model.DelineationReport;
+import org.gridatlas.engine.model.Grid;
+import org.gridatlas.engine.model.GridIssue;
+import org.gridatlas.engine.model.GridKind;
+import org.gridatlas.engine.model.GridLevel;
+import org.gridatlas.engine.partition.AtomBuilder.PlacedBuilding;
+import org.gridatlas.engine.partition.Bounds;
+import org.gridatlas.engine.partition.CommunityPlan;
+import org.gridatlas.engine.partition.CommunityPlanner;
+import org.gridatlas.engine.partition.DraftGrid;
+import org.gridatlas.engine.partition.EdgeTag;
+import org.gridatlas.engine.partition.Piece;
+import org.gridatlas.engine.partition.PlanInput;
+import org.gridatlas.engine.partition.PlanInput.PlacedBarrier;
+import org.gridatlas.engine.partition.PlanInput.PlacedCampus;
+import org.gridatlas.engine.validate.BarrierAlignment;
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Location;
+import org.locationtech.jts.geom.util.GeometryFixer;
+import org.locationtech.jts.index.strtree.STRtree;
+
+/**
+ * The delineation pipeline over a whole dataset: project to metres, plan every community (in
+ * parallel), number the grids, and assemble grids, assignments and the report in lon/lat.
+ */
+public final class Delineator {
+    /** Told after each community is planned. */
+    public interface Progress {
+        void communityDone(int done, int total);
+    }
+
+    private final Bounds bounds;
+
+    public Delineator(Bounds bounds) {
+        this.bounds = bounds;
+    }
+
+    public Delineation delineate(Dataset d) {
+        return delineate(d, (done, total) -> {});
+    }
+
+    public Delineation delineate(Dataset d, Progress progress) {
+        long start = System.nanoTime();
+        Envelope extent = new Envelope();
+        d.communities().forEach(c -> extent.expandToInclude(c.geometry().getEnvelopeInternal()));
+        LocalProjection proj = LocalProjection.around(extent);
+
+        List<Community> communities = d.communities();
+        List<Geometry> metric = communities.stream().map(c -> metres(proj, c.geometry())).toList();
+        Map<Integer, List<PlacedBuilding>> buildings = buildingsByCommunity(d.buildings(), metric, proj);
+        STRtree barriers = barrierIndex(d.barriers(), proj);
+        List<PlacedCampus> campuses = d.campuses().stream()
+                .sorted(Comparator.comparing(Campus::id))
+                .map(c -> new PlacedCampus(c, metres(proj, c.geometry()))).toList();
+
+        CommunityPlanner planner = new CommunityPlanner(bounds);
+        AtomicInteger done = new AtomicInteger();
+        List<CommunityPlan> plans = IntStream.range(0, communities.size()).parallel().mapToObj(i -> {
+            Geometry poly = metric.get(i);
+            Envelope env = poly.getEnvelopeInternal();
+            @SuppressWarnings("unchecked")
+            List<PlacedBarrier> near = barriers.query(env);
+            List<PlacedCampus> camps = campuses.stream().filter(c -> c.polygon().getEnvelopeInternal().intersects(env)).toList();
+            CommunityPlan plan;
+            try {
+                plan = planner.plan(new PlanInput(communities.get(i), poly, buildings.getOrDefault(i, List.of()), near, camps));
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("community " + communities.get(i).code() + ": " + e.getMessage(), e);
+            }
+            progress.communityDone(done.incrementAndGet(), communities.size());
+            return plan;
+        }).toList();
+
+        List<Grid> grids = new ArrayList<>();
+        List<Assignment> assignments = new ArrayList<>();
+        List<GridIssue> issues = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        d.notes().forEach(n -> notes.add(n.toString()));
+        BarrierAlignment alignment = new BarrierAlignment();
+        double ppSum = 0;
+        for (int i = 0; i < plans.size(); i++) {
+            CommunityPlan plan = plans.get(i);
+            notes.addAll(plan.notes());
+            List<String> codes = codes(plan);
+            List<Geometry> polys = new ArrayList<>();
+            for (int g = 0; g < plan.grids().size(); g++) {
+                DraftGrid dg = plan.grids().get(g);
+                String code = codes.get(g);
+                polys.add(dg.polygon());
+                ppSum += Geoms.polsbyPopper(dg.polygon());
+                grids.add(new Grid(code, GridLevel.GRID, dg.kind(), plan.community().code(), plan.community().streetCode(),
+                        dg.households(), dg.buildings(), dg.polygon().getArea(), null, dg.flags(), proj.toLonLat(dg.polygon())));
+                for (Piece p : dg.pieces()) assignments.add(new Assignment(p.key(), code));
+                if (!dg.flags().isEmpty()) issues.add(new GridIssue(code, plan.community().code(), dg.flags(), dg.why()));
+            }
+            alignment.add(metric.get(i), polys, nearbyLines(barriers, metric.get(i)));
+        }
+        sortAssignments(assignments, d.buildings());
+        grids.sort(Comparator.comparing(Grid::code));
+        issues.sort(Comparator.comparing(GridIssue::grid));
+
+        int urban = 0, inBounds = 0, flagged = 0;
+        Map<String, Integer> flagCounts = new TreeMap<>();
+        for (Grid g : grids) {
+            if (g.kind() == GridKind.COMMUNITY) {
+                urban++;
+                if (bounds.contains(g.households())) inBounds++;
+            }
+            if (!g.flags().isEmpty()) flagged++;
+            g.flags().forEach(f -> flagCounts.merge(f, 1, Integer::sum));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        DelineationReport report = new DelineationReport(bounds.min(), bounds.max(), communities.size(), d.buildings().size(),
+                d.households(), grids.size(), urban, inBounds, urban == 0 ? 1.0 : round((double) inBounds / urban), flagged,
+                flagCounts, round(alignment.share()), grids.isEmpty() ? 0 : round(ppSum / grids.size()), round(seconds),
+                issues, notes, Map.of());
+        return new Delineation(grids, assignments, report);
+    }
+
+    private static double round(double v) { return Math.round(v * 10000) / 10000.0; }
+
+    private static List<String> codes(CommunityPlan plan) {
+        List<Geometry> ordinary = new ArrayList<>(), dedicated = new ArrayList<>();
+        for (DraftGrid g : plan.grids()) (g.kind() == GridKind.DEDICATED ? dedicated : ordinary).add(g.polygon());
+        List<String> ordinaryCodes = GridCodeAllocator.codes(plan.community().code(), ordinary, 1);
+        List<String> dedicatedCodes = GridCodeAllocator.codes(plan.community().code(), dedicated, GridCodeAllocator.FIRST_DEDICATED);
+        List<String> out = new ArrayList<>();
+        int o = 0, k = 0;
+        for (DraftGrid g : plan.grids()) out.add(g.kind() == GridKind.DEDICATED ? dedicatedCodes.get(k++) : ordinaryCodes.get(o++));
+        return out;
+    }
+
+    /** Projects and snaps; a polygon that snapping made invalid (a sliver collapsing) is repaired. */
+    static Geometry metres(LocalProjection proj, Geometry lonLat) {
+        Geometry g = proj.toMetres(lonLat);
+        if (g.getDimension() == 2 && !g.isValid()) g = Geoms.polygonal(GeometryFixer.fix(g));
+        return g;
+    }
+
+    private static Map<Integer, List<PlacedBuilding>> buildingsByCommunity(List<Building> buildings, List<Geometry> communities, LocalProjection proj) {
+        STRtree index = new STRtree();
+        for (int i = 0; i < communities.size(); i++) index.insert(communities.get(i).getEnvelopeInternal(), i);
+        Map<Integer, IndexedPointInAreaLocator> locators = new HashMap<>();
+        Map<Integer, List<PlacedBuilding>> out = new HashMap<>();
+        for (Building b : buildings) {
+            Geometry fp = metres(proj, b.geometry());
+            Coordinate c = fp.getCentroid().getCoordinate();
+            int home = -1;
+            @SuppressWarnings("unchecked")
+            List<Integer> candidates = index.query(new Envelope(c));
+            candidates.sort(null);
+            for (int i : candidates) {
+                if (locators.computeIfAbsent(i, k -> new IndexedPointInAreaLocator(communities.get(k))).locate(c) != Location.EXTERIOR) {
+                    home = i;
+                    break;
+                }
+            }
+            if (home < 0) {
+                double best = Double.MAX_VALUE;
+                for (int i = 0; i < communities.size(); i++) {
+                    double dist = communities.get(i).distance(fp.getCentroid());
+                    if (dist < best) { best = dist; home = i; }
+                }
+            }
+            out.computeIfAbsent(home, k -> new ArrayList<>()).add(new PlacedBuilding(b, fp));
+        }
+        return out;
+    }
+
+    private static STRtree barrierIndex(List<Barrier> barriers, LocalProjection proj) {
+        STRtree index = new STRtree();
+        for (Barrier b : barriers) {
+            Geometry m = proj.toMetres(b.geometry());
+            for (int i = 0; i < m.getNumGeometries(); i++) {
+                LineString l = (LineString) m.getGeometryN(i);
+                if (l.getLength() > 0) index.insert(l.getEnvelopeInternal(), new PlacedBarrier(l, EdgeTag.of(b.barrierClass())));
+            }
+        }
+        index.build();
+        return index;
+    }
+
+    private static Geometry nearbyLines(STRtree barriers, Geometry community) {
+        Envelope env = new Envelope(community.getEnvelopeInternal());
+        env.expandBy(BarrierAlignment.NEAR_BARRIER_M);
+        @SuppressWarnings("unchecked")
+        List<PlacedBarrier> near = barriers.query(env);
+        return Geoms.METRIC.buildGeometry(near.stream().map(PlacedBarrier::line).toList());
+    }
+
+    private static void sortAssignments(List<Assignment> assignments, List<Building> buildings) {
+        Map<String, Integer> order = new HashMap<>();
+        for (int i = 0; i < buildings.size(); i++) order.put(buildings.get(i).id(), i);
+        assignments.sort(Comparator.<Assignment>comparingInt(a -> order.getOrDefault(a.buildingKey().split("#", 2)[0], Integer.MAX_VALUE))
+                .thenComparing(Assignment::buildingKey));
+    }
+
+}

@@ -1,0 +1,49 @@
+package org.gridatlas.engine.geom;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.geom.util.PolygonExtracter;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.UnaryUnionNG;
+
+/** Shared geometry settings and the few overlay calls the pipeline makes, all at 1 mm precision. */
+public final class Geoms {
+    /** Metric working precision: 1 mm. Snap-rounding at this scale keeps shared edges exact. */
+    public static final PrecisionModel PRECISION = new PrecisionModel(1000);
+    public static final GeometryFactory METRIC = new GeometryFactory(PRECISION);
+    public static final GeometryFactory LONLAT = new GeometryFactory(new PrecisionModel(), 4326);
+
+    private Geoms() {}
+
+    public static Geometry intersection(Geometry a, Geometry b) {
+        return OverlayNG.overlay(a, b, OverlayNG.INTERSECTION, PRECISION);
+    }
+
+    public static Geometry difference(Geometry a, Geometry b) {
+        return OverlayNG.overlay(a, b, OverlayNG.DIFFERENCE, PRECISION);
+    }
+
+    public static Geometry union(Collection<? extends Geometry> parts) {
+        if (parts.isEmpty()) return METRIC.createPolygon();
+        return UnaryUnionNG.union(METRIC.buildGeometry(new ArrayList<>(parts)), PRECISION);
+    }
+
+    /** Only the polygonal parts of an overlay result (dropping collapsed lines and points). */
+    public static Geometry polygonal(Geometry g) {
+        List<Polygon> polys = new ArrayList<>();
+        PolygonExtracter.getPolygons(g, polys);
+        if (polys.size() == 1) return polys.get(0);
+        return METRIC.createMultiPolygon(polys.toArray(Polygon[]::new));
+    }
+
+    /** Polsby–Popper compactness 4πA/P²: 1 for a circle, about 0.785 for a square. */
+    public static double polsbyPopper(Geometry metric) {
+        double p = metric.getLength();
+        return p == 0 ? 0 : 4 * Math.PI * metric.getArea() / (p * p);
+    }
+}

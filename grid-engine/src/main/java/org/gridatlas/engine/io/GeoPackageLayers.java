@@ -1,0 +1,172 @@
+package org.gridatlas.engine.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import mil.nga.geopackage.GeoPackage;
+import mil.nga.geopackage.attributes.AttributesColumn;
+import mil.nga.geopackage.attributes.AttributesDao;
+import mil.nga.geopackage.attributes.AttributesResultSet;
+import mil.nga.geopackage.attributes.AttributesRow;
+import mil.nga.geopackage.attributes.AttributesTableMetadata;
+import mil.nga.geopackage.db.GeoPackageDataType;
+import mil.nga.geopackage.features.columns.GeometryColumns;
+import mil.nga.geopackage.features.user.FeatureColumn;
+import mil.nga.geopackage.features.user.FeatureDao;
+import mil.nga.geopackage.features.user.FeatureResultSet;
+import mil.nga.geopackage.features.user.FeatureRow;
+import mil.nga.geopackage.features.user.FeatureTableMetadata;
+import mil.nga.geopackage.geom.GeoPackageGeometryData;
+import mil.nga.sf.GeometryType;
+import org.gridatlas.engine.geom.Geoms;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKBWriter;
+
+/**
+ * Reads and writes the contract's layers as GeoPackage tables (features in EPSG:4326, attributes
+ * tables for non-spatial ones); WKB is the bridge between JTS and the GeoPackage library.
+ */
+public final class GeoPackageLayers {
+    private static final long SRS_WGS84 = 4326;
+    private static final String GEOMETRY_COLUMN = "geom";
+    private static final String ID_COLUMN = "fid";
+
+    private GeoPackageLayers() {}
+
+    public static boolean has(GeoPackage gp, LayerSchema schema) {
+        return gp.isTable(schema.name());
+    }
+
+    public static List<Feature> read(GeoPackage gp, LayerSchema schema) {
+        List<Feature> out = new ArrayList<>();
+        if (schema.spatial()) {
+            FeatureDao dao = gp.getFeatureDao(schema.name());
+            WKBReader wkb = new WKBReader(Geoms.LONLAT);
+            FeatureResultSet rs = dao.queryForAll();
+            try {
+                for (FeatureRow row : rs) {
+                    GeoPackageGeometryData data = row.getGeometry();
+                    Geometry g = data == null || data.getGeometry() == null ? null : wkb.read(data.getWkb());
+                    out.add(new Feature(values(schema, row::getValue, dao.getTable()::hasColumn), g));
+                }
+            } catch (IOException | ParseException e) {
+                throw new IllegalStateException("cannot read layer " + schema.name() + ": " + e.getMessage(), e);
+            } finally {
+                rs.close();
+            }
+        } else {
+            AttributesDao dao = gp.getAttributesDao(schema.name());
+            AttributesResultSet rs = dao.queryForAll();
+            try {
+                for (AttributesRow row : rs) out.add(new Feature(values(schema, row::getValue, dao.getTable()::hasColumn), null));
+            } finally {
+                rs.close();
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Object> values(LayerSchema schema, java.util.function.Function<String, Object> get,
+                                              java.util.function.Predicate<String> has) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        schema.fields().forEach((name, type) -> {
+            if (!has.test(name)) return;
+            Object v = get.apply(name);
+            if (type == FieldType.JSON && v instanceof String s) {
+                try {
+                    v = GeoJsonLayers.JSON.readValue(s, Object.class);
+                } catch (JsonProcessingException e) {
+                    throw new IllegalArgumentException("layer " + schema.name() + " field " + name + ": not JSON: " + s);
+                }
+            }
+            props.put(name, v);
+        });
+        return props;
+    }
+
+    /** Creates the table and inserts every feature in one transaction. */
+    public static void write(GeoPackage gp, LayerSchema schema, Iterable<Feature> features) {
+        gp.beginTransaction();
+        boolean ok = false;
+        try {
+            if (schema.spatial()) writeFeatures(gp, schema, features); else writeAttributes(gp, schema, features);
+            ok = true;
+        } finally {
+            gp.endTransaction(ok);
+        }
+    }
+
+    private static void writeFeatures(GeoPackage gp, LayerSchema schema, Iterable<Feature> features) {
+        GeometryColumns gc = new GeometryColumns();
+        gc.setTableName(schema.name());
+        gc.setColumnName(GEOMETRY_COLUMN);
+        gc.setGeometryType(GeometryType.GEOMETRY);
+        gc.setZ((byte) 0);
+        gc.setM((byte) 0);
+        gc.setSrsId(SRS_WGS84);
+        List<FeatureColumn> cols = new ArrayList<>();
+        schema.fields().forEach((n, t) -> cols.add(FeatureColumn.createColumn(n, dataType(t))));
+        gp.createFeatureTable(FeatureTableMetadata.create(gc, ID_COLUMN, cols));
+        FeatureDao dao = gp.getFeatureDao(schema.name());
+        WKBWriter wkb = new WKBWriter(2);
+        for (Feature f : features) {
+            FeatureRow row = dao.newRow();
+            try {
+                if (f.geometry() != null) {
+                    GeoPackageGeometryData data = GeoPackageGeometryData.createFromWkbBuildEnvelopeAndWrite(SRS_WGS84, wkb.write(f.geometry()));
+                    row.setGeometry(data);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            setValues(schema, f, row::setValue);
+            dao.create(row);
+        }
+    }
+
+    private static void writeAttributes(GeoPackage gp, LayerSchema schema, Iterable<Feature> features) {
+        List<AttributesColumn> cols = new ArrayList<>();
+        schema.fields().forEach((n, t) -> cols.add(AttributesColumn.createColumn(n, dataType(t))));
+        gp.createAttributesTable(AttributesTableMetadata.create(schema.name(), ID_COLUMN, cols));
+        AttributesDao dao = gp.getAttributesDao(schema.name());
+        for (Feature f : features) {
+            AttributesRow row = dao.newRow();
+            setValues(schema, f, row::setValue);
+            dao.create(row);
+        }
+    }
+
+    private static void setValues(LayerSchema schema, Feature f, java.util.function.BiConsumer<String, Object> set) {
+        schema.fields().forEach((name, type) -> {
+            Object v = f.properties().get(name);
+            if (v == null) return;
+            switch (type) {
+                case JSON -> {
+                    try {
+                        v = GeoJsonLayers.JSON.writeValueAsString(v);
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalArgumentException(e);
+                    }
+                }
+                case INTEGER -> v = ((Number) v).longValue();
+                case REAL -> v = ((Number) v).doubleValue();
+                case TEXT -> v = v.toString();
+            }
+            set.accept(name, v);
+        });
+    }
+
+    private static GeoPackageDataType dataType(FieldType t) {
+        return switch (t) {
+            case TEXT, JSON -> GeoPackageDataType.TEXT;
+            case INTEGER -> GeoPackageDataType.INTEGER;
+            case REAL -> GeoPackageDataType.DOUBLE;
+        };
+    }
+}

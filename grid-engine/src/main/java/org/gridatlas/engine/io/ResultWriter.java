@@ -1,0 +1,100 @@
+package org.gridatlas.engine.io;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gridatlas.engine.model.Assignment;
+import org.gridatlas.engine.model.Delineation;
+import org.gridatlas.engine.model.DelineationReport;
+import org.gridatlas.engine.model.Grid;
+
+/**
+ * Writes a delineation as DATA.md's result: a directory with grids.geojson, assignments.csv and
+ * report.json, or one GeoPackage with the layers grids, assignments and report (path ending .gpkg).
+ * A directory is written to a sibling temporary directory and renamed into place, so a failed
+ * write never leaves a mix of old and new files.
+ */
+public final class ResultWriter {
+    private ResultWriter() {}
+
+    public static void write(Delineation result, Path output) throws IOException {
+        if (DatasetReader.isGeoPackage(output)) {
+            Map<LayerSchema, List<Feature>> layers = new LinkedHashMap<>();
+            layers.put(DataContract.GRIDS, gridFeatures(result.grids()));
+            layers.put(DataContract.ASSIGNMENTS, result.assignments().stream().map(a ->
+                    DatasetWriter.feature(null, "building_id", a.buildingKey(), "grid_code", a.gridCode())).toList());
+            layers.put(DataContract.REPORT, List.of(DatasetWriter.feature(null, "report_json", reportJson(result.report()))));
+            LayerFiles.write(output, layers);
+            return;
+        }
+        Path abs = output.toAbsolutePath();
+        Files.createDirectories(abs.getParent());
+        Path tmp = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + "-");
+        try {
+            GeoJsonLayers.write(tmp.resolve("grids.geojson"), DataContract.GRIDS, gridFeatures(result.grids()));
+            writeAssignments(tmp.resolve("assignments.csv"), result.assignments());
+            Files.writeString(tmp.resolve("report.json"), reportJson(result.report()), StandardCharsets.UTF_8);
+            replaceDirectory(tmp, abs);
+        } finally {
+            deleteRecursively(tmp);
+        }
+    }
+
+    public static String reportJson(DelineationReport report) throws IOException {
+        return GeoJsonLayers.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
+    }
+
+    static List<Feature> gridFeatures(List<Grid> grids) {
+        List<Feature> out = new ArrayList<>(grids.size());
+        for (Grid g : grids) {
+            out.add(DatasetWriter.feature(g.geometry(), "code", g.code(), "level", g.level().wireName(), "kind", g.kind().wireName(),
+                    "community_code", g.communityCode(), "street_code", g.streetCode(), "households", g.households(),
+                    "buildings", g.buildings(), "area_m2", Math.round(g.areaM2() * 10) / 10.0, "parent_code", g.parentCode(),
+                    "flags", g.flags()));
+        }
+        return out;
+    }
+
+    private static void writeAssignments(Path file, List<Assignment> assignments) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("building_id,grid_code\n");
+            for (Assignment a : assignments) {
+                w.write(csv(a.buildingKey()));
+                w.write(',');
+                w.write(a.gridCode());
+                w.write('\n');
+            }
+        }
+    }
+
+    private static String csv(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    /** Swaps the new directory in: the old one is moved aside first and removed only after the rename. */
+    private static void replaceDirectory(Path fresh, Path target) throws IOException {
+        Path old = null;
+        if (Files.exists(target)) {
+            old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-old-");
+            Files.delete(old);
+            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
+        if (old != null) deleteRecursively(old);
+    }
+
+    static void deleteRecursively(Path p) throws IOException {
+        if (!Files.exists(p)) return;
+        try (var walk = Files.walk(p)) {
+            for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(q);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.gridatlas.engine.model;
+
+import java.util.List;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * A building footprint (or point) with its households; {@code householdsMissing} records that the
+ * input had none, which DATA.md counts as 0 and reports.
+ */
+public record Building(String id, int households, boolean householdsMissing, BuildingUse use, String compoundId,
+                       Integer floors, String address, List<Unit> units, Geometry geometry) {
+
+    public Building {
+        units = units == null ? List.of() : List.copyOf(units);
+    }
+
+    public boolean hasUnits() { return !units.isEmpty(); }
+}

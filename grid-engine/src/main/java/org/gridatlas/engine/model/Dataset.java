@@ -1,0 +1,21 @@
+package org.gridatlas.engine.model;
+
+import java.util.List;
+
+/** Everything one delineation reads, validated, in lon/lat. */
+public record Dataset(List<Community> communities, List<Building> buildings, List<Barrier> barriers,
+                      List<Campus> campuses, List<Hamlet> hamlets, List<InputNote> notes) {
+
+    public Dataset {
+        communities = List.copyOf(communities);
+        buildings = List.copyOf(buildings);
+        barriers = List.copyOf(barriers);
+        campuses = List.copyOf(campuses);
+        hamlets = List.copyOf(hamlets);
+        notes = List.copyOf(notes);
+    }
+
+    public long households() {
+        return buildings.stream().mapToLong(Building::households).sum();
+    }
+}

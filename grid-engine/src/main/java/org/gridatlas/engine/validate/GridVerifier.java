@@ -1,0 +1,165 @@
+package org.gridatlas.engine.validate;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.gridatlas.engine.geom.Geoms;
+import org.gridatlas.engine.geom.LocalProjection;
+import org.gridatlas.engine.model.Assignment;
+import org.gridatlas.engine.model.Building;
+import org.gridatlas.engine.model.Community;
+import org.gridatlas.engine.model.Dataset;
+import org.gridatlas.engine.model.Delineation;
+import org.gridatlas.engine.model.Grid;
+import org.gridatlas.engine.model.GridKind;
+import org.gridatlas.engine.model.GridLevel;
+import org.gridatlas.engine.model.Unit;
+import org.gridatlas.engine.partition.Bounds;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+
+/**
+ * Checks a delineation against the rules of DATA.md on its own, from the dataset and the result
+ * alone (the engine's internals are not trusted): the same rules as shared/tools/check_grids.py.
+ */
+public final class GridVerifier {
+    public static final List<String> RULES = List.of("codes_unique", "code_layout", "one_valid_polygon",
+            "each_building_once", "building_not_split", "building_inside_grid", "households_sum",
+            "bounds_or_flagged", "compound_not_split", "coverage", "no_overlap");
+    private static final double OUTSIDE_TOLERANCE = 0.01;
+    private static final double AREA_TOLERANCE = 1e-4;
+    private static final int EXAMPLES = 5;
+
+    private final Map<String, Integer> counts = new LinkedHashMap<>();
+    private final Map<String, List<String>> examples = new LinkedHashMap<>();
+
+    private GridVerifier() {
+        RULES.forEach(r -> counts.put(r, 0));
+    }
+
+    public static Verification verify(Dataset d, Delineation result, Bounds bounds) {
+        GridVerifier v = new GridVerifier();
+        v.run(d, result, bounds);
+        return new Verification(v.counts, v.examples);
+    }
+
+    private void fail(String rule, String what) {
+        counts.merge(rule, 1, Integer::sum);
+        List<String> ex = examples.computeIfAbsent(rule, k -> new ArrayList<>());
+        if (ex.size() < EXAMPLES) ex.add(what);
+    }
+
+    private void run(Dataset d, Delineation result, Bounds bounds) {
+        Envelope extent = new Envelope();
+        d.communities().forEach(c -> extent.expandToInclude(c.geometry().getEnvelopeInternal()));
+        LocalProjection proj = LocalProjection.around(extent);
+        Map<String, Geometry> community = new HashMap<>();
+        for (Community c : d.communities()) community.put(c.code(), proj.toMetres(c.geometry()));
+
+        Map<String, Grid> grids = new LinkedHashMap<>();
+        Map<String, Geometry> metric = new HashMap<>();
+        for (Grid g : result.grids()) {
+            if (grids.put(g.code(), g) != null) fail("codes_unique", g.code());
+            int digits = g.level() == GridLevel.MICRO ? 18 : 15;
+            if (!g.code().matches("\\d{" + digits + "}") || !g.code().startsWith(g.communityCode())) fail("code_layout", g.code());
+            Geometry m = proj.toMetres(g.geometry());
+            metric.put(g.code(), m);
+            if (!validShape(m, community.get(g.communityCode()))) fail("one_valid_polygon", g.code() + ": " + m.getGeometryType() + " valid=" + m.isValid());
+        }
+
+        Map<String, Building> buildings = new HashMap<>();
+        d.buildings().forEach(b -> buildings.put(b.id(), b));
+        Map<String, String> assigned = new HashMap<>();
+        Map<String, Set<String>> gridsOfBuilding = new HashMap<>();
+        Map<String, Integer> households = new HashMap<>();
+        for (Assignment a : result.assignments()) {
+            if (assigned.put(a.buildingKey(), a.gridCode()) != null) fail("each_building_once", a.buildingKey() + " twice");
+            String[] key = a.buildingKey().split("#", 2);
+            Building b = buildings.get(key[0]);
+            if (b == null) { fail("each_building_once", key[0] + " not in dataset"); continue; }
+            if (!grids.containsKey(a.gridCode())) { fail("each_building_once", a.buildingKey() + " -> unknown grid " + a.gridCode()); continue; }
+            gridsOfBuilding.computeIfAbsent(b.id(), k -> new LinkedHashSet<>()).add(a.gridCode());
+            int hh = key.length == 1 ? b.households()
+                    : b.units().stream().filter(u -> u.unit().equals(key[1])).mapToInt(Unit::households).sum();
+            households.merge(a.gridCode(), hh, Integer::sum);
+        }
+        for (Building b : d.buildings()) if (!gridsOfBuilding.containsKey(b.id())) fail("each_building_once", b.id() + " not assigned");
+
+        for (Map.Entry<String, Set<String>> e : gridsOfBuilding.entrySet()) {
+            Building b = buildings.get(e.getKey());
+            if (e.getValue().size() > 1) {
+                if (!b.hasUnits() || b.households() <= bounds.max()) fail("building_not_split", b.id() + " in " + e.getValue());
+                continue;
+            }
+            Grid g = grids.get(e.getValue().iterator().next());
+            Geometry fp = proj.toMetres(b.geometry());
+            Geometry gridGeom = metric.get(g.code());
+            if (fp.getDimension() == 2) {
+                Geometry c = community.get(g.communityCode());
+                Geometry own = c == null ? fp : OverlayNGRobust.overlay(fp, c, org.locationtech.jts.operation.overlayng.OverlayNG.INTERSECTION);
+                if (own.getArea() <= 0) continue;
+                double outside = OverlayNGRobust.overlay(own, gridGeom, org.locationtech.jts.operation.overlayng.OverlayNG.DIFFERENCE).getArea() / own.getArea();
+                if (outside > OUTSIDE_TOLERANCE) fail("building_inside_grid", String.format("%s %.1f%% outside %s", b.id(), 100 * outside, g.code()));
+            } else if (gridGeom.distance(fp) > 0.5) {
+                fail("building_inside_grid", b.id() + " point outside " + g.code());
+            }
+        }
+
+        for (Grid g : grids.values()) {
+            if (g.level() != GridLevel.GRID) continue;
+            int counted = households.getOrDefault(g.code(), 0);
+            if (g.households() != counted) fail("households_sum", g.code() + ": says " + g.households() + " counts " + counted);
+            if (g.kind() == GridKind.COMMUNITY && !bounds.contains(counted) && g.flags().isEmpty()) {
+                fail("bounds_or_flagged", g.code() + ": " + counted + " households, no flag");
+            }
+        }
+
+        Map<String, Set<String>> compoundGrids = new HashMap<>();
+        Map<String, Integer> compoundHouseholds = new HashMap<>();
+        for (Building b : d.buildings()) {
+            if (b.compoundId() == null) continue;
+            compoundGrids.computeIfAbsent(b.compoundId(), k -> new LinkedHashSet<>()).addAll(gridsOfBuilding.getOrDefault(b.id(), Set.of()));
+            compoundHouseholds.merge(b.compoundId(), b.households(), Integer::sum);
+        }
+        compoundGrids.forEach((c, gs) -> {
+            if (gs.size() > 1 && compoundHouseholds.get(c) <= bounds.max()) fail("compound_not_split", c + " in " + gs);
+        });
+
+        Map<String, List<Geometry>> byCommunity = new HashMap<>();
+        for (Grid g : grids.values()) if (g.level() == GridLevel.GRID) byCommunity.computeIfAbsent(g.communityCode(), k -> new ArrayList<>()).add(metric.get(g.code()));
+        community.forEach((code, c) -> {
+            List<Geometry> parts = byCommunity.get(code);
+            if (parts == null) { fail("coverage", code + ": no grids"); return; }
+            Geometry union = Geoms.union(parts);
+            double area = c.getArea();
+            double gap = Geoms.difference(c, union).getArea() / area;
+            double spill = Geoms.difference(union, c).getArea() / area;
+            double sum = parts.stream().mapToDouble(Geometry::getArea).sum();
+            if (gap > AREA_TOLERANCE || spill > AREA_TOLERANCE) fail("coverage", String.format("%s: gap %.4f%% spill %.4f%%", code, 100 * gap, 100 * spill));
+            if ((sum - union.getArea()) / area > AREA_TOLERANCE) fail("no_overlap", String.format("%s: overlap %.4f%%", code, 100 * (sum - union.getArea()) / area));
+        });
+    }
+
+    /** One valid Polygon; a MultiPolygon only with each part in a different part of a multi-part community. */
+    private static boolean validShape(Geometry g, Geometry community) {
+        if (g instanceof Polygon) return g.isValid() && !g.isEmpty();
+        if (!(g instanceof MultiPolygon) || !g.isValid() || community == null) return false;
+        Set<Integer> hosts = new LinkedHashSet<>();
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            int host = -1;
+            for (int k = 0; k < community.getNumGeometries(); k++) {
+                if (community.getGeometryN(k).buffer(0.5).contains(g.getGeometryN(i))) { host = k; break; }
+            }
+            if (host < 0 || !hosts.add(host)) return false;
+        }
+        return true;
+    }
+
+}
