@@ -31,15 +31,23 @@ public final class CommunityPlanner {
     private static final int TREE_TRIES = 4;
     /** A campus piece smaller than this share of the campus is a digitising sliver, not a grid. */
     private static final double CAMPUS_SLIVER_SHARE = 0.05;
-    /** A footprint that reaches this share of its area into a neighbouring block ties the blocks. */
-    private static final double CROSSING_SHARE = 0.01;
+    /**
+     * A footprint that reaches this share of its area (or at least 1 m²) into a neighbouring block
+     * ties the blocks: several small spills over paths must not add up past rule 1's tolerance.
+     */
+    private static final double CROSSING_SHARE = 0.001;
+
+    /** Extra violations the least-bad search may spend to avoid a piece of unknown size past max + min. */
+    private static final int OVERFLOW_RETRIES = 3;
 
     private final Bounds bounds;
-    private final TreePartitioner partitioner;
+    private final TreePartitioner strict;
+    private final TreePartitioner leastBad;
 
     public CommunityPlanner(Bounds bounds) {
         this.bounds = bounds;
-        this.partitioner = new TreePartitioner(bounds);
+        this.strict = new TreePartitioner(bounds, bounds.max());
+        this.leastBad = new TreePartitioner(bounds, bounds.max() + Math.max(1, bounds.min()));
     }
 
     public CommunityPlan plan(PlanInput in) {
@@ -57,10 +65,39 @@ public final class CommunityPlanner {
         rest = Geoms.polygonal(rest);
         if (!rest.isEmpty()) {
             grids.addAll(new Partition(in, rest, restBuildings, notes).run());
+            absorbEmptyLeftovers(grids, in, notes);
         } else if (!restBuildings.isEmpty()) {
             throw new IllegalStateException("community " + in.community().code() + " has buildings but no area left outside its campuses");
         }
         return new CommunityPlan(in.community(), grids, notes);
+    }
+
+    /**
+     * A piece of the community with no households that a campus cut off from the rest touches
+     * nothing but campuses: it joins the dedicated grid it shares most boundary with.
+     */
+    private void absorbEmptyLeftovers(List<DraftGrid> grids, PlanInput in, List<String> notes) {
+        for (int i = grids.size() - 1; i >= 0; i--) {
+            DraftGrid g = grids.get(i);
+            if (g.kind() == GridKind.DEDICATED || g.households() > 0) continue;
+            int best = -1;
+            double shared = 0;
+            for (int k = 0; k < grids.size(); k++) {
+                DraftGrid o = grids.get(k);
+                if (k == i || !o.polygon().getEnvelopeInternal().intersects(g.polygon().getEnvelopeInternal())) continue;
+                double len = Geoms.intersection(o.polygon().getBoundary(), g.polygon().getBoundary()).getLength();
+                if (len > shared) { shared = len; best = k; }
+            }
+            if (best < 0 || grids.get(best).kind() != GridKind.DEDICATED) continue;
+            DraftGrid d = grids.get(best);
+            List<Piece> pieces = new ArrayList<>(d.pieces());
+            pieces.addAll(g.pieces());
+            grids.set(best, new DraftGrid(d.kind(), Geoms.polygonal(Geoms.union(List.of(d.polygon(), g.polygon()))), pieces,
+                    d.households(), d.flags(), d.why(), d.campusId()));
+            grids.remove(i);
+            notes.add("community " + in.community().code() + ": " + Math.round(g.polygon().getArea())
+                    + " m² without households, cut off by campus " + d.campusId() + ", joins its dedicated grid");
+        }
     }
 
     private record Carve(DraftGrid grid, Geometry rest, List<PlacedBuilding> restBuildings) {}
@@ -160,7 +197,8 @@ public final class CommunityPlanner {
                     double area = p.footprint().getArea();
                     for (int other : blockIndex.candidates(p.footprint().getEnvelopeInternal())) {
                         if (other == home || !blockIndex.prepared(other).intersects(p.footprint())) continue;
-                        if (Geoms.intersection(blocks.get(other), p.footprint()).getArea() > CROSSING_SHARE * area) superblocks.union(home, other);
+                        double spill = Geoms.intersection(blocks.get(other), p.footprint()).getArea();
+                        if (spill > Math.min(1.0, CROSSING_SHARE * area)) superblocks.union(home, other);
                     }
                 }
                 atomBlock[a.id()] = first;
@@ -182,11 +220,15 @@ public final class CommunityPlanner {
                 if (level > 0 && !refines(thresholds[level - 1], thresholds[level])) continue;
                 units = units(thresholds[level]);
                 for (int t = 0; t < TREE_TRIES && component == null; t++) {
-                    SpanningForest forest = SpanningForest.build(units.graph, 17L * t + 1, t == 0 ? 0 : 0.75);
+                    SpanningForest forest = forest(units.graph, t);
                     int[] labels = TreePartitioner.unlabelled(units.graph.size());
                     int next = 0;
                     for (int root : forest.roots) {
-                        TreePartitioner.Result r = partitioner.partition(forest, root, units.graph.weight, 0, labels, next);
+                        if (heavy(forest, root, units.graph.weight)) {
+                            next += single(forest, root, labels, next);
+                            continue;
+                        }
+                        TreePartitioner.Result r = strict.partition(forest, root, units.graph.weight, 0, labels, next);
                         if (r == null) { next = -1; break; }
                         next += r.components();
                     }
@@ -195,18 +237,57 @@ public final class CommunityPlanner {
             }
             if (component == null) {
                 // least bad: fewest grids outside the bounds, on the finest units
-                SpanningForest forest = SpanningForest.build(units.graph, 1, 0);
+                SpanningForest forest = forest(units.graph, 0);
                 component = TreePartitioner.unlabelled(units.graph.size());
                 for (int root : forest.roots) {
-                    TreePartitioner.Result r = null;
-                    for (int allowed = 1; r == null; allowed = Math.min(allowed * 2, units.graph.size())) {
-                        r = partitioner.partition(forest, root, units.graph.weight, allowed, component, components);
-                    }
-                    components += r.components();
+                    components += heavy(forest, root, units.graph.weight) ? single(forest, root, component, components)
+                            : leastBad(forest, root, units.graph, component, components).components();
                 }
             }
+            if (Boolean.getBoolean("gridatlas.debug")) {
+                int[] tot = new int[components];
+                for (int u = 0; u < units.graph.size(); u++) tot[component[u]] += units.graph.weight[u];
+                System.err.println("DEBUG " + in.community().code() + " units=" + units.graph.size() + " comps=" + java.util.Arrays.toString(tot)
+                        + " heavy=" + java.util.Arrays.stream(units.graph.weight).filter(w -> w > bounds.max()).boxed().toList());
+            }
+            PartitionRefiner.mergePockets(units.graph, component, components, bounds);
             PartitionRefiner.refine(units.graph, component, components, bounds);
             return drafts(units, component, components);
+        }
+
+        private SpanningForest forest(UnitGraph g, int attempt) {
+            SpanningForest f = SpanningForest.build(g, 17L * attempt + 1, attempt == 0 ? 0 : 0.75);
+            f.isolateHeavy(g.weight, bounds.max());
+            return f;
+        }
+
+        /** A tree that {@link SpanningForest#isolateHeavy} left holding one over-heavy unit: one grid, unavoidably over. */
+        private boolean heavy(SpanningForest f, int root, int[] weight) {
+            for (int u : f.preorder(root)) if (weight[u] > bounds.max()) return true;
+            return false;
+        }
+
+        private int single(SpanningForest f, int root, int[] labels, int label) {
+            for (int u : f.preorder(root)) labels[u] = label;
+            return 1;
+        }
+
+        /** Fewest pieces outside the bounds; a few more if that avoids one of unknown size far past the maximum. */
+        private TreePartitioner.Result leastBad(SpanningForest forest, int root, UnitGraph g, int[] component, int first) {
+            TreePartitioner.Result r = null;
+            int allowed = 1;
+            for (; r == null; allowed = Math.min(allowed * 2, g.size() + 1)) {
+                r = CommunityPlanner.this.leastBad.partition(forest, root, g.weight, allowed, component, first);
+            }
+            for (int extra = 1; r.overflow() && extra <= OVERFLOW_RETRIES; extra++) {
+                int[] trial = component.clone();
+                TreePartitioner.Result alt = CommunityPlanner.this.leastBad.partition(forest, root, g.weight, r.violations() + extra, trial, first);
+                if (alt != null && !alt.overflow()) {
+                    System.arraycopy(trial, 0, component, 0, component.length);
+                    return alt;
+                }
+            }
+            return r;
         }
 
         private boolean refines(int coarser, int finer) {
@@ -364,6 +445,8 @@ public final class CommunityPlanner {
                         int sb = p.superblocks.find(p.atomBlock[a.id()]);
                         if (dividers.containsKey(sb)) {
                             p.keepWhole.add(sb);
+                            p.notes.add("community " + p.in.community().code() + ": the pieces of " + describe(a)
+                                    + " fell into separate cells; their block is kept whole");
                             return null;
                         }
                     }
@@ -428,6 +511,10 @@ public final class CommunityPlanner {
                 int a = (int) l[1], b = (int) l[2];
                 if (uf.union(comp[a], comp[b])) g.addVirtual(a, b);
             }
+        }
+
+        private static String describe(Atom a) {
+            return a.compoundId() != null ? "compound " + a.compoundId() : "building " + a.pieces().get(0).building().id();
         }
 
         private static List<Polygon> polygonsOf(Geometry g) {

@@ -12,8 +12,8 @@ import java.util.SplittableRandom;
  */
 final class SpanningForest {
     final int[] parent;
-    final int[][] children;
-    final int[] roots;
+    int[][] children;
+    int[] roots;
     /** Whether the edge to the parent runs mostly along a barrier: the preferred place to cut. */
     final boolean[] cheapCut;
 
@@ -78,6 +78,46 @@ final class SpanningForest {
             if (parent[i] >= 0) cheap[i] = g.link(i, parent[i]).barrierShare() >= 0.5;
         }
         return new SpanningForest(parent, children, roots.stream().mapToInt(Integer::intValue).toArray(), cheap);
+    }
+
+    /**
+     * Detaches every unit heavier than {@code max} (a building over the maximum with no units) from
+     * the neighbours that carry households, so it becomes a grid of its own instead of a hub that
+     * drags its surroundings out of bounds; subtrees without households stay with it.
+     */
+    void isolateHeavy(int[] weight, int max) {
+        int n = parent.length;
+        long[] subtree = new long[n];
+        List<Integer> newRoots = new ArrayList<>();
+        for (int r : roots) {
+            newRoots.add(r);
+            int[] order = preorder(r);
+            for (int i = order.length - 1; i >= 0; i--) {
+                int v = order[i];
+                subtree[v] = weight[v];
+                for (int c : children[v]) subtree[v] += subtree[c];
+            }
+            for (int v : order) {
+                if (weight[v] <= max) continue;
+                List<Integer> keep = new ArrayList<>();
+                for (int c : children[v]) {
+                    if (subtree[c] > 0) {
+                        parent[c] = -1;
+                        newRoots.add(c);
+                    } else {
+                        keep.add(c);
+                    }
+                }
+                children[v] = keep.stream().mapToInt(Integer::intValue).toArray();
+                if (parent[v] >= 0 && subtree[r] - subtree[v] > 0) {
+                    int p = parent[v];
+                    children[p] = java.util.Arrays.stream(children[p]).filter(c -> c != v).toArray();
+                    parent[v] = -1;
+                    newRoots.add(v);
+                }
+            }
+        }
+        roots = newRoots.stream().distinct().mapToInt(Integer::intValue).toArray();
     }
 
     /** The units of the tree rooted at {@code root}, parents before children. */

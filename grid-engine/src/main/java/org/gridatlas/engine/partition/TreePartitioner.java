@@ -13,24 +13,34 @@ import java.util.Deque;
  * Top-down reconstruction prefers cuts on edges that run along barriers.
  */
 final class TreePartitioner {
-    record Result(int[] component, int components, int violations) {}
+    /** {@code overflow}: some piece went past the tracked totals (its size is unknown, only "too big"). */
+    record Result(int[] component, int components, int violations, boolean overflow) {}
 
     private final int lo;
     private final int hi;
+    /** Totals up to here are tracked exactly; beyond is the single state "over". */
+    private final int cap;
     private final int over;
     private final int words;
     private final long[] validMask;
     private final long[] inBoundsMask;
     private final long[] outOfBoundsMask;
 
-    TreePartitioner(Bounds bounds) {
+    /**
+     * {@code cap} = max suffices to decide feasibility within the bounds (a piece past the maximum
+     * never comes back); a higher cap lets the least-bad search tell a piece slightly over the
+     * maximum from one far over it.
+     */
+    TreePartitioner(Bounds bounds, int cap) {
         this.lo = bounds.min();
         this.hi = bounds.max();
-        this.over = hi + 1;
-        this.words = (hi + 2 + 63) >>> 6;
-        this.validMask = range(0, hi);
+        this.cap = Math.max(cap, hi);
+        this.over = this.cap + 1;
+        this.words = (this.cap + 2 + 63) >>> 6;
+        this.validMask = range(0, this.cap);
         this.inBoundsMask = range(lo, hi);
         this.outOfBoundsMask = range(0, lo - 1);
+        orInto(outOfBoundsMask, range(hi + 1, this.cap));
         set(outOfBoundsMask, over);
     }
 
@@ -55,13 +65,15 @@ final class TreePartitioner {
             }
             state[v] = cur;
         }
-        // close the root's piece with as few violations as possible
-        for (int total = 0; total < layers; total++) {
-            if (closable(state[root][total], 0)) {
-                return reconstruct(forest, root, weight, state, prefixes, total, pickClose(state[root][total], 0), component, firstLabel, total);
-            }
-            if (total > 0 && closable(state[root][total - 1], 1)) {
-                return reconstruct(forest, root, weight, state, prefixes, total - 1, pickClose(state[root][total - 1], 1), component, firstLabel, total);
+        // close the root's piece with as few violations as possible, at a known total if any will do
+        for (boolean exact : new boolean[] {true, false}) {
+            for (int total = 0; total < layers; total++) {
+                if (closable(state[root][total], 0)) {
+                    return reconstruct(forest, root, weight, state, prefixes, total, pickClose(state[root][total], 0), component, firstLabel, total);
+                }
+                if (total > 0 && closable(state[root][total - 1], 1) && (!exact || pickClose(state[root][total - 1], 1) != over)) {
+                    return reconstruct(forest, root, weight, state, prefixes, total - 1, pickClose(state[root][total - 1], 1), component, firstLabel, total);
+                }
             }
         }
         return null;
@@ -87,6 +99,7 @@ final class TreePartitioner {
         record Task(int unit, int layer, int total, int label) {}
         Deque<Task> tasks = new ArrayDeque<>();
         int labels = firstLabel;
+        boolean overflow = rootTotal == over;
         tasks.push(new Task(root, rootLayer, rootTotal, labels++));
         while (!tasks.isEmpty()) {
             Task task = tasks.pop();
@@ -106,13 +119,14 @@ final class TreePartitioner {
                 if (choice == null) throw new IllegalStateException("tree partition reconstruction failed at unit " + v);
                 // choice: {childLayer, childTotal, parentLayer, parentTotal, closes}
                 boolean closes = choice[4] == 1;
+                if (closes && choice[1] == over) overflow = true;
                 tasks.push(new Task(c, choice[0], choice[1], closes ? labels++ : task.label()));
                 k = choice[2];
                 t = choice[3];
             }
             if (k != 0 || t != Math.min(weight[v], over)) throw new IllegalStateException("tree partition inconsistent at unit " + v);
         }
-        return new Result(component, labels - firstLabel, violations);
+        return new Result(component, labels - firstLabel, violations, overflow);
     }
 
     private int[] chooseClose(long[][] prefix, long[][] child, int k, int t) {
@@ -137,19 +151,19 @@ final class TreePartitioner {
                     if (get(s, y) && get(p, t - y)) return new int[] {b, y, a, t - y, 0};
                 }
             } else {
-                int pMax = highest(p);
-                if (get(s, over)) return new int[] {b, over, a, get(p, over) ? over : pMax, 0};
-                for (int y = highest(s); y >= 0; y--) {
+                // anything plus "over" is over: leave the parent the smallest remainder, so the rest closes separately
+                if (get(s, over)) return new int[] {b, over, a, lowest(p, 0), 0};
+                for (int y = 0; y <= cap; y++) {
                     if (!get(s, y)) continue;
-                    if (get(p, over)) return new int[] {b, y, a, over, 0};
-                    if (pMax >= 0 && pMax + y > hi) return new int[] {b, y, a, pMax, 0};
+                    int x = lowest(p, cap - y + 1);
+                    if (x >= 0) return new int[] {b, y, a, x, 0};
                 }
             }
         }
         return null;
     }
 
-    /** A closing total: within bounds, the one nearest the middle; outside, the one nearest the bounds. */
+    /** A closing total: within bounds, the one nearest the middle; outside, the one nearest the bounds ("over" last). */
     private int pickClose(long[] s, int cost) {
         if (cost == 0) {
             int mid = (lo + hi) / 2;
@@ -159,10 +173,16 @@ final class TreePartitioner {
             }
             throw new IllegalStateException("no closable total");
         }
-        for (int x = lo - 1; x >= 0; x--) if (get(s, x)) return x;
+        int best = -1;
+        for (int x = 0; x <= cap; x++) {
+            if ((x < lo || x > hi) && get(s, x) && (best < 0 || deviation(x) < deviation(best))) best = x;
+        }
+        if (best >= 0) return best;
         if (get(s, over)) return over;
         throw new IllegalStateException("no out-of-bounds total");
     }
+
+    private int deviation(int x) { return x < lo ? lo - x : x - hi; }
 
     private boolean closable(long[] s, int cost) {
         long[] mask = cost == 0 ? inBoundsMask : outOfBoundsMask;
@@ -178,7 +198,7 @@ final class TreePartitioner {
         if (aMax < 0) return;
         for (int y = 0; y <= bMax; y++) {
             if (!get(b, y)) continue;
-            if (aMax + y > hi) set(dst, over);
+            if (aMax + y > cap) set(dst, over);
             int ws = y >>> 6, bs = y & 63;
             for (int i = words - 1; i >= ws; i--) {
                 long v = a[i - ws] << bs;
@@ -188,7 +208,13 @@ final class TreePartitioner {
         }
     }
 
-    /** Highest set total within 0..max, or -1. */
+    /** Lowest member at or above {@code from} (the over state counts as above the cap), or -1. */
+    private int lowest(long[] s, int from) {
+        for (int x = Math.max(0, from); x <= over; x++) if (get(s, x)) return x;
+        return -1;
+    }
+
+    /** Highest set total within 0..cap, or -1. */
     private int highest(long[] s) {
         for (int i = words - 1; i >= 0; i--) {
             long w = s[i] & validMask[i];
