@@ -8,6 +8,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.util.PolygonExtracter;
+import org.locationtech.jts.operation.overlayng.CoverageUnion;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.UnaryUnionNG;
 
@@ -31,6 +32,17 @@ public final class Geoms {
     public static Geometry union(Collection<? extends Geometry> parts) {
         if (parts.isEmpty()) return METRIC.createPolygon();
         return UnaryUnionNG.union(METRIC.buildGeometry(new ArrayList<>(parts)), PRECISION);
+    }
+
+    /**
+     * Union of polygons that tile without overlap and share edges vertex for vertex (faces of one
+     * arrangement): the fast coverage union, falling back to a snap-rounded overlay union where the
+     * coverage union leaves a self-touching ring.
+     */
+    public static Geometry coverageUnion(List<? extends Geometry> faces) {
+        if (faces.size() == 1) return faces.get(0);
+        Geometry u = CoverageUnion.union(METRIC.buildGeometry(new ArrayList<>(faces)));
+        return u.isValid() ? u : union(faces);
     }
 
     /** Only the polygonal parts of an overlay result (dropping collapsed lines and points). */

@@ -60,26 +60,25 @@ final class CellDivider {
         d.footprints.build();
         owner.forEach((c, a) -> d.sites.insert(new Envelope(c), new Object[] {c, a}));
         d.sites.build();
-        if (owner.size() >= 2) voronoiSeparators(region, owner, raw);
+        if (owner.size() >= 2) voronoiSeparators(owner, raw);
         if (raw.isEmpty()) return d;
         Geometry clipped = Geoms.intersection(Geoms.METRIC.createMultiLineString(raw.toArray(LineString[]::new)), region);
         for (Object o : org.locationtech.jts.geom.util.LinearComponentExtracter.getLines(clipped)) d.separators.add((LineString) o);
         return d;
     }
 
-    private static void voronoiSeparators(Geometry region, Map<Coordinate, Integer> owner, List<LineString> raw) {
+    private static void voronoiSeparators(Map<Coordinate, Integer> owner, List<LineString> raw) {
         VoronoiDiagramBuilder vb = new VoronoiDiagramBuilder();
         vb.setSites(owner.keySet());
-        Envelope clip = new Envelope(region.getEnvelopeInternal());
-        clip.expandBy(Math.max(clip.getWidth(), clip.getHeight()) * 0.5 + 10);
-        vb.setClipEnvelope(clip);
-        Geometry cells = vb.getDiagram(Geoms.METRIC);
+        // unclipped cells: the builder's own clipping uses the old overlay, which fails on the
+        // collinear sites that straight walls give; separators are clipped robustly below
+        @SuppressWarnings("unchecked")
+        List<Polygon> cells = vb.getSubdivision().getVoronoiCellPolygons(Geoms.METRIC);
 
         // a Voronoi edge is a separator when the cells on its two sides belong to different atoms
         Map<SegmentKey, Integer> sideOwner = new HashMap<>();
         Map<SegmentKey, Boolean> separating = new HashMap<>();
-        for (int i = 0; i < cells.getNumGeometries(); i++) {
-            Polygon cell = (Polygon) cells.getGeometryN(i);
+        for (Polygon cell : cells) {
             Integer a = owner.get((Coordinate) cell.getUserData());
             if (a == null) continue;
             Coordinate[] ring = cell.getExteriorRing().getCoordinates();

@@ -18,7 +18,6 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
-import org.locationtech.jts.operation.overlayng.CoverageUnion;
 
 /**
  * Delineates one community: carves out dedicated grids for campuses, cuts the rest into blocks
@@ -37,17 +36,15 @@ public final class CommunityPlanner {
      */
     private static final double CROSSING_SHARE = 0.001;
 
-    /** Extra violations the least-bad search may spend to avoid a piece of unknown size past max + min. */
-    private static final int OVERFLOW_RETRIES = 3;
+    /** How far the least-bad search widens the bounds, step by step, in households on each side. */
+    private static final int[] WIDENING = {10, 25, 50, 75, 100, 150, 200, 300, 400, 600, 800, 1000};
 
     private final Bounds bounds;
     private final TreePartitioner strict;
-    private final TreePartitioner leastBad;
 
     public CommunityPlanner(Bounds bounds) {
         this.bounds = bounds;
-        this.strict = new TreePartitioner(bounds, bounds.max());
-        this.leastBad = new TreePartitioner(bounds, bounds.max() + Math.max(1, bounds.min()));
+        this.strict = new TreePartitioner(bounds, bounds.middle());
     }
 
     public CommunityPlan plan(PlanInput in) {
@@ -228,7 +225,7 @@ public final class CommunityPlanner {
                             next += single(forest, root, labels, next);
                             continue;
                         }
-                        TreePartitioner.Result r = strict.partition(forest, root, units.graph.weight, 0, labels, next);
+                        TreePartitioner.Result r = strict.partition(forest, root, units.graph.weight, labels, next);
                         if (r == null) { next = -1; break; }
                         next += r.components();
                     }
@@ -236,19 +233,13 @@ public final class CommunityPlanner {
                 }
             }
             if (component == null) {
-                // least bad: fewest grids outside the bounds, on the finest units
+                // least bad: each tree cut within bounds widened as little as possible (minimax deviation)
                 SpanningForest forest = forest(units.graph, 0);
                 component = TreePartitioner.unlabelled(units.graph.size());
                 for (int root : forest.roots) {
                     components += heavy(forest, root, units.graph.weight) ? single(forest, root, component, components)
-                            : leastBad(forest, root, units.graph, component, components).components();
+                            : widened(forest, root, units.graph, component, components);
                 }
-            }
-            if (Boolean.getBoolean("gridatlas.debug")) {
-                int[] tot = new int[components];
-                for (int u = 0; u < units.graph.size(); u++) tot[component[u]] += units.graph.weight[u];
-                System.err.println("DEBUG " + in.community().code() + " units=" + units.graph.size() + " comps=" + java.util.Arrays.toString(tot)
-                        + " heavy=" + java.util.Arrays.stream(units.graph.weight).filter(w -> w > bounds.max()).boxed().toList());
             }
             PartitionRefiner.mergePockets(units.graph, component, components, bounds);
             PartitionRefiner.refine(units.graph, component, components, bounds);
@@ -272,22 +263,17 @@ public final class CommunityPlanner {
             return 1;
         }
 
-        /** Fewest pieces outside the bounds; a few more if that avoids one of unknown size far past the maximum. */
-        private TreePartitioner.Result leastBad(SpanningForest forest, int root, UnitGraph g, int[] component, int first) {
-            TreePartitioner.Result r = null;
-            int allowed = 1;
-            for (; r == null; allowed = Math.min(allowed * 2, g.size() + 1)) {
-                r = CommunityPlanner.this.leastBad.partition(forest, root, g.weight, allowed, component, first);
+        /** Cuts the tree within the narrowest widening of the bounds that admits a cut; returns the pieces made. */
+        private int widened(SpanningForest forest, int root, UnitGraph g, int[] component, int first) {
+            int total = 0;
+            for (int u : forest.preorder(root)) total += g.weight[u];
+            for (int d : WIDENING) {
+                Bounds wide = new Bounds(Math.max(0, bounds.min() - d), bounds.max() + d);
+                TreePartitioner.Result r = new TreePartitioner(wide, bounds.middle()).partition(forest, root, g.weight, component, first);
+                if (r != null) return r.components();
             }
-            for (int extra = 1; r.overflow() && extra <= OVERFLOW_RETRIES; extra++) {
-                int[] trial = component.clone();
-                TreePartitioner.Result alt = CommunityPlanner.this.leastBad.partition(forest, root, g.weight, r.violations() + extra, trial, first);
-                if (alt != null && !alt.overflow()) {
-                    System.arraycopy(trial, 0, component, 0, component.length);
-                    return alt;
-                }
-            }
-            return r;
+            // nothing narrower works: the tree is one grid (units never exceed the maximum here, so this is rare)
+            return single(forest, root, component, first);
         }
 
         private boolean refines(int coarser, int finer) {
@@ -318,7 +304,7 @@ public final class CommunityPlanner {
         private Geometry superblockGeometry(int sb) {
             List<Geometry> parts = new ArrayList<>();
             for (int b = 0; b < blocks.size(); b++) if (superblocks.find(b) == sb) parts.add(blocks.get(b));
-            return parts.size() == 1 ? parts.get(0) : CoverageUnion.union(Geoms.METRIC.buildGeometry(parts));
+            return Geoms.coverageUnion(parts);
         }
 
         private List<DraftGrid> drafts(Units units, int[] component, int components) {
@@ -332,20 +318,28 @@ public final class CommunityPlanner {
                 faces.get(component[u]).addAll(units.faces.get(u));
                 members.get(component[u]).addAll(units.atoms.get(u));
             }
-            Map<String, Set<Integer>> compoundGrids = new HashMap<>();
-            Map<String, Set<Integer>> buildingGrids = new HashMap<>();
+            Map<String, Set<Integer>> compoundGrids = new java.util.TreeMap<>();
+            Map<String, Set<Integer>> buildingGrids = new java.util.TreeMap<>();
             for (int c = 0; c < components; c++) {
                 for (Atom a : members.get(c)) {
                     if (a.compoundId() != null) compoundGrids.computeIfAbsent(a.compoundId(), k -> new LinkedHashSet<>()).add(c);
                     for (Piece p : a.pieces()) buildingGrids.computeIfAbsent(p.building().id(), k -> new LinkedHashSet<>()).add(c);
                 }
             }
+            // rule 5 allows these splits; the report says where they happened
+            compoundGrids.forEach((cid, gs) -> {
+                if (gs.size() > 1) notes.add("community " + in.community().code() + ": compound " + cid + " exceeds "
+                        + bounds.max() + " households and is divided among " + gs.size() + " grids");
+            });
+            buildingGrids.forEach((bid, gs) -> {
+                if (gs.size() > 1) notes.add("community " + in.community().code() + ": building " + bid + " exceeds "
+                        + bounds.max() + " households and is divided by unit among " + gs.size() + " grids");
+            });
             int total = atoms.stream().mapToInt(Atom::households).sum();
             List<DraftGrid> out = new ArrayList<>();
             for (int c = 0; c < components; c++) {
                 if (faces.get(c).isEmpty()) continue;
-                Geometry polygon = faces.get(c).size() == 1 ? faces.get(c).get(0)
-                        : CoverageUnion.union(Geoms.METRIC.buildGeometry(faces.get(c)));
+                Geometry polygon = Geoms.coverageUnion(faces.get(c));
                 List<Piece> pieces = new ArrayList<>();
                 int households = 0;
                 Set<String> flags = new LinkedHashSet<>();
@@ -357,14 +351,6 @@ public final class CommunityPlanner {
                         flags.add("single_building_over_max");
                         why.add("building " + a.pieces().get(0).building().id() + " alone has " + a.households()
                                 + " households (over " + bounds.max() + ") and no units to split it by");
-                    }
-                    if (a.compoundId() != null && compoundGrids.get(a.compoundId()).size() > 1 && flags.add("split_compound")) {
-                        why.add("compound " + a.compoundId() + " alone exceeds " + bounds.max() + " households and is split across grids");
-                    }
-                    for (Piece p : a.pieces()) {
-                        if (buildingGrids.get(p.building().id()).size() > 1 && flags.add("split_building")) {
-                            why.add("building " + p.building().id() + " (" + p.building().households() + " households) is split by unit across grids");
-                        }
                     }
                 }
                 if (households < bounds.min()) {

@@ -5,7 +5,7 @@ import java.util.Deque;
 
 /**
  * Local improvement of a partition: moves a unit on a grid's edge to the neighbouring grid when
- * that lowers the total cut cost (boundary length, cheap along barriers, dear between
+ * that brings grids nearer the household bounds, or else lowers the total cut cost (boundary length, cheap along barriers, dear between
  * buildings) while keeping both grids contiguous and no grid's bounds any worse. Lower cut cost
  * means shorter, straighter boundaries on roads: more compact grids, better barrier alignment.
  */
@@ -28,6 +28,7 @@ final class PartitionRefiner {
                 int from = component[u];
                 if (members[from] == 1) continue;
                 int best = -1;
+                int bestDev = 0;
                 double bestGain = MIN_GAIN;
                 double stay = 0;
                 for (UnitGraph.Link l : g.links(u)) if (component[l.other()] == from) stay += l.cutCost();
@@ -36,8 +37,13 @@ final class PartitionRefiner {
                     if (to == from || to == best) continue;
                     double gain = -stay;
                     for (UnitGraph.Link m : g.links(u)) if (component[m.other()] == to) gain += m.cutCost();
-                    if (gain > bestGain && allowed(bounds, total[from], total[to], g.weight[u])) {
+                    int w = g.weight[u];
+                    // first bring grids nearer the bounds, then shorten boundaries without making any grid worse
+                    int dev = bounds.deviation(total[from]) + bounds.deviation(total[to]) - bounds.deviation(total[from] - w) - bounds.deviation(total[to] + w);
+                    boolean better = dev > bestDev || (dev == bestDev && gain > bestGain);
+                    if (better && (dev > 0 || (dev == 0 && allowed(bounds, total[from], total[to], w)))) {
                         best = to;
+                        bestDev = dev;
                         bestGain = gain;
                     }
                 }

@@ -16,6 +16,7 @@ public final class GridAtlasCli {
         CommandLine cl = new CommandLine(new GridAtlasCli());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("gridatlas: " + e.getMessage());
+            if (System.getenv("GRIDATLAS_DEBUG") != null) e.printStackTrace(cmd.getErr());
             return 2;
         });
         return cl.execute(args);
