@@ -90,12 +90,16 @@ public final class GeoPackageLayers {
         return props;
     }
 
-    /** Creates the table and inserts every feature in one transaction. */
+    /** Creates the table, then inserts every feature in one transaction (one commit, not one per row). */
     public static void write(GeoPackage gp, LayerSchema schema, Iterable<Feature> features) {
+        if (schema.spatial()) writeFeatures(gp, schema, features); else writeAttributes(gp, schema, features);
+    }
+
+    private static void inTransaction(GeoPackage gp, Runnable work) {
         gp.beginTransaction();
         boolean ok = false;
         try {
-            if (schema.spatial()) writeFeatures(gp, schema, features); else writeAttributes(gp, schema, features);
+            work.run();
             ok = true;
         } finally {
             gp.endTransaction(ok);
@@ -115,18 +119,21 @@ public final class GeoPackageLayers {
         gp.createFeatureTable(FeatureTableMetadata.create(gc, ID_COLUMN, cols));
         FeatureDao dao = gp.getFeatureDao(schema.name());
         WKBWriter wkb = new WKBWriter(2);
-        for (Feature f : features) {
-            FeatureRow row = dao.newRow();
-            try {
-                if (f.geometry() != null) {
-                    GeoPackageGeometryData data = GeoPackageGeometryData.createFromWkbBuildEnvelopeAndWrite(SRS_WGS84, wkb.write(f.geometry()));
-                    row.setGeometry(data);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        inTransaction(gp, () -> {
+            for (Feature f : features) {
+                FeatureRow row = dao.newRow();
+                if (f.geometry() != null) row.setGeometry(geometryData(wkb, f.geometry()));
+                setValues(schema, f, row::setValue);
+                dao.create(row);
             }
-            setValues(schema, f, row::setValue);
-            dao.create(row);
+        });
+    }
+
+    private static GeoPackageGeometryData geometryData(WKBWriter wkb, Geometry g) {
+        try {
+            return GeoPackageGeometryData.createFromWkbBuildEnvelopeAndWrite(SRS_WGS84, wkb.write(g));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -135,11 +142,13 @@ public final class GeoPackageLayers {
         schema.fields().forEach((n, t) -> cols.add(AttributesColumn.createColumn(n, dataType(t))));
         gp.createAttributesTable(AttributesTableMetadata.create(schema.name(), ID_COLUMN, cols));
         AttributesDao dao = gp.getAttributesDao(schema.name());
-        for (Feature f : features) {
-            AttributesRow row = dao.newRow();
-            setValues(schema, f, row::setValue);
-            dao.create(row);
-        }
+        inTransaction(gp, () -> {
+            for (Feature f : features) {
+                AttributesRow row = dao.newRow();
+                setValues(schema, f, row::setValue);
+                dao.create(row);
+            }
+        });
     }
 
     private static void setValues(LayerSchema schema, Feature f, java.util.function.BiConsumer<String, Object> set) {

@@ -1,0 +1,55 @@
+package org.gridatlas.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.gridatlas.engine.model.BarrierClass;
+import org.gridatlas.engine.model.Dataset;
+import org.gridatlas.engine.model.Delineation;
+import org.gridatlas.engine.model.Grid;
+import org.gridatlas.engine.model.GridKind;
+import org.gridatlas.engine.partition.Bounds;
+import org.gridatlas.engine.validate.GridVerifier;
+import org.gridatlas.engine.validate.Verification;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+
+class DelineatorTest {
+    @Test
+    void splitsAlongTheRoadIntoGridsWithinBounds() {
+        Dataset d = TestData.blocksAndRoad();
+        Delineation r = new Delineator(Bounds.DEFAULT).delineate(d);
+        Verification v = GridVerifier.verify(d, r, Bounds.DEFAULT);
+        assertTrue(v.passed(), v.toString());
+        assertEquals(1200, r.grids().stream().mapToInt(Grid::households).sum());
+        assertTrue(r.grids().stream().allMatch(g -> Bounds.DEFAULT.contains(g.households())), "every grid 300-500: " + r.grids());
+        assertEquals(3, r.grids().size(), "1200 households: three grids of 400");
+        assertEquals(1.0, r.report().shareInBounds());
+        assertEquals(24, r.assignments().size());
+    }
+
+    @Test
+    void campusGetsADedicatedGridNumberedFrom901() {
+        Dataset base = TestData.blocksAndRoad();
+        TestData t = new TestData().community(TestData.CODE, TestData.rect(0, 0, 600, 400));
+        t.road(BarrierClass.MAJOR, new Coordinate(300, 0), new Coordinate(300, 400));
+        t.campus("school-1", TestData.rect(520, 300, 70, 90));
+        Dataset d = new Dataset(t.build().communities(), base.buildings(), t.build().barriers(), t.build().campuses(), List.of(), List.of());
+        Delineation r = new Delineator(Bounds.DEFAULT).delineate(d);
+        assertTrue(GridVerifier.verify(d, r, Bounds.DEFAULT).passed());
+        List<Grid> dedicated = r.grids().stream().filter(g -> g.kind() == GridKind.DEDICATED).toList();
+        assertEquals(1, dedicated.size());
+        assertEquals(TestData.CODE + "901", dedicated.get(0).code());
+    }
+
+    @Test
+    void tighterBoundsGiveMoreGrids() {
+        Dataset d = TestData.blocksAndRoad();
+        Bounds b = new Bounds(150, 250);
+        Delineation r = new Delineator(b).delineate(d);
+        assertTrue(GridVerifier.verify(d, r, b).passed());
+        assertTrue(r.grids().size() >= 5, "1200 households at most 250 each: at least 5 grids, got " + r.grids().size());
+        assertTrue(r.grids().stream().allMatch(g -> b.contains(g.households())));
+    }
+}
