@@ -32,14 +32,16 @@ public final class LocalProjection {
 
     /** A projected copy, snapped to {@link Geoms#PRECISION} (1 mm). */
     public Geometry toMetres(Geometry lonLat) {
-        Geometry g = lonLat.copy();
+        // built by the metric factory: operations on it then work at its 1 mm precision
+        Geometry g = Geoms.METRIC.createGeometry(lonLat);
         g.apply(new Affine(-lon0, -lat0, mPerDegX, mPerDegY, 0, 0, true));
         g.geometryChanged();
         return g;
     }
 
     public Geometry toLonLat(Geometry metres) {
-        Geometry g = metres.copy();
+        // built by the floating lon/lat factory, never the metric one (its 1 mm grid would be 0.001°)
+        Geometry g = Geoms.LONLAT.createGeometry(metres);
         g.apply(new Affine(0, 0, 1 / mPerDegX, 1 / mPerDegY, lon0, lat0, false));
         g.geometryChanged();
         return g;
