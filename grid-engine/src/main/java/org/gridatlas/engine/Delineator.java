@@ -31,6 +31,7 @@ import org.gridatlas.engine.partition.DraftGrid;
 import org.gridatlas.engine.partition.EdgeTag;
 import org.gridatlas.engine.partition.Piece;
 import org.gridatlas.engine.partition.PlanInput;
+import org.gridatlas.engine.partition.RuralRule;
 import org.gridatlas.engine.partition.PlanInput.PlacedBarrier;
 import org.gridatlas.engine.partition.PlanInput.PlacedCampus;
 import org.gridatlas.engine.validate.BarrierAlignment;
@@ -54,9 +55,15 @@ public final class Delineator {
     }
 
     private final Bounds bounds;
+    private final RuralRule ruralRule;
 
     public Delineator(Bounds bounds) {
+        this(bounds, RuralRule.DEFAULT);
+    }
+
+    public Delineator(Bounds bounds, RuralRule ruralRule) {
         this.bounds = bounds;
+        this.ruralRule = ruralRule;
     }
 
     public Delineation delineate(Dataset d) {
@@ -77,7 +84,9 @@ public final class Delineator {
                 .sorted(Comparator.comparing(Campus::id))
                 .map(c -> new PlacedCampus(c, metres(proj, c.geometry()))).toList();
 
-        CommunityPlanner planner = new CommunityPlanner(bounds);
+        Map<String, List<Geometry>> hamlets = new HashMap<>();
+        d.hamlets().forEach(h -> hamlets.computeIfAbsent(h.communityCode(), k -> new ArrayList<>()).add(metres(proj, h.geometry())));
+        CommunityPlanner planner = new CommunityPlanner(bounds, ruralRule);
         AtomicInteger done = new AtomicInteger();
         List<CommunityPlan> plans = IntStream.range(0, communities.size()).parallel().mapToObj(i -> {
             Geometry poly = metric.get(i);
@@ -87,7 +96,8 @@ public final class Delineator {
             List<PlacedCampus> camps = campuses.stream().filter(c -> c.polygon().getEnvelopeInternal().intersects(env)).toList();
             CommunityPlan plan;
             try {
-                plan = planner.plan(new PlanInput(communities.get(i), poly, buildings.getOrDefault(i, List.of()), near, camps));
+                plan = planner.plan(new PlanInput(communities.get(i), poly, buildings.getOrDefault(i, List.of()), near, camps,
+                        hamlets.getOrDefault(communities.get(i).code(), List.of())));
             } catch (RuntimeException e) {
                 throw new IllegalStateException("community " + communities.get(i).code() + ": " + e.getMessage(), e);
             }

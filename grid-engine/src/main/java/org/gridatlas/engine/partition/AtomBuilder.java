@@ -22,12 +22,36 @@ public final class AtomBuilder {
     public record PlacedBuilding(Building building, Geometry footprint) {}
 
     static List<Atom> build(List<PlacedBuilding> buildings, Bounds bounds) {
+        return build(buildings, bounds, List.of());
+    }
+
+    /** As above; the buildings of each hamlet (自然村, rule 7) form one atom whatever its size. */
+    static List<Atom> build(List<PlacedBuilding> buildings, Bounds bounds, List<Geometry> hamlets) {
         Map<String, List<PlacedBuilding>> compounds = new LinkedHashMap<>();
         List<Atom> atoms = new ArrayList<>();
+        List<List<PlacedBuilding>> inHamlet = new ArrayList<>();
+        List<org.locationtech.jts.geom.prep.PreparedGeometry> hamletAreas = new ArrayList<>();
+        for (Geometry h : hamlets) {
+            hamletAreas.add(org.locationtech.jts.geom.prep.PreparedGeometryFactory.prepare(h));
+            inHamlet.add(new ArrayList<>());
+        }
+        next:
         for (PlacedBuilding b : buildings) {
+            for (int h = 0; h < hamlets.size(); h++) {
+                if (hamletAreas.get(h).intersects(b.footprint().getCentroid())) {
+                    inHamlet.get(h).add(b);
+                    continue next;
+                }
+            }
             String cid = b.building().compoundId();
             if (cid == null) addBuilding(atoms, b, null, false, bounds);
             else compounds.computeIfAbsent(cid, k -> new ArrayList<>()).add(b);
+        }
+        for (List<PlacedBuilding> members : inHamlet) {
+            if (members.isEmpty()) continue;
+            List<Piece> pieces = new ArrayList<>();
+            for (PlacedBuilding b : members) pieces.add(whole(b));
+            atoms.add(new Atom(atoms.size(), pieces, members.stream().mapToInt(b -> b.building().households()).sum(), null, false, false));
         }
         compounds.forEach((cid, members) -> {
             int total = members.stream().mapToInt(b -> b.building().households()).sum();

@@ -27,7 +27,7 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  */
 public final class CommunityPlanner {
     /** Spanning trees tried at each level of detail before accepting out-of-bounds grids. */
-    private static final int TREE_TRIES = 4;
+    private static final int TREE_TRIES = 8;
     /** A campus piece smaller than this share of the campus is a digitising sliver, not a grid. */
     private static final double CAMPUS_SLIVER_SHARE = 0.05;
     /**
@@ -39,12 +39,21 @@ public final class CommunityPlanner {
     /** How far the least-bad search widens the bounds, step by step, in households on each side. */
     private static final int[] WIDENING = {10, 25, 50, 75, 100, 150, 200, 300, 400, 600, 800, 1000};
 
+    /** A rural unit's weight is its share of the village, households and area blended, in thousandths. */
+    private static final int RURAL_SCALE = 1000;
+    /** How far a rural grid's share may stray from an equal share before the bounds are widened. */
+    private static final double RURAL_TOLERANCE = 0.3;
+
     private final Bounds bounds;
-    private final TreePartitioner strict;
+    private final RuralRule ruralRule;
 
     public CommunityPlanner(Bounds bounds) {
+        this(bounds, RuralRule.DEFAULT);
+    }
+
+    public CommunityPlanner(Bounds bounds, RuralRule ruralRule) {
         this.bounds = bounds;
-        this.strict = new TreePartitioner(bounds, bounds.middle());
+        this.ruralRule = ruralRule;
     }
 
     public CommunityPlan plan(PlanInput in) {
@@ -161,13 +170,24 @@ public final class CommunityPlanner {
         private final Map<Integer, Integer> householdsBySuperblock = new HashMap<>();
         private final Set<Integer> keepWhole = new LinkedHashSet<>();
         private final GridKind kind;
+        private final boolean rural;
+        /** The bounds the partition works to: households for urban grids, thousandths of the village for rural ones. */
+        private final Bounds target;
+        private final int ruralGrids;
+        private final boolean largeVillage;
 
         Partition(PlanInput in, Geometry domain, List<PlacedBuilding> buildings, List<String> notes) {
             this.in = in;
             this.domain = domain;
             this.notes = notes;
-            this.kind = in.community().kind() == CommunityKind.RURAL ? GridKind.RURAL : GridKind.COMMUNITY;
-            this.atoms = AtomBuilder.build(buildings, bounds);
+            this.rural = in.community().kind() == CommunityKind.RURAL;
+            this.kind = rural ? GridKind.RURAL : GridKind.COMMUNITY;
+            this.atoms = AtomBuilder.build(buildings, bounds, rural ? in.hamlets() : List.of());
+            int households = atoms.stream().mapToInt(Atom::households).sum();
+            this.largeVillage = ruralRule.large(domain.getArea(), households);
+            this.ruralGrids = ruralRule.grids(domain.getArea(), households);
+            double share = (double) RURAL_SCALE / ruralGrids;
+            this.target = rural ? new Bounds((int) Math.round(share * (1 - RURAL_TOLERANCE)), (int) Math.round(share * (1 + RURAL_TOLERANCE))) : bounds;
             this.baseLines = new ArrayList<>(PlanarArrangement.linesOf(domain.getBoundary(), EdgeTag.BOUNDARY));
             PreparedGeometry prepared = PreparedGeometryFactory.prepare(domain);
             for (PlacedBarrier b : in.barriers()) {
@@ -209,7 +229,8 @@ public final class CommunityPlanner {
 
         List<DraftGrid> run() {
             // coarse first (blocks whole where one grid can hold them: boundaries on roads), then finer
-            int[] thresholds = {bounds.max(), bounds.min() / 2, 0};
+            int[] thresholds = rural ? new int[] {0} : new int[] {bounds.max(), bounds.min() / 2, 0};
+            TreePartitioner strict = new TreePartitioner(target, target.middle());
             Units units = null;
             int[] component = null;
             int components = 0;
@@ -241,20 +262,20 @@ public final class CommunityPlanner {
                             : widened(forest, root, units.graph, component, components);
                 }
             }
-            PartitionRefiner.mergePockets(units.graph, component, components, bounds);
-            PartitionRefiner.refine(units.graph, component, components, bounds);
+            PartitionRefiner.mergePockets(units.graph, component, components, target);
+            PartitionRefiner.refine(units.graph, component, components, target);
             return drafts(units, component, components);
         }
 
         private SpanningForest forest(UnitGraph g, int attempt) {
             SpanningForest f = SpanningForest.build(g, 17L * attempt + 1, attempt == 0 ? 0 : 0.75);
-            f.isolateHeavy(g.weight, bounds.max());
+            f.isolateHeavy(g.weight, target.max());
             return f;
         }
 
         /** A tree that {@link SpanningForest#isolateHeavy} left holding one over-heavy unit: one grid, unavoidably over. */
         private boolean heavy(SpanningForest f, int root, int[] weight) {
-            for (int u : f.preorder(root)) if (weight[u] > bounds.max()) return true;
+            for (int u : f.preorder(root)) if (weight[u] > target.max()) return true;
             return false;
         }
 
@@ -268,8 +289,8 @@ public final class CommunityPlanner {
             int total = 0;
             for (int u : forest.preorder(root)) total += g.weight[u];
             for (int d : WIDENING) {
-                Bounds wide = new Bounds(Math.max(0, bounds.min() - d), bounds.max() + d);
-                TreePartitioner.Result r = new TreePartitioner(wide, bounds.middle()).partition(forest, root, g.weight, component, first);
+                Bounds wide = new Bounds(Math.max(0, target.min() - d), target.max() + d);
+                TreePartitioner.Result r = new TreePartitioner(wide, target.middle()).partition(forest, root, g.weight, component, first);
                 if (r != null) return r.components();
             }
             // nothing narrower works: the tree is one grid (units never exceed the maximum here, so this is rare)
@@ -279,7 +300,7 @@ public final class CommunityPlanner {
         private boolean refines(int coarser, int finer) {
             for (Map.Entry<Integer, Integer> e : householdsBySuperblock.entrySet()) {
                 int h = e.getValue();
-                if (h <= coarser && h > finer && atomsBySuperblock.get(e.getKey()).size() > 1) return true;
+                    if (h <= coarser && h > finer && atomsBySuperblock.get(e.getKey()).size() > 1) return true;
             }
             return false;
         }
@@ -353,7 +374,11 @@ public final class CommunityPlanner {
                                 + " households (over " + bounds.max() + ") and no units to split it by");
                     }
                 }
-                if (households < bounds.min()) {
+                if (rural) {
+                    // rural grids answer to rule 7 (their number), not to the urban household bounds
+                    flags.remove("single_building_over_max");
+                    why.clear();
+                } else if (households < bounds.min()) {
                     flags.add("below_min");
                     why.add(reason(total, households));
                 } else if (households > bounds.max()) {
@@ -361,6 +386,22 @@ public final class CommunityPlanner {
                     why.add(reason(total, households));
                 }
                 out.add(new DraftGrid(kind, polygon, pieces, households, new ArrayList<>(flags), why.isEmpty() ? null : String.join("; ", why), null));
+            }
+            if (rural) return checkRuralCount(out, total);
+            return out;
+        }
+
+        /** Rule 7: a small village 1–2 grids, a large one 2–4; otherwise every grid of it is flagged, with why. */
+        private List<DraftGrid> checkRuralCount(List<DraftGrid> grids, int households) {
+            int lo = ruralRule.minGrids(largeVillage), hi = ruralRule.maxGrids(largeVillage);
+            if (grids.size() >= lo && grids.size() <= hi) return grids;
+            String why = String.format("%s village (%d households, %.2f km²) should have %d–%d grids, has %d: its barriers and hamlets allow no other division",
+                    largeVillage ? "large" : "small", households, domain.getArea() / 1e6, lo, hi, grids.size());
+            List<DraftGrid> out = new ArrayList<>();
+            for (DraftGrid g : grids) {
+                List<String> flags = new ArrayList<>(g.flags());
+                flags.add("rural_grid_count");
+                out.add(new DraftGrid(g.kind(), g.polygon(), g.pieces(), g.households(), flags, why, g.campusId()));
             }
             return out;
         }
@@ -440,9 +481,10 @@ public final class CommunityPlanner {
                 unitAtoms.get(home).add(a);
             }
             int[] weight = new int[units];
+            int[] households = new int[units];
             double[] cx = new double[units], cy = new double[units], area = new double[units];
             for (int u = 0; u < units; u++) {
-                for (Atom a : unitAtoms.get(u)) weight[u] += a.households();
+                for (Atom a : unitAtoms.get(u)) households[u] += a.households();
                 for (Polygon f : unitFaces.get(u)) {
                     double fa = f.getArea();
                     Coordinate c = f.getCentroid().getCoordinate();
@@ -455,10 +497,21 @@ public final class CommunityPlanner {
                     cy[u] /= area[u];
                 }
             }
+            if (p.rural) ruralWeights(households, area, weight); else System.arraycopy(households, 0, weight, 0, units);
             UnitGraph g = new UnitGraph(weight, cx, cy);
             for (PlanarArrangement.Adjacency a : arr.adjacencies()) g.addShared(unit[a.a()], unit[a.b()], a.lengthByTag());
             joinCommunityParts(g, p.in.polygon(), unitFaces);
             return new Units(g, unitFaces, unitAtoms);
+        }
+
+        /** Each unit's share of the village in thousandths: half by households, half by area (all by area without households). */
+        private static void ruralWeights(int[] households, double[] area, int[] weight) {
+            double hh = java.util.Arrays.stream(households).sum(), ar = java.util.Arrays.stream(area).sum();
+            double byHouseholds = hh > 0 ? 0.5 : 0;
+            for (int u = 0; u < weight.length; u++) {
+                double share = byHouseholds * (hh > 0 ? households[u] / hh : 0) + (1 - byHouseholds) * (ar > 0 ? area[u] / ar : 0);
+                weight[u] = (int) Math.round(RURAL_SCALE * share);
+            }
         }
 
         /**
