@@ -144,9 +144,11 @@ public final class Delineator {
             g.flags().forEach(f -> flagCounts.merge(f, 1, Integer::sum));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        CommunityPlan slowest = plans.stream().max(Comparator.comparingDouble(CommunityPlan::seconds)).orElse(null);
         DelineationReport report = new DelineationReport(bounds.min(), bounds.max(), communities.size(), d.buildings().size(),
                 d.households(), grids.size(), urban, inBounds, urban == 0 ? 1.0 : round((double) inBounds / urban), flagged,
                 flagCounts, round(alignment.share()), grids.isEmpty() ? 0 : round(ppSum / grids.size()), round(seconds),
+                slowest == null ? null : slowest.community().code(), slowest == null ? 0 : round(slowest.seconds()),
                 issues, notes, Map.of());
         return new Delineation(grids, assignments, report);
     }

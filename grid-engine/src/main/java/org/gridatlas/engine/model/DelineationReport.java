@@ -11,10 +11,12 @@ public record DelineationReport(
         int minHouseholds, int maxHouseholds, int communities, int buildings, long households,
         int grids, int urbanGrids, int urbanInBounds, double shareInBounds, int flaggedGrids,
         Map<String, Integer> flags, double barrierAlignment, double meanPolsbyPopper, double runSeconds,
+        String slowestCommunity, double slowestCommunitySeconds,
         List<GridIssue> issues, List<String> notes, Map<String, Integer> verification) {
 
     public DelineationReport withVerification(Map<String, Integer> v) {
         return new DelineationReport(minHouseholds, maxHouseholds, communities, buildings, households, grids, urbanGrids,
-                urbanInBounds, shareInBounds, flaggedGrids, flags, barrierAlignment, meanPolsbyPopper, runSeconds, issues, notes, v);
+                urbanInBounds, shareInBounds, flaggedGrids, flags, barrierAlignment, meanPolsbyPopper, runSeconds,
+                slowestCommunity, slowestCommunitySeconds, issues, notes, v);
     }
 }

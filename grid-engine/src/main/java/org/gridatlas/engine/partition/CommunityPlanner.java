@@ -57,6 +57,7 @@ public final class CommunityPlanner {
     }
 
     public CommunityPlan plan(PlanInput in) {
+        long start = System.nanoTime();
         List<String> notes = new ArrayList<>();
         List<DraftGrid> grids = new ArrayList<>();
         Geometry rest = in.polygon();
@@ -75,7 +76,7 @@ public final class CommunityPlanner {
         } else if (!restBuildings.isEmpty()) {
             throw new IllegalStateException("community " + in.community().code() + " has buildings but no area left outside its campuses");
         }
-        return new CommunityPlan(in.community(), grids, notes);
+        return new CommunityPlan(in.community(), grids, notes, (System.nanoTime() - start) / 1e9);
     }
 
     /**

@@ -60,6 +60,9 @@ final class BenchCommand implements Callable<Integer> {
             System.out.printf("baseline  read+validate   %6.2f s  1.00x%n", baseline);
             System.out.printf("delineate (best of %d)    %6.2f s  %.2fx baseline  %,.0f households/s  %d grids, %.1f%% in bounds%n",
                     runs, best, best / baseline, read.households() / best, result.grids().size(), 100 * result.report().shareInBounds());
+            String slowest = result.report().slowestCommunity();
+            System.out.printf("slowest community %s: %.3f s (%d households)%n", slowest, result.report().slowestCommunitySeconds(),
+                    result.grids().stream().filter(g -> g.communityCode().equals(slowest)).mapToInt(g -> g.households()).sum());
             System.out.printf("verify                    %6.2f s  %.2fx baseline  %s%n", verify, verify / baseline, passed ? "PASS" : "FAIL");
             System.out.printf("heap committed %d MB of max %d MB%n", heapMb, Runtime.getRuntime().maxMemory() >> 20);
             return passed ? 0 : 1;
