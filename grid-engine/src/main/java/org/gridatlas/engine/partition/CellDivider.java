@@ -19,8 +19,13 @@ import org.locationtech.jts.triangulate.VoronoiDiagramBuilder;
  * block then run midway between buildings, never through a footprint.
  */
 final class CellDivider {
-    /** Footprint boundaries are sampled at least this densely (metres). */
+    /**
+     * Footprint boundaries are sampled at least this densely (metres), and with at most about
+     * {@link #SAMPLES_PER_OUTLINE} points for a long outline: the samples only steer separators
+     * midway between buildings, since faces inside a footprint always go to its atom.
+     */
     private static final double SAMPLE_SPACING = 5.0;
+    private static final int SAMPLES_PER_OUTLINE = 32;
 
     private final STRtree sites = new STRtree();
     private final STRtree footprints = new STRtree();
@@ -103,9 +108,10 @@ final class CellDivider {
         for (int g = 0; g < footprint.getNumGeometries(); g++) {
             Polygon poly = (Polygon) footprint.getGeometryN(g);
             Coordinate[] ring = poly.getExteriorRing().getCoordinates();
+            double spacing = Math.max(SAMPLE_SPACING, poly.getExteriorRing().getLength() / SAMPLES_PER_OUTLINE);
             for (int i = 0; i + 1 < ring.length; i++) {
                 Coordinate a = ring[i], b = ring[i + 1];
-                int n = Math.max(1, (int) Math.ceil(a.distance(b) / SAMPLE_SPACING));
+                int n = Math.max(1, (int) Math.ceil(a.distance(b) / spacing));
                 for (int k = 0; k < n; k++) {
                     double f = (double) k / n;
                     Coordinate c = new Coordinate(a.x + (b.x - a.x) * f, a.y + (b.y - a.y) * f);

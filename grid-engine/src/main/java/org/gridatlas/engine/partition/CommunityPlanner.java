@@ -170,6 +170,7 @@ public final class CommunityPlanner {
         private final Map<Integer, List<Atom>> atomsBySuperblock = new LinkedHashMap<>();
         private final Map<Integer, Integer> householdsBySuperblock = new HashMap<>();
         private final Set<Integer> keepWhole = new LinkedHashSet<>();
+        private final Map<Integer, CellDivider> divisions = new HashMap<>();
         private final GridKind kind;
         private final boolean rural;
         /** The bounds the partition works to: households for urban grids, thousandths of the village for rural ones. */
@@ -313,7 +314,8 @@ public final class CommunityPlanner {
                 List<PlanarArrangement.TaggedLine> lines = new ArrayList<>(baseLines);
                 atomsBySuperblock.forEach((sb, list) -> {
                     if (list.size() < 2 || householdsBySuperblock.get(sb) <= threshold || keepWhole.contains(sb)) return;
-                    CellDivider d = CellDivider.divide(superblockGeometry(sb), list);
+                    // a superblock's division is the same at every level of detail: make it once
+                    CellDivider d = divisions.computeIfAbsent(sb, k -> CellDivider.divide(superblockGeometry(k), list));
                     dividers.put(sb, d);
                     for (Geometry s : d.separators()) lines.addAll(PlanarArrangement.linesOf(s, EdgeTag.SEPARATOR));
                 });
