@@ -7,10 +7,17 @@ cd "$(dirname "$0")/.."
 need=()
 /usr/bin/python3 -c 'import shapely' 2>/dev/null || need+=(python3-shapely)   # the independent checker
 command -v ogrinfo >/dev/null 2>&1 || need+=(gdal-bin)                      # GeoPackage output opens in GDAL
+dpkg -s postgresql-15-postgis-3 >/dev/null 2>&1 || need+=(postgresql-15-postgis-3) # the PostGIS store's tests
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+# the PostGIS store's tests use the local PostgreSQL 15 (trust auth, user postgres), in databases they create and drop
+if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
+  pg_ctlcluster --skip-systemctl-redirect 15 main start
+  for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
 fi
 
 mvn -B -ntp verify

@@ -14,6 +14,11 @@ public final class DatasetWriter {
     private DatasetWriter() {}
 
     public static void write(Dataset d, Path output) throws IOException {
+        LayerFiles.write(output, layers(d));
+    }
+
+    /** The dataset as the contract's layers (communities, buildings, barriers, dedicated, hamlets). */
+    public static Map<LayerSchema, List<Feature>> layers(Dataset d) {
         Map<LayerSchema, List<Feature>> layers = new LinkedHashMap<>();
         layers.put(DataContract.COMMUNITIES, d.communities().stream().map(c -> feature(c.geometry(),
                 "code", c.code(), "name", c.name(), "kind", c.kind().wireName(), "street_code", c.streetCode(),
@@ -29,7 +34,7 @@ public final class DatasetWriter {
             layers.put(DataContract.HAMLETS, d.hamlets().stream().map(h -> feature(h.geometry(),
                     "id", h.id(), "name", h.name(), "households", h.households(), "community_code", h.communityCode())).toList());
         }
-        LayerFiles.write(output, layers);
+        return layers;
     }
 
     private static Feature building(Building b) {

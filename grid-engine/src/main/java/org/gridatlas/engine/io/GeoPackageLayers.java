@@ -92,10 +92,40 @@ public final class GeoPackageLayers {
 
     /** Creates the table, then inserts every feature in one transaction (one commit, not one per row). */
     public static void write(GeoPackage gp, LayerSchema schema, Iterable<Feature> features) {
-        if (schema.spatial()) writeFeatures(gp, schema, features); else writeAttributes(gp, schema, features);
+        create(gp, schema);
+        inTransaction(gp, () -> insert(gp, schema, features));
     }
 
-    private static void inTransaction(GeoPackage gp, Runnable work) {
+    public static void create(GeoPackage gp, LayerSchema schema) {
+        if (schema.spatial()) createFeatures(gp, schema); else createAttributes(gp, schema);
+    }
+
+    /** Inserts rows into an existing table, in whatever transaction the caller holds. */
+    public static void insert(GeoPackage gp, LayerSchema schema, Iterable<Feature> features) {
+        if (schema.spatial()) {
+            FeatureDao dao = gp.getFeatureDao(schema.name());
+            WKBWriter wkb = new WKBWriter(2);
+            for (Feature f : features) {
+                FeatureRow row = dao.newRow();
+                if (f.geometry() != null) row.setGeometry(geometryData(wkb, f.geometry()));
+                setValues(schema, f, row::setValue);
+                dao.create(row);
+            }
+        } else {
+            AttributesDao dao = gp.getAttributesDao(schema.name());
+            for (Feature f : features) {
+                AttributesRow row = dao.newRow();
+                setValues(schema, f, row::setValue);
+                dao.create(row);
+            }
+        }
+    }
+
+    public static void deleteAll(GeoPackage gp, LayerSchema schema) {
+        gp.execSQL("DELETE FROM \"" + schema.name() + "\"");
+    }
+
+    public static void inTransaction(GeoPackage gp, Runnable work) {
         gp.beginTransaction();
         boolean ok = false;
         try {
@@ -106,7 +136,7 @@ public final class GeoPackageLayers {
         }
     }
 
-    private static void writeFeatures(GeoPackage gp, LayerSchema schema, Iterable<Feature> features) {
+    private static void createFeatures(GeoPackage gp, LayerSchema schema) {
         GeometryColumns gc = new GeometryColumns();
         gc.setTableName(schema.name());
         gc.setColumnName(GEOMETRY_COLUMN);
@@ -117,16 +147,6 @@ public final class GeoPackageLayers {
         List<FeatureColumn> cols = new ArrayList<>();
         schema.fields().forEach((n, t) -> cols.add(FeatureColumn.createColumn(n, dataType(t))));
         gp.createFeatureTable(FeatureTableMetadata.create(gc, ID_COLUMN, cols));
-        FeatureDao dao = gp.getFeatureDao(schema.name());
-        WKBWriter wkb = new WKBWriter(2);
-        inTransaction(gp, () -> {
-            for (Feature f : features) {
-                FeatureRow row = dao.newRow();
-                if (f.geometry() != null) row.setGeometry(geometryData(wkb, f.geometry()));
-                setValues(schema, f, row::setValue);
-                dao.create(row);
-            }
-        });
     }
 
     private static GeoPackageGeometryData geometryData(WKBWriter wkb, Geometry g) {
@@ -137,18 +157,10 @@ public final class GeoPackageLayers {
         }
     }
 
-    private static void writeAttributes(GeoPackage gp, LayerSchema schema, Iterable<Feature> features) {
+    private static void createAttributes(GeoPackage gp, LayerSchema schema) {
         List<AttributesColumn> cols = new ArrayList<>();
         schema.fields().forEach((n, t) -> cols.add(AttributesColumn.createColumn(n, dataType(t))));
         gp.createAttributesTable(AttributesTableMetadata.create(schema.name(), ID_COLUMN, cols));
-        AttributesDao dao = gp.getAttributesDao(schema.name());
-        inTransaction(gp, () -> {
-            for (Feature f : features) {
-                AttributesRow row = dao.newRow();
-                setValues(schema, f, row::setValue);
-                dao.create(row);
-            }
-        });
     }
 
     private static void setValues(LayerSchema schema, Feature f, java.util.function.BiConsumer<String, Object> set) {

@@ -27,12 +27,7 @@ public final class ResultWriter {
 
     public static void write(Delineation result, Path output) throws IOException {
         if (DatasetReader.isGeoPackage(output)) {
-            Map<LayerSchema, List<Feature>> layers = new LinkedHashMap<>();
-            layers.put(DataContract.GRIDS, gridFeatures(result.grids()));
-            layers.put(DataContract.ASSIGNMENTS, result.assignments().stream().map(a ->
-                    DatasetWriter.feature(null, "building_id", a.buildingKey(), "grid_code", a.gridCode())).toList());
-            layers.put(DataContract.REPORT, List.of(DatasetWriter.feature(null, "report_json", reportJson(result.report()))));
-            LayerFiles.write(output, layers);
+            LayerFiles.write(output, layers(result));
             return;
         }
         Path abs = output.toAbsolutePath();
@@ -48,11 +43,21 @@ public final class ResultWriter {
         }
     }
 
+    /** The result as the contract's layers: grids, assignments, report. */
+    public static Map<LayerSchema, List<Feature>> layers(Delineation result) throws IOException {
+        Map<LayerSchema, List<Feature>> layers = new LinkedHashMap<>();
+        layers.put(DataContract.GRIDS, gridFeatures(result.grids()));
+        layers.put(DataContract.ASSIGNMENTS, result.assignments().stream().map(a ->
+                DatasetWriter.feature(null, "building_id", a.buildingKey(), "grid_code", a.gridCode())).toList());
+        layers.put(DataContract.REPORT, List.of(DatasetWriter.feature(null, "report_json", reportJson(result.report()))));
+        return layers;
+    }
+
     public static String reportJson(DelineationReport report) throws IOException {
         return GeoJsonLayers.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
     }
 
-    static List<Feature> gridFeatures(List<Grid> grids) {
+    public static List<Feature> gridFeatures(List<Grid> grids) {
         List<Feature> out = new ArrayList<>(grids.size());
         for (Grid g : grids) {
             out.add(DatasetWriter.feature(g.geometry(), "code", g.code(), "level", g.level().wireName(), "kind", g.kind().wireName(),

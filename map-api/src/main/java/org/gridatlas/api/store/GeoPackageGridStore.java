@@ -1,0 +1,163 @@
+package org.gridatlas.api.store;
+
+import static org.gridatlas.engine.io.FieldType.INTEGER;
+import static org.gridatlas.engine.io.FieldType.REAL;
+import static org.gridatlas.engine.io.FieldType.TEXT;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import mil.nga.geopackage.GeoPackage;
+import mil.nga.geopackage.GeoPackageManager;
+import org.gridatlas.engine.io.DataContract;
+import org.gridatlas.engine.io.DatasetAssembler;
+import org.gridatlas.engine.io.DatasetWriter;
+import org.gridatlas.engine.io.Feature;
+import org.gridatlas.engine.io.GeoPackageLayers;
+import org.gridatlas.engine.io.LayerSchema;
+import org.gridatlas.engine.io.ResultReader;
+import org.gridatlas.engine.io.ResultWriter;
+import org.gridatlas.engine.model.Dataset;
+import org.gridatlas.engine.model.Delineation;
+
+/**
+ * The embedded store: one GeoPackage file that GDAL and QGIS open, with the contract's layers
+ * (communities, buildings, grids, assignments) plus runs and reports. All writes run in one SQLite
+ * transaction; the connection is shared, so calls are serialised.
+ */
+public final class GeoPackageGridStore implements GridStore {
+    static final LayerSchema RUNS = LayerSchema.attributes("runs", "run_id", INTEGER, "source", TEXT, "created_at", TEXT,
+            "grids", INTEGER, "report_json", TEXT);
+    static final LayerSchema REPORTS = LayerSchema.attributes("reports", "report_id", TEXT, "time", TEXT, "category", TEXT,
+            "lon", REAL, "lat", REAL, "crs", TEXT, "text", TEXT, "grid_code", TEXT, "received_at", TEXT);
+    private static final List<LayerSchema> TABLES = List.of(DataContract.COMMUNITIES, DataContract.BUILDINGS,
+            DataContract.GRIDS, DataContract.ASSIGNMENTS, RUNS, REPORTS);
+
+    private final GeoPackage gp;
+
+    private GeoPackageGridStore(GeoPackage gp) {
+        this.gp = gp;
+    }
+
+    /** Opens the file, creating it with empty tables when it does not exist. */
+    public static GeoPackageGridStore open(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
+                GeoPackageManager.create(file.toFile());
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot create " + file + ": " + e.getMessage(), e);
+        }
+        GeoPackage gp = GeoPackageManager.open(file.toFile());
+        for (LayerSchema t : TABLES) if (!GeoPackageLayers.has(gp, t)) GeoPackageLayers.create(gp, t);
+        return new GeoPackageGridStore(gp);
+    }
+
+    @Override
+    public synchronized long replace(Dataset dataset, Delineation delineation, String source) {
+        long id = runs().stream().mapToLong(RunInfo::id).max().orElse(0) + 1;
+        try {
+            Map<LayerSchema, List<Feature>> data = DatasetWriter.layers(dataset);
+            Map<LayerSchema, List<Feature>> result = ResultWriter.layers(delineation);
+            String report = ResultWriter.reportJson(delineation.report());
+            GeoPackageLayers.inTransaction(gp, () -> {
+                for (LayerSchema t : List.of(DataContract.COMMUNITIES, DataContract.BUILDINGS, DataContract.GRIDS, DataContract.ASSIGNMENTS)) {
+                    GeoPackageLayers.deleteAll(gp, t);
+                }
+                GeoPackageLayers.insert(gp, DataContract.COMMUNITIES, data.get(DataContract.COMMUNITIES));
+                GeoPackageLayers.insert(gp, DataContract.BUILDINGS, data.get(DataContract.BUILDINGS));
+                GeoPackageLayers.insert(gp, DataContract.GRIDS, result.get(DataContract.GRIDS));
+                GeoPackageLayers.insert(gp, DataContract.ASSIGNMENTS, result.get(DataContract.ASSIGNMENTS));
+                GeoPackageLayers.insert(gp, RUNS, List.of(row("run_id", id, "source", source, "created_at", Instant.now().toString(),
+                        "grids", delineation.grids().size(), "report_json", report)));
+            });
+            return id;
+        } catch (IOException | RuntimeException e) {
+            throw new StoreException("import failed, store unchanged: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized StoredState load() {
+        Map<LayerSchema, List<Feature>> layers = new LinkedHashMap<>();
+        layers.put(DataContract.COMMUNITIES, GeoPackageLayers.read(gp, DataContract.COMMUNITIES));
+        layers.put(DataContract.BUILDINGS, GeoPackageLayers.read(gp, DataContract.BUILDINGS));
+        List<RunInfo> runs = runs();
+        if (layers.get(DataContract.COMMUNITIES).isEmpty()) return StoredState.empty();
+        Dataset d = new DatasetAssembler().assemble(layers);
+        return new StoredState(d.communities(), d.buildings(),
+                GeoPackageLayers.read(gp, DataContract.GRIDS).stream().map(ResultReader::grid).toList(),
+                GeoPackageLayers.read(gp, DataContract.ASSIGNMENTS).stream().map(ResultReader::assignment).toList(),
+                runs.isEmpty() ? null : runs.get(runs.size() - 1));
+    }
+
+    @Override
+    public synchronized List<RunInfo> runs() {
+        List<RunInfo> out = new ArrayList<>();
+        for (Feature f : GeoPackageLayers.read(gp, RUNS)) {
+            Map<String, Object> p = f.properties();
+            out.add(new RunInfo(((Number) p.get("run_id")).longValue(), (String) p.get("source"), Instant.parse((String) p.get("created_at")),
+                    ((Number) p.get("grids")).intValue(), (String) p.get("report_json")));
+        }
+        out.sort(Comparator.comparingLong(RunInfo::id));
+        return out;
+    }
+
+    @Override
+    public synchronized void addReport(Report r) {
+        GeoPackageLayers.inTransaction(gp, () -> GeoPackageLayers.insert(gp, REPORTS, List.of(row("report_id", r.id(), "time", r.time().toString(),
+                "category", r.category(), "lon", r.lon(), "lat", r.lat(), "crs", r.crs(), "text", r.text(), "grid_code", r.gridCode(),
+                "received_at", r.receivedAt().toString()))));
+    }
+
+    @Override
+    public synchronized List<Report> reports(String gridCode, Instant since, int limit) {
+        List<Report> out = new ArrayList<>();
+        for (Feature f : GeoPackageLayers.read(gp, REPORTS)) {
+            Report r = report(f.properties());
+            if ((gridCode == null || gridCode.equals(r.gridCode())) && (since == null || !r.time().isBefore(since))) out.add(r);
+        }
+        out.sort(Comparator.comparing(Report::time).reversed());
+        return out.size() > limit ? out.subList(0, limit) : out;
+    }
+
+    @Override
+    public synchronized Map<String, Integer> reportCounts(Instant from, Instant to) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Feature f : GeoPackageLayers.read(gp, REPORTS)) {
+            Report r = report(f.properties());
+            if (r.gridCode() != null && !r.time().isBefore(from) && r.time().isBefore(to)) counts.merge(r.gridCode(), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    @Override
+    public boolean reachable() {
+        return true;
+    }
+
+    @Override
+    public synchronized void close() {
+        gp.close();
+    }
+
+    private static Report report(Map<String, Object> p) {
+        return new Report((String) p.get("report_id"), Instant.parse((String) p.get("time")), (String) p.get("category"),
+                ((Number) p.get("lon")).doubleValue(), ((Number) p.get("lat")).doubleValue(), (String) p.get("crs"),
+                (String) p.get("text"), (String) p.get("grid_code"), Instant.parse((String) p.get("received_at")));
+    }
+
+    private static Feature row(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
+        return new Feature(m, null);
+    }
+}

@@ -1,0 +1,34 @@
+package org.gridatlas.api.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.gridatlas.engine.model.Dataset;
+import org.gridatlas.engine.model.Delineation;
+
+/**
+ * Where GridAtlas keeps its state: an embedded GeoPackage by default, PostGIS in production.
+ * Writes are transactional: a failed {@link #replace} leaves the store exactly as it was.
+ */
+public interface GridStore extends AutoCloseable {
+    /** Replaces communities, buildings, grids and assignments with a new import and its delineation; returns the run id. */
+    long replace(Dataset dataset, Delineation delineation, String source);
+
+    StoredState load();
+
+    List<RunInfo> runs();
+
+    void addReport(Report report);
+
+    /** Reports of one grid (or all when null) received since the given time, newest first. */
+    List<Report> reports(String gridCode, Instant since, int limit);
+
+    /** Reports per grid code whose time lies in [from, to). */
+    Map<String, Integer> reportCounts(Instant from, Instant to);
+
+    /** Whether the store answers (for readiness). */
+    boolean reachable();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,318 @@
+package org.gridatlas.api.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.flywaydb.core.Flyway;
+import org.gridatlas.engine.io.DataContract;
+import org.gridatlas.engine.io.DatasetAssembler;
+import org.gridatlas.engine.io.Feature;
+import org.gridatlas.engine.io.LayerSchema;
+import org.gridatlas.engine.io.ResultReader;
+import org.gridatlas.engine.io.ResultWriter;
+import org.gridatlas.engine.model.Assignment;
+import org.gridatlas.engine.model.Building;
+import org.gridatlas.engine.model.Community;
+import org.gridatlas.engine.model.Dataset;
+import org.gridatlas.engine.model.Delineation;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKBWriter;
+
+/**
+ * The production store: PostgreSQL + PostGIS, schema by Flyway, geometry in EPSG:4490 (CGCS2000,
+ * taken as the same datum as WGS84, DATA.md) with GiST indexes, connections from a HikariCP pool.
+ * Every write is one transaction.
+ */
+public final class PostGisGridStore implements GridStore {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HikariDataSource pool;
+
+    private PostGisGridStore(HikariDataSource pool) {
+        this.pool = pool;
+    }
+
+    /** Connects (JDBC URL, user and password may be in the URL) and migrates the schema. */
+    public static PostGisGridStore open(String jdbcUrl) {
+        HikariConfig cfg = new HikariConfig();
+        cfg.setJdbcUrl(jdbcUrl);
+        if (!jdbcUrl.contains("user=")) cfg.setUsername("postgres");
+        cfg.setMaximumPoolSize(8);
+        cfg.setPoolName("gridatlas");
+        cfg.setInitializationFailTimeout(10_000);
+        HikariDataSource pool = new HikariDataSource(cfg);
+        try {
+            Flyway.configure().dataSource(pool).load().migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new StoreException("cannot migrate " + jdbcUrl + ": " + e.getMessage(), e);
+        }
+        return new PostGisGridStore(pool);
+    }
+
+    @Override
+    public long replace(Dataset dataset, Delineation delineation, String source) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                long id;
+                try (Statement s = c.createStatement()) {
+                    s.execute("LOCK TABLE runs IN EXCLUSIVE MODE");
+                    try (ResultSet rs = s.executeQuery("SELECT coalesce(max(run_id), 0) + 1 FROM runs")) {
+                        rs.next();
+                        id = rs.getLong(1);
+                    }
+                    s.execute("DELETE FROM assignments; DELETE FROM grids; DELETE FROM buildings; DELETE FROM communities");
+                }
+                insertCommunities(c, dataset.communities());
+                insertBuildings(c, dataset.buildings());
+                insertGrids(c, ResultWriter.gridFeatures(delineation.grids()));
+                insertAssignments(c, delineation.assignments());
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO runs VALUES (?, ?, ?, ?, ?)")) {
+                    ps.setLong(1, id);
+                    ps.setString(2, source);
+                    ps.setTimestamp(3, Timestamp.from(Instant.now()));
+                    ps.setInt(4, delineation.grids().size());
+                    ps.setString(5, ResultWriter.reportJson(delineation.report()));
+                    ps.executeUpdate();
+                }
+                c.commit();
+                return id;
+            } catch (SQLException | IOException | RuntimeException e) {
+                c.rollback();
+                throw new StoreException("import failed, store unchanged: " + e.getMessage(), e);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("store unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    private static void insertCommunities(Connection c, List<Community> communities) throws SQLException {
+        WKBWriter wkb = new WKBWriter();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO communities VALUES (?, ?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4490))")) {
+            for (Community x : communities) {
+                ps.setString(1, x.code());
+                ps.setString(2, x.name());
+                ps.setString(3, x.kind().wireName());
+                ps.setString(4, x.streetCode());
+                ps.setString(5, x.streetName());
+                ps.setString(6, x.districtCode());
+                ps.setString(7, x.districtName());
+                ps.setBytes(8, wkb.write(x.geometry()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void insertBuildings(Connection c, List<Building> buildings) throws SQLException, IOException {
+        WKBWriter wkb = new WKBWriter();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO buildings VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ST_GeomFromWKB(?, 4490))")) {
+            for (Building b : buildings) {
+                ps.setString(1, b.id());
+                if (b.householdsMissing()) ps.setNull(2, java.sql.Types.INTEGER); else ps.setInt(2, b.households());
+                ps.setString(3, b.use().wireName());
+                ps.setString(4, b.compoundId());
+                if (b.floors() == null) ps.setNull(5, java.sql.Types.INTEGER); else ps.setInt(5, b.floors());
+                ps.setString(6, b.address());
+                ps.setString(7, b.hasUnits() ? JSON.writeValueAsString(b.units()) : null);
+                ps.setBytes(8, wkb.write(b.geometry()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void insertGrids(Connection c, List<Feature> grids) throws SQLException, IOException {
+        WKBWriter wkb = new WKBWriter();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO grids VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ST_GeomFromWKB(?, 4490))")) {
+            for (Feature f : grids) {
+                Map<String, Object> p = f.properties();
+                ps.setString(1, (String) p.get("code"));
+                ps.setString(2, (String) p.get("level"));
+                ps.setString(3, (String) p.get("kind"));
+                ps.setString(4, (String) p.get("community_code"));
+                ps.setString(5, (String) p.get("street_code"));
+                ps.setInt(6, ((Number) p.get("households")).intValue());
+                ps.setInt(7, ((Number) p.get("buildings")).intValue());
+                ps.setDouble(8, ((Number) p.get("area_m2")).doubleValue());
+                ps.setString(9, (String) p.get("parent_code"));
+                ps.setString(10, JSON.writeValueAsString(p.get("flags")));
+                ps.setBytes(11, wkb.write(f.geometry()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void insertAssignments(Connection c, List<Assignment> assignments) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO assignments VALUES (?, ?)")) {
+            for (Assignment a : assignments) {
+                ps.setString(1, a.buildingKey());
+                ps.setString(2, a.gridCode());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    @Override
+    public StoredState load() {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            Map<LayerSchema, List<Feature>> layers = new LinkedHashMap<>();
+            layers.put(DataContract.COMMUNITIES, query(c, "SELECT code, name, kind, street_code, street_name, district_code, district_name, ST_AsBinary(geom) FROM communities ORDER BY code",
+                    DataContract.COMMUNITIES));
+            layers.put(DataContract.BUILDINGS, query(c, "SELECT id, households, use, compound_id, floors, address, units::text, ST_AsBinary(geom) FROM buildings ORDER BY id",
+                    DataContract.BUILDINGS));
+            List<Feature> grids = query(c, "SELECT code, level, kind, community_code, street_code, households, buildings, area_m2, parent_code, flags::text, ST_AsBinary(geom) FROM grids ORDER BY code",
+                    DataContract.GRIDS);
+            List<Feature> assignments = query(c, "SELECT building_key, grid_code FROM assignments ORDER BY building_key", DataContract.ASSIGNMENTS);
+            c.commit();
+            List<RunInfo> runs = runs();
+            if (layers.get(DataContract.COMMUNITIES).isEmpty()) return StoredState.empty();
+            Dataset d = new DatasetAssembler().assemble(layers);
+            return new StoredState(d.communities(), d.buildings(), grids.stream().map(ResultReader::grid).toList(),
+                    assignments.stream().map(ResultReader::assignment).toList(), runs.isEmpty() ? null : runs.get(runs.size() - 1));
+        } catch (SQLException e) {
+            throw new StoreException("store unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    /** Rows as contract features: columns in the schema's field order, then the geometry as WKB when spatial. */
+    private static List<Feature> query(Connection c, String sql, LayerSchema schema) throws SQLException {
+        List<Feature> out = new ArrayList<>();
+        WKBReader wkb = new WKBReader(org.gridatlas.engine.geom.Geoms.LONLAT);
+        List<String> names = new ArrayList<>(schema.fields().keySet());
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                Map<String, Object> p = new LinkedHashMap<>();
+                for (int i = 0; i < names.size(); i++) {
+                    Object v = rs.getObject(i + 1);
+                    if (schema.fields().get(names.get(i)) == org.gridatlas.engine.io.FieldType.JSON && v != null) v = json(v.toString());
+                    p.put(names.get(i), v);
+                }
+                Geometry g = null;
+                if (schema.spatial()) {
+                    try {
+                        g = wkb.read(rs.getBytes(names.size() + 1));
+                    } catch (ParseException e) {
+                        throw new SQLException("bad geometry in " + schema.name(), e);
+                    }
+                }
+                out.add(new Feature(p, g));
+            }
+        }
+        return out;
+    }
+
+    private static Object json(String s) throws SQLException {
+        try {
+            return JSON.readValue(s, Object.class);
+        } catch (IOException e) {
+            throw new SQLException("bad JSON " + s, e);
+        }
+    }
+
+    @Override
+    public List<RunInfo> runs() {
+        List<RunInfo> out = new ArrayList<>();
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT run_id, source, created_at, grids, report_json FROM runs ORDER BY run_id")) {
+            while (rs.next()) out.add(new RunInfo(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getInt(4), rs.getString(5)));
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("store unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void addReport(Report r) {
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO reports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ST_SetSRID(ST_MakePoint(?, ?), 4490))")) {
+            ps.setString(1, r.id());
+            ps.setTimestamp(2, Timestamp.from(r.time()));
+            ps.setString(3, r.category());
+            ps.setDouble(4, r.lon());
+            ps.setDouble(5, r.lat());
+            ps.setString(6, r.crs());
+            ps.setString(7, r.text());
+            ps.setString(8, r.gridCode());
+            ps.setTimestamp(9, Timestamp.from(r.receivedAt()));
+            ps.setDouble(10, r.lon());
+            ps.setDouble(11, r.lat());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("report " + r.id() + " not stored: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<Report> reports(String gridCode, Instant since, int limit) {
+        String sql = "SELECT report_id, time, category, lon, lat, crs, text, grid_code, received_at FROM reports WHERE (?::text IS NULL OR grid_code = ?)"
+                + " AND (?::timestamptz IS NULL OR time >= ?) ORDER BY time DESC LIMIT ?";
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, gridCode);
+            ps.setString(2, gridCode);
+            Timestamp t = since == null ? null : Timestamp.from(since);
+            ps.setTimestamp(3, t);
+            ps.setTimestamp(4, t);
+            ps.setInt(5, limit);
+            List<Report> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Report(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getDouble(4), rs.getDouble(5),
+                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant()));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("store unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Map<String, Integer> reportCounts(Instant from, Instant to) {
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT grid_code, count(*) FROM reports WHERE grid_code IS NOT NULL AND time >= ? AND time < ? GROUP BY grid_code")) {
+            ps.setTimestamp(1, Timestamp.from(from));
+            ps.setTimestamp(2, Timestamp.from(to));
+            Map<String, Integer> out = new TreeMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.put(rs.getString(1), rs.getInt(2));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("store unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean reachable() {
+        try (Connection c = pool.getConnection()) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,92 @@
+package org.gridatlas.api.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.gridatlas.engine.Delineator;
+import org.gridatlas.engine.model.Assignment;
+import org.gridatlas.engine.model.Dataset;
+import org.gridatlas.engine.model.Delineation;
+import org.gridatlas.engine.model.Grid;
+import org.gridatlas.engine.partition.Bounds;
+import org.gridatlas.fixtures.EdgeCases;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link GridStore} must do; each implementation's test supplies a fresh, empty store. */
+abstract class GridStoreContract {
+    protected abstract GridStore store();
+
+    static final Dataset DATA = EdgeCases.twoBlocksAlongARoad();
+    static final Delineation RESULT = new Delineator(Bounds.DEFAULT).delineate(DATA);
+
+    @Test
+    void anEmptyStoreLoadsEmpty() {
+        StoredState s = store().load();
+        assertTrue(s.grids().isEmpty() && s.communities().isEmpty());
+        assertNull(s.run());
+    }
+
+    @Test
+    void keepsWhatWasStored() {
+        long run = store().replace(DATA, RESULT, "edge case");
+        StoredState s = store().load();
+        assertEquals(DATA.communities().size(), s.communities().size());
+        assertEquals(DATA.households(), s.buildings().stream().mapToInt(b -> b.households()).sum());
+        assertEquals(RESULT.grids().stream().map(Grid::code).sorted().toList(), s.grids().stream().map(Grid::code).sorted().toList());
+        assertEquals(RESULT.assignments().size(), s.assignments().size());
+        Grid before = RESULT.grids().get(0);
+        Grid after = s.grids().stream().filter(g -> g.code().equals(before.code())).findFirst().orElseThrow();
+        assertEquals(before.households(), after.households());
+        assertEquals(before.geometry().getArea(), after.geometry().getArea(), 1e-12);
+        assertEquals(run, s.run().id());
+        assertEquals("edge case", s.run().source());
+        assertTrue(s.run().reportJson().contains("shareInBounds"));
+    }
+
+    @Test
+    void aSecondImportReplacesTheFirstAndBothRunsAreKept() {
+        store().replace(DATA, RESULT, "first");
+        Dataset other = EdgeCases.riverCut();
+        Delineation otherResult = new Delineator(Bounds.DEFAULT).delineate(other);
+        long second = store().replace(other, otherResult, "second");
+        StoredState s = store().load();
+        assertEquals(other.buildings().size(), s.buildings().size());
+        assertEquals(second, s.run().id());
+        assertEquals(List.of("first", "second"), store().runs().stream().map(RunInfo::source).toList());
+    }
+
+    @Test
+    void aFailedImportLeavesTheStoreAsItWas() {
+        store().replace(DATA, RESULT, "good");
+        List<Assignment> broken = new ArrayList<>(RESULT.assignments());
+        broken.add(broken.get(0));
+        broken.add(null);
+        Delineation bad = new Delineation(RESULT.grids(), broken, RESULT.report());
+        assertThrows(StoreException.class, () -> store().replace(EdgeCases.riverCut(), bad, "bad"));
+        StoredState s = store().load();
+        assertEquals(DATA.buildings().size(), s.buildings().size());
+        assertEquals(RESULT.assignments().size(), s.assignments().size());
+        assertEquals(List.of("good"), store().runs().stream().map(RunInfo::source).toList());
+    }
+
+    @Test
+    void storesReportsAndCountsThemPerGrid() {
+        Instant now = Instant.parse("2026-11-23T08:00:00Z");
+        String g1 = RESULT.grids().get(0).code(), g2 = RESULT.grids().get(1).code();
+        store().addReport(new Report("r1", now, "litter", 119.6, 39.93, "wgs84", "垃圾", g1, now));
+        store().addReport(new Report("r2", now.plusSeconds(60), "noise", 119.6, 39.93, "gcj02", "噪音", g1, now));
+        store().addReport(new Report("r3", now.plusSeconds(120), "road", 119.6, 39.93, "wgs84", null, g2, now));
+        store().addReport(new Report("r4", now.minus(Duration.ofDays(2)), "road", 119.6, 39.93, "wgs84", null, g2, now));
+        assertEquals(List.of("r2", "r1"), store().reports(g1, now, 10).stream().map(Report::id).toList());
+        assertEquals(3, store().reports(null, now.minusSeconds(1), 10).size());
+        assertEquals(1, store().reports(null, null, 1).size());
+        assertEquals(java.util.Map.of(g1, 2, g2, 1), store().reportCounts(now, now.plus(Duration.ofHours(1))));
+        assertTrue(store().reachable());
+    }
+}
