@@ -49,6 +49,10 @@ public final class LocalProjection {
 
     public double metresPerDegreeX() { return mPerDegX; }
 
+    public double centreLon() { return lon0; }
+
+    public double centreLat() { return lat0; }
+
     public double metresPerDegreeY() { return mPerDegY; }
 
     private record Affine(double dx, double dy, double sx, double sy, double ox, double oy, boolean snap)

@@ -3,41 +3,67 @@ package org.gridatlas.engine.lookup;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.gridatlas.engine.geom.LocalProjection;
 import org.gridatlas.engine.model.Grid;
 import org.gridatlas.engine.model.GridLevel;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Location;
+import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.operation.distance.IndexedFacetDistance;
 
 /**
- * Answers which grid a lon/lat point lies in, from memory: an STR-tree over the grids' envelopes
- * and an indexed point-in-polygon locator per grid. A point exactly on a shared boundary belongs
- * to every grid it touches; the answer then names the one with the lowest code, so it is the same
- * on every call, and lists the others.
+ * Answers which grid a lon/lat point lies in, from memory: grids projected to metres, an STR-tree
+ * over their envelopes, an indexed point-in-polygon locator and an indexed facet distance per
+ * grid. A point exactly on a shared boundary belongs to every grid it touches; the answer then
+ * names the one with the lowest code (the same on every call) and lists the others. Immutable, so
+ * it can be swapped atomically for a rebuilt one while lookups run.
  */
 public final class PointInGridIndex {
     /** The grid a point is in and, for a point on a boundary, the other grids it touches. */
     public record Hit(Grid grid, boolean onBoundary, List<Grid> alsoTouching) {}
 
-    private record Entry(Grid grid, IndexedPointInAreaLocator locator) {}
+    /** Another grid within the asked distance of the point, in metres. */
+    public record Candidate(Grid grid, double metres) {}
+
+    /**
+     * A full answer: the grid (null outside coverage), the other grids within the distance asked,
+     * and outside coverage the nearest grid and how far it is.
+     */
+    public record Lookup(Grid grid, boolean onBoundary, List<Candidate> nearby, Grid nearest, double nearestMetres) {
+        public boolean outside() { return grid == null; }
+    }
+
+    private record Entry(Grid grid, Geometry metric, IndexedPointInAreaLocator locator, IndexedFacetDistance distance) {}
 
     private final STRtree tree = new STRtree();
+    private final LocalProjection projection;
+    private final int size;
 
     public PointInGridIndex(List<Grid> grids) {
+        Envelope extent = new Envelope();
+        grids.forEach(g -> extent.expandToInclude(g.geometry().getEnvelopeInternal()));
+        projection = extent.isNull() ? new LocalProjection(0, 0) : LocalProjection.around(extent);
+        int n = 0;
         for (Grid g : grids) {
             if (g.level() != GridLevel.GRID) continue;
-            tree.insert(g.geometry().getEnvelopeInternal(), new Entry(g, new IndexedPointInAreaLocator(g.geometry())));
+            Geometry m = projection.toMetres(g.geometry());
+            tree.insert(m.getEnvelopeInternal(), new Entry(g, m, new IndexedPointInAreaLocator(m), new IndexedFacetDistance(m)));
+            n++;
         }
         tree.build();
+        size = n;
     }
+
+    public int size() { return size; }
 
     /** The grid holding the point, or null outside every grid. */
     public Hit locate(double lon, double lat) {
-        Coordinate p = new Coordinate(lon, lat);
-        List<Grid> inside = new ArrayList<>();
-        List<Grid> boundary = new ArrayList<>();
+        Coordinate p = metres(lon, lat);
+        List<Grid> inside = new ArrayList<>(), boundary = new ArrayList<>();
         for (Object o : tree.query(new Envelope(p))) {
             Entry e = (Entry) o;
             int loc = e.locator().locate(p);
@@ -51,5 +77,40 @@ public final class PointInGridIndex {
         if (boundary.isEmpty()) return null;
         boundary.sort(Comparator.comparing(Grid::code));
         return new Hit(boundary.get(0), true, List.copyOf(boundary.subList(1, boundary.size())));
+    }
+
+    /** The grid, the other grids within {@code nearMetres}, and outside coverage the nearest grid. */
+    public Lookup lookup(double lon, double lat, double nearMetres) {
+        Coordinate c = metres(lon, lat);
+        Hit hit = locate(lon, lat);
+        Point p = org.gridatlas.engine.geom.Geoms.METRIC.createPoint(c);
+        if (hit == null) {
+            if (size == 0) return new Lookup(null, false, List.of(), null, Double.NaN);
+            Entry nearest = (Entry) tree.nearestNeighbour(new Envelope(c), p, (a, b) -> distance(a.getItem(), b.getItem()));
+            return new Lookup(null, false, List.of(), nearest.grid(), nearest.distance().distance(p));
+        }
+        Envelope around = new Envelope(c);
+        around.expandBy(nearMetres);
+        List<Candidate> nearby = new ArrayList<>();
+        for (Object o : tree.query(around)) {
+            Entry e = (Entry) o;
+            if (e.grid() == hit.grid()) continue;
+            double d = e.distance().distance(p);
+            if (d <= nearMetres) nearby.add(new Candidate(e.grid(), d));
+        }
+        nearby.sort(Comparator.comparingDouble(Candidate::metres).thenComparing(x -> x.grid().code()));
+        return new Lookup(hit.grid(), hit.onBoundary(), nearby, null, 0);
+    }
+
+    private static double distance(Object a, Object b) {
+        if (a instanceof Entry e && b instanceof Point p) return e.distance().distance(p);
+        if (b instanceof Entry e && a instanceof Point p) return e.distance().distance(p);
+        return ((Entry) a).metric().distance(((Entry) b).metric());
+    }
+
+    private Coordinate metres(double lon, double lat) {
+        double x = (lon - projection.centreLon()) * projection.metresPerDegreeX();
+        double y = (lat - projection.centreLat()) * projection.metresPerDegreeY();
+        return new Coordinate(x, y);
     }
 }

@@ -53,4 +53,20 @@ class PointInGridIndexTest {
         Coordinate far = TestData.PLANE.toLonLat(Geoms.METRIC.createPoint(new Coordinate(-500, -500))).getCoordinate();
         assertNull(index.locate(far.x, far.y));
     }
+
+    @Test
+    void nearABoundaryTheNeighbourIsACandidateAndOutsideTheNearestGridAnswers() {
+        // 5 m west of the road at x = 300 lies in a west grid, within 10 m of an east one
+        Coordinate nearRoad = TestData.PLANE.toLonLat(Geoms.METRIC.createPoint(new Coordinate(295, 200))).getCoordinate();
+        PointInGridIndex.Lookup l = index.lookup(nearRoad.x, nearRoad.y, 10);
+        assertFalse(l.outside());
+        assertTrue(l.nearby().stream().anyMatch(c -> c.metres() > 4 && c.metres() < 6), l.nearby().toString());
+        assertTrue(index.lookup(nearRoad.x, nearRoad.y, 2).nearby().isEmpty());
+
+        Coordinate off = TestData.PLANE.toLonLat(Geoms.METRIC.createPoint(new Coordinate(650, 200))).getCoordinate();
+        PointInGridIndex.Lookup o = index.lookup(off.x, off.y, 10);
+        assertTrue(o.outside());
+        assertEquals(50, o.nearestMetres(), 0.5);
+        assertTrue(o.nearest().geometry().getEnvelopeInternal().getMaxX() > nearRoad.x, "the nearest grid is an eastern one");
+    }
 }
