@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code gridatlas} command: one subcommand per job. */
 @Command(name = "gridatlas", mixinStandardHelpOptions = true, version = "gridatlas 0.1",
         description = "Grid delineation and mapping for grid-based community governance.",
-        subcommands = {DelineateCommand.class, GenerateCityCommand.class, BenchCommand.class})
+        subcommands = {DelineateCommand.class, GenerateCityCommand.class, BenchCommand.class, ImportCommand.class,
+                ServeCommand.class, DemoCommand.class})
 public final class GridAtlasCli {
     public static void main(String[] args) {
         System.exit(run(args));

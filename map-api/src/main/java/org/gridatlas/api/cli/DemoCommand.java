@@ -1,0 +1,34 @@
+package org.gridatlas.api.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.gridatlas.api.store.GeoPackageGridStore;
+import org.gridatlas.api.store.GridStore;
+import org.gridatlas.engine.Delineator;
+import org.gridatlas.engine.io.DatasetReader;
+import org.gridatlas.engine.model.Dataset;
+import org.gridatlas.engine.model.Delineation;
+import org.gridatlas.engine.partition.Bounds;
+import org.gridatlas.fixtures.Fixtures;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Import the Monaco fixture into a temporary GeoPackage, delineate it and serve it.")
+final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--port", defaultValue = "7070", description = "HTTP port (default ${DEFAULT-VALUE})")
+    int port;
+
+    @Override
+    public Integer call() throws Exception {
+        Path file = Files.createTempDirectory("gridatlas-demo-").resolve("demo.gpkg");
+        Dataset d = DatasetReader.read(Fixtures.monaco());
+        Delineation r = new Delineator(Bounds.DEFAULT).delineate(d);
+        GridStore store = GeoPackageGridStore.open(file);
+        store.replace(d, r, "Monaco (OpenStreetMap) fixture");
+        System.out.printf("demo store %s: %d grids for %d communities%n", file, r.grids().size(), d.communities().size());
+        ServeCommand.serve(store, port);
+        return 0;
+    }
+}

@@ -1,0 +1,102 @@
+package org.gridatlas.api.web;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.gridatlas.api.store.GridStore;
+import org.gridatlas.api.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The GridAtlas web service: GeoJSON API, lookups and reports under /api/v1, served from an
+ * in-memory snapshot of the store that {@link #reload()} rebuilds and swaps atomically.
+ */
+public final class ApiServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    private final GridStore store;
+    private final AtomicReference<ServingState> state = new AtomicReference<>();
+    private final Javalin app;
+
+    public ApiServer(GridStore store) {
+        this.store = store;
+        reload();
+        GridsResource grids = new GridsResource(state::get);
+        LookupResource lookup = new LookupResource(state::get);
+        ReportsResource reports = new ReportsResource(state::get, store);
+        byte[] openApi = resource("/openapi.json");
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = 1_000_000;
+            config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
+            config.routes.get("/ready", ctx -> {
+                boolean ok = store.reachable() && state.get() != null;
+                ctx.status(ok ? 200 : 503).json(Map.of("store", store.reachable(), "grids", state.get().index.size()));
+            });
+            config.routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+            config.routes.get("/api/v1/grids", grids::list);
+            config.routes.get("/api/v1/grids/{code}", grids::one);
+            config.routes.get("/api/v1/communities", grids::communities);
+            config.routes.get("/api/v1/streets", grids::streets);
+            config.routes.get("/api/v1/hierarchy", grids::hierarchy);
+            config.routes.get("/api/v1/export/grids.geojson", grids::exportGeoJson);
+            config.routes.get("/api/v1/export/grids.gpkg", grids::exportGeoPackage);
+            config.routes.get("/api/v1/lookup", lookup::one);
+            config.routes.post("/api/v1/lookup", lookup::batch);
+            config.routes.post("/api/v1/reports", reports::create);
+            config.routes.get("/api/v1/reports", reports::list);
+            config.routes.get("/api/v1/reports/counts", reports::counts);
+            config.routes.sse("/api/v1/reports/stream", reports::stream);
+            config.routes.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(error(e.status(), e.field(), e.getMessage())));
+            config.routes.exception(StoreException.class, (e, ctx) -> ctx.status(503).json(error(503, null, "store unavailable: " + e.getMessage())));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                ctx.status(500).json(error(500, null, "internal error"));
+            });
+            config.routes.error(404, "*", ctx -> {
+                if (ctx.result() == null) ctx.json(error(404, null, "no such resource: " + ctx.path()));
+            });
+        });
+    }
+
+    private static Map<String, Object> error(int status, String field, String message) {
+        Map<String, Object> e = new java.util.LinkedHashMap<>();
+        e.put("status", status);
+        e.put("field", field);
+        e.put("message", message);
+        return Map.of("error", e);
+    }
+
+    /** Rebuilds the snapshot from the store and swaps it in; requests in flight finish on the old one. */
+    public void reload() {
+        long t = System.nanoTime();
+        ServingState next = new ServingState(store.load());
+        state.set(next);
+        LOG.info("serving {} grids, index built in {} ms", next.index.size(), (System.nanoTime() - t) / 1_000_000);
+    }
+
+    public ApiServer start(int port) {
+        app.start("0.0.0.0", port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = ApiServer.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("missing resource " + name);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

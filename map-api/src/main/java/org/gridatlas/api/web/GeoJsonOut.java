@@ -1,0 +1,59 @@
+package org.gridatlas.api.web;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.geojson.GeoJsonWriter;
+
+/** Streams GeoJSON features straight to a response, geometry written by JTS (9 decimals, RFC 7946 winding). */
+final class GeoJsonOut implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private final JsonGenerator g;
+    private final GeoJsonWriter geo = new GeoJsonWriter(9);
+
+    GeoJsonOut(OutputStream out) throws IOException {
+        this.g = JSON.getFactory().createGenerator(out);
+        geo.setEncodeCRS(false);
+        geo.setForceCCW(true);
+    }
+
+    /** Opens a FeatureCollection; {@code members} are written before "features" (counts, links). */
+    void startCollection(Map<String, Object> members) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("type", "FeatureCollection");
+        for (Map.Entry<String, Object> m : members.entrySet()) {
+            g.writeFieldName(m.getKey());
+            JSON.writeValue(g, m.getValue());
+        }
+        g.writeArrayFieldStart("features");
+    }
+
+    void feature(Object id, Map<String, Object> properties, Geometry geometry) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("type", "Feature");
+        if (id != null) g.writeStringField("id", id.toString());
+        g.writeFieldName("properties");
+        JSON.writeValue(g, properties);
+        g.writeFieldName("geometry");
+        if (geometry == null) g.writeNull(); else g.writeRawValue(geo.write(geometry));
+        g.writeEndObject();
+    }
+
+    void endCollection() throws IOException {
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    @Override
+    public void close() throws IOException {
+        g.close();
+    }
+
+    static List<Object> link(String rel, String href) {
+        return List.of(Map.of("rel", rel, "href", href, "type", "application/geo+json"));
+    }
+}

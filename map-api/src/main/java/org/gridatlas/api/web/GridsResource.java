@@ -1,0 +1,234 @@
+package org.gridatlas.api.web;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.gridatlas.engine.io.ResultWriter;
+import org.gridatlas.engine.model.Assignment;
+import org.gridatlas.engine.model.Building;
+import org.gridatlas.engine.model.Community;
+import org.gridatlas.engine.model.Delineation;
+import org.gridatlas.engine.model.DelineationReport;
+import org.gridatlas.engine.model.Grid;
+import org.gridatlas.engine.model.GridLevel;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * /api/v1/grids, /communities, /streets, /hierarchy and the exports: read-only GeoJSON views of the
+ * current snapshot, paged like OGC API Features items (limit, offset, next link).
+ */
+final class GridsResource {
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 10_000;
+    private final Supplier<ServingState> state;
+
+    GridsResource(Supplier<ServingState> state) {
+        this.state = state;
+    }
+
+    void list(Context ctx) throws IOException {
+        ServingState s = state.get();
+        String level = ctx.queryParam("level"), community = ctx.queryParam("community"), street = ctx.queryParam("street");
+        if (level != null && !level.equals("grid") && !level.equals("micro")) throw ApiError.badRequest("level", "level must be grid or micro, got '" + level + "'");
+        Envelope bbox = bbox(ctx.queryParam("bbox"));
+        int limit = Params.integer(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT), offset = Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        if (community != null && !s.communities.containsKey(community)) throw new ApiError(404, "community", "community " + community + " not found");
+        if (street != null && !s.streets.containsKey(street)) throw new ApiError(404, "street", "street " + street + " not found");
+        List<Grid> matched = new ArrayList<>();
+        for (Grid g : s.grids.values()) {
+            if (level != null && !g.level().wireName().equals(level)) continue;
+            if (community != null && !g.communityCode().equals(community)) continue;
+            if (street != null && !street.equals(g.streetCode())) continue;
+            if (bbox != null && !bbox.intersects(g.geometry().getEnvelopeInternal())) continue;
+            matched.add(g);
+        }
+        List<Grid> page = matched.subList(Math.min(offset, matched.size()), Math.min(offset + limit, matched.size()));
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("numberMatched", matched.size());
+        members.put("numberReturned", page.size());
+        List<Object> links = new ArrayList<>(GeoJsonOut.link("self", ctx.fullUrl()));
+        if (offset + page.size() < matched.size()) links.addAll(GeoJsonOut.link("next", withOffset(ctx, offset + page.size())));
+        members.put("links", links);
+        ctx.contentType("application/geo+json");
+        try (GeoJsonOut out = new GeoJsonOut(ctx.outputStream())) {
+            out.startCollection(members);
+            for (Grid g : page) out.feature(g.code(), properties(g), g.geometry());
+            out.endCollection();
+        }
+    }
+
+    void one(Context ctx) throws IOException {
+        ServingState s = state.get();
+        Grid g = s.grids.get(ctx.pathParam("code"));
+        if (g == null) throw ApiError.notFound("grid " + ctx.pathParam("code"));
+        Map<String, Object> p = properties(g);
+        p.put("hierarchy", s.hierarchy(g));
+        List<Map<String, Object>> buildings = new ArrayList<>();
+        for (Assignment a : s.assignmentsByGrid.getOrDefault(g.code(), List.of())) {
+            String[] key = a.buildingKey().split("#", 2);
+            Building b = s.buildings.get(key[0]);
+            if (b == null) continue;
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", a.buildingKey());
+            m.put("households", key.length == 1 ? b.households()
+                    : b.units().stream().filter(u -> u.unit().equals(key[1])).mapToInt(u -> u.households()).sum());
+            m.put("use", b.use().wireName());
+            m.put("compound_id", b.compoundId());
+            m.put("address", b.address());
+            buildings.add(m);
+        }
+        p.put("building_list", buildings);
+        ctx.contentType("application/geo+json");
+        try (GeoJsonOut out = new GeoJsonOut(ctx.outputStream())) {
+            out.feature(g.code(), p, g.geometry());
+        }
+    }
+
+    void communities(Context ctx) throws IOException {
+        ServingState s = state.get();
+        String street = ctx.queryParam("street");
+        ctx.contentType("application/geo+json");
+        try (GeoJsonOut out = new GeoJsonOut(ctx.outputStream())) {
+            out.startCollection(Map.of("numberMatched", s.communities.size()));
+            for (Community c : s.communities.values()) {
+                if (street != null && !street.equals(c.streetCode())) continue;
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("code", c.code());
+                p.put("name", c.name());
+                p.put("kind", c.kind().wireName());
+                p.put("street_code", c.streetCode());
+                p.put("street_name", c.streetName());
+                p.put("district_code", c.districtCode());
+                p.put("district_name", c.districtName());
+                List<Grid> gs = s.grids.values().stream().filter(g -> g.communityCode().equals(c.code()) && g.level() == GridLevel.GRID).toList();
+                p.put("grids", gs.size());
+                p.put("households", gs.stream().mapToInt(Grid::households).sum());
+                out.feature(c.code(), p, c.geometry());
+            }
+            out.endCollection();
+        }
+    }
+
+    void streets(Context ctx) {
+        ServingState s = state.get();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ServingState.Street st : s.streets.values()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("code", st.code());
+            m.put("name", st.name());
+            m.put("district_code", st.districtCode());
+            m.put("district_name", st.districtName());
+            m.put("communities", s.communities.values().stream().filter(c -> c.streetCode().equals(st.code())).map(Community::code).toList());
+            m.put("households", s.grids.values().stream().filter(g -> st.code().equals(g.streetCode()) && g.level() == GridLevel.GRID).mapToInt(Grid::households).sum());
+            out.add(m);
+        }
+        ctx.json(Map.of("streets", out));
+    }
+
+    /** district → street → community → grid, with households rolled up at every level. */
+    void hierarchy(Context ctx) {
+        ServingState s = state.get();
+        Map<String, Map<String, Object>> districts = new LinkedHashMap<>();
+        for (ServingState.Street st : s.streets.values()) {
+            Map<String, Object> d = districts.computeIfAbsent(st.districtCode(), k -> node(k, st.districtName(), "streets"));
+            Map<String, Object> sn = node(st.code(), st.name(), "communities");
+            for (Community c : s.communities.values()) {
+                if (!c.streetCode().equals(st.code())) continue;
+                Map<String, Object> cn = node(c.code(), c.name(), "grids");
+                for (Grid g : s.grids.values()) {
+                    if (!g.communityCode().equals(c.code()) || g.level() != GridLevel.GRID) continue;
+                    Map<String, Object> gn = new LinkedHashMap<>();
+                    gn.put("code", g.code());
+                    gn.put("kind", g.kind().wireName());
+                    gn.put("households", g.households());
+                    add(cn, "grids", gn, g.households());
+                }
+                add(sn, "communities", cn, (Integer) cn.get("households"));
+            }
+            add(d, "streets", sn, (Integer) sn.get("households"));
+        }
+        ctx.json(Map.of("districts", new ArrayList<>(districts.values())));
+    }
+
+    private static Map<String, Object> node(String code, String name, String children) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", code);
+        m.put("name", name);
+        m.put("households", 0);
+        m.put(children, new ArrayList<>());
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void add(Map<String, Object> parent, String children, Map<String, Object> child, int households) {
+        ((List<Object>) parent.get(children)).add(child);
+        parent.put("households", (Integer) parent.get("households") + households);
+    }
+
+    void exportGeoJson(Context ctx) throws IOException {
+        ServingState s = state.get();
+        ctx.contentType("application/geo+json");
+        ctx.header("Content-Disposition", "attachment; filename=\"grids.geojson\"");
+        try (GeoJsonOut out = new GeoJsonOut(ctx.outputStream())) {
+            out.startCollection(Map.of());
+            for (Grid g : s.grids.values()) out.feature(g.code(), properties(g), g.geometry());
+            out.endCollection();
+        }
+    }
+
+    void exportGeoPackage(Context ctx) throws IOException {
+        ServingState s = state.get();
+        Path dir = Files.createTempDirectory("gridatlas-export-");
+        Path file = dir.resolve("grids.gpkg");
+        try {
+            DelineationReport report = new DelineationReport(0, 0, s.communities.size(), s.buildings.size(), 0, s.grids.size(),
+                    0, 0, 0, 0, Map.of(), 0, 0, 0, null, 0, List.of(), List.of("exported from the store"), Map.of());
+            ResultWriter.write(new Delineation(new ArrayList<>(s.grids.values()), s.stored.assignments(), report), file);
+            ctx.contentType("application/geopackage+sqlite3");
+            ctx.header("Content-Disposition", "attachment; filename=\"grids.gpkg\"");
+            ctx.result(Files.readAllBytes(file));
+        } finally {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    static Map<String, Object> properties(Grid g) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("code", g.code());
+        p.put("level", g.level().wireName());
+        p.put("kind", g.kind().wireName());
+        p.put("community_code", g.communityCode());
+        p.put("street_code", g.streetCode());
+        p.put("households", g.households());
+        p.put("buildings", g.buildings());
+        p.put("area_m2", Math.round(g.areaM2() * 10) / 10.0);
+        p.put("parent_code", g.parentCode());
+        p.put("flags", g.flags());
+        return p;
+    }
+
+    private static Envelope bbox(String v) {
+        if (v == null) return null;
+        String[] p = v.split(",");
+        if (p.length != 4) throw ApiError.badRequest("bbox", "bbox must be minLon,minLat,maxLon,maxLat, got '" + v + "'");
+        double[] d = new double[4];
+        for (int i = 0; i < 4; i++) d[i] = Params.finite("bbox", p[i]);
+        if (d[0] > d[2] || d[1] > d[3]) throw ApiError.badRequest("bbox", "bbox minimum exceeds maximum: '" + v + "'");
+        return new Envelope(d[0], d[2], d[1], d[3]);
+    }
+
+    private static String withOffset(Context ctx, int offset) {
+        StringBuilder sb = new StringBuilder(ctx.url()).append('?');
+        ctx.queryParamMap().forEach((k, vs) -> {
+            if (!k.equals("offset")) vs.forEach(v -> sb.append(k).append('=').append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)).append('&'));
+        });
+        return sb.append("offset=").append(offset).toString();
+    }
+}

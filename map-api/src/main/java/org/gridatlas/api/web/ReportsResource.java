@@ -1,0 +1,145 @@
+package org.gridatlas.api.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import org.gridatlas.api.store.GridStore;
+import org.gridatlas.api.store.Report;
+import org.gridatlas.engine.geom.ChinaCrs;
+
+/**
+ * /api/v1/reports: citizen reports stored with the grid they happened in, listed per grid and
+ * time, counted per grid for the big screen, and pushed live to every /reports/stream client.
+ */
+final class ReportsResource {
+    static final int MAX_BODY = 64 * 1024;
+    private final Supplier<ServingState> state;
+    private final GridStore store;
+    private final List<SseClient> clients = new CopyOnWriteArrayList<>();
+
+    ReportsResource(Supplier<ServingState> state, GridStore store) {
+        this.state = state;
+        this.store = store;
+    }
+
+    void create(Context ctx) throws IOException {
+        JsonNode body = json(ctx);
+        String id = text(body, "id", true, 100);
+        String category = text(body, "category", true, 100);
+        String text = text(body, "text", false, 2000);
+        Instant time = body.hasNonNull("time") ? Params.instant("time", body.get("time").asText()) : Instant.now();
+        ChinaCrs crs = body.hasNonNull("crs") ? Params.crs(body.get("crs").asText()) : ChinaCrs.WGS84;
+        double lon = coordinate(body, "lon"), lat = coordinate(body, "lat");
+        Map<String, Object> where = LookupResource.answer(state.get(), lon, lat, crs, LookupResource.DEFAULT_NEAR_M);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> grid = (Map<String, Object>) where.get("grid");
+        @SuppressWarnings("unchecked")
+        List<Double> wgs = (List<Double>) ((Map<String, Object>) where.get("query")).get("wgs84");
+        String code = grid == null ? null : (String) grid.get("code");
+        if (!store.reports(null, null, Integer.MAX_VALUE).stream().noneMatch(r -> r.id().equals(id))) {
+            throw new ApiError(409, "id", "report " + id + " was already received");
+        }
+        Report r = new Report(id, time, category, wgs.get(0), wgs.get(1), crs.wireName(), text, code, Instant.now());
+        store.addReport(r);
+        Map<String, Object> out = view(r);
+        out.put("hierarchy", where.get("hierarchy"));
+        out.put("outside_coverage", where.get("outside_coverage"));
+        broadcast(out);
+        ctx.status(201).json(out);
+    }
+
+    void list(Context ctx) {
+        String grid = ctx.queryParam("grid");
+        if (grid != null && !state.get().grids.containsKey(grid)) throw new ApiError(404, "grid", "grid " + grid + " not found");
+        Instant since = Params.instant("since", ctx.queryParam("since"));
+        int limit = Params.integer(ctx, "limit", 100, 1, 10_000);
+        ctx.json(Map.of("reports", store.reports(grid, since, limit).stream().map(ReportsResource::view).toList()));
+    }
+
+    /** Reports per grid in [since, until) (default: the last 24 hours), with the top 10. */
+    void counts(Context ctx) {
+        Instant until = ctx.queryParam("until") == null ? Instant.now() : Params.instant("until", ctx.queryParam("until"));
+        Instant since = ctx.queryParam("since") == null ? until.minus(Duration.ofDays(1)) : Params.instant("since", ctx.queryParam("since"));
+        if (!since.isBefore(until)) throw ApiError.badRequest("since", "since must be before until");
+        Map<String, Integer> counts = store.reportCounts(since, until);
+        List<Map<String, Object>> top = counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(10).map(e -> Map.<String, Object>of("code", e.getKey(), "reports", e.getValue())).toList();
+        ctx.json(Map.of("since", since.toString(), "until", until.toString(), "total", counts.values().stream().mapToInt(i -> i).sum(),
+                "counts", counts, "top", top));
+    }
+
+    void stream(SseClient client) {
+        client.keepAlive();
+        clients.add(client);
+        client.onClose(() -> clients.remove(client));
+        client.sendComment("connected");
+    }
+
+    private void broadcast(Map<String, Object> report) {
+        for (SseClient c : clients) {
+            if (c.terminated()) clients.remove(c); else c.sendEvent("report", report);
+        }
+    }
+
+    int streamClients() { return clients.size(); }
+
+    static Map<String, Object> view(Report r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.id());
+        m.put("time", r.time().toString());
+        m.put("category", r.category());
+        m.put("lon", r.lon());
+        m.put("lat", r.lat());
+        m.put("crs", r.crs());
+        m.put("text", r.text());
+        m.put("grid_code", r.gridCode());
+        m.put("received_at", r.receivedAt().toString());
+        return m;
+    }
+
+    private static JsonNode json(Context ctx) throws IOException {
+        try (InputStream in = ctx.bodyInputStream()) {
+            byte[] body = in.readNBytes(MAX_BODY + 1);
+            if (body.length > MAX_BODY) throw new ApiError(413, "body", "body over " + MAX_BODY + " bytes");
+            JsonNode n;
+            try {
+                n = GeoJsonOut.JSON.readTree(body);
+            } catch (IOException e) {
+                throw ApiError.badRequest("body", "malformed JSON");
+            }
+            if (n == null || !n.isObject()) throw ApiError.badRequest("body", "expected a JSON object");
+            return n;
+        }
+    }
+
+    private static String text(JsonNode n, String field, boolean required, int max) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            if (required) throw ApiError.badRequest(field, "missing " + field);
+            return null;
+        }
+        if (!v.isTextual() && !v.isNumber()) throw ApiError.badRequest(field, field + " must be a string");
+        String s = v.asText();
+        if (s.length() > max) throw ApiError.badRequest(field, field + " longer than " + max + " characters");
+        if (required && s.isBlank()) throw ApiError.badRequest(field, field + " is blank");
+        return s;
+    }
+
+    private static double coordinate(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) throw ApiError.badRequest(field, "missing " + field);
+        if (v.isTextual()) return Params.finite(field, v.asText());
+        if (!v.isNumber()) throw ApiError.badRequest(field, field + " must be a number");
+        return Params.finite(field, v.asText());
+    }
+}

@@ -1,0 +1,72 @@
+package org.gridatlas.api.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.gridatlas.api.store.StoredState;
+import org.gridatlas.engine.lookup.PointInGridIndex;
+import org.gridatlas.engine.model.Assignment;
+import org.gridatlas.engine.model.Building;
+import org.gridatlas.engine.model.Community;
+import org.gridatlas.engine.model.Grid;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * One immutable snapshot of what the server answers from: the stored state, the point-in-grid
+ * index and the lookup tables built from them. A change builds a new snapshot and swaps it in
+ * whole, so a request never sees half of one and half of another.
+ */
+public final class ServingState {
+    /** Points this far (degrees, ~5 km) outside the communities' extent are outside the service area. */
+    static final double SERVICE_MARGIN_DEG = 0.05;
+
+    public record Street(String code, String name, String districtCode, String districtName) {}
+
+    final StoredState stored;
+    final PointInGridIndex index;
+    final Map<String, Grid> grids = new LinkedHashMap<>();
+    final Map<String, Community> communities = new LinkedHashMap<>();
+    final Map<String, Street> streets = new TreeMap<>();
+    final Map<String, Building> buildings = new HashMap<>();
+    final Map<String, List<Building>> buildingsByAddress = new HashMap<>();
+    final Map<String, List<Assignment>> assignmentsByGrid = new HashMap<>();
+    final Map<String, String> gridOfBuilding = new HashMap<>();
+    final Envelope serviceArea = new Envelope();
+
+    ServingState(StoredState s) {
+        this.stored = s;
+        s.grids().stream().sorted(Comparator.comparing(Grid::code)).forEach(g -> grids.put(g.code(), g));
+        for (Community c : s.communities()) {
+            communities.put(c.code(), c);
+            streets.putIfAbsent(c.streetCode(), new Street(c.streetCode(), c.streetName(), c.districtCode(), c.districtName()));
+            serviceArea.expandToInclude(c.geometry().getEnvelopeInternal());
+        }
+        if (!serviceArea.isNull()) serviceArea.expandBy(SERVICE_MARGIN_DEG);
+        for (Building b : s.buildings()) {
+            buildings.put(b.id(), b);
+            if (b.address() != null) buildingsByAddress.computeIfAbsent(b.address(), k -> new ArrayList<>()).add(b);
+        }
+        for (Assignment a : s.assignments()) {
+            assignmentsByGrid.computeIfAbsent(a.gridCode(), k -> new ArrayList<>()).add(a);
+            gridOfBuilding.putIfAbsent(a.buildingKey().split("#", 2)[0], a.gridCode());
+        }
+        this.index = new PointInGridIndex(s.grids());
+    }
+
+    /** district → street → community → grid, as names and codes (the micro level joins with its issue). */
+    Map<String, Object> hierarchy(Grid g) {
+        Map<String, Object> h = new LinkedHashMap<>();
+        Community c = communities.get(g.communityCode());
+        if (c != null) {
+            h.put("district", Map.of("code", c.districtCode(), "name", String.valueOf(c.districtName())));
+            h.put("street", Map.of("code", c.streetCode(), "name", String.valueOf(c.streetName())));
+            h.put("community", Map.of("code", c.code(), "name", String.valueOf(c.name()), "kind", c.kind().wireName()));
+        }
+        h.put("grid", Map.of("code", g.code(), "kind", g.kind().wireName(), "households", g.households()));
+        return h;
+    }
+}
