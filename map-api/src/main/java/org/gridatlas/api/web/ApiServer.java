@@ -56,7 +56,9 @@ public final class ApiServer implements AutoCloseable {
                 ctx.status(500).json(error(500, null, "internal error"));
             });
             config.routes.error(404, "*", ctx -> {
-                if (ctx.result() == null) ctx.json(error(404, null, "no such resource: " + ctx.path()));
+                // answers that are already JSON (a grid not found) keep their body; unknown paths get one
+                String type = ctx.res().getContentType();
+                if (type == null || !type.contains("json")) ctx.json(error(404, null, "no such resource: " + ctx.path()));
             });
         });
     }

@@ -1,0 +1,248 @@
+package org.gridatlas.api.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.gridatlas.api.store.GeoPackageGridStore;
+import org.gridatlas.engine.Delineator;
+import org.gridatlas.engine.io.DatasetReader;
+import org.gridatlas.engine.model.Assignment;
+import org.gridatlas.engine.model.Building;
+import org.gridatlas.engine.model.Dataset;
+import org.gridatlas.engine.model.Delineation;
+import org.gridatlas.engine.partition.Bounds;
+import org.gridatlas.fixtures.Fixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Coordinate;
+
+/** Starts the real service on the Monaco fixture on a random port and calls every endpoint. */
+class ApiServerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    @TempDir
+    static Path dir;
+    private static Dataset data;
+    private static Delineation result;
+    private static GeoPackageGridStore store;
+    private static ApiServer server;
+    private static String base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        data = DatasetReader.read(Fixtures.monaco());
+        result = new Delineator(Bounds.DEFAULT).delineate(data);
+        store = GeoPackageGridStore.open(dir.resolve("store.gpkg"));
+        store.replace(data, result, "monaco");
+        server = new ApiServer(store).start(0);
+        base = "http://localhost:" + server.port();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        store.close();
+    }
+
+    static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> post(String path, String type, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode json(HttpResponse<String> r) throws Exception {
+        return JSON.readTree(r.body());
+    }
+
+    static void assertError(HttpResponse<String> r, int status, String field) throws Exception {
+        assertEquals(status, r.statusCode(), r.body());
+        JsonNode e = json(r).get("error");
+        assertEquals(status, e.get("status").asInt());
+        if (field != null) assertEquals(field, e.get("field").asText(), r.body());
+        assertFalse(e.get("message").asText().isBlank());
+    }
+
+    static Coordinate inside(Building b) {
+        return b.geometry().getInteriorPoint().getCoordinate();
+    }
+
+    @Test
+    void healthReadyAndOpenApi() throws Exception {
+        assertEquals("ok", json(get("/health")).get("status").asText());
+        assertEquals(67, json(get("/ready")).get("grids").asInt());
+        JsonNode api = json(get("/api/v1/openapi.json"));
+        assertEquals("3.0.3", api.get("openapi").asText());
+        for (String p : new String[] {"/api/v1/grids", "/api/v1/grids/{code}", "/api/v1/lookup", "/api/v1/reports", "/api/v1/reports/stream"}) {
+            assertTrue(api.get("paths").has(p), p);
+        }
+    }
+
+    @Test
+    void gridsArePagedWithNextLinksAndFiltered() throws Exception {
+        JsonNode page = json(get("/api/v1/grids?limit=20"));
+        assertEquals(result.grids().size(), page.get("numberMatched").asInt());
+        assertEquals(20, page.get("numberReturned").asInt());
+        String next = null;
+        for (JsonNode l : page.get("links")) if (l.get("rel").asText().equals("next")) next = l.get("href").asText();
+        assertNotNull(next);
+        JsonNode second = json(HTTP.send(HttpRequest.newBuilder(URI.create(next)).build(), HttpResponse.BodyHandlers.ofString()));
+        assertFalse(second.get("features").get(0).get("id").asText().equals(page.get("features").get(0).get("id").asText()));
+        String community = result.grids().get(0).communityCode();
+        JsonNode one = json(get("/api/v1/grids?community=" + community + "&limit=1000"));
+        assertEquals(result.grids().stream().filter(g -> g.communityCode().equals(community)).count(), one.get("numberReturned").asLong());
+        var env = result.grids().get(0).geometry().getEnvelopeInternal();
+        JsonNode boxed = json(get("/api/v1/grids?bbox=" + env.getMinX() + "," + env.getMinY() + "," + env.getMaxX() + "," + env.getMaxY()));
+        assertTrue(boxed.get("numberMatched").asInt() > 0 && boxed.get("numberMatched").asInt() < result.grids().size());
+        assertError(get("/api/v1/grids?level=block"), 400, "level");
+        assertError(get("/api/v1/grids?limit=0"), 400, "limit");
+        assertError(get("/api/v1/grids?bbox=1,2,3"), 400, "bbox");
+        assertError(get("/api/v1/grids?community=999999999999"), 404, "community");
+    }
+
+    @Test
+    void oneGridWithItsBuildingsAndHierarchy() throws Exception {
+        var g = result.grids().stream().filter(x -> x.buildings() > 3).findFirst().orElseThrow();
+        JsonNode f = json(get("/api/v1/grids/" + g.code()));
+        JsonNode p = f.get("properties");
+        assertEquals(g.households(), p.get("households").asInt());
+        int sum = 0;
+        for (JsonNode b : p.get("building_list")) sum += b.get("households").asInt();
+        assertEquals(g.households(), sum);
+        assertEquals(g.communityCode(), p.get("hierarchy").get("community").get("code").asText());
+        assertEquals("Polygon", f.get("geometry").get("type").asText());
+        assertError(get("/api/v1/grids/123"), 404, null);
+    }
+
+    @Test
+    void communitiesStreetsHierarchyAndExports() throws Exception {
+        assertEquals(6, json(get("/api/v1/communities")).get("features").size());
+        JsonNode streets = json(get("/api/v1/streets")).get("streets");
+        assertEquals(1, streets.size());
+        assertEquals(data.households(), streets.get(0).get("households").asLong());
+        JsonNode tree = json(get("/api/v1/hierarchy")).get("districts").get(0);
+        assertEquals(data.households(), tree.get("households").asLong());
+        assertEquals(6, tree.get("streets").get(0).get("communities").size());
+        assertEquals(result.grids().size(), json(get("/api/v1/export/grids.geojson")).get("features").size());
+        HttpResponse<byte[]> gpkg = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/export/grids.gpkg")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, gpkg.statusCode());
+        assertTrue(new String(gpkg.body(), 0, 15, StandardCharsets.US_ASCII).startsWith("SQLite format 3"));
+    }
+
+    @Test
+    void lookupAnswersTheGridOfEveryKindOfQuery() throws Exception {
+        Map<String, String> gridOf = new HashMap<>();
+        for (Assignment a : result.assignments()) gridOf.put(a.buildingKey(), a.gridCode());
+        int checked = 0;
+        for (Building b : data.buildings()) {
+            if (checked++ > 40) break;
+            Coordinate c = inside(b);
+            JsonNode a = json(get("/api/v1/lookup?lon=" + c.x + "&lat=" + c.y));
+            if (a.get("on_boundary").asBoolean()) continue;
+            assertEquals(gridOf.get(b.id()), a.get("grid").get("code").asText(), "building " + b.id());
+            assertEquals("Monaco", a.get("hierarchy").get("street").get("name").asText());
+        }
+        Building b = data.buildings().get(0);
+        assertEquals(gridOf.get(b.id()), json(get("/api/v1/lookup?building=" + b.id())).get("matches").get(0).get("grid").get("code").asText());
+        Building addressed = data.buildings().stream().filter(x -> x.address() != null).findFirst().orElseThrow();
+        JsonNode byAddress = json(get("/api/v1/lookup?address=" + URLEncoder.encode(addressed.address(), StandardCharsets.UTF_8)));
+        assertTrue(byAddress.get("matches").size() >= 1);
+        JsonNode sea = json(get("/api/v1/lookup?lon=7.445&lat=43.735"));
+        assertTrue(sea.get("outside_coverage").asBoolean());
+        assertTrue(sea.get("nearest").get("distance_m").asDouble() > 0);
+    }
+
+    @Test
+    void lookupRefusesBadInputNamingTheField() throws Exception {
+        assertError(get("/api/v1/lookup?lon=43.7384&lat=7.4246"), 422, "lon");
+        assertError(get("/api/v1/lookup?lon=NaN&lat=43.73"), 400, "lon");
+        assertError(get("/api/v1/lookup?lon=7.42"), 400, "lat");
+        assertError(get("/api/v1/lookup?lon=7.42&lat=43.73&crs=epsg3857"), 400, "crs");
+        assertError(get("/api/v1/lookup?building=nope"), 404, "building");
+        assertError(get("/api/v1/lookup?lon=7.42&lat=43.73&near=-1"), 400, "near");
+    }
+
+    @Test
+    void batchLookupStreamsCsvNdjsonAndGeoJson() throws Exception {
+        Coordinate c = inside(data.buildings().get(5));
+        HttpResponse<String> csv = post("/api/v1/lookup", "text/csv", "id,lon,lat\na," + c.x + "," + c.y + "\nb,x,1\nc,43.73,7.42\n");
+        String[] lines = csv.body().split("\n");
+        assertEquals(4, lines.length, csv.body());
+        assertTrue(lines[1].startsWith("a,990101"), lines[1]);
+        assertTrue(lines[2].startsWith("b,") && lines[2].contains("lon must be a number"), lines[2]);
+        assertTrue(lines[3].contains("outside the service area"), lines[3]);
+        HttpResponse<String> nd = post("/api/v1/lookup", "application/x-ndjson", "{\"id\":1,\"lon\":" + c.x + ",\"lat\":" + c.y + "}\nnot json\n");
+        String[] nl = nd.body().split("\n");
+        assertEquals(2, nl.length);
+        assertTrue(JSON.readTree(nl[0]).get("grid").has("code"));
+        assertEquals(400, JSON.readTree(nl[1]).get("error").get("status").asInt());
+        HttpResponse<String> gj = post("/api/v1/lookup", "application/geo+json", "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"p1\","
+                + "\"properties\":{},\"geometry\":{\"type\":\"Point\",\"coordinates\":[" + c.x + "," + c.y + "]}}]}");
+        assertEquals("p1", JSON.readTree(gj.body().split("\n")[0]).get("id").asText());
+        assertError(post("/api/v1/lookup", "text/plain", "x"), 415, "Content-Type");
+        assertError(post("/api/v1/lookup", "text/csv", "lon,lat\n1,2"), 400, "body");
+    }
+
+    @Test
+    void reportsAreStoredCountedAndStreamedLive() throws Exception {
+        HttpRequest sse = HttpRequest.newBuilder(URI.create(base + "/api/v1/reports/stream")).header("Accept", "text/event-stream").build();
+        HttpResponse<java.io.InputStream> stream = HTTP.send(sse, HttpResponse.BodyHandlers.ofInputStream());
+        BufferedReader events = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+        CompletableFuture<String> received = CompletableFuture.supplyAsync(() -> {
+            try {
+                for (String line = events.readLine(); line != null; line = events.readLine()) {
+                    if (line.startsWith("data:") && line.contains("\"id\":\"r-live\"")) return line;
+                }
+                return null;
+            } catch (Exception e) {
+                return null;
+            }
+        });
+        Thread.sleep(200);
+        Coordinate c = inside(data.buildings().get(10));
+        String body = "{\"id\":\"r-live\",\"time\":\"2026-11-23T08:00:00Z\",\"category\":\"litter\",\"lon\":" + c.x + ",\"lat\":" + c.y + ",\"text\":\"垃圾\"}";
+        HttpResponse<String> created = post("/api/v1/reports", "application/json", body);
+        assertEquals(201, created.statusCode(), created.body());
+        String grid = json(created).get("grid_code").asText();
+        assertTrue(grid.startsWith("990101"));
+        String event = received.get(10, TimeUnit.SECONDS);
+        assertNotNull(event, "the report arrived on the SSE stream");
+        assertTrue(event.contains(grid));
+
+        assertError(post("/api/v1/reports", "application/json", body), 409, "id");
+        assertError(post("/api/v1/reports", "application/json", "{\"id\":"), 400, "body");
+        assertError(post("/api/v1/reports", "application/json", "{\"id\":\"r2\",\"category\":\"x\",\"lon\":43.73,\"lat\":7.42}"), 422, "lon");
+        assertError(post("/api/v1/reports", "application/json", "{\"id\":\"r3\",\"lon\":7.42,\"lat\":43.73}"), 400, "category");
+        assertError(post("/api/v1/reports", "application/json", "{\"id\":\"r4\",\"category\":\"x\",\"lon\":7.42,\"lat\":43.73,\"text\":\"" + "x".repeat(70_000) + "\"}"), 413, "body");
+        JsonNode list = json(get("/api/v1/reports?grid=" + grid));
+        assertEquals(1, list.get("reports").size(), "refused reports were not stored");
+        JsonNode counts = json(get("/api/v1/reports/counts?since=2026-11-23T00:00:00Z&until=2026-11-24T00:00:00Z"));
+        assertEquals(1, counts.get("counts").get(grid).asInt());
+        assertEquals(grid, counts.get("top").get(0).get("code").asText());
+        assertError(get("/api/v1/reports?since=yesterday"), 400, "since");
+        assertError(get("/nowhere"), 404, null);
+        stream.body().close();
+    }
+}
