@@ -93,32 +93,51 @@ public final class GeoPackageLayers {
     /** Creates the table, then inserts every feature in one transaction (one commit, not one per row). */
     public static void write(GeoPackage gp, LayerSchema schema, Iterable<Feature> features) {
         create(gp, schema);
-        inTransaction(gp, () -> insert(gp, schema, features));
+        Table t = table(gp, schema);
+        inTransaction(gp, () -> t.insert(features));
     }
 
     public static void create(GeoPackage gp, LayerSchema schema) {
         if (schema.spatial()) createFeatures(gp, schema); else createAttributes(gp, schema);
     }
 
-    /** Inserts rows into an existing table, in whatever transaction the caller holds. */
-    public static void insert(GeoPackage gp, LayerSchema schema, Iterable<Feature> features) {
-        if (schema.spatial()) {
-            FeatureDao dao = gp.getFeatureDao(schema.name());
-            WKBWriter wkb = new WKBWriter(2);
-            for (Feature f : features) {
-                FeatureRow row = dao.newRow();
-                if (f.geometry() != null) row.setGeometry(geometryData(wkb, f.geometry()));
-                setValues(schema, f, row::setValue);
-                dao.create(row);
-            }
-        } else {
-            AttributesDao dao = gp.getAttributesDao(schema.name());
-            for (Feature f : features) {
-                AttributesRow row = dao.newRow();
-                setValues(schema, f, row::setValue);
-                dao.create(row);
+    /**
+     * A table ready for writing. Its DAO is fetched once, outside any transaction: the library
+     * fetches DAOs over a second connection that would wait on an open write transaction.
+     */
+    public static final class Table {
+        private final LayerSchema schema;
+        private final FeatureDao features;
+        private final AttributesDao attributes;
+
+        private Table(GeoPackage gp, LayerSchema schema) {
+            this.schema = schema;
+            this.features = schema.spatial() ? gp.getFeatureDao(schema.name()) : null;
+            this.attributes = schema.spatial() ? null : gp.getAttributesDao(schema.name());
+        }
+
+        /** Inserts rows, in whatever transaction the caller holds. */
+        public void insert(Iterable<Feature> rows) {
+            if (features != null) {
+                WKBWriter wkb = new WKBWriter(2);
+                for (Feature f : rows) {
+                    FeatureRow row = features.newRow();
+                    if (f.geometry() != null) row.setGeometry(geometryData(wkb, f.geometry()));
+                    setValues(schema, f, row::setValue);
+                    features.create(row);
+                }
+            } else {
+                for (Feature f : rows) {
+                    AttributesRow row = attributes.newRow();
+                    setValues(schema, f, row::setValue);
+                    attributes.create(row);
+                }
             }
         }
+    }
+
+    public static Table table(GeoPackage gp, LayerSchema schema) {
+        return new Table(gp, schema);
     }
 
     public static void deleteAll(GeoPackage gp, LayerSchema schema) {

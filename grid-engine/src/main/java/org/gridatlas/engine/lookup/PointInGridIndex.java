@@ -82,24 +82,31 @@ public final class PointInGridIndex {
     /** The grid, the other grids within {@code nearMetres}, and outside coverage the nearest grid. */
     public Lookup lookup(double lon, double lat, double nearMetres) {
         Coordinate c = metres(lon, lat);
-        Hit hit = locate(lon, lat);
         Point p = org.gridatlas.engine.geom.Geoms.METRIC.createPoint(c);
-        if (hit == null) {
+        Envelope around = new Envelope(c);
+        around.expandBy(nearMetres);
+        // one pass over the grids near the point: the ones holding it, and the others within reach
+        List<Entry> inside = new ArrayList<>(2), boundary = new ArrayList<>(2), near = new ArrayList<>(4);
+        for (Object o : tree.query(around)) {
+            Entry e = (Entry) o;
+            int loc = e.metric().getEnvelopeInternal().contains(c) ? e.locator().locate(c) : Location.EXTERIOR;
+            if (loc == Location.INTERIOR) inside.add(e);
+            else if (loc == Location.BOUNDARY) boundary.add(e);
+            else if (e.distance().isWithinDistance(p, nearMetres)) near.add(e);
+        }
+        List<Entry> holding = inside.isEmpty() ? boundary : inside;
+        if (holding.isEmpty()) {
             if (size == 0) return new Lookup(null, false, List.of(), null, Double.NaN);
             Entry nearest = (Entry) tree.nearestNeighbour(new Envelope(c), p, (a, b) -> distance(a.getItem(), b.getItem()));
             return new Lookup(null, false, List.of(), nearest.grid(), nearest.distance().distance(p));
         }
-        Envelope around = new Envelope(c);
-        around.expandBy(nearMetres);
+        holding.sort(Comparator.comparing(e -> e.grid().code()));
         List<Candidate> nearby = new ArrayList<>();
-        for (Object o : tree.query(around)) {
-            Entry e = (Entry) o;
-            if (e.grid() == hit.grid()) continue;
-            double d = e.distance().distance(p);
-            if (d <= nearMetres) nearby.add(new Candidate(e.grid(), d));
-        }
+        for (int i = 1; i < holding.size(); i++) nearby.add(new Candidate(holding.get(i).grid(), 0));
+        if (!inside.isEmpty()) for (Entry e : boundary) nearby.add(new Candidate(e.grid(), 0));
+        for (Entry e : near) nearby.add(new Candidate(e.grid(), e.distance().distance(p)));
         nearby.sort(Comparator.comparingDouble(Candidate::metres).thenComparing(x -> x.grid().code()));
-        return new Lookup(hit.grid(), hit.onBoundary(), nearby, null, 0);
+        return new Lookup(holding.get(0).grid(), inside.isEmpty(), nearby, null, 0);
     }
 
     private static double distance(Object a, Object b) {

@@ -41,9 +41,11 @@ public final class GeoPackageGridStore implements GridStore {
             DataContract.GRIDS, DataContract.ASSIGNMENTS, RUNS, REPORTS);
 
     private final GeoPackage gp;
+    private final Map<LayerSchema, GeoPackageLayers.Table> tables = new LinkedHashMap<>();
 
     private GeoPackageGridStore(GeoPackage gp) {
         this.gp = gp;
+        for (LayerSchema t : TABLES) tables.put(t, GeoPackageLayers.table(gp, t));
     }
 
     /** Opens the file, creating it with empty tables when it does not exist. */
@@ -72,11 +74,11 @@ public final class GeoPackageGridStore implements GridStore {
                 for (LayerSchema t : List.of(DataContract.COMMUNITIES, DataContract.BUILDINGS, DataContract.GRIDS, DataContract.ASSIGNMENTS)) {
                     GeoPackageLayers.deleteAll(gp, t);
                 }
-                GeoPackageLayers.insert(gp, DataContract.COMMUNITIES, data.get(DataContract.COMMUNITIES));
-                GeoPackageLayers.insert(gp, DataContract.BUILDINGS, data.get(DataContract.BUILDINGS));
-                GeoPackageLayers.insert(gp, DataContract.GRIDS, result.get(DataContract.GRIDS));
-                GeoPackageLayers.insert(gp, DataContract.ASSIGNMENTS, result.get(DataContract.ASSIGNMENTS));
-                GeoPackageLayers.insert(gp, RUNS, List.of(row("run_id", id, "source", source, "created_at", Instant.now().toString(),
+                tables.get(DataContract.COMMUNITIES).insert(data.get(DataContract.COMMUNITIES));
+                tables.get(DataContract.BUILDINGS).insert(data.get(DataContract.BUILDINGS));
+                tables.get(DataContract.GRIDS).insert(result.get(DataContract.GRIDS));
+                tables.get(DataContract.ASSIGNMENTS).insert(result.get(DataContract.ASSIGNMENTS));
+                tables.get(RUNS).insert(List.of(row("run_id", id, "source", source, "created_at", Instant.now().toString(),
                         "grids", delineation.grids().size(), "report_json", report)));
             });
             return id;
@@ -113,7 +115,7 @@ public final class GeoPackageGridStore implements GridStore {
 
     @Override
     public synchronized void addReport(Report r) {
-        GeoPackageLayers.inTransaction(gp, () -> GeoPackageLayers.insert(gp, REPORTS, List.of(row("report_id", r.id(), "time", r.time().toString(),
+        GeoPackageLayers.inTransaction(gp, () -> tables.get(REPORTS).insert(List.of(row("report_id", r.id(), "time", r.time().toString(),
                 "category", r.category(), "lon", r.lon(), "lat", r.lat(), "crs", r.crs(), "text", r.text(), "grid_code", r.gridCode(),
                 "received_at", r.receivedAt().toString()))));
     }

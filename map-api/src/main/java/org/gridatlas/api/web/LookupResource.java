@@ -34,16 +34,25 @@ final class LookupResource {
         this.state = state;
     }
 
-    /** The answer for one point, as JSON-ready map; a point outside the service area is refused. */
-    static Map<String, Object> answer(ServingState s, double lon, double lat, ChinaCrs crs, double near) {
+    /** A point resolved to WGS84 and looked up. */
+    record Resolved(double lon, double lat, ChinaCrs crs, double wgsLon, double wgsLat, PointInGridIndex.Lookup lookup) {}
+
+    /** Converts and looks up one point; a point outside the service area is refused. */
+    static Resolved resolve(ServingState s, double lon, double lat, ChinaCrs crs, double near) {
         double[] w = crs.toWgs84(lon, lat);
         if (!s.serviceArea.contains(w[0], w[1])) {
             String swapped = s.serviceArea.contains(lat, lon) ? " (lon and lat look swapped)" : "";
             throw new ApiError(422, "lon", String.format("point (%s, %s) is outside the service area%s", lon, lat, swapped));
         }
-        PointInGridIndex.Lookup l = s.index.lookup(w[0], w[1], near);
+        return new Resolved(lon, lat, crs, w[0], w[1], s.index.lookup(w[0], w[1], near));
+    }
+
+    /** The full answer for one point, as a JSON-ready map with the whole hierarchy. */
+    static Map<String, Object> answer(ServingState s, double lon, double lat, ChinaCrs crs, double near) {
+        Resolved r = resolve(s, lon, lat, crs, near);
+        PointInGridIndex.Lookup l = r.lookup();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("query", Map.of("lon", lon, "lat", lat, "crs", crs.wireName(), "wgs84", List.of(w[0], w[1])));
+        m.put("query", Map.of("lon", lon, "lat", lat, "crs", crs.wireName(), "wgs84", List.of(r.wgsLon(), r.wgsLat())));
         m.put("grid", l.grid() == null ? null : GridsResource.properties(l.grid()));
         m.put("hierarchy", l.grid() == null ? null : s.hierarchy(l.grid()));
         m.put("on_boundary", l.onBoundary());
@@ -118,32 +127,59 @@ final class LookupResource {
                 throw ApiError.badRequest("body", "CSV must start with the header id,lon,lat");
             }
             out.write("id,grid_code,community_code,street_code,on_boundary,candidates,nearest_code,nearest_m,error\n");
-            int line = 1;
-            for (String row = in.readLine(); row != null; row = in.readLine()) {
-                line++;
-                if (row.isBlank()) continue;
+            int[] line = {1};
+            inChunks(in, out, row -> {
+                line[0]++;
+                if (row.isBlank()) return "";
                 String[] f = row.split(",", -1);
                 String id = f[0].trim();
-                try {
-                    if (f.length < 3) throw ApiError.badRequest("body", "line " + line + ": expected id,lon,lat");
-                    Map<String, Object> a = answer(s, Params.finite("lon", f[1]), Params.finite("lat", f[2]), crs, DEFAULT_NEAR_M);
-                    out.write(csvRow(id, a));
-                } catch (ApiError e) {
-                    out.write(id + ",,,,,,,," + csvText(e.getMessage()) + "\n");
-                }
-            }
+                int at = line[0];
+                return (java.util.function.Supplier<String>) () -> {
+                    try {
+                        if (f.length < 3) throw ApiError.badRequest("body", "line " + at + ": expected id,lon,lat");
+                        return csvRow(id, resolve(s, Params.finite("lon", f[1]), Params.finite("lat", f[2]), crs, DEFAULT_NEAR_M).lookup());
+                    } catch (ApiError e) {
+                        return id + ",,,,,,,," + csvText(e.getMessage()) + "\n";
+                    }
+                };
+            });
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static String csvRow(String id, Map<String, Object> a) {
-        Map<String, Object> g = (Map<String, Object>) a.get("grid");
-        Map<String, Object> n = (Map<String, Object>) a.get("nearest");
-        StringBuilder cand = new StringBuilder();
-        for (Map<String, Object> c : (List<Map<String, Object>>) a.get("candidates")) cand.append(cand.length() == 0 ? "" : " ").append(c.get("code"));
-        return id + "," + (g == null ? "" : g.get("code")) + "," + (g == null ? "" : g.get("community_code")) + ","
-                + (g == null ? "" : g.get("street_code")) + "," + a.get("on_boundary") + "," + cand + ","
-                + (n == null ? "" : n.get("code")) + "," + (n == null ? "" : n.get("distance_m")) + ",\n";
+    /** How many records are read ahead and answered in parallel; answers keep the input's order. */
+    private static final int CHUNK = 4096;
+
+    /**
+     * Reads lines, turns each into a task (or a ready answer), answers a chunk of tasks on all cores
+     * and writes the answers in input order before reading on: memory stays bounded by the chunk.
+     */
+    private static void inChunks(BufferedReader in, Writer out, java.util.function.Function<String, Object> task) throws IOException {
+        List<Object> chunk = new ArrayList<>(CHUNK);
+        for (String row = in.readLine(); ; row = in.readLine()) {
+            if (row != null) chunk.add(task.apply(row));
+            if (chunk.size() == CHUNK || (row == null && !chunk.isEmpty())) {
+                String[] answers = new String[chunk.size()];
+                List<Object> c = chunk;
+                java.util.stream.IntStream.range(0, c.size()).parallel().forEach(i -> answers[i] = c.get(i) instanceof String str ? str
+                        : ((java.util.function.Supplier<?>) c.get(i)).get().toString());
+                for (String a : answers) out.write(a);
+                chunk = new ArrayList<>(CHUNK);
+            }
+            if (row == null) break;
+        }
+    }
+
+    private static String csvRow(String id, PointInGridIndex.Lookup l) {
+        StringBuilder sb = new StringBuilder(96).append(id).append(',');
+        Grid g = l.grid();
+        if (g != null) sb.append(g.code()).append(',').append(g.communityCode()).append(',').append(g.streetCode());
+        else sb.append(",,");
+        sb.append(',').append(l.onBoundary()).append(',');
+        for (int i = 0; i < l.nearby().size(); i++) sb.append(i == 0 ? "" : " ").append(l.nearby().get(i).grid().code());
+        sb.append(',');
+        if (l.nearest() != null) sb.append(l.nearest().code()).append(',').append(round(l.nearestMetres()));
+        else sb.append(',');
+        return sb.append(",\n").toString();
     }
 
     private static String csvText(String s) {
@@ -197,13 +233,39 @@ final class LookupResource {
         }
     }
 
+    /** One batch answer line: the grid and its community and street codes, candidates, nearest grid outside coverage. */
     private static String record(ServingState s, Object id, JsonNode lon, JsonNode lat, ChinaCrs crs) throws IOException {
         if (!lon.isNumber()) throw ApiError.badRequest("lon", "lon must be a number");
         if (!lat.isNumber()) throw ApiError.badRequest("lat", "lat must be a number");
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("id", id);
-        a.putAll(answer(s, lon.asDouble(), lat.asDouble(), crs, DEFAULT_NEAR_M));
-        return GeoJsonOut.JSON.writeValueAsString(a) + "\n";
+        PointInGridIndex.Lookup l = resolve(s, lon.asDouble(), lat.asDouble(), crs, DEFAULT_NEAR_M).lookup();
+        java.io.StringWriter w = new java.io.StringWriter(128);
+        try (com.fasterxml.jackson.core.JsonGenerator g = GeoJsonOut.JSON.getFactory().createGenerator(w)) {
+            g.writeStartObject();
+            g.writeFieldName("id");
+            GeoJsonOut.JSON.writeValue(g, id);
+            Grid grid = l.grid();
+            g.writeStringField("grid_code", grid == null ? null : grid.code());
+            g.writeStringField("community_code", grid == null ? null : grid.communityCode());
+            g.writeStringField("street_code", grid == null ? null : grid.streetCode());
+            g.writeBooleanField("on_boundary", l.onBoundary());
+            g.writeArrayFieldStart("candidates");
+            for (PointInGridIndex.Candidate c : l.nearby()) {
+                g.writeStartObject();
+                g.writeStringField("code", c.grid().code());
+                g.writeNumberField("distance_m", round(c.metres()));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeBooleanField("outside_coverage", l.outside());
+            if (l.nearest() != null) {
+                g.writeObjectFieldStart("nearest");
+                g.writeStringField("code", l.nearest().code());
+                g.writeNumberField("distance_m", round(l.nearestMetres()));
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        }
+        return w.append('\n').toString();
     }
 
     private static String error(Object id, ApiError e) throws IOException {
