@@ -29,6 +29,7 @@ import org.gridatlas.engine.partition.CommunityPlan;
 import org.gridatlas.engine.partition.CommunityPlanner;
 import org.gridatlas.engine.partition.DraftGrid;
 import org.gridatlas.engine.partition.EdgeTag;
+import org.gridatlas.engine.partition.MicroGridPlanner;
 import org.gridatlas.engine.partition.Piece;
 import org.gridatlas.engine.partition.PlanInput;
 import org.gridatlas.engine.partition.RuralRule;
@@ -56,14 +57,17 @@ public final class Delineator {
 
     private final Bounds bounds;
     private final RuralRule ruralRule;
+    private final Bounds micro;
 
     public Delineator(Bounds bounds) {
-        this(bounds, RuralRule.DEFAULT);
+        this(bounds, RuralRule.DEFAULT, null);
     }
 
-    public Delineator(Bounds bounds, RuralRule ruralRule) {
+    /** {@code micro}: household bounds of micro grids, or null for none. */
+    public Delineator(Bounds bounds, RuralRule ruralRule, Bounds micro) {
         this.bounds = bounds;
         this.ruralRule = ruralRule;
+        this.micro = micro;
     }
 
     public Delineation delineate(Dataset d) {
@@ -98,6 +102,11 @@ public final class Delineator {
             try {
                 plan = planner.plan(new PlanInput(communities.get(i), poly, buildings.getOrDefault(i, List.of()), near, camps,
                         hamlets.getOrDefault(communities.get(i).code(), List.of())));
+                if (micro != null) {
+                    MicroGridPlanner mp = new MicroGridPlanner(micro);
+                    Community c = communities.get(i);
+                    plan = plan.withMicro(plan.grids().stream().map(g -> mp.plan(c, g, near)).toList());
+                }
             } catch (RuntimeException e) {
                 throw new IllegalStateException("community " + communities.get(i).code() + ": " + e.getMessage(), e);
             }
@@ -126,6 +135,7 @@ public final class Delineator {
                         dg.households(), dg.buildings(), dg.polygon().getArea(), null, dg.flags(), proj.toLonLat(dg.polygon())));
                 for (Piece p : dg.pieces()) assignments.add(new Assignment(p.key(), code));
                 if (!dg.flags().isEmpty()) issues.add(new GridIssue(code, plan.community().code(), dg.flags(), dg.why()));
+                if (!plan.micro().isEmpty()) microGrids(plan, plan.micro().get(g), code, proj, grids);
             }
             alignment.add(metric.get(i), polys, nearbyLines(barriers, metric.get(i)));
         }
@@ -133,9 +143,11 @@ public final class Delineator {
         grids.sort(Comparator.comparing(Grid::code));
         issues.sort(Comparator.comparing(GridIssue::grid));
 
+        int base = (int) grids.stream().filter(g -> g.level() == GridLevel.GRID).count();
         int urban = 0, inBounds = 0, flagged = 0;
         Map<String, Integer> flagCounts = new TreeMap<>();
         for (Grid g : grids) {
+            if (g.level() != GridLevel.GRID) continue;
             if (g.kind() == GridKind.COMMUNITY) {
                 urban++;
                 if (bounds.contains(g.households())) inBounds++;
@@ -146,14 +158,25 @@ public final class Delineator {
         double seconds = (System.nanoTime() - start) / 1e9;
         CommunityPlan slowest = plans.stream().max(Comparator.comparingDouble(CommunityPlan::seconds)).orElse(null);
         DelineationReport report = new DelineationReport(bounds.min(), bounds.max(), communities.size(), d.buildings().size(),
-                d.households(), grids.size(), urban, inBounds, urban == 0 ? 1.0 : round((double) inBounds / urban), flagged,
-                flagCounts, round(alignment.share()), grids.isEmpty() ? 0 : round(ppSum / grids.size()), round(seconds),
+                d.households(), base, grids.size() - base, urban, inBounds, urban == 0 ? 1.0 : round((double) inBounds / urban), flagged,
+                flagCounts, round(alignment.share()), base == 0 ? 0 : round(ppSum / base), round(seconds),
                 slowest == null ? null : slowest.community().code(), slowest == null ? 0 : round(slowest.seconds()),
                 issues, notes, Map.of());
         return new Delineation(grids, assignments, report);
     }
 
     private static double round(double v) { return Math.round(v * 10000) / 10000.0; }
+
+    /** Micro grids take their grid's code plus three digits, in reading order. */
+    private static void microGrids(CommunityPlan plan, List<DraftGrid> micro, String parent, LocalProjection proj, List<Grid> out) {
+        List<String> codes = GridCodeAllocator.codes(parent, micro.stream().map(DraftGrid::polygon).toList(), 1);
+        for (int m = 0; m < micro.size(); m++) {
+            DraftGrid mg = micro.get(m);
+            int buildings = (int) mg.pieces().stream().map(p -> p.building().id().split("#", 2)[0]).distinct().count();
+            out.add(new Grid(codes.get(m), GridLevel.MICRO, mg.kind(), plan.community().code(), plan.community().streetCode(),
+                    mg.households(), buildings, mg.polygon().getArea(), parent, mg.flags(), proj.toLonLat(mg.polygon())));
+        }
+    }
 
     private static List<String> codes(CommunityPlan plan) {
         List<Geometry> ordinary = new ArrayList<>(), dedicated = new ArrayList<>();

@@ -44,12 +44,17 @@ public final class PointInGridIndex {
     private final int size;
 
     public PointInGridIndex(List<Grid> grids) {
+        this(grids, GridLevel.GRID);
+    }
+
+    /** An index over the grids of one level (grids, or micro grids). */
+    public PointInGridIndex(List<Grid> grids, GridLevel level) {
         Envelope extent = new Envelope();
         grids.forEach(g -> extent.expandToInclude(g.geometry().getEnvelopeInternal()));
         projection = extent.isNull() ? new LocalProjection(0, 0) : LocalProjection.around(extent);
         int n = 0;
         for (Grid g : grids) {
-            if (g.level() != GridLevel.GRID) continue;
+            if (g.level() != level) continue;
             Geometry m = projection.toMetres(g.geometry());
             tree.insert(m.getEnvelopeInternal(), new Entry(g, m, new IndexedPointInAreaLocator(m), new IndexedFacetDistance(m)));
             n++;

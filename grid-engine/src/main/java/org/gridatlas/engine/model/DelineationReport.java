@@ -9,13 +9,13 @@ import java.util.Map;
  */
 public record DelineationReport(
         int minHouseholds, int maxHouseholds, int communities, int buildings, long households,
-        int grids, int urbanGrids, int urbanInBounds, double shareInBounds, int flaggedGrids,
+        int grids, int microGrids, int urbanGrids, int urbanInBounds, double shareInBounds, int flaggedGrids,
         Map<String, Integer> flags, double barrierAlignment, double meanPolsbyPopper, double runSeconds,
         String slowestCommunity, double slowestCommunitySeconds,
         List<GridIssue> issues, List<String> notes, Map<String, Integer> verification) {
 
     public DelineationReport withVerification(Map<String, Integer> v) {
-        return new DelineationReport(minHouseholds, maxHouseholds, communities, buildings, households, grids, urbanGrids,
+        return new DelineationReport(minHouseholds, maxHouseholds, communities, buildings, households, grids, microGrids, urbanGrids,
                 urbanInBounds, shareInBounds, flaggedGrids, flags, barrierAlignment, meanPolsbyPopper, runSeconds,
                 slowestCommunity, slowestCommunitySeconds, issues, notes, v);
     }

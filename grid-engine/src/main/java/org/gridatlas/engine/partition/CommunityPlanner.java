@@ -76,7 +76,7 @@ public final class CommunityPlanner {
         } else if (!restBuildings.isEmpty()) {
             throw new IllegalStateException("community " + in.community().code() + " has buildings but no area left outside its campuses");
         }
-        return new CommunityPlan(in.community(), grids, notes, (System.nanoTime() - start) / 1e9);
+        return new CommunityPlan(in.community(), grids, notes, (System.nanoTime() - start) / 1e9, List.of());
     }
 
     /**

@@ -32,7 +32,7 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 public final class GridVerifier {
     public static final List<String> RULES = List.of("codes_unique", "code_layout", "one_valid_polygon",
             "each_building_once", "building_not_split", "building_inside_grid", "households_sum",
-            "bounds_or_flagged", "compound_not_split", "coverage", "no_overlap");
+            "bounds_or_flagged", "compound_not_split", "coverage", "no_overlap", "micro_coverage");
     private static final double OUTSIDE_TOLERANCE = 0.01;
     private static final double AREA_TOLERANCE = 1e-4;
     private static final int EXAMPLES = 5;
@@ -132,6 +132,7 @@ public final class GridVerifier {
             if (gs.size() > 1 && compoundHouseholds.get(c) <= bounds.max()) fail("compound_not_split", c + " in " + gs);
         });
 
+        microCoverage(grids, metric);
         Map<String, List<Geometry>> byCommunity = new HashMap<>();
         for (Grid g : grids.values()) if (g.level() == GridLevel.GRID) byCommunity.computeIfAbsent(g.communityCode(), k -> new ArrayList<>()).add(metric.get(g.code()));
         community.forEach((code, c) -> {
@@ -144,6 +145,25 @@ public final class GridVerifier {
             double sum = parts.stream().mapToDouble(Geometry::getArea).sum();
             if (gap > AREA_TOLERANCE || spill > AREA_TOLERANCE) fail("coverage", String.format("%s: gap %.4f%% spill %.4f%%", code, 100 * gap, 100 * spill));
             if ((sum - union.getArea()) / area > AREA_TOLERANCE) fail("no_overlap", String.format("%s: overlap %.4f%%", code, 100 * (sum - union.getArea()) / area));
+        });
+    }
+
+    /** Micro grids tile their grid: no gap, no spill, no overlap beyond the area tolerance. */
+    private void microCoverage(Map<String, Grid> grids, Map<String, Geometry> metric) {
+        Map<String, List<Geometry>> byParent = new HashMap<>();
+        for (Grid g : grids.values()) {
+            if (g.level() == GridLevel.MICRO) byParent.computeIfAbsent(String.valueOf(g.parentCode()), k -> new ArrayList<>()).add(metric.get(g.code()));
+        }
+        byParent.forEach((parent, parts) -> {
+            Geometry p = metric.get(parent);
+            if (p == null) { fail("micro_coverage", parent + ": micro grids of an unknown grid"); return; }
+            Geometry union = Geoms.union(parts);
+            double area = p.getArea();
+            double gap = Geoms.difference(p, union).getArea() / area, spill = Geoms.difference(union, p).getArea() / area;
+            double over = (parts.stream().mapToDouble(Geometry::getArea).sum() - union.getArea()) / area;
+            if (gap > AREA_TOLERANCE || spill > AREA_TOLERANCE || over > AREA_TOLERANCE) {
+                fail("micro_coverage", String.format("%s: gap %.4f%% spill %.4f%% overlap %.4f%%", parent, 100 * gap, 100 * spill, 100 * over));
+            }
         });
     }
 

@@ -3,11 +3,9 @@ package org.gridatlas.api.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.gridatlas.api.store.GridStore;
-import org.gridatlas.engine.Delineator;
 import org.gridatlas.engine.io.DatasetReader;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
-import org.gridatlas.engine.partition.Bounds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,16 +19,13 @@ final class ImportCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store = new StoreOptions();
 
-    @Option(names = "--min", defaultValue = "300")
-    int min;
-
-    @Option(names = "--max", defaultValue = "500")
-    int max;
+    @Mixin
+    PlanOptions plan = new PlanOptions();
 
     @Override
     public Integer call() throws Exception {
         Dataset d = DatasetReader.read(input);
-        Delineation r = new Delineator(new Bounds(min, max)).delineate(d);
+        Delineation r = plan.delineator().delineate(d);
         try (GridStore s = store.open()) {
             long run = s.replace(d, r, input.toString());
             System.out.printf("run %d: %d communities, %d buildings, %d grids stored%n", run, d.communities().size(), d.buildings().size(), r.grids().size());

@@ -131,7 +131,7 @@ final class GridsResource {
         ctx.json(Map.of("streets", out));
     }
 
-    /** district → street → community → grid, with households rolled up at every level. */
+    /** district → street → community → grid → micro grid, with households rolled up at every level. */
     void hierarchy(Context ctx) {
         ServingState s = state.get();
         Map<String, Map<String, Object>> districts = new LinkedHashMap<>();
@@ -147,6 +147,11 @@ final class GridsResource {
                     gn.put("code", g.code());
                     gn.put("kind", g.kind().wireName());
                     gn.put("households", g.households());
+                    List<Map<String, Object>> micro = new ArrayList<>();
+                    for (Grid m : s.grids.values()) {
+                        if (g.code().equals(m.parentCode())) micro.add(Map.of("code", m.code(), "households", m.households()));
+                    }
+                    if (!micro.isEmpty()) gn.put("micro_grids", micro);
                     add(cn, "grids", gn, g.households());
                 }
                 add(sn, "communities", cn, (Integer) cn.get("households"));
@@ -188,7 +193,7 @@ final class GridsResource {
         Path file = dir.resolve("grids.gpkg");
         try {
             DelineationReport report = new DelineationReport(0, 0, s.communities.size(), s.buildings.size(), 0, s.grids.size(),
-                    0, 0, 0, 0, Map.of(), 0, 0, 0, null, 0, List.of(), List.of("exported from the store"), Map.of());
+                    0, 0, 0, 0, 0, Map.of(), 0, 0, 0, null, 0, List.of(), List.of("exported from the store"), Map.of());
             ResultWriter.write(new Delineation(new ArrayList<>(s.grids.values()), s.stored.assignments(), report), file);
             ctx.contentType("application/geopackage+sqlite3");
             ctx.header("Content-Disposition", "attachment; filename=\"grids.gpkg\"");

@@ -54,7 +54,7 @@ final class LookupResource {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("query", Map.of("lon", lon, "lat", lat, "crs", crs.wireName(), "wgs84", List.of(r.wgsLon(), r.wgsLat())));
         m.put("grid", l.grid() == null ? null : GridsResource.properties(l.grid()));
-        m.put("hierarchy", l.grid() == null ? null : s.hierarchy(l.grid()));
+        m.put("hierarchy", l.grid() == null ? null : s.hierarchy(l.grid(), r.wgsLon(), r.wgsLat()));
         m.put("on_boundary", l.onBoundary());
         List<Map<String, Object>> candidates = new ArrayList<>();
         for (PointInGridIndex.Candidate c : l.nearby()) candidates.add(Map.of("code", c.grid().code(), "distance_m", round(c.metres())));

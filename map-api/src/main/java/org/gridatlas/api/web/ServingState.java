@@ -13,6 +13,7 @@ import org.gridatlas.engine.model.Assignment;
 import org.gridatlas.engine.model.Building;
 import org.gridatlas.engine.model.Community;
 import org.gridatlas.engine.model.Grid;
+import org.gridatlas.engine.model.GridLevel;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -28,6 +29,7 @@ public final class ServingState {
 
     final StoredState stored;
     final PointInGridIndex index;
+    final PointInGridIndex microIndex;
     final Map<String, Grid> grids = new LinkedHashMap<>();
     final Map<String, Community> communities = new LinkedHashMap<>();
     final Map<String, Street> streets = new TreeMap<>();
@@ -55,9 +57,20 @@ public final class ServingState {
             gridOfBuilding.putIfAbsent(a.buildingKey().split("#", 2)[0], a.gridCode());
         }
         this.index = new PointInGridIndex(s.grids());
+        this.microIndex = new PointInGridIndex(s.grids(), GridLevel.MICRO);
     }
 
-    /** district → street → community → grid, as names and codes (the micro level joins with its issue). */
+    /** As {@link #hierarchy(Grid)}, down to the micro grid holding the point when there are micro grids. */
+    Map<String, Object> hierarchy(Grid g, double lon, double lat) {
+        Map<String, Object> h = hierarchy(g);
+        PointInGridIndex.Hit micro = microIndex.size() == 0 ? null : microIndex.locate(lon, lat);
+        if (micro != null && g.code().equals(micro.grid().parentCode())) {
+            h.put("micro", Map.of("code", micro.grid().code(), "households", micro.grid().households()));
+        }
+        return h;
+    }
+
+    /** district → street → community → grid, as names and codes. */
     Map<String, Object> hierarchy(Grid g) {
         Map<String, Object> h = new LinkedHashMap<>();
         Community c = communities.get(g.communityCode());

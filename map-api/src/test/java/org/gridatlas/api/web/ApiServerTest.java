@@ -29,6 +29,8 @@ import org.gridatlas.engine.model.Building;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
 import org.gridatlas.engine.partition.Bounds;
+import org.gridatlas.engine.partition.MicroGridPlanner;
+import org.gridatlas.engine.partition.RuralRule;
 import org.gridatlas.fixtures.Fixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,7 +53,7 @@ class ApiServerTest {
     @BeforeAll
     static void start() throws Exception {
         data = DatasetReader.read(Fixtures.monaco());
-        result = new Delineator(Bounds.DEFAULT).delineate(data);
+        result = new Delineator(Bounds.DEFAULT, RuralRule.DEFAULT, MicroGridPlanner.DEFAULT).delineate(data);
         store = GeoPackageGridStore.open(dir.resolve("store.gpkg"));
         store.replace(data, result, "monaco");
         server = new ApiServer(store).start(0);
@@ -145,6 +147,11 @@ class ApiServerTest {
         JsonNode tree = json(get("/api/v1/hierarchy")).get("districts").get(0);
         assertEquals(data.households(), tree.get("households").asLong());
         assertEquals(6, tree.get("streets").get(0).get("communities").size());
+        JsonNode firstGrid = tree.get("streets").get(0).get("communities").get(0).get("grids").get(0);
+        int microHouseholds = 0;
+        for (JsonNode m : firstGrid.get("micro_grids")) microHouseholds += m.get("households").asInt();
+        assertEquals(firstGrid.get("households").asInt(), microHouseholds, "micro grids add up to their grid");
+        assertTrue(json(get("/api/v1/grids?level=micro&limit=1")).get("numberMatched").asInt() > 67);
         assertEquals(result.grids().size(), json(get("/api/v1/export/grids.geojson")).get("features").size());
         HttpResponse<byte[]> gpkg = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/export/grids.gpkg")).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, gpkg.statusCode());
@@ -163,6 +170,10 @@ class ApiServerTest {
             if (a.get("on_boundary").asBoolean()) continue;
             assertEquals(gridOf.get(b.id()), a.get("grid").get("code").asText(), "building " + b.id());
             assertEquals("Monaco", a.get("hierarchy").get("street").get("name").asText());
+            JsonNode micro = a.get("hierarchy").get("micro");
+            if (a.get("grid").get("kind").asText().equals("dedicated")) continue; // a campus has no micro grids
+            assertTrue(micro != null && micro.get("code").asText().startsWith(gridOf.get(b.id())) && micro.get("code").asText().length() == 18,
+                    "the chain reaches the micro grid: " + a.get("hierarchy"));
         }
         Building b = data.buildings().get(0);
         assertEquals(gridOf.get(b.id()), json(get("/api/v1/lookup?building=" + b.id())).get("matches").get(0).get("grid").get("code").asText());
