@@ -37,8 +37,9 @@ public final class GeoPackageGridStore implements GridStore {
             "grids", INTEGER, "report_json", TEXT);
     static final LayerSchema REPORTS = LayerSchema.attributes("reports", "report_id", TEXT, "time", TEXT, "category", TEXT,
             "lon", REAL, "lat", REAL, "crs", TEXT, "text", TEXT, "grid_code", TEXT, "received_at", TEXT);
+    static final LayerSchema STAFF = LayerSchema.attributes("staff", "grid_code", TEXT, "role", TEXT, "name", TEXT, "phone", TEXT);
     private static final List<LayerSchema> TABLES = List.of(DataContract.COMMUNITIES, DataContract.BUILDINGS,
-            DataContract.GRIDS, DataContract.ASSIGNMENTS, RUNS, REPORTS);
+            DataContract.GRIDS, DataContract.ASSIGNMENTS, RUNS, REPORTS, STAFF);
 
     private final GeoPackage gp;
     private final Map<LayerSchema, GeoPackageLayers.Table> tables = new LinkedHashMap<>();
@@ -139,6 +140,24 @@ public final class GeoPackageGridStore implements GridStore {
             if (r.gridCode() != null && !r.time().isBefore(from) && r.time().isBefore(to)) counts.merge(r.gridCode(), 1, Integer::sum);
         }
         return counts;
+    }
+
+    @Override
+    public synchronized void replaceStaff(List<StaffMember> staff) {
+        try {
+            GeoPackageLayers.inTransaction(gp, () -> {
+                GeoPackageLayers.deleteAll(gp, STAFF);
+                tables.get(STAFF).insert(staff.stream().map(m -> row("grid_code", m.gridCode(), "role", m.role(), "name", m.name(), "phone", m.phone())).toList());
+            });
+        } catch (RuntimeException e) {
+            throw new StoreException("staff import failed, store unchanged: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized List<StaffMember> staff() {
+        return GeoPackageLayers.read(gp, STAFF).stream().map(f -> new StaffMember((String) f.properties().get("grid_code"),
+                (String) f.properties().get("role"), (String) f.properties().get("name"), (String) f.properties().get("phone"))).toList();
     }
 
     @Override

@@ -26,6 +26,11 @@ public interface GridStore extends AutoCloseable {
     /** Reports per grid code whose time lies in [from, to). */
     Map<String, Integer> reportCounts(Instant from, Instant to);
 
+    /** Replaces the whole staff list in one transaction. */
+    void replaceStaff(List<StaffMember> staff);
+
+    List<StaffMember> staff();
+
     /** Whether the store answers (for readiness). */
     boolean reachable();
 

@@ -303,6 +303,42 @@ public final class PostGisGridStore implements GridStore {
     }
 
     @Override
+    public void replaceStaff(List<StaffMember> staff) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement(); PreparedStatement ps = c.prepareStatement("INSERT INTO staff VALUES (?, ?, ?, ?)")) {
+                s.execute("DELETE FROM staff");
+                for (StaffMember m : staff) {
+                    ps.setString(1, m.gridCode());
+                    ps.setString(2, m.role());
+                    ps.setString(3, m.name());
+                    ps.setString(4, m.phone());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw new StoreException("staff import failed, store unchanged: " + e.getMessage(), e);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("store unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<StaffMember> staff() {
+        List<StaffMember> out = new ArrayList<>();
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT grid_code, role, name, phone FROM staff ORDER BY grid_code, role, name")) {
+            while (rs.next()) out.add(new StaffMember(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("store unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public boolean reachable() {
         try (Connection c = pool.getConnection()) {
             return c.isValid(2);

@@ -27,9 +27,13 @@ final class GridsResource {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 10_000;
     private final Supplier<ServingState> state;
+    private final StaffResource staff;
+    private final StaffingRule staffing;
 
-    GridsResource(Supplier<ServingState> state) {
+    GridsResource(Supplier<ServingState> state, StaffResource staff, StaffingRule staffing) {
         this.state = state;
+        this.staff = staff;
+        this.staffing = staffing;
     }
 
     void list(Context ctx) throws IOException {
@@ -84,6 +88,7 @@ final class GridsResource {
             buildings.add(m);
         }
         p.put("building_list", buildings);
+        if (g.level() == GridLevel.GRID) p.put("staffing", staff.view(s, g));
         ctx.contentType("application/geo+json");
         try (GeoJsonOut out = new GeoJsonOut(ctx.outputStream())) {
             out.feature(g.code(), p, g.geometry());
@@ -147,33 +152,39 @@ final class GridsResource {
                     gn.put("code", g.code());
                     gn.put("kind", g.kind().wireName());
                     gn.put("households", g.households());
+                    gn.put("buildings", g.buildings());
+                    gn.put("residents", staffing.residents(g.households()));
+                    gn.put("workers_needed", staffing.workersNeeded(g.kind(), g.households()));
                     List<Map<String, Object>> micro = new ArrayList<>();
                     for (Grid m : s.grids.values()) {
                         if (g.code().equals(m.parentCode())) micro.add(Map.of("code", m.code(), "households", m.households()));
                     }
                     if (!micro.isEmpty()) gn.put("micro_grids", micro);
-                    add(cn, "grids", gn, g.households());
+                    add(cn, "grids", gn);
                 }
-                add(sn, "communities", cn, (Integer) cn.get("households"));
+                add(sn, "communities", cn);
             }
-            add(d, "streets", sn, (Integer) sn.get("households"));
+            add(d, "streets", sn);
         }
         ctx.json(Map.of("districts", new ArrayList<>(districts.values())));
     }
+
+    /** The counts every level of the hierarchy rolls up. */
+    private static final List<String> ROLLED_UP = List.of("households", "buildings", "residents", "workers_needed");
 
     private static Map<String, Object> node(String code, String name, String children) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("code", code);
         m.put("name", name);
-        m.put("households", 0);
+        for (String k : ROLLED_UP) m.put(k, 0);
         m.put(children, new ArrayList<>());
         return m;
     }
 
     @SuppressWarnings("unchecked")
-    private static void add(Map<String, Object> parent, String children, Map<String, Object> child, int households) {
+    private static void add(Map<String, Object> parent, String children, Map<String, Object> child) {
         ((List<Object>) parent.get(children)).add(child);
-        parent.put("households", (Integer) parent.get("households") + households);
+        for (String k : ROLLED_UP) parent.put(k, (Integer) parent.get(k) + (Integer) child.get(k));
     }
 
     void exportGeoJson(Context ctx) throws IOException {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.gridatlas.api.store.StaffMember;
 import org.gridatlas.api.store.StoredState;
 import org.gridatlas.engine.lookup.PointInGridIndex;
 import org.gridatlas.engine.model.Assignment;
@@ -37,10 +38,12 @@ public final class ServingState {
     final Map<String, List<Building>> buildingsByAddress = new HashMap<>();
     final Map<String, List<Assignment>> assignmentsByGrid = new HashMap<>();
     final Map<String, String> gridOfBuilding = new HashMap<>();
+    final Map<String, List<StaffMember>> staffByGrid = new HashMap<>();
     final Envelope serviceArea = new Envelope();
 
-    ServingState(StoredState s) {
+    ServingState(StoredState s, List<StaffMember> staff) {
         this.stored = s;
+        for (StaffMember m : staff) staffByGrid.computeIfAbsent(m.gridCode(), k -> new ArrayList<>()).add(m);
         s.grids().stream().sorted(Comparator.comparing(Grid::code)).forEach(g -> grids.put(g.code(), g));
         for (Community c : s.communities()) {
             communities.put(c.code(), c);

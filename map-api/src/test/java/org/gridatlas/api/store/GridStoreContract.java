@@ -89,4 +89,16 @@ abstract class GridStoreContract {
         assertEquals(java.util.Map.of(g1, 2, g2, 1), store().reportCounts(now, now.plus(Duration.ofHours(1))));
         assertTrue(store().reachable());
     }
+
+    @Test
+    void replacesTheStaffListAsAWhole() {
+        String g = RESULT.grids().get(0).code();
+        store().replaceStaff(List.of(new StaffMember(g, StaffMember.CHIEF, "王建国", "13800000001"),
+                new StaffMember(g, StaffMember.WORKER, "李芳", null)));
+        assertEquals(2, store().staff().size());
+        List<StaffMember> bad = new ArrayList<>(List.of(new StaffMember(g, StaffMember.WORKER, "赵六", "1")));
+        bad.add(null);
+        assertThrows(StoreException.class, () -> store().replaceStaff(bad));
+        assertEquals(List.of("李芳", "王建国"), store().staff().stream().map(StaffMember::name).sorted().toList(), "a failed import keeps the old list");
+    }
 }

@@ -256,4 +256,31 @@ class ApiServerTest {
         assertError(get("/nowhere"), 404, null);
         stream.body().close();
     }
+
+    @Test
+    void staffImportStaffingViewAndRollUps() throws Exception {
+        var grid = result.grids().stream().filter(g -> g.level() == org.gridatlas.engine.model.GridLevel.GRID
+                && g.kind() == org.gridatlas.engine.model.GridKind.COMMUNITY).findFirst().orElseThrow();
+        assertError(post("/api/v1/staff", "text/csv", "grid_code,role,name,phone\n" + grid.code() + ",boss,张三,1\n"), 400, "role");
+        assertError(post("/api/v1/staff", "text/csv", "grid_code,role,name,phone\n999,worker,张三,1\n"), 400, "grid_code");
+        HttpResponse<String> ok = post("/api/v1/staff", "text/csv", "grid_code,role,name,phone\n" + grid.code() + ",chief,王建国,13800000001\n"
+                + grid.code() + ",worker,李芳,13800000002\n");
+        assertEquals(200, ok.statusCode(), ok.body());
+        assertEquals(2, json(ok).get("imported").asInt());
+        JsonNode view = json(get("/api/v1/staffing?community=" + grid.communityCode()));
+        JsonNode row = null;
+        for (JsonNode r : view.get("grids")) if (r.get("code").asText().equals(grid.code())) row = r;
+        assertNotNull(row);
+        assertEquals("王建国", row.get("chief").get("name").asText());
+        assertEquals(1, row.get("workers_assigned").asInt());
+        int residents = (int) Math.round(grid.households() * 2.62);
+        assertEquals(residents, row.get("residents").asInt());
+        assertEquals(Math.max(1, (int) Math.ceil(residents / 1000.0)), row.get("workers_needed").asInt());
+        assertEquals("李芳", json(get("/api/v1/grids/" + grid.code())).get("properties").get("staffing").get("workers").get(0).get("name").asText());
+        JsonNode district = json(get("/api/v1/hierarchy")).get("districts").get(0);
+        int needed = 0;
+        for (JsonNode r : json(get("/api/v1/staffing")).get("grids")) needed += r.get("workers_needed").asInt();
+        assertEquals(needed, district.get("workers_needed").asInt(), "workers needed roll up to the district");
+        assertEquals(data.buildings().size() > 0, district.get("buildings").asInt() > 0);
+    }
 }

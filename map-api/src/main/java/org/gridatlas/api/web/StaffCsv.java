@@ -1,0 +1,24 @@
+package org.gridatlas.api.web;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.util.List;
+import org.gridatlas.api.store.GridStore;
+import org.gridatlas.api.store.StaffMember;
+
+/** Staff CSV import for the command line: the same checks as the API, against the store's grids. */
+public final class StaffCsv {
+    private StaffCsv() {}
+
+    public static int importInto(GridStore store, BufferedReader in) throws IOException {
+        ServingState s = new ServingState(store.load(), List.of());
+        List<StaffMember> staff;
+        try {
+            staff = StaffResource.parse(in, s);
+        } catch (ApiError e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        store.replaceStaff(staff);
+        return staff.size();
+    }
+}

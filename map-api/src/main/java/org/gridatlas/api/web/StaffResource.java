@@ -1,0 +1,106 @@
+package org.gridatlas.api.web;
+
+import io.javalin.http.Context;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.gridatlas.api.store.GridStore;
+import org.gridatlas.api.store.StaffMember;
+import org.gridatlas.engine.model.Grid;
+import org.gridatlas.engine.model.GridLevel;
+
+/** /api/v1/staff (CSV import of chiefs and workers) and /api/v1/staffing (assigned against needed, per grid). */
+final class StaffResource {
+    static final int MAX_ROWS = 100_000;
+    private final Supplier<ServingState> state;
+    private final GridStore store;
+    private final Runnable reload;
+    private final StaffingRule rule;
+
+    StaffResource(Supplier<ServingState> state, GridStore store, Runnable reload, StaffingRule rule) {
+        this.state = state;
+        this.store = store;
+        this.reload = reload;
+        this.rule = rule;
+    }
+
+    /** Replaces the staff list from CSV {@code grid_code,role,name,phone}; any bad row refuses the whole file. */
+    void importCsv(Context ctx) throws IOException {
+        ServingState s = state.get();
+        List<StaffMember> staff = parse(new BufferedReader(new InputStreamReader(ctx.bodyInputStream(), StandardCharsets.UTF_8)), s);
+        store.replaceStaff(staff);
+        reload.run();
+        ctx.json(Map.of("imported", staff.size()));
+    }
+
+    static List<StaffMember> parse(BufferedReader in, ServingState s) throws IOException {
+        String header = in.readLine();
+        if (header == null || !header.trim().replace(" ", "").toLowerCase().startsWith("grid_code,role,name")) {
+            throw ApiError.badRequest("body", "CSV must start with the header grid_code,role,name,phone");
+        }
+        List<StaffMember> out = new ArrayList<>();
+        int line = 1;
+        for (String row = in.readLine(); row != null; row = in.readLine()) {
+            line++;
+            if (row.isBlank()) continue;
+            if (out.size() >= MAX_ROWS) throw new ApiError(413, "body", "more than " + MAX_ROWS + " rows");
+            String[] f = row.split(",", -1);
+            if (f.length < 3) throw ApiError.badRequest("body", "line " + line + ": expected grid_code,role,name,phone");
+            String grid = f[0].trim(), role = f[1].trim().toLowerCase(), name = f[2].trim(), phone = f.length > 3 ? f[3].trim() : "";
+            if (!s.grids.containsKey(grid)) throw ApiError.badRequest("grid_code", "line " + line + ": unknown grid " + grid);
+            if (!role.equals(StaffMember.CHIEF) && !role.equals(StaffMember.WORKER)) {
+                throw ApiError.badRequest("role", "line " + line + ": role must be chief or worker, got '" + f[1].trim() + "'");
+            }
+            if (name.isEmpty()) throw ApiError.badRequest("name", "line " + line + ": missing name");
+            out.add(new StaffMember(grid, role, name, phone.isEmpty() ? null : phone));
+        }
+        return out;
+    }
+
+    /** Per grid: households, residents, workers needed, chief and workers assigned, shortfall; and totals. */
+    void staffing(Context ctx) {
+        ServingState s = state.get();
+        String community = ctx.queryParam("community");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        int needed = 0, assigned = 0, short_ = 0;
+        for (Grid g : s.grids.values()) {
+            if (g.level() != GridLevel.GRID || (community != null && !community.equals(g.communityCode()))) continue;
+            Map<String, Object> m = view(s, g);
+            rows.add(m);
+            needed += (Integer) m.get("workers_needed");
+            assigned += (Integer) m.get("workers_assigned");
+            short_ += (Integer) m.get("shortfall");
+        }
+        ctx.json(Map.of("rule", rule, "grids", rows, "workers_needed", needed, "workers_assigned", assigned, "shortfall", short_));
+    }
+
+    Map<String, Object> view(ServingState s, Grid g) {
+        List<StaffMember> staff = s.staffByGrid.getOrDefault(g.code(), List.of());
+        int workers = (int) staff.stream().filter(m -> m.role().equals(StaffMember.WORKER)).count();
+        int need = rule.workersNeeded(g.kind(), g.households());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", g.code());
+        m.put("kind", g.kind().wireName());
+        m.put("households", g.households());
+        m.put("residents", rule.residents(g.households()));
+        m.put("workers_needed", need);
+        m.put("workers_assigned", workers);
+        m.put("shortfall", Math.max(0, need - workers));
+        m.put("chief", staff.stream().filter(x -> x.role().equals(StaffMember.CHIEF)).map(StaffResource::person).findFirst().orElse(null));
+        m.put("workers", staff.stream().filter(x -> x.role().equals(StaffMember.WORKER)).map(StaffResource::person).toList());
+        return m;
+    }
+
+    private static Map<String, Object> person(StaffMember m) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("name", m.name());
+        p.put("phone", m.phone());
+        return p;
+    }
+}
