@@ -31,7 +31,7 @@ final class DemoCommand implements Callable<Integer> {
         store.replace(d, r, "Monaco (OpenStreetMap) fixture");
         System.out.printf("demo store %s: %d grids and %d micro grids for %d communities%n", file, r.report().grids(),
                 r.report().microGrids(), d.communities().size());
-        ServeCommand.serve(store, port);
+        ServeCommand.serve(store, port, org.gridatlas.api.web.StaffingRule.DEFAULT);
         return 0;
     }
 }

@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.gridatlas.api.store.GridStore;
 import org.gridatlas.api.web.ApiServer;
+import org.gridatlas.api.web.StaffingRule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,15 +17,18 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "7070", description = "HTTP port (default ${DEFAULT-VALUE})")
     int port;
 
+    @Mixin
+    StaffingOptions staffing = new StaffingOptions();
+
     @Override
     public Integer call() throws Exception {
-        serve(store.open(), port);
+        serve(store.open(), port, staffing.rule());
         return 0;
     }
 
     /** Serves until the process is stopped; closes the server and the store on the way out. */
-    static void serve(GridStore store, int port) throws InterruptedException {
-        ApiServer server = new ApiServer(store).start(port);
+    static void serve(GridStore store, int port, StaffingRule staffing) throws InterruptedException {
+        ApiServer server = new ApiServer(store, staffing).start(port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -38,8 +38,9 @@ public final class GeoPackageGridStore implements GridStore {
     static final LayerSchema REPORTS = LayerSchema.attributes("reports", "report_id", TEXT, "time", TEXT, "category", TEXT,
             "lon", REAL, "lat", REAL, "crs", TEXT, "text", TEXT, "grid_code", TEXT, "received_at", TEXT);
     static final LayerSchema STAFF = LayerSchema.attributes("staff", "grid_code", TEXT, "role", TEXT, "name", TEXT, "phone", TEXT);
+    static final LayerSchema ZONES = LayerSchema.attributes("zones", "community_code", TEXT, "zone_code", TEXT, "zone_name", TEXT);
     private static final List<LayerSchema> TABLES = List.of(DataContract.COMMUNITIES, DataContract.BUILDINGS,
-            DataContract.GRIDS, DataContract.ASSIGNMENTS, RUNS, REPORTS, STAFF);
+            DataContract.GRIDS, DataContract.ASSIGNMENTS, RUNS, REPORTS, STAFF, ZONES);
 
     private final GeoPackage gp;
     private final Map<LayerSchema, GeoPackageLayers.Table> tables = new LinkedHashMap<>();
@@ -143,21 +144,40 @@ public final class GeoPackageGridStore implements GridStore {
     }
 
     @Override
-    public synchronized void replaceStaff(List<StaffMember> staff) {
-        try {
-            GeoPackageLayers.inTransaction(gp, () -> {
-                GeoPackageLayers.deleteAll(gp, STAFF);
-                tables.get(STAFF).insert(staff.stream().map(m -> row("grid_code", m.gridCode(), "role", m.role(), "name", m.name(), "phone", m.phone())).toList());
-            });
-        } catch (RuntimeException e) {
-            throw new StoreException("staff import failed, store unchanged: " + e.getMessage(), e);
-        }
+    public void replaceStaff(List<StaffMember> staff) {
+        replaceAll(STAFF, () -> staff.stream().map(m -> row("grid_code", m.gridCode(), "role", m.role(), "name", m.name(), "phone", m.phone())).toList());
     }
 
     @Override
     public synchronized List<StaffMember> staff() {
-        return GeoPackageLayers.read(gp, STAFF).stream().map(f -> new StaffMember((String) f.properties().get("grid_code"),
-                (String) f.properties().get("role"), (String) f.properties().get("name"), (String) f.properties().get("phone"))).toList();
+        return GeoPackageLayers.read(gp, STAFF).stream().map(f -> new StaffMember(str(f, "grid_code"), str(f, "role"), str(f, "name"), str(f, "phone"))).toList();
+    }
+
+    @Override
+    public void replaceZones(List<Zone> zones) {
+        replaceAll(ZONES, () -> zones.stream().map(z -> row("community_code", z.communityCode(), "zone_code", z.zoneCode(), "zone_name", z.zoneName())).toList());
+    }
+
+    @Override
+    public synchronized List<Zone> zones() {
+        return GeoPackageLayers.read(gp, ZONES).stream().map(f -> new Zone(str(f, "community_code"), str(f, "zone_code"), str(f, "zone_name"))).toList();
+    }
+
+    /** Replaces a whole attributes table in one transaction; rows are built inside it, so a bad one changes nothing. */
+    private synchronized void replaceAll(LayerSchema table, java.util.function.Supplier<List<Feature>> rows) {
+        try {
+            List<Feature> all = rows.get();
+            GeoPackageLayers.inTransaction(gp, () -> {
+                GeoPackageLayers.deleteAll(gp, table);
+                tables.get(table).insert(all);
+            });
+        } catch (RuntimeException e) {
+            throw new StoreException(table.name() + " import failed, store unchanged: " + e.getMessage(), e);
+        }
+    }
+
+    private static String str(Feature f, String field) {
+        return (String) f.properties().get(field);
     }
 
     @Override

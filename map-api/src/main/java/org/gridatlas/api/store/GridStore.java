@@ -31,6 +31,11 @@ public interface GridStore extends AutoCloseable {
 
     List<StaffMember> staff();
 
+    /** Replaces the 片区 grouping of communities in one transaction. */
+    void replaceZones(List<Zone> zones);
+
+    List<Zone> zones();
+
     /** Whether the store answers (for readiness). */
     boolean reachable();
 

@@ -304,22 +304,54 @@ public final class PostGisGridStore implements GridStore {
 
     @Override
     public void replaceStaff(List<StaffMember> staff) {
+        replaceAll("staff", "INSERT INTO staff VALUES (?, ?, ?, ?)", staff, (ps, m) -> {
+            ps.setString(1, m.gridCode());
+            ps.setString(2, m.role());
+            ps.setString(3, m.name());
+            ps.setString(4, m.phone());
+        });
+    }
+
+    @Override
+    public void replaceZones(List<Zone> zones) {
+        replaceAll("zones", "INSERT INTO zones VALUES (?, ?, ?)", zones, (ps, z) -> {
+            ps.setString(1, z.communityCode());
+            ps.setString(2, z.zoneCode());
+            ps.setString(3, z.zoneName());
+        });
+    }
+
+    @Override
+    public List<Zone> zones() {
+        List<Zone> out = new ArrayList<>();
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT community_code, zone_code, zone_name FROM zones ORDER BY community_code")) {
+            while (rs.next()) out.add(new Zone(rs.getString(1), rs.getString(2), rs.getString(3)));
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("store unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    private interface RowBinder<T> {
+        void bind(PreparedStatement ps, T row) throws SQLException;
+    }
+
+    /** Replaces a whole table in one transaction. */
+    private <T> void replaceAll(String table, String insert, List<T> rows, RowBinder<T> binder) {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
-            try (Statement s = c.createStatement(); PreparedStatement ps = c.prepareStatement("INSERT INTO staff VALUES (?, ?, ?, ?)")) {
-                s.execute("DELETE FROM staff");
-                for (StaffMember m : staff) {
-                    ps.setString(1, m.gridCode());
-                    ps.setString(2, m.role());
-                    ps.setString(3, m.name());
-                    ps.setString(4, m.phone());
+            try (Statement s = c.createStatement(); PreparedStatement ps = c.prepareStatement(insert)) {
+                s.execute("DELETE FROM " + table);
+                for (T row : rows) {
+                    binder.bind(ps, row);
                     ps.addBatch();
                 }
                 ps.executeBatch();
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
-                throw new StoreException("staff import failed, store unchanged: " + e.getMessage(), e);
+                throw new StoreException(table + " import failed, store unchanged: " + e.getMessage(), e);
             }
         } catch (SQLException e) {
             throw new StoreException("store unreachable: " + e.getMessage(), e);

@@ -30,6 +30,7 @@ public final class ApiServer implements AutoCloseable {
         LookupResource lookup = new LookupResource(state::get);
         ReportsResource reports = new ReportsResource(state::get, store);
         StaffResource staff = new StaffResource(state::get, store, this::reload, staffing);
+        ZonesResource zones = new ZonesResource(state::get, store, this::reload);
         GridsResource grids = new GridsResource(state::get, staff, staffing);
         byte[] openApi = resource("/openapi.json");
         this.app = Javalin.create(config -> {
@@ -56,6 +57,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.sse("/api/v1/reports/stream", reports::stream);
             config.routes.post("/api/v1/staff", staff::importCsv);
             config.routes.get("/api/v1/staffing", staff::staffing);
+            config.routes.post("/api/v1/zones", zones::importCsv);
             config.routes.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(error(e.status(), e.field(), e.getMessage())));
             config.routes.exception(StoreException.class, (e, ctx) -> ctx.status(503).json(error(503, null, "store unavailable: " + e.getMessage())));
             config.routes.exception(Exception.class, (e, ctx) -> {
@@ -81,7 +83,7 @@ public final class ApiServer implements AutoCloseable {
     /** Rebuilds the snapshot from the store and swaps it in; requests in flight finish on the old one. */
     public void reload() {
         long t = System.nanoTime();
-        ServingState next = new ServingState(store.load(), store.staff());
+        ServingState next = new ServingState(store.load(), store.staff(), store.zones());
         state.set(next);
         LOG.info("serving {} grids, index built in {} ms", next.index.size(), (System.nanoTime() - t) / 1_000_000);
     }

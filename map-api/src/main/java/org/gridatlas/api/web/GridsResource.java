@@ -136,37 +136,57 @@ final class GridsResource {
         ctx.json(Map.of("streets", out));
     }
 
-    /** district → street → community → grid → micro grid, with households rolled up at every level. */
+    /**
+     * district → street → 片区 (when communities are grouped) → community → grid → micro grid, with
+     * households, buildings, residents and workers needed rolled up at every level. The levels are
+     * also named in the four-level scheme 大/中/小/微网格 (street, community, grid, micro grid).
+     */
     void hierarchy(Context ctx) {
         ServingState s = state.get();
         Map<String, Map<String, Object>> districts = new LinkedHashMap<>();
         for (ServingState.Street st : s.streets.values()) {
             Map<String, Object> d = districts.computeIfAbsent(st.districtCode(), k -> node(k, st.districtName(), "streets"));
             Map<String, Object> sn = node(st.code(), st.name(), "communities");
+            Map<String, Map<String, Object>> zones = new LinkedHashMap<>();
             for (Community c : s.communities.values()) {
                 if (!c.streetCode().equals(st.code())) continue;
                 Map<String, Object> cn = node(c.code(), c.name(), "grids");
                 for (Grid g : s.grids.values()) {
                     if (!g.communityCode().equals(c.code()) || g.level() != GridLevel.GRID) continue;
-                    Map<String, Object> gn = new LinkedHashMap<>();
-                    gn.put("code", g.code());
-                    gn.put("kind", g.kind().wireName());
-                    gn.put("households", g.households());
-                    gn.put("buildings", g.buildings());
-                    gn.put("residents", staffing.residents(g.households()));
-                    gn.put("workers_needed", staffing.workersNeeded(g.kind(), g.households()));
-                    List<Map<String, Object>> micro = new ArrayList<>();
-                    for (Grid m : s.grids.values()) {
-                        if (g.code().equals(m.parentCode())) micro.add(Map.of("code", m.code(), "households", m.households()));
-                    }
-                    if (!micro.isEmpty()) gn.put("micro_grids", micro);
-                    add(cn, "grids", gn);
+                    add(cn, "grids", gridNode(s, g));
                 }
-                add(sn, "communities", cn);
+                org.gridatlas.api.store.Zone z = s.zoneOfCommunity.get(c.code());
+                if (z == null) {
+                    add(sn, "communities", cn);
+                } else {
+                    Map<String, Object> zn = zones.computeIfAbsent(z.zoneCode(), k -> node(k, z.zoneName(), "communities"));
+                    add(zn, "communities", cn);
+                }
+            }
+            if (!zones.isEmpty()) {
+                sn.put("zones", new ArrayList<>());
+                for (Map<String, Object> zn : zones.values()) add(sn, "zones", zn);
             }
             add(d, "streets", sn);
         }
-        ctx.json(Map.of("districts", new ArrayList<>(districts.values())));
+        ctx.json(Map.of("levels", Map.of("大网格", "street", "中网格", "community", "小网格", "grid", "微网格", "micro grid"),
+                "districts", new ArrayList<>(districts.values())));
+    }
+
+    private Map<String, Object> gridNode(ServingState s, Grid g) {
+        Map<String, Object> gn = new LinkedHashMap<>();
+        gn.put("code", g.code());
+        gn.put("kind", g.kind().wireName());
+        gn.put("households", g.households());
+        gn.put("buildings", g.buildings());
+        gn.put("residents", staffing.residents(g.households()));
+        gn.put("workers_needed", staffing.workersNeeded(g.kind(), g.households()));
+        List<Map<String, Object>> micro = new ArrayList<>();
+        for (Grid m : s.grids.values()) {
+            if (g.code().equals(m.parentCode())) micro.add(Map.of("code", m.code(), "households", m.households()));
+        }
+        if (!micro.isEmpty()) gn.put("micro_grids", micro);
+        return gn;
     }
 
     /** The counts every level of the hierarchy rolls up. */

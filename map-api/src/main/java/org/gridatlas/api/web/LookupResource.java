@@ -93,7 +93,13 @@ final class LookupResource {
         for (Building b : buildings) {
             Grid g = s.grids.get(s.gridOfBuilding.get(b.id()));
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("building", Map.of("id", b.id(), "households", b.households(), "address", String.valueOf(b.address())));
+            // the five-level chain street – community – grid – building – unit
+            Map<String, Object> building = new LinkedHashMap<>();
+            building.put("id", b.id());
+            building.put("households", b.households());
+            building.put("address", b.address());
+            building.put("units", b.units());
+            m.put("building", building);
             m.put("grid", g == null ? null : GridsResource.properties(g));
             m.put("hierarchy", g == null ? null : s.hierarchy(g));
             out.add(m);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.gridatlas.api.store.StaffMember;
 import org.gridatlas.api.store.StoredState;
+import org.gridatlas.api.store.Zone;
 import org.gridatlas.engine.lookup.PointInGridIndex;
 import org.gridatlas.engine.model.Assignment;
 import org.gridatlas.engine.model.Building;
@@ -39,10 +40,12 @@ public final class ServingState {
     final Map<String, List<Assignment>> assignmentsByGrid = new HashMap<>();
     final Map<String, String> gridOfBuilding = new HashMap<>();
     final Map<String, List<StaffMember>> staffByGrid = new HashMap<>();
+    final Map<String, Zone> zoneOfCommunity = new HashMap<>();
     final Envelope serviceArea = new Envelope();
 
-    ServingState(StoredState s, List<StaffMember> staff) {
+    ServingState(StoredState s, List<StaffMember> staff, List<Zone> zones) {
         this.stored = s;
+        for (Zone z : zones) zoneOfCommunity.put(z.communityCode(), z);
         for (StaffMember m : staff) staffByGrid.computeIfAbsent(m.gridCode(), k -> new ArrayList<>()).add(m);
         s.grids().stream().sorted(Comparator.comparing(Grid::code)).forEach(g -> grids.put(g.code(), g));
         for (Community c : s.communities()) {
@@ -73,13 +76,15 @@ public final class ServingState {
         return h;
     }
 
-    /** district → street → community → grid, as names and codes. */
+    /** district → street → 片区 (when set) → community → grid, as names and codes. */
     Map<String, Object> hierarchy(Grid g) {
         Map<String, Object> h = new LinkedHashMap<>();
         Community c = communities.get(g.communityCode());
         if (c != null) {
             h.put("district", Map.of("code", c.districtCode(), "name", String.valueOf(c.districtName())));
             h.put("street", Map.of("code", c.streetCode(), "name", String.valueOf(c.streetName())));
+            Zone z = zoneOfCommunity.get(c.code());
+            if (z != null) h.put("zone", Map.of("code", z.zoneCode(), "name", String.valueOf(z.zoneName())));
             h.put("community", Map.of("code", c.code(), "name", String.valueOf(c.name()), "kind", c.kind().wireName()));
         }
         h.put("grid", Map.of("code", g.code(), "kind", g.kind().wireName(), "households", g.households()));

@@ -11,7 +11,7 @@ public final class StaffCsv {
     private StaffCsv() {}
 
     public static int importInto(GridStore store, BufferedReader in) throws IOException {
-        ServingState s = new ServingState(store.load(), List.of());
+        ServingState s = new ServingState(store.load(), List.of(), List.of());
         List<StaffMember> staff;
         try {
             staff = StaffResource.parse(in, s);

@@ -101,4 +101,12 @@ abstract class GridStoreContract {
         assertThrows(StoreException.class, () -> store().replaceStaff(bad));
         assertEquals(List.of("李芳", "王建国"), store().staff().stream().map(StaffMember::name).sorted().toList(), "a failed import keeps the old list");
     }
+
+    @Test
+    void keepsTheZoneGrouping() {
+        store().replaceZones(List.of(new Zone("990101001001", "A", "东片区"), new Zone("990101001002", "A", "东片区")));
+        assertEquals(2, store().zones().size());
+        store().replaceZones(List.of(new Zone("990101001001", "B", "西片区")));
+        assertEquals(List.of(new Zone("990101001001", "B", "西片区")), store().zones());
+    }
 }

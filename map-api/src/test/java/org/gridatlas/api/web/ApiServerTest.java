@@ -283,4 +283,33 @@ class ApiServerTest {
         assertEquals(needed, district.get("workers_needed").asInt(), "workers needed roll up to the district");
         assertEquals(data.buildings().size() > 0, district.get("buildings").asInt() > 0);
     }
+
+    @Test
+    void zonesGroupCommunitiesBetweenStreetAndCommunity() throws Exception {
+        assertError(post("/api/v1/zones", "text/csv", "community_code,zone_code,zone_name\n123,A,东片区\n"), 400, "community_code");
+        try {
+            HttpResponse<String> ok = post("/api/v1/zones", "text/csv", "community_code,zone_code,zone_name\n990101001001,A,东片区\n990101001002,A,东片区\n");
+            assertEquals(2, json(ok).get("imported").asInt(), ok.body());
+            JsonNode h = json(get("/api/v1/hierarchy"));
+            assertEquals("street", h.get("levels").get("大网格").asText());
+            JsonNode street = h.get("districts").get(0).get("streets").get(0);
+            assertEquals(4, street.get("communities").size(), "the other four stay directly under the street");
+            JsonNode zone = street.get("zones").get(0);
+            assertEquals("东片区", zone.get("name").asText());
+            assertEquals(2, zone.get("communities").size());
+            assertEquals(data.households(), street.get("households").asLong(), "zones roll up into the street");
+            Building b = data.buildings().stream().filter(x -> communityOf(x).equals("990101001001")).findFirst().orElseThrow();
+            JsonNode chain = json(get("/api/v1/lookup?building=" + b.id())).get("matches").get(0);
+            assertEquals("A", chain.get("hierarchy").get("zone").get("code").asText());
+            assertTrue(chain.get("building").has("units"), "the chain goes down to building and units");
+        } finally {
+            post("/api/v1/zones", "text/csv", "community_code,zone_code,zone_name\n");
+        }
+    }
+
+    /** The community a building's grid is in. */
+    private static String communityOf(Building b) {
+        for (Assignment a : result.assignments()) if (a.buildingKey().equals(b.id())) return a.gridCode().substring(0, 12);
+        return "";
+    }
 }

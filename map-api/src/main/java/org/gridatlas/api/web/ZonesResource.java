@@ -1,0 +1,53 @@
+package org.gridatlas.api.web;
+
+import io.javalin.http.Context;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.gridatlas.api.store.GridStore;
+import org.gridatlas.api.store.Zone;
+
+/** /api/v1/zones: replaces the 片区 grouping from CSV {@code community_code,zone_code,zone_name}; a bad row refuses the file. */
+final class ZonesResource {
+    private final Supplier<ServingState> state;
+    private final GridStore store;
+    private final Runnable reload;
+
+    ZonesResource(Supplier<ServingState> state, GridStore store, Runnable reload) {
+        this.state = state;
+        this.store = store;
+        this.reload = reload;
+    }
+
+    void importCsv(Context ctx) throws IOException {
+        ServingState s = state.get();
+        BufferedReader in = new BufferedReader(new InputStreamReader(ctx.bodyInputStream(), StandardCharsets.UTF_8));
+        String header = in.readLine();
+        if (header == null || !header.trim().replace(" ", "").toLowerCase().startsWith("community_code,zone_code")) {
+            throw ApiError.badRequest("body", "CSV must start with the header community_code,zone_code,zone_name");
+        }
+        List<Zone> zones = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        int line = 1;
+        for (String row = in.readLine(); row != null; row = in.readLine()) {
+            line++;
+            if (row.isBlank()) continue;
+            String[] f = row.split(",", -1);
+            if (f.length < 2 || f[1].isBlank()) throw ApiError.badRequest("zone_code", "line " + line + ": missing zone_code");
+            String community = f[0].trim();
+            if (!s.communities.containsKey(community)) throw ApiError.badRequest("community_code", "line " + line + ": unknown community " + community);
+            if (!seen.add(community)) throw ApiError.badRequest("community_code", "line " + line + ": community " + community + " is in two zones");
+            zones.add(new Zone(community, f[1].trim(), f.length > 2 && !f[2].isBlank() ? f[2].trim() : null));
+        }
+        store.replaceZones(zones);
+        reload.run();
+        ctx.json(Map.of("imported", zones.size()));
+    }
+}
