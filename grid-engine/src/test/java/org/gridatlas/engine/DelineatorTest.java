@@ -52,4 +52,21 @@ class DelineatorTest {
         assertTrue(r.grids().size() >= 5, "1200 households at most 250 each: at least 5 grids, got " + r.grids().size());
         assertTrue(r.grids().stream().allMatch(g -> b.contains(g.households())));
     }
+
+    @Test
+    void aCampusAcrossACommunityLineGivesEachCommunityItsPartAndIsReported() {
+        String west = TestData.CODE, east = "990101001002";
+        TestData t = new TestData().community(west, TestData.rect(0, 0, 300, 300)).community(east, TestData.rect(300, 0, 300, 300));
+        t.campus("school-x", TestData.rect(200, 100, 200, 100));
+        for (int i = 0; i < 8; i++) t.building("w" + i, 50, TestData.rect(20 + (i % 2) * 80, 20 + (i / 2) * 20, 40, 10), null);
+        for (int i = 0; i < 8; i++) t.building("e" + i, 50, TestData.rect(420 + (i % 2) * 80, 210 + (i / 4) * 40 + (i % 4 > 1 ? 20 : 0), 40, 10), null);
+        t.building("classroom", 0, TestData.rect(210, 130, 40, 20), null);
+        Dataset d = t.build();
+        Delineation r = new Delineator(Bounds.DEFAULT).delineate(d);
+        assertTrue(GridVerifier.verify(d, r, Bounds.DEFAULT).passed());
+        List<Grid> dedicated = r.grids().stream().filter(g -> g.kind() == GridKind.DEDICATED).toList();
+        assertEquals(List.of(west + "901", east + "901"), dedicated.stream().map(Grid::code).sorted().toList());
+        assertTrue(r.assignments().stream().anyMatch(a -> a.buildingKey().equals("classroom") && a.gridCode().equals(west + "901")));
+        assertTrue(r.report().notes().stream().anyMatch(n -> n.contains("campus school-x crosses the line of community " + east)), r.report().notes().toString());
+    }
 }
