@@ -18,6 +18,7 @@ public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private final GridStore store;
     private final AtomicReference<ServingState> state = new AtomicReference<>();
+    private final TilesResource tiles;
     private final Javalin app;
 
     public ApiServer(GridStore store) {
@@ -26,9 +27,10 @@ public final class ApiServer implements AutoCloseable {
 
     public ApiServer(GridStore store, StaffingRule staffing) {
         this.store = store;
+        this.tiles = new TilesResource(store, 256L << 20);
         reload();
         LookupResource lookup = new LookupResource(state::get);
-        ReportsResource reports = new ReportsResource(state::get, store);
+        ReportsResource reports = new ReportsResource(state::get, store, tiles::report);
         StaffResource staff = new StaffResource(state::get, store, this::reload, staffing);
         ZonesResource zones = new ZonesResource(state::get, store, this::reload);
         GridsResource grids = new GridsResource(state::get, staff, staffing);
@@ -58,6 +60,9 @@ public final class ApiServer implements AutoCloseable {
             config.routes.post("/api/v1/staff", staff::importCsv);
             config.routes.get("/api/v1/staffing", staff::staffing);
             config.routes.post("/api/v1/zones", zones::importCsv);
+            config.routes.get("/api/v1/communities/{code}/map.png", tiles::communityMap);
+            config.routes.get("/tiles/{layer}", tiles::tileJson);
+            config.routes.get("/tiles/{layer}/{z}/{x}/{yformat}", tiles::tile);
             config.routes.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(error(e.status(), e.field(), e.getMessage())));
             config.routes.exception(StoreException.class, (e, ctx) -> ctx.status(503).json(error(503, null, "store unavailable: " + e.getMessage())));
             config.routes.exception(Exception.class, (e, ctx) -> {
@@ -84,6 +89,7 @@ public final class ApiServer implements AutoCloseable {
     public void reload() {
         long t = System.nanoTime();
         ServingState next = new ServingState(store.load(), store.staff(), store.zones());
+        tiles.snapshot(next);
         state.set(next);
         LOG.info("serving {} grids, index built in {} ms", next.index.size(), (System.nanoTime() - t) / 1_000_000);
     }
@@ -91,6 +97,10 @@ public final class ApiServer implements AutoCloseable {
     public ApiServer start(int port) {
         app.start("0.0.0.0", port);
         return this;
+    }
+
+    public org.gridatlas.tiles.TileCache tileCache() {
+        return tiles.cache();
     }
 
     public int port() {

@@ -25,10 +25,12 @@ final class ReportsResource {
     private final Supplier<ServingState> state;
     private final GridStore store;
     private final List<SseClient> clients = new CopyOnWriteArrayList<>();
+    private final java.util.function.Consumer<Report> onReport;
 
-    ReportsResource(Supplier<ServingState> state, GridStore store) {
+    ReportsResource(Supplier<ServingState> state, GridStore store, java.util.function.Consumer<Report> onReport) {
         this.state = state;
         this.store = store;
+        this.onReport = onReport;
     }
 
     void create(Context ctx) throws IOException {
@@ -50,6 +52,7 @@ final class ReportsResource {
         }
         Report r = new Report(id, time, category, wgs.get(0), wgs.get(1), crs.wireName(), text, code, Instant.now());
         store.addReport(r);
+        onReport.accept(r);
         Map<String, Object> out = view(r);
         out.put("hierarchy", where.get("hierarchy"));
         out.put("outside_coverage", where.get("outside_coverage"));
