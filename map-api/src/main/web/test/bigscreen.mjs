@@ -1,0 +1,37 @@
+// Browser test of the big screen: Debian's chromium driven headless by playwright-core.
+// usage: node test/bigscreen.mjs BASE_URL SCREENSHOT.png ; prints "RESULT ..." and exits 0 when it all worked.
+import { chromium } from 'playwright-core';
+
+const [base, screenshot] = process.argv.slice(2);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+  const errors = [];
+  page.on('pageerror', e => errors.push(e.message));
+  page.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(base + '/', { waitUntil: 'load' });
+  await page.waitForFunction(() => window.__gridatlas && window.__gridatlas.map.loaded() && window.__gridatlas.renderedGrids() > 0, null, { timeout: 60000 });
+  const grids = await page.evaluate(() => window.__gridatlas.renderedGrids());
+  await page.waitForFunction(() => document.getElementById('grids').textContent !== '–', null, { timeout: 20000 });
+  const before = await page.evaluate(() => window.__gridatlas.liveReports());
+  const status = await page.evaluate(async () => {
+    const c = window.__gridatlas.map.getCenter();
+    const r = await fetch('/api/v1/reports', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ id: 'browser-' + Date.now(), category: 'litter', lon: c.lng, lat: c.lat, text: '浏览器测试' }) });
+    return r.status;
+  });
+  await page.waitForFunction(b => window.__gridatlas.liveReports() > b && window.__gridatlas.liveRendered() > 0, before, { timeout: 20000 });
+  await page.waitForFunction(() => Number(document.getElementById('today').textContent) > 0, null, { timeout: 20000 });
+  const panel = await page.evaluate(() => ({ grids: document.getElementById('grids').textContent, live: document.querySelectorAll('#live li').length }));
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: screenshot });
+  console.log(`RESULT rendered_grids=${grids} post_status=${status} panel_grids=${panel.grids} live_items=${panel.live} errors=${errors.length}`);
+  if (errors.length) console.log('page errors: ' + errors.join(' | '));
+  process.exitCode = grids > 0 && status === 201 && panel.live > 0 ? 0 : 1;
+} finally {
+  await browser.close();
+}
