@@ -1,6 +1,5 @@
 package org.gridatlas.tiles;
 
-import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.JtsAdapter;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtEncoder;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.UserDataKeyValueMapConverter;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsLayer;
@@ -12,11 +11,12 @@ import org.gridatlas.engine.geom.ChinaCrs;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
 
 /**
- * Mapbox Vector Tiles of layers: each feature projected to Web Mercator, simplified to about half
- * a pixel of its zoom, clipped to the tile plus a buffer (so neighbouring tiles' polygons join
+ * Mapbox Vector Tiles of layers: each feature in Web Mercator, simplified to about half a pixel of
+ * its zoom (both prepared once by {@link TileLayer}), clipped to the tile plus a buffer (so neighbouring tiles' polygons join
  * without seams) and quantised to the 4096 extent. A tile with no features is null (HTTP 204).
  */
 public final class MvtRenderer {
@@ -24,6 +24,34 @@ public final class MvtRenderer {
     public static final int BUFFER = 64;
     private static final MvtLayerParams PARAMS = MvtLayerParams.DEFAULT;
     private final GeometryFactory gf = new GeometryFactory();
+
+    private static final PrecisionModel TILE_UNITS = new PrecisionModel(1);
+
+    /**
+     * Into tile units (y down) and clipped to the tile plus buffer by a snap-rounding overlay at
+     * integer precision: the result is already on the MVT grid and valid.
+     */
+    private Geometry toTile(Geometry mercator, Envelope tile, double unit) {
+        Geometry g = mercator.copy();
+        double minX = tile.getMinX(), maxY = tile.getMaxY();
+        g.apply(new org.locationtech.jts.geom.CoordinateSequenceFilter() {
+            @Override
+            public void filter(org.locationtech.jts.geom.CoordinateSequence seq, int i) {
+                seq.setOrdinate(i, 0, (seq.getX(i) - minX) / unit);
+                seq.setOrdinate(i, 1, (maxY - seq.getY(i)) / unit);
+            }
+
+            @Override
+            public boolean isDone() { return false; }
+
+            @Override
+            public boolean isGeometryChanged() { return true; }
+        });
+        g.geometryChanged();
+        return OverlayNG.overlay(g, clipBox, OverlayNG.INTERSECTION, TILE_UNITS);
+    }
+
+    private final Geometry clipBox = gf.toGeometry(new Envelope(-BUFFER, PARAMS.getExtent() + BUFFER, -BUFFER, PARAMS.getExtent() + BUFFER));
 
     public byte[] render(List<TileLayer> layers, TileId tile, ChinaCrs crs) {
         Envelope tileM = tile.mercator();
@@ -38,11 +66,11 @@ public final class MvtRenderer {
         for (TileLayer layer : layers) {
             if (tile.z() < layer.minZoom()) continue;
             List<Geometry> geoms = new ArrayList<>();
-            for (TileFeature f : layer.query(query)) {
-                Geometry m = WebMercator.project(f.geometry(), crs);
+            for (TileLayer.Entry e : layer.entries(query)) {
+                TileFeature f = e.feature;
+                Geometry m = e.at(tile.z(), crs);
                 if (!m.getEnvelopeInternal().intersects(clip)) continue;
-                if (m.getDimension() > 0) m = TopologyPreservingSimplifier.simplify(m, unit / 2);
-                Geometry t = JtsAdapter.createTileGeom(m, tileM, clip, gf, PARAMS, g -> true);
+                Geometry t = toTile(m, tileM, unit);
                 for (int i = 0; i < t.getNumGeometries(); i++) {
                     Geometry part = t.getGeometryN(i);
                     if (part.isEmpty()) continue;

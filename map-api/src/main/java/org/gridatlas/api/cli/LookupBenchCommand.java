@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.gridatlas.api.store.GeoPackageGridStore;
@@ -120,33 +121,16 @@ final class LookupBenchCommand implements Callable<Integer> {
     }
 
     private void wrk(int port, double[][] pts, Path dir) throws IOException, InterruptedException {
-        if (!Files.isExecutable(Path.of("/usr/bin/wrk"))) {
+        if (!Wrk.available()) {
             System.out.println("HTTP: wrk not installed (apt-get install wrk), skipped");
             return;
         }
-        StringBuilder lua = new StringBuilder("local paths = {\n");
-        for (int i = 0; i < 5000; i++) lua.append(String.format("\"/api/v1/lookup?lon=%.7f&lat=%.7f\",\n", pts[i][0], pts[i][1]));
-        lua.append("}\nlocal i = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format(\"GET\", paths[i])\nend\n");
-        Path script = dir.resolve("lookup.lua");
-        Files.writeString(script, lua);
-        String url = "http://127.0.0.1:" + port;
-        run("/usr/bin/wrk", "-t2", "-c16", "-d3s", "-s", script.toString(), url);
+        List<String> paths = new java.util.ArrayList<>();
+        for (int i = 0; i < 5000; i++) paths.add(String.format("/api/v1/lookup?lon=%.7f&lat=%.7f", pts[i][0], pts[i][1]));
         for (int connections : new int[] {4, 16}) {
-            String out = run("/usr/bin/wrk", "-t2", "-c" + connections, "-d" + wrkSeconds + "s", "--latency", "-s", script.toString(), url);
-            StringBuilder sb = new StringBuilder();
-            for (String line : out.split("\n")) {
-                String l = line.trim().replaceAll("\\s+", " ");
-                if (l.startsWith("Requests/sec") || l.startsWith("50%") || l.startsWith("99%") || l.startsWith("Non-2xx")) sb.append(l).append("; ");
-            }
-            System.out.println("HTTP single lookups (wrk, 2 threads, " + connections + " connections, " + wrkSeconds + " s): " + sb);
+            System.out.println("HTTP single lookups (wrk, 2 threads, " + connections + " connections, " + wrkSeconds + " s): "
+                    + Wrk.run(port, paths, connections, wrkSeconds, dir));
         }
-    }
-
-    private static String run(String... cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
-        return out;
     }
 
     /** Sends the points as one CSV body and counts the answer lines as they stream back; best of two runs. */

@@ -127,6 +127,11 @@ final class TilesResource {
         return out;
     }
 
+    /** The layer of that name, or all of them. */
+    List<TileLayer> layersFor(String layer) {
+        return select(layer);
+    }
+
     private List<TileLayer> select(String layer) {
         if (layer.equals("all")) return new ArrayList<>(layers.values());
         TileLayer l = layers.get(layer);
