@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
+import org.gridatlas.engine.geom.ChinaCrs;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.geojson.GeoJsonWriter;
 
@@ -14,8 +15,15 @@ final class GeoJsonOut implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     private final JsonGenerator g;
     private final GeoJsonWriter geo = new GeoJsonWriter(9);
+    private final ChinaCrs crs;
 
     GeoJsonOut(OutputStream out) throws IOException {
+        this(out, ChinaCrs.WGS84);
+    }
+
+    /** Geometry is written in {@code crs}: GCJ-02 or BD-09 so overlays line up with Amap/Tencent or Baidu base maps. */
+    GeoJsonOut(OutputStream out, ChinaCrs crs) throws IOException {
+        this.crs = crs;
         this.g = JSON.getFactory().createGenerator(out);
         geo.setEncodeCRS(false);
         geo.setForceCCW(true);
@@ -39,8 +47,29 @@ final class GeoJsonOut implements AutoCloseable {
         g.writeFieldName("properties");
         JSON.writeValue(g, properties);
         g.writeFieldName("geometry");
-        if (geometry == null) g.writeNull(); else g.writeRawValue(geo.write(geometry));
+        if (geometry == null) g.writeNull(); else g.writeRawValue(geo.write(shifted(geometry)));
         g.writeEndObject();
+    }
+
+    private Geometry shifted(Geometry wgs84) {
+        if (crs == ChinaCrs.WGS84 || crs == ChinaCrs.CGCS2000) return wgs84;
+        Geometry s = wgs84.copy();
+        s.apply(new org.locationtech.jts.geom.CoordinateSequenceFilter() {
+            @Override
+            public void filter(org.locationtech.jts.geom.CoordinateSequence seq, int i) {
+                double[] p = crs.fromWgs84(seq.getX(i), seq.getY(i));
+                seq.setOrdinate(i, 0, p[0]);
+                seq.setOrdinate(i, 1, p[1]);
+            }
+
+            @Override
+            public boolean isDone() { return false; }
+
+            @Override
+            public boolean isGeometryChanged() { return true; }
+        });
+        s.geometryChanged();
+        return s;
     }
 
     void endCollection() throws IOException {

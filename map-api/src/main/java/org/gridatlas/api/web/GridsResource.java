@@ -60,7 +60,7 @@ final class GridsResource {
         if (offset + page.size() < matched.size()) links.addAll(GeoJsonOut.link("next", withOffset(ctx, offset + page.size())));
         members.put("links", links);
         ctx.contentType("application/geo+json");
-        try (GeoJsonOut out = new GeoJsonOut(ctx.outputStream())) {
+        try (GeoJsonOut out = new GeoJsonOut(ctx.outputStream(), Params.crs(ctx.queryParam("crs")))) {
             out.startCollection(members);
             for (Grid g : page) out.feature(g.code(), properties(g), g.geometry());
             out.endCollection();
@@ -90,7 +90,7 @@ final class GridsResource {
         p.put("building_list", buildings);
         if (g.level() == GridLevel.GRID) p.put("staffing", staff.view(s, g));
         ctx.contentType("application/geo+json");
-        try (GeoJsonOut out = new GeoJsonOut(ctx.outputStream())) {
+        try (GeoJsonOut out = new GeoJsonOut(ctx.outputStream(), Params.crs(ctx.queryParam("crs")))) {
             out.feature(g.code(), p, g.geometry());
         }
     }
@@ -99,7 +99,7 @@ final class GridsResource {
         ServingState s = state.get();
         String street = ctx.queryParam("street");
         ctx.contentType("application/geo+json");
-        try (GeoJsonOut out = new GeoJsonOut(ctx.outputStream())) {
+        try (GeoJsonOut out = new GeoJsonOut(ctx.outputStream(), Params.crs(ctx.queryParam("crs")))) {
             out.startCollection(Map.of("numberMatched", s.communities.size()));
             for (Community c : s.communities.values()) {
                 if (street != null && !street.equals(c.streetCode())) continue;
@@ -211,7 +211,7 @@ final class GridsResource {
         ServingState s = state.get();
         ctx.contentType("application/geo+json");
         ctx.header("Content-Disposition", "attachment; filename=\"grids.geojson\"");
-        try (GeoJsonOut out = new GeoJsonOut(ctx.outputStream())) {
+        try (GeoJsonOut out = new GeoJsonOut(ctx.outputStream(), Params.crs(ctx.queryParam("crs")))) {
             out.startCollection(Map.of());
             for (Grid g : s.grids.values()) out.feature(g.code(), properties(g), g.geometry());
             out.endCollection();

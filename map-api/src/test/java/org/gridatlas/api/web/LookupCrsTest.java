@@ -40,6 +40,15 @@ class LookupCrsTest {
                     assertEquals(w.x, right.get("query").get("wgs84").get(0).asDouble(), 1e-8);
                     JsonNode wrong = lookup(server, shifted, "wgs84");
                     assertTrue(wrong.get("outside_coverage").asBoolean(), crs + " read as WGS84 lands outside: " + wrong);
+                    // the same shift on the way out: GeoJSON for a Chinese base map
+                    HttpResponse<String> gj = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port()
+                            + "/api/v1/grids/" + east.code() + "?crs=" + crs.wireName())).build(), HttpResponse.BodyHandlers.ofString());
+                    double minLon = Double.MAX_VALUE;
+                    for (JsonNode c : new ObjectMapper().readTree(gj.body()).get("geometry").get("coordinates").get(0)) minLon = Math.min(minLon, c.get(0).asDouble());
+                    double wgsMinLon = east.geometry().getEnvelopeInternal().getMinX();
+                    double shiftedMinLon = crs.fromWgs84(wgsMinLon, east.geometry().getEnvelopeInternal().centre().y)[0];
+                    assertTrue(Math.abs(minLon - wgsMinLon) > 1e-3, crs + ": the outline moved by hundreds of metres");
+                    assertEquals(shiftedMinLon, minLon, 1e-4, crs + ": by the shift of that system");
                 }
             }
         }
