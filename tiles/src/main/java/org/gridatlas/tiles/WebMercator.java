@@ -27,13 +27,12 @@ public final class WebMercator {
 
     /** A projected copy of a lon/lat geometry, shifted into {@code crs} first. */
     public static Geometry project(Geometry lonLat, ChinaCrs crs) {
-        Geometry g = lonLat.copy();
+        Geometry g = crs.fromWgs84(lonLat);
         g.apply(new CoordinateSequenceFilter() {
             @Override
             public void filter(CoordinateSequence seq, int i) {
-                double[] p = crs.fromWgs84(seq.getX(i), seq.getY(i));
-                seq.setOrdinate(i, 0, x(p[0]));
-                seq.setOrdinate(i, 1, y(p[1]));
+                seq.setOrdinate(i, 0, x(seq.getX(i)));
+                seq.setOrdinate(i, 1, y(seq.getY(i)));
             }
 
             @Override

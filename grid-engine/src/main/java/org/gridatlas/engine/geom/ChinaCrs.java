@@ -50,6 +50,28 @@ public enum ChinaCrs {
         };
     }
 
+    /** A copy of a WGS84 geometry with every vertex moved into this system. */
+    public org.locationtech.jts.geom.Geometry fromWgs84(org.locationtech.jts.geom.Geometry wgs84) {
+        org.locationtech.jts.geom.Geometry g = wgs84.copy();
+        if (this == WGS84 || this == CGCS2000) return g;
+        g.apply(new org.locationtech.jts.geom.CoordinateSequenceFilter() {
+            @Override
+            public void filter(org.locationtech.jts.geom.CoordinateSequence seq, int i) {
+                double[] p = fromWgs84(seq.getX(i), seq.getY(i));
+                seq.setOrdinate(i, 0, p[0]);
+                seq.setOrdinate(i, 1, p[1]);
+            }
+
+            @Override
+            public boolean isDone() { return false; }
+
+            @Override
+            public boolean isGeometryChanged() { return true; }
+        });
+        g.geometryChanged();
+        return g;
+    }
+
     static boolean outsideChina(double lon, double lat) {
         return lon < 72.004 || lon > 137.8347 || lat < 0.8293 || lat > 55.8271;
     }

@@ -15,6 +15,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.gridatlas.api.store.GeoPackageGridStore;
 import org.gridatlas.api.store.PostGisGridStore;
+import org.gridatlas.api.store.ThrowawayDatabase;
 import org.gridatlas.api.web.ApiServer;
 import org.gridatlas.engine.Delineator;
 import org.gridatlas.engine.lookup.PointInGridIndex;
@@ -66,15 +67,11 @@ final class LookupBenchCommand implements Callable<Integer> {
         double inProcess = pts.length / seconds(t);
         System.out.printf("in process (1 thread, with 10 m candidates): %,.0f lookups/s%n", inProcess);
 
-        String db = "gridatlas_bench_" + Long.toHexString(System.nanoTime());
-        try (Connection admin = DriverManager.getConnection(pg + "postgres?user=postgres"); Statement s = admin.createStatement()) {
-            s.execute("CREATE DATABASE " + db);
-        }
-        try {
-            try (PostGisGridStore store = PostGisGridStore.open(pg + db + "?user=postgres")) {
+        try (ThrowawayDatabase db = new ThrowawayDatabase(pg, "gridatlas_bench")) {
+            try (PostGisGridStore store = PostGisGridStore.open(db.url())) {
                 store.replace(city, result, "bench");
             }
-            try (Connection c = DriverManager.getConnection(pg + db + "?user=postgres");
+            try (Connection c = DriverManager.getConnection(db.url());
                  PreparedStatement ps = c.prepareStatement("SELECT code FROM grids WHERE ST_Contains(geom, ST_SetSRID(ST_MakePoint(?, ?), 4490)) ORDER BY code LIMIT 1")) {
                 try (Statement s = c.createStatement()) {
                     s.execute("ANALYZE grids");
@@ -90,10 +87,6 @@ final class LookupBenchCommand implements Callable<Integer> {
                 double sameSubset = n / seconds(t);
                 System.out.printf("PostGIS ST_Contains over JDBC (GiST, 1 connection): %,.0f lookups/s (%d of %d hit)%n", postgis, hits, n);
                 System.out.printf("in process on the same %,d points: %,.0f lookups/s = %.0fx PostGIS%n", n, sameSubset, sameSubset / postgis);
-            }
-        } finally {
-            try (Connection admin = DriverManager.getConnection(pg + "postgres?user=postgres"); Statement s = admin.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
             }
         }
 

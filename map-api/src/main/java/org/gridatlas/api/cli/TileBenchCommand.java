@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.gridatlas.api.store.GeoPackageGridStore;
 import org.gridatlas.api.store.PostGisGridStore;
+import org.gridatlas.api.store.ThrowawayDatabase;
 import org.gridatlas.api.web.ApiServer;
 import org.gridatlas.engine.Delineator;
 import org.gridatlas.engine.geom.ChinaCrs;
@@ -81,15 +82,11 @@ final class TileBenchCommand implements Callable<Integer> {
         System.out.printf("in process, no tile cache: first pass %.2f s (%.0f tiles/s, includes simplifying each grid once per zoom), "
                 + "second pass %.2f s = %.0f tiles/s (%d KB)%n", firstPass, tiles.size() / firstPass, inProcess, tiles.size() / inProcess, bytes >> 10);
 
-        String db = "gridatlas_tiles_" + Long.toHexString(System.nanoTime());
-        try (Connection admin = DriverManager.getConnection(pg + "postgres?user=postgres"); Statement s = admin.createStatement()) {
-            s.execute("CREATE DATABASE " + db);
-        }
-        try {
-            try (PostGisGridStore store = PostGisGridStore.open(pg + db + "?user=postgres")) {
+        try (ThrowawayDatabase db = new ThrowawayDatabase(pg, "gridatlas_bench")) {
+            try (PostGisGridStore store = PostGisGridStore.open(db.url())) {
                 store.replace(city, result, "bench");
             }
-            try (Connection c = DriverManager.getConnection(pg + db + "?user=postgres"); PreparedStatement ps = c.prepareStatement(ST_ASMVT)) {
+            try (Connection c = DriverManager.getConnection(db.url()); PreparedStatement ps = c.prepareStatement(ST_ASMVT)) {
                 try (Statement s = c.createStatement()) {
                     s.execute("ANALYZE grids");
                 }
@@ -100,10 +97,6 @@ final class TileBenchCommand implements Callable<Integer> {
                 double postgis = seconds(t);
                 System.out.printf("PostGIS ST_AsMVT over JDBC: %.2f s = %.0f tiles/s (%d KB); in process is %.1fx faster%n",
                         postgis, tiles.size() / postgis, pgBytes >> 10, postgis / inProcess);
-            }
-        } finally {
-            try (Connection admin = DriverManager.getConnection(pg + "postgres?user=postgres"); Statement s = admin.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
             }
         }
 

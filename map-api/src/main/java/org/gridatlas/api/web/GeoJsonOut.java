@@ -47,29 +47,8 @@ final class GeoJsonOut implements AutoCloseable {
         g.writeFieldName("properties");
         JSON.writeValue(g, properties);
         g.writeFieldName("geometry");
-        if (geometry == null) g.writeNull(); else g.writeRawValue(geo.write(shifted(geometry)));
+        if (geometry == null) g.writeNull(); else g.writeRawValue(geo.write(crs.fromWgs84(geometry)));
         g.writeEndObject();
-    }
-
-    private Geometry shifted(Geometry wgs84) {
-        if (crs == ChinaCrs.WGS84 || crs == ChinaCrs.CGCS2000) return wgs84;
-        Geometry s = wgs84.copy();
-        s.apply(new org.locationtech.jts.geom.CoordinateSequenceFilter() {
-            @Override
-            public void filter(org.locationtech.jts.geom.CoordinateSequence seq, int i) {
-                double[] p = crs.fromWgs84(seq.getX(i), seq.getY(i));
-                seq.setOrdinate(i, 0, p[0]);
-                seq.setOrdinate(i, 1, p[1]);
-            }
-
-            @Override
-            public boolean isDone() { return false; }
-
-            @Override
-            public boolean isGeometryChanged() { return true; }
-        });
-        s.geometryChanged();
-        return s;
     }
 
     void endCollection() throws IOException {
