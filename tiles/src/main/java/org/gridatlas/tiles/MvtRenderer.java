@@ -26,6 +26,19 @@ public final class MvtRenderer {
     private final GeometryFactory gf = new GeometryFactory();
 
     private static final PrecisionModel TILE_UNITS = new PrecisionModel(1);
+    private static final org.locationtech.jts.geom.CoordinateSequenceFilter ROUND = new org.locationtech.jts.geom.CoordinateSequenceFilter() {
+        @Override
+        public void filter(org.locationtech.jts.geom.CoordinateSequence seq, int i) {
+            seq.setOrdinate(i, 0, Math.rint(seq.getX(i)));
+            seq.setOrdinate(i, 1, Math.rint(seq.getY(i)));
+        }
+
+        @Override
+        public boolean isDone() { return false; }
+
+        @Override
+        public boolean isGeometryChanged() { return true; }
+    };
 
     /**
      * Into tile units (y down) and clipped to the tile plus buffer by a snap-rounding overlay at
@@ -34,6 +47,10 @@ public final class MvtRenderer {
     private Geometry toTile(Geometry mercator, Envelope tile, double unit) {
         Geometry g = mercator.copy();
         double minX = tile.getMinX(), maxY = tile.getMaxY();
+        // wholly inside the buffered tile: rounding to the grid is all the clip would do
+        boolean inside = clipBox.getEnvelopeInternal().contains(new Envelope((mercator.getEnvelopeInternal().getMinX() - minX) / unit,
+                (mercator.getEnvelopeInternal().getMaxX() - minX) / unit, (maxY - mercator.getEnvelopeInternal().getMaxY()) / unit,
+                (maxY - mercator.getEnvelopeInternal().getMinY()) / unit));
         g.apply(new org.locationtech.jts.geom.CoordinateSequenceFilter() {
             @Override
             public void filter(org.locationtech.jts.geom.CoordinateSequence seq, int i) {
@@ -48,6 +65,12 @@ public final class MvtRenderer {
             public boolean isGeometryChanged() { return true; }
         });
         g.geometryChanged();
+        if (inside) {
+            Geometry rounded = g.copy();
+            rounded.apply(ROUND);
+            rounded.geometryChanged();
+            if (rounded.isValid()) return rounded;
+        }
         return OverlayNG.overlay(g, clipBox, OverlayNG.INTERSECTION, TILE_UNITS);
     }
 
