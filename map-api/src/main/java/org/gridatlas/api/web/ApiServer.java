@@ -19,6 +19,7 @@ public final class ApiServer implements AutoCloseable {
     private final GridStore store;
     private final AtomicReference<ServingState> state = new AtomicReference<>();
     private final TilesResource tiles;
+    private final Metrics metrics = new Metrics();
     private final Javalin app;
 
     public ApiServer(GridStore store) {
@@ -28,6 +29,11 @@ public final class ApiServer implements AutoCloseable {
     public ApiServer(GridStore store, StaffingRule staffing) {
         this.store = store;
         this.tiles = new TilesResource(store, 256L << 20);
+        metrics.gauge("gridatlas_tile_cache_entries", () -> tiles.cache().size());
+        metrics.gauge("gridatlas_tile_cache_bytes", () -> tiles.cache().bytes());
+        metrics.gauge("gridatlas_tile_cache_hits_total", () -> tiles.cache().hits());
+        metrics.gauge("gridatlas_tile_cache_misses_total", () -> tiles.cache().misses());
+        metrics.gauge("gridatlas_index_grids", () -> state.get().index.size());
         reload();
         LookupResource lookup = new LookupResource(state::get);
         ReportsResource reports = new ReportsResource(state::get, store, tiles::report);
@@ -44,6 +50,16 @@ public final class ApiServer implements AutoCloseable {
                 sf.directory = "/web";
                 sf.location = io.javalin.http.staticfiles.Location.CLASSPATH;
             });
+            config.routes.before(ctx -> ctx.attribute("started", System.nanoTime()));
+            config.routes.after(ctx -> {
+                Long started = ctx.attribute("started");
+                io.javalin.router.Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
+                String route = endpoint == null ? "unmatched" : endpoint.path;
+                if (started != null) metrics.request(ctx.method().name(), route, ctx.statusCode(), System.nanoTime() - started);
+                if (route.startsWith("/tiles/{layer}/")) metrics.count("gridatlas_tiles_served_total", 1);
+                if (route.equals("/api/v1/lookup") && ctx.method().name().equals("GET")) metrics.count("gridatlas_lookups_total", 1);
+            });
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.text()));
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
             config.routes.get("/ready", ctx -> {
                 boolean ok = store.reachable() && state.get() != null;
@@ -97,6 +113,7 @@ public final class ApiServer implements AutoCloseable {
         ServingState next = new ServingState(store.load(), store.staff(), store.zones());
         tiles.snapshot(next);
         state.set(next);
+        metrics.rebuilt((System.nanoTime() - t) / 1e9);
         LOG.info("serving {} grids, index built in {} ms", next.index.size(), (System.nanoTime() - t) / 1_000_000);
     }
 

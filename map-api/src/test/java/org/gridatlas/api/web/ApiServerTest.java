@@ -312,4 +312,16 @@ class ApiServerTest {
         for (Assignment a : result.assignments()) if (a.buildingKey().equals(b.id())) return a.gridCode().substring(0, 12);
         return "";
     }
+
+    @Test
+    void prometheusMetricsCountRequestsPerRouteTilesAndTheIndex() throws Exception {
+        get("/api/v1/lookup?lon=7.4246&lat=43.7384");
+        get("/api/v1/grids?limit=1");
+        String text = get("/metrics").body();
+        assertTrue(text.contains("gridatlas_http_request_seconds_count{route=\"/api/v1/lookup\",method=\"GET\",status=\"200\"}"), text);
+        assertTrue(text.contains("gridatlas_http_request_seconds_bucket{route=\"/api/v1/grids\",method=\"GET\",status=\"200\",le=\"+Inf\"}"), text);
+        assertTrue(text.matches("(?s).*gridatlas_lookups_total [1-9].*"), text);
+        assertTrue(text.contains("gridatlas_index_grids 67"), text);
+        assertTrue(text.matches("(?s).*gridatlas_index_rebuild_seconds 0\\.[0-9].*"), text);
+    }
 }
