@@ -45,11 +45,6 @@ public final class BarrierAlignment {
         }
     }
 
-    public void add(BarrierAlignment other) {
-        internal += other.internal;
-        aligned += other.aligned;
-    }
-
     /** The share, 1 when there is no internal boundary at all. */
     public double share() { return internal == 0 ? 1.0 : aligned / internal; }
 }

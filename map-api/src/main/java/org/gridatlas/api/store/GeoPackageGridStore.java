@@ -116,10 +116,12 @@ public final class GeoPackageGridStore implements GridStore {
     }
 
     @Override
-    public synchronized void addReport(Report r) {
+    public synchronized boolean addReport(Report r) {
+        if (gp.getAttributesDao(REPORTS.name()).count("report_id = ?", new String[] {r.id()}) > 0) return false;
         GeoPackageLayers.inTransaction(gp, () -> tables.get(REPORTS).insert(List.of(row("report_id", r.id(), "time", r.time().toString(),
                 "category", r.category(), "lon", r.lon(), "lat", r.lat(), "crs", r.crs(), "text", r.text(), "grid_code", r.gridCode(),
                 "received_at", r.receivedAt().toString()))));
+        return true;
     }
 
     @Override

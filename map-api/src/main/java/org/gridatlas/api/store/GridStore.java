@@ -18,7 +18,8 @@ public interface GridStore extends AutoCloseable {
 
     List<RunInfo> runs();
 
-    void addReport(Report report);
+    /** Stores the report; false (and nothing stored) when one with the same id is already there. */
+    boolean addReport(Report report);
 
     /** Reports of one grid (or all when null) received since the given time, newest first. */
     List<Report> reports(String gridCode, Instant since, int limit);

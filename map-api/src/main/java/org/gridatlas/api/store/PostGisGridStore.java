@@ -242,9 +242,9 @@ public final class PostGisGridStore implements GridStore {
     }
 
     @Override
-    public void addReport(Report r) {
+    public boolean addReport(Report r) {
         try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO reports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ST_SetSRID(ST_MakePoint(?, ?), 4490))")) {
+                "INSERT INTO reports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ST_SetSRID(ST_MakePoint(?, ?), 4490)) ON CONFLICT (report_id) DO NOTHING")) {
             ps.setString(1, r.id());
             ps.setTimestamp(2, Timestamp.from(r.time()));
             ps.setString(3, r.category());
@@ -256,7 +256,7 @@ public final class PostGisGridStore implements GridStore {
             ps.setTimestamp(9, Timestamp.from(r.receivedAt()));
             ps.setDouble(10, r.lon());
             ps.setDouble(11, r.lat());
-            ps.executeUpdate();
+            return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new StoreException("report " + r.id() + " not stored: " + e.getMessage(), e);
         }

@@ -111,7 +111,7 @@ final class GridsResource {
                 p.put("street_name", c.streetName());
                 p.put("district_code", c.districtCode());
                 p.put("district_name", c.districtName());
-                List<Grid> gs = s.grids.values().stream().filter(g -> g.communityCode().equals(c.code()) && g.level() == GridLevel.GRID).toList();
+                List<Grid> gs = s.gridsByCommunity.getOrDefault(c.code(), List.of());
                 p.put("grids", gs.size());
                 p.put("households", gs.stream().mapToInt(Grid::households).sum());
                 out.feature(c.code(), p, c.geometry());
@@ -129,8 +129,9 @@ final class GridsResource {
             m.put("name", st.name());
             m.put("district_code", st.districtCode());
             m.put("district_name", st.districtName());
-            m.put("communities", s.communities.values().stream().filter(c -> c.streetCode().equals(st.code())).map(Community::code).toList());
-            m.put("households", s.grids.values().stream().filter(g -> st.code().equals(g.streetCode()) && g.level() == GridLevel.GRID).mapToInt(Grid::households).sum());
+            List<Community> cs = s.communitiesByStreet.getOrDefault(st.code(), List.of());
+            m.put("communities", cs.stream().map(Community::code).toList());
+            m.put("households", cs.stream().flatMap(c -> s.gridsByCommunity.getOrDefault(c.code(), List.of()).stream()).mapToInt(Grid::households).sum());
             out.add(m);
         }
         ctx.json(Map.of("streets", out));
@@ -148,13 +149,9 @@ final class GridsResource {
             Map<String, Object> d = districts.computeIfAbsent(st.districtCode(), k -> node(k, st.districtName(), "streets"));
             Map<String, Object> sn = node(st.code(), st.name(), "communities");
             Map<String, Map<String, Object>> zones = new LinkedHashMap<>();
-            for (Community c : s.communities.values()) {
-                if (!c.streetCode().equals(st.code())) continue;
+            for (Community c : s.communitiesByStreet.getOrDefault(st.code(), List.of())) {
                 Map<String, Object> cn = node(c.code(), c.name(), "grids");
-                for (Grid g : s.grids.values()) {
-                    if (!g.communityCode().equals(c.code()) || g.level() != GridLevel.GRID) continue;
-                    add(cn, "grids", gridNode(s, g));
-                }
+                for (Grid g : s.gridsByCommunity.getOrDefault(c.code(), List.of())) add(cn, "grids", gridNode(s, g));
                 org.gridatlas.api.store.Zone z = s.zoneOfCommunity.get(c.code());
                 if (z == null) {
                     add(sn, "communities", cn);
@@ -182,9 +179,7 @@ final class GridsResource {
         gn.put("residents", staffing.residents(g.households()));
         gn.put("workers_needed", staffing.workersNeeded(g.kind(), g.households()));
         List<Map<String, Object>> micro = new ArrayList<>();
-        for (Grid m : s.grids.values()) {
-            if (g.code().equals(m.parentCode())) micro.add(Map.of("code", m.code(), "households", m.households()));
-        }
+        for (Grid m : s.microByParent.getOrDefault(g.code(), List.of())) micro.add(Map.of("code", m.code(), "households", m.households()));
         if (!micro.isEmpty()) gn.put("micro_grids", micro);
         return gn;
     }

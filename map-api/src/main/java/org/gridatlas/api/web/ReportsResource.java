@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import org.gridatlas.api.store.GridStore;
 import org.gridatlas.api.store.Report;
 import org.gridatlas.engine.geom.ChinaCrs;
+import org.gridatlas.engine.model.Grid;
 
 /**
  * /api/v1/reports: citizen reports stored with the grid they happened in, listed per grid and
@@ -41,21 +42,15 @@ final class ReportsResource {
         Instant time = body.hasNonNull("time") ? Params.instant("time", body.get("time").asText()) : Instant.now();
         ChinaCrs crs = body.hasNonNull("crs") ? Params.crs(body.get("crs").asText()) : ChinaCrs.WGS84;
         double lon = coordinate(body, "lon"), lat = coordinate(body, "lat");
-        Map<String, Object> where = LookupResource.answer(state.get(), lon, lat, crs, LookupResource.DEFAULT_NEAR_M);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> grid = (Map<String, Object>) where.get("grid");
-        @SuppressWarnings("unchecked")
-        List<Double> wgs = (List<Double>) ((Map<String, Object>) where.get("query")).get("wgs84");
-        String code = grid == null ? null : (String) grid.get("code");
-        if (!store.reports(null, null, Integer.MAX_VALUE).stream().noneMatch(r -> r.id().equals(id))) {
-            throw new ApiError(409, "id", "report " + id + " was already received");
-        }
-        Report r = new Report(id, time, category, wgs.get(0), wgs.get(1), crs.wireName(), text, code, Instant.now());
-        store.addReport(r);
+        ServingState s = state.get();
+        LookupResource.Resolved where = LookupResource.resolve(s, lon, lat, crs, LookupResource.DEFAULT_NEAR_M);
+        Grid grid = where.lookup().grid();
+        Report r = new Report(id, time, category, where.wgsLon(), where.wgsLat(), crs.wireName(), text, grid == null ? null : grid.code(), Instant.now());
+        if (!store.addReport(r)) throw new ApiError(409, "id", "report " + id + " was already received");
         onReport.accept(r);
         Map<String, Object> out = view(r);
-        out.put("hierarchy", where.get("hierarchy"));
-        out.put("outside_coverage", where.get("outside_coverage"));
+        out.put("hierarchy", grid == null ? null : s.hierarchy(grid, where.wgsLon(), where.wgsLat()));
+        out.put("outside_coverage", where.lookup().outside());
         broadcast(out);
         ctx.status(201).json(out);
     }
@@ -93,8 +88,6 @@ final class ReportsResource {
             if (c.terminated()) clients.remove(c); else c.sendEvent("report", report);
         }
     }
-
-    int streamClients() { return clients.size(); }
 
     static Map<String, Object> view(Report r) {
         Map<String, Object> m = new LinkedHashMap<>();

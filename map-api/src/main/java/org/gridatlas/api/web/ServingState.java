@@ -41,15 +41,24 @@ public final class ServingState {
     final Map<String, String> gridOfBuilding = new HashMap<>();
     final Map<String, List<StaffMember>> staffByGrid = new HashMap<>();
     final Map<String, Zone> zoneOfCommunity = new HashMap<>();
+    /** Grids (level grid) of each community, micro grids of each grid, communities of each street: built once. */
+    final Map<String, List<Grid>> gridsByCommunity = new HashMap<>();
+    final Map<String, List<Grid>> microByParent = new HashMap<>();
+    final Map<String, List<Community>> communitiesByStreet = new HashMap<>();
     final Envelope serviceArea = new Envelope();
 
     ServingState(StoredState s, List<StaffMember> staff, List<Zone> zones) {
         this.stored = s;
         for (Zone z : zones) zoneOfCommunity.put(z.communityCode(), z);
         for (StaffMember m : staff) staffByGrid.computeIfAbsent(m.gridCode(), k -> new ArrayList<>()).add(m);
-        s.grids().stream().sorted(Comparator.comparing(Grid::code)).forEach(g -> grids.put(g.code(), g));
+        s.grids().stream().sorted(Comparator.comparing(Grid::code)).forEach(g -> {
+            grids.put(g.code(), g);
+            if (g.level() == GridLevel.GRID) gridsByCommunity.computeIfAbsent(g.communityCode(), k -> new ArrayList<>()).add(g);
+            else microByParent.computeIfAbsent(g.parentCode(), k -> new ArrayList<>()).add(g);
+        });
         for (Community c : s.communities()) {
             communities.put(c.code(), c);
+            communitiesByStreet.computeIfAbsent(c.streetCode(), k -> new ArrayList<>()).add(c);
             streets.putIfAbsent(c.streetCode(), new Street(c.streetCode(), c.streetName(), c.districtCode(), c.districtName()));
             serviceArea.expandToInclude(c.geometry().getEnvelopeInternal());
         }

@@ -43,6 +43,8 @@ final class TilesResource {
     private final GridStore store;
     private final List<Report> recent = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> recentByGrid = new ConcurrentHashMap<>();
+    /** Each grid's tile attributes, updated in place when a report arrives (read concurrently by rendering). */
+    private final Map<String, Map<String, Object>> gridAttributes = new ConcurrentHashMap<>();
     private volatile Map<String, TileLayer> layers = Map.of();
     private volatile ServingState state;
 
@@ -73,7 +75,10 @@ final class TilesResource {
     /** A new report: it joins the reports layer and its grid's count, and its tiles are dropped. */
     synchronized void report(Report r) {
         addRecent(r);
-        layers = build(state);
+        if (r.gridCode() != null && gridAttributes.containsKey(r.gridCode())) gridAttributes.get(r.gridCode()).put("reports", recentByGrid.get(r.gridCode()));
+        Map<String, TileLayer> next = new LinkedHashMap<>(layers);
+        next.put("reports", reportsLayer());
+        layers = next;
         Envelope e = new Envelope(r.lon(), r.lon(), r.lat(), r.lat());
         Grid g = r.gridCode() == null ? null : state.grids.get(r.gridCode());
         if (g != null) e.expandToInclude(g.geometry().getEnvelopeInternal());
@@ -86,12 +91,13 @@ final class TilesResource {
     }
 
     private Map<String, TileLayer> build(ServingState s) {
+        gridAttributes.clear();
         Map<String, List<TileFeature>> f = new LinkedHashMap<>();
         LAYERS.forEach(l -> f.put(l, new ArrayList<>()));
         Map<String, Integer> communityHouseholds = new HashMap<>();
         Map<String, List<Geometry>> streetShapes = new LinkedHashMap<>();
         for (Grid g : s.grids.values()) {
-            Map<String, Object> a = new LinkedHashMap<>();
+            Map<String, Object> a = new ConcurrentHashMap<>();
             a.put("code", g.code());
             a.put("households", g.households());
             a.put("kind", g.kind().wireName());
@@ -99,6 +105,7 @@ final class TilesResource {
                 a.put("buildings", g.buildings());
                 a.put("reports", recentByGrid.getOrDefault(g.code(), 0));
                 a.put("flagged", !g.flags().isEmpty());
+                gridAttributes.put(g.code(), a);
                 f.get("grids").add(new TileFeature(g.geometry(), a));
                 communityHouseholds.merge(g.communityCode(), g.households(), Integer::sum);
             } else {
@@ -117,14 +124,19 @@ final class TilesResource {
             f.get("streets").add(new TileFeature(u, Map.of("code", code, "name", String.valueOf(st.name()))));
         });
         s.buildings.values().forEach(b -> f.get("buildings").add(new TileFeature(b.geometry(), Map.of("id", b.id(), "households", b.households(), "use", b.use().wireName()))));
+        Map<String, TileLayer> out = new LinkedHashMap<>();
+        f.forEach((name, features) -> out.put(name, name.equals("reports") ? reportsLayer() : new TileLayer(name, MIN_ZOOM.get(name), features)));
+        return out;
+    }
+
+    private TileLayer reportsLayer() {
         GeometryFactory gf = new GeometryFactory();
+        List<TileFeature> features = new ArrayList<>();
         for (Report r : recent) {
-            f.get("reports").add(new TileFeature(gf.createPoint(new org.locationtech.jts.geom.Coordinate(r.lon(), r.lat())),
+            features.add(new TileFeature(gf.createPoint(new org.locationtech.jts.geom.Coordinate(r.lon(), r.lat())),
                     Map.of("id", r.id(), "category", String.valueOf(r.category()), "grid_code", String.valueOf(r.gridCode()), "time", r.time().toString())));
         }
-        Map<String, TileLayer> out = new LinkedHashMap<>();
-        f.forEach((name, features) -> out.put(name, new TileLayer(name, MIN_ZOOM.get(name), features)));
-        return out;
+        return new TileLayer("reports", MIN_ZOOM.get("reports"), features);
     }
 
     /** The layer of that name, or all of them. */
@@ -206,9 +218,7 @@ final class TilesResource {
         Community c = s.communities.get(ctx.pathParam("code"));
         if (c == null) throw ApiError.notFound("community " + ctx.pathParam("code"));
         List<TileFeature> grids = new ArrayList<>();
-        for (Grid g : s.grids.values()) {
-            if (g.communityCode().equals(c.code()) && g.level() == GridLevel.GRID) grids.add(new TileFeature(g.geometry(), Map.of("code", g.code(), "households", g.households())));
-        }
+        for (Grid g : s.gridsByCommunity.getOrDefault(c.code(), List.of())) grids.add(new TileFeature(g.geometry(), Map.of("code", g.code(), "households", g.households())));
         List<Geometry> buildings = s.buildings.values().stream().filter(b -> c.geometry().getEnvelopeInternal().intersects(b.geometry().getEnvelopeInternal()))
                 .map(b -> b.geometry()).toList();
         ctx.contentType("image/png").result(PngRenderer.community(c.name() + " " + c.code(), c.geometry(), grids, buildings, 1600));

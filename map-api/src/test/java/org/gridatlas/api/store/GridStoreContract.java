@@ -83,6 +83,7 @@ abstract class GridStoreContract {
         store().addReport(new Report("r2", now.plusSeconds(60), "noise", 119.6, 39.93, "gcj02", "噪音", g1, now));
         store().addReport(new Report("r3", now.plusSeconds(120), "road", 119.6, 39.93, "wgs84", null, g2, now));
         store().addReport(new Report("r4", now.minus(Duration.ofDays(2)), "road", 119.6, 39.93, "wgs84", null, g2, now));
+        assertTrue(!store().addReport(new Report("r1", now, "again", 119.6, 39.93, "wgs84", null, g2, now)), "a second r1 is refused");
         assertEquals(List.of("r2", "r1"), store().reports(g1, now, 10).stream().map(Report::id).toList());
         assertEquals(3, store().reports(null, now.minusSeconds(1), 10).size());
         assertEquals(1, store().reports(null, null, 1).size());
