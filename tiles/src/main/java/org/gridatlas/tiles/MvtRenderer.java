@@ -8,6 +8,7 @@ import io.github.sebasbaumh.mapbox.vectortile.build.MvtLayerParams;
 import java.util.ArrayList;
 import java.util.List;
 import org.gridatlas.engine.geom.ChinaCrs;
+import org.gridatlas.engine.geom.Geoms;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -26,20 +27,6 @@ public final class MvtRenderer {
     private final GeometryFactory gf = new GeometryFactory();
 
     private static final PrecisionModel TILE_UNITS = new PrecisionModel(1);
-    private static final org.locationtech.jts.geom.CoordinateSequenceFilter ROUND = new org.locationtech.jts.geom.CoordinateSequenceFilter() {
-        @Override
-        public void filter(org.locationtech.jts.geom.CoordinateSequence seq, int i) {
-            seq.setOrdinate(i, 0, Math.rint(seq.getX(i)));
-            seq.setOrdinate(i, 1, Math.rint(seq.getY(i)));
-        }
-
-        @Override
-        public boolean isDone() { return false; }
-
-        @Override
-        public boolean isGeometryChanged() { return true; }
-    };
-
     /**
      * Into tile units (y down) and clipped to the tile plus buffer by a snap-rounding overlay at
      * integer precision: the result is already on the MVT grid and valid.
@@ -51,24 +38,15 @@ public final class MvtRenderer {
         boolean inside = clipBox.getEnvelopeInternal().contains(new Envelope((mercator.getEnvelopeInternal().getMinX() - minX) / unit,
                 (mercator.getEnvelopeInternal().getMaxX() - minX) / unit, (maxY - mercator.getEnvelopeInternal().getMaxY()) / unit,
                 (maxY - mercator.getEnvelopeInternal().getMinY()) / unit));
-        g.apply(new org.locationtech.jts.geom.CoordinateSequenceFilter() {
-            @Override
-            public void filter(org.locationtech.jts.geom.CoordinateSequence seq, int i) {
-                seq.setOrdinate(i, 0, (seq.getX(i) - minX) / unit);
-                seq.setOrdinate(i, 1, (maxY - seq.getY(i)) / unit);
-            }
-
-            @Override
-            public boolean isDone() { return false; }
-
-            @Override
-            public boolean isGeometryChanged() { return true; }
+        Geoms.mapVertices(g, (x, y, out) -> {
+            out[0] = (x - minX) / unit;
+            out[1] = (maxY - y) / unit;
         });
-        g.geometryChanged();
         if (inside) {
-            Geometry rounded = g.copy();
-            rounded.apply(ROUND);
-            rounded.geometryChanged();
+            Geometry rounded = Geoms.mapVertices(g.copy(), (x, y, out) -> {
+                out[0] = Math.rint(x);
+                out[1] = Math.rint(y);
+            });
             if (rounded.isValid()) return rounded;
         }
         return OverlayNG.overlay(g, clipBox, OverlayNG.INTERSECTION, TILE_UNITS);

@@ -1,8 +1,7 @@
 package org.gridatlas.tiles;
 
 import org.gridatlas.engine.geom.ChinaCrs;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
+import org.gridatlas.engine.geom.Geoms;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -27,21 +26,10 @@ public final class WebMercator {
 
     /** A projected copy of a lon/lat geometry, shifted into {@code crs} first. */
     public static Geometry project(Geometry lonLat, ChinaCrs crs) {
-        Geometry g = crs.fromWgs84(lonLat);
-        g.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                seq.setOrdinate(i, 0, x(seq.getX(i)));
-                seq.setOrdinate(i, 1, y(seq.getY(i)));
-            }
-
-            @Override
-            public boolean isDone() { return false; }
-
-            @Override
-            public boolean isGeometryChanged() { return true; }
+        return Geoms.mapVertices(lonLat.copy(), (lon, lat, out) -> {
+            double[] p = crs.fromWgs84(lon, lat);
+            out[0] = x(p[0]);
+            out[1] = y(p[1]);
         });
-        g.geometryChanged();
-        return g;
     }
 }

@@ -50,26 +50,14 @@ public enum ChinaCrs {
         };
     }
 
-    /** A copy of a WGS84 geometry with every vertex moved into this system. */
+    /** A WGS84 geometry in this system: a moved copy, or the geometry itself where nothing moves (do not modify it). */
     public org.locationtech.jts.geom.Geometry fromWgs84(org.locationtech.jts.geom.Geometry wgs84) {
-        org.locationtech.jts.geom.Geometry g = wgs84.copy();
-        if (this == WGS84 || this == CGCS2000) return g;
-        g.apply(new org.locationtech.jts.geom.CoordinateSequenceFilter() {
-            @Override
-            public void filter(org.locationtech.jts.geom.CoordinateSequence seq, int i) {
-                double[] p = fromWgs84(seq.getX(i), seq.getY(i));
-                seq.setOrdinate(i, 0, p[0]);
-                seq.setOrdinate(i, 1, p[1]);
-            }
-
-            @Override
-            public boolean isDone() { return false; }
-
-            @Override
-            public boolean isGeometryChanged() { return true; }
+        if (this == WGS84 || this == CGCS2000) return wgs84;
+        return Geoms.mapVertices(wgs84.copy(), (x, y, out) -> {
+            double[] p = fromWgs84(x, y);
+            out[0] = p[0];
+            out[1] = p[1];
         });
-        g.geometryChanged();
-        return g;
     }
 
     static boolean outsideChina(double lon, double lat) {

@@ -3,6 +3,8 @@ package org.gridatlas.engine.geom;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
@@ -51,6 +53,33 @@ public final class Geoms {
         PolygonExtracter.getPolygons(g, polys);
         if (polys.size() == 1) return polys.get(0);
         return METRIC.createMultiPolygon(polys.toArray(Polygon[]::new));
+    }
+
+    /** Where a vertex (x, y) goes: writes the new x and y into {@code out}. */
+    @FunctionalInterface
+    public interface VertexMap {
+        void apply(double x, double y, double[] out);
+    }
+
+    /** Moves every vertex of {@code g} (a copy the caller owns) by {@code f}, in place; returns it. */
+    public static <G extends Geometry> G mapVertices(G g, VertexMap f) {
+        double[] out = new double[2];
+        g.apply(new CoordinateSequenceFilter() {
+            @Override
+            public void filter(CoordinateSequence seq, int i) {
+                f.apply(seq.getX(i), seq.getY(i), out);
+                seq.setOrdinate(i, 0, out[0]);
+                seq.setOrdinate(i, 1, out[1]);
+            }
+
+            @Override
+            public boolean isDone() { return false; }
+
+            @Override
+            public boolean isGeometryChanged() { return true; }
+        });
+        g.geometryChanged();
+        return g;
     }
 
     /** Polsby–Popper compactness 4πA/P²: 1 for a circle, about 0.785 for a square. */

@@ -1,7 +1,5 @@
 package org.gridatlas.engine.geom;
 
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
@@ -33,18 +31,18 @@ public final class LocalProjection {
     /** A projected copy, snapped to {@link Geoms#PRECISION} (1 mm). */
     public Geometry toMetres(Geometry lonLat) {
         // built by the metric factory: operations on it then work at its 1 mm precision
-        Geometry g = Geoms.METRIC.createGeometry(lonLat);
-        g.apply(new Affine(-lon0, -lat0, mPerDegX, mPerDegY, 0, 0, true));
-        g.geometryChanged();
-        return g;
+        return Geoms.mapVertices(Geoms.METRIC.createGeometry(lonLat), (x, y, out) -> {
+            out[0] = Geoms.PRECISION.makePrecise((x - lon0) * mPerDegX);
+            out[1] = Geoms.PRECISION.makePrecise((y - lat0) * mPerDegY);
+        });
     }
 
     public Geometry toLonLat(Geometry metres) {
         // built by the floating lon/lat factory, never the metric one (its 1 mm grid would be 0.001°)
-        Geometry g = Geoms.LONLAT.createGeometry(metres);
-        g.apply(new Affine(0, 0, 1 / mPerDegX, 1 / mPerDegY, lon0, lat0, false));
-        g.geometryChanged();
-        return g;
+        return Geoms.mapVertices(Geoms.LONLAT.createGeometry(metres), (x, y, out) -> {
+            out[0] = x / mPerDegX + lon0;
+            out[1] = y / mPerDegY + lat0;
+        });
     }
 
     public double metresPerDegreeX() { return mPerDegX; }
@@ -54,25 +52,4 @@ public final class LocalProjection {
     public double centreLat() { return lat0; }
 
     public double metresPerDegreeY() { return mPerDegY; }
-
-    private record Affine(double dx, double dy, double sx, double sy, double ox, double oy, boolean snap)
-            implements CoordinateSequenceFilter {
-        @Override
-        public void filter(CoordinateSequence seq, int i) {
-            double x = (seq.getX(i) + dx) * sx + ox;
-            double y = (seq.getY(i) + dy) * sy + oy;
-            if (snap) {
-                x = Geoms.PRECISION.makePrecise(x);
-                y = Geoms.PRECISION.makePrecise(y);
-            }
-            seq.setOrdinate(i, 0, x);
-            seq.setOrdinate(i, 1, y);
-        }
-
-        @Override
-        public boolean isDone() { return false; }
-
-        @Override
-        public boolean isGeometryChanged() { return true; }
-    }
 }
