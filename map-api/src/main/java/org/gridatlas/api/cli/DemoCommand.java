@@ -14,13 +14,13 @@ import org.gridatlas.engine.partition.MicroGridPlanner;
 import org.gridatlas.engine.partition.RuralRule;
 import org.gridatlas.fixtures.Fixtures;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Import the Monaco fixture into a temporary GeoPackage, delineate it and serve it.")
 final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--port", defaultValue = "7070", description = "HTTP port (default ${DEFAULT-VALUE})")
-    int port;
+    @Mixin
+    ServerOptions server = new ServerOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -31,7 +31,7 @@ final class DemoCommand implements Callable<Integer> {
         store.replace(d, r, "Monaco (OpenStreetMap) fixture");
         System.out.printf("demo store %s: %d grids and %d micro grids for %d communities%n", file, r.report().grids(),
                 r.report().microGrids(), d.communities().size());
-        ServeCommand.serve(store, port, org.gridatlas.api.web.StaffingRule.DEFAULT);
+        ServeCommand.serve(store, server);
         return 0;
     }
 }

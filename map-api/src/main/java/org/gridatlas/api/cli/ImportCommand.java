@@ -1,6 +1,10 @@
 package org.gridatlas.api.cli;
 
 import java.nio.file.Path;
+import java.util.List;
+import org.gridatlas.api.geoserver.GeoServerClient;
+import org.gridatlas.api.geoserver.GeoServerPublisher;
+import org.gridatlas.api.geoserver.PublishedLayer;
 import java.util.concurrent.Callable;
 import org.gridatlas.api.store.GridStore;
 import org.gridatlas.engine.io.DatasetReader;
@@ -22,6 +26,9 @@ final class ImportCommand implements Callable<Integer> {
     @Mixin
     PlanOptions plan = new PlanOptions();
 
+    @Mixin
+    GeoServerOptions geoServer = new GeoServerOptions();
+
     @Override
     public Integer call() throws Exception {
         Dataset d = DatasetReader.read(input);
@@ -29,6 +36,11 @@ final class ImportCommand implements Callable<Integer> {
         try (GridStore s = store.open()) {
             long run = s.replace(d, r, input.toString());
             System.out.printf("run %d: %d communities, %d buildings, %d grids stored%n", run, d.communities().size(), d.buildings().size(), r.grids().size());
+        }
+        if (geoServer.target() != null) {
+            // the redraw changed every published layer: GeoWebCache must not serve the old tiles
+            new GeoServerPublisher(new GeoServerClient(geoServer.target())).truncate(List.of(PublishedLayer.values()));
+            System.out.println("GeoWebCache tiles truncated at " + geoServer.target().url());
         }
         return 0;
     }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "import-staff", mixinStandardHelpOptions = true,
         description = "Replace the grid chiefs and workers from a CSV (grid_code,role,name,phone; role chief or worker).")
 final class ImportStaffCommand implements Callable<Integer> {
-    @Option(names = "--csv", required = true)
+    @Option(names = "--csv", required = true, description = "the staff CSV: grid_code,role,name,phone")
     Path csv;
 
     @Mixin

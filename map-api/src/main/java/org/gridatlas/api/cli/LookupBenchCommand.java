@@ -48,7 +48,7 @@ final class LookupBenchCommand implements Callable<Integer> {
     @Option(names = "--pg", defaultValue = "jdbc:postgresql://127.0.0.1:5432/", description = "PostgreSQL server for a throwaway database")
     String pg;
 
-    @Option(names = "--wrk-seconds", defaultValue = "10")
+    @Option(names = "--wrk-seconds", defaultValue = "10", description = "seconds of each wrk run (default ${DEFAULT-VALUE})")
     int wrkSeconds;
 
     @Override

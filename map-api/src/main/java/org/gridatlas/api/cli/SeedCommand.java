@@ -24,10 +24,10 @@ final class SeedCommand implements Callable<Integer> {
     @Option(names = "--layer", defaultValue = "all", description = "a layer name or all (default ${DEFAULT-VALUE})")
     String layer;
 
-    @Option(names = "--minzoom", defaultValue = "12")
+    @Option(names = "--minzoom", defaultValue = "12", description = "lowest zoom to render (default ${DEFAULT-VALUE})")
     int minZoom;
 
-    @Option(names = "--maxzoom", defaultValue = "16")
+    @Option(names = "--maxzoom", defaultValue = "16", description = "highest zoom to render (default ${DEFAULT-VALUE})")
     int maxZoom;
 
     @Option(names = "--crs", defaultValue = "wgs84", description = "wgs84, gcj02 or bd09")

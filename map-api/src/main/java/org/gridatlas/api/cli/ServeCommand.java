@@ -4,35 +4,36 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.gridatlas.api.store.GridStore;
 import org.gridatlas.api.web.ApiServer;
-import org.gridatlas.api.web.StaffingRule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the stored grids: GeoJSON API, lookups, reports.")
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the stored grids: GeoJSON API, lookups, reports, tiles, the big screen.")
 final class ServeCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
     @Mixin
     StoreOptions store = new StoreOptions();
 
-    @Option(names = "--port", defaultValue = "7070", description = "HTTP port (default ${DEFAULT-VALUE})")
-    int port;
-
     @Mixin
-    StaffingOptions staffing = new StaffingOptions();
+    ServerOptions server = new ServerOptions();
 
     @Override
     public Integer call() throws Exception {
-        serve(store.open(), port, staffing.rule());
+        serve(store.open(), server);
         return 0;
     }
 
-    /** Serves until the process is stopped; closes the server and the store on the way out. */
-    static void serve(GridStore store, int port, StaffingRule staffing) throws InterruptedException {
-        ApiServer server = new ApiServer(store, staffing).start(port);
+    /** Serves until the process is stopped; on SIGTERM/SIGINT stops gracefully, then closes the store. */
+    static void serve(GridStore store, ServerOptions options) throws InterruptedException {
+        ApiServer server = new ApiServer(store, options.settings()).start(options.port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("shutting down: finishing requests in flight");
             server.close();
             store.close();
+            LOG.info("stopped");
             stopped.countDown();
         }));
         System.out.printf("GridAtlas serving on http://localhost:%d/ (API at /api/v1, OpenAPI at /api/v1/openapi.json)%n", server.port());

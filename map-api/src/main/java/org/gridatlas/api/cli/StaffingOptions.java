@@ -8,10 +8,10 @@ final class StaffingOptions {
     @Option(names = "--persons-per-household", defaultValue = "2.62", description = "residents per household (default ${DEFAULT-VALUE})")
     double personsPerHousehold;
 
-    @Option(names = "--urban-residents-per-worker", defaultValue = "1000", description = "(default ${DEFAULT-VALUE})")
+    @Option(names = "--urban-residents-per-worker", defaultValue = "1000", description = "urban residents one grid worker serves (default ${DEFAULT-VALUE})")
     int urban;
 
-    @Option(names = "--rural-residents-per-worker", defaultValue = "600", description = "(default ${DEFAULT-VALUE})")
+    @Option(names = "--rural-residents-per-worker", defaultValue = "600", description = "rural residents one grid worker serves (default ${DEFAULT-VALUE})")
     int rural;
 
     StaffingRule rule() {

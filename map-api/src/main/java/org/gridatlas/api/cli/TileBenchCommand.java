@@ -48,7 +48,7 @@ final class TileBenchCommand implements Callable<Integer> {
     @Option(names = "--pg", defaultValue = "jdbc:postgresql://127.0.0.1:5432/")
     String pg;
 
-    @Option(names = "--wrk-seconds", defaultValue = "8")
+    @Option(names = "--wrk-seconds", defaultValue = "8", description = "seconds of the wrk run (default ${DEFAULT-VALUE})")
     int wrkSeconds;
 
     private static final String ST_ASMVT = "WITH b AS (SELECT ST_TileEnvelope(?, ?, ?) AS env), "

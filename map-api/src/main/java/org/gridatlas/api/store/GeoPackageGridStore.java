@@ -125,6 +125,11 @@ public final class GeoPackageGridStore implements GridStore {
     }
 
     @Override
+    public synchronized java.util.Optional<Report> report(String id) {
+        return GeoPackageLayers.read(gp, REPORTS).stream().map(f -> report(f.properties())).filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    @Override
     public synchronized List<Report> reports(String gridCode, Instant since, int limit) {
         List<Report> out = new ArrayList<>();
         for (Feature f : GeoPackageLayers.read(gp, REPORTS)) {

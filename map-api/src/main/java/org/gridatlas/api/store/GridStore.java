@@ -3,6 +3,8 @@ package org.gridatlas.api.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
 
@@ -21,6 +23,8 @@ public interface GridStore extends AutoCloseable {
     /** Stores the report; false (and nothing stored) when one with the same id is already there. */
     boolean addReport(Report report);
 
+    Optional<Report> report(String id);
+
     /** Reports of one grid (or all when null) received since the given time, newest first. */
     List<Report> reports(String gridCode, Instant since, int limit);
 
@@ -36,6 +40,14 @@ public interface GridStore extends AutoCloseable {
     void replaceZones(List<Zone> zones);
 
     List<Zone> zones();
+
+    /**
+     * Tells the listener of every change that other processes commit to this store, until the
+     * returned handle is closed. The embedded GeoPackage belongs to one process and has none to tell.
+     */
+    default AutoCloseable watch(Consumer<StoreChange> listener) {
+        return () -> { };
+    }
 
     /** Whether the store answers (for readiness). */
     boolean reachable();

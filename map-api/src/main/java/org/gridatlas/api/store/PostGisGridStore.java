@@ -41,9 +41,17 @@ import org.locationtech.jts.io.WKBWriter;
 public final class PostGisGridStore implements GridStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HikariDataSource pool;
+    private final String jdbcUrl;
+    /** Tags this store object's NOTIFY payloads, so that its own listener skips them. */
+    private final String origin = java.util.UUID.randomUUID().toString();
 
-    private PostGisGridStore(HikariDataSource pool) {
+    private PostGisGridStore(HikariDataSource pool, String jdbcUrl) {
         this.pool = pool;
+        this.jdbcUrl = jdbcUrl;
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl;
     }
 
     /** Connects (JDBC URL, user and password may be in the URL) and migrates the schema. */
@@ -54,6 +62,9 @@ public final class PostGisGridStore implements GridStore {
         cfg.setMaximumPoolSize(8);
         cfg.setPoolName("gridatlas");
         cfg.setInitializationFailTimeout(10_000);
+        // when PostgreSQL is down a write fails within seconds (503) instead of hanging for Hikari's default 30 s
+        cfg.setConnectionTimeout(2_000);
+        cfg.setValidationTimeout(1_000);
         HikariDataSource pool = new HikariDataSource(cfg);
         try {
             Flyway.configure().dataSource(pool).load().migrate();
@@ -61,7 +72,7 @@ public final class PostGisGridStore implements GridStore {
             pool.close();
             throw new StoreException("cannot migrate " + jdbcUrl + ": " + e.getMessage(), e);
         }
-        return new PostGisGridStore(pool);
+        return new PostGisGridStore(pool, jdbcUrl);
     }
 
     @Override
@@ -90,6 +101,10 @@ public final class PostGisGridStore implements GridStore {
                     ps.setString(5, ResultWriter.reportJson(delineation.report()));
                     ps.executeUpdate();
                 }
+                try (Statement s = c.createStatement()) {
+                    s.execute("REFRESH MATERIALIZED VIEW street_areas"); // GeoServer's streets layer (V4)
+                }
+                announce(c, new StoreChange(StoreChange.Kind.GRIDS, Long.toString(id)));
                 c.commit();
                 return id;
             } catch (SQLException | IOException | RuntimeException e) {
@@ -243,28 +258,72 @@ public final class PostGisGridStore implements GridStore {
 
     @Override
     public boolean addReport(Report r) {
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO reports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ST_SetSRID(ST_MakePoint(?, ?), 4490)) ON CONFLICT (report_id) DO NOTHING")) {
-            ps.setString(1, r.id());
-            ps.setTimestamp(2, Timestamp.from(r.time()));
-            ps.setString(3, r.category());
-            ps.setDouble(4, r.lon());
-            ps.setDouble(5, r.lat());
-            ps.setString(6, r.crs());
-            ps.setString(7, r.text());
-            ps.setString(8, r.gridCode());
-            ps.setTimestamp(9, Timestamp.from(r.receivedAt()));
-            ps.setDouble(10, r.lon());
-            ps.setDouble(11, r.lat());
-            return ps.executeUpdate() == 1;
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO reports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ST_SetSRID(ST_MakePoint(?, ?), 4490)) ON CONFLICT (report_id) DO NOTHING")) {
+                ps.setString(1, r.id());
+                ps.setTimestamp(2, Timestamp.from(r.time()));
+                ps.setString(3, r.category());
+                ps.setDouble(4, r.lon());
+                ps.setDouble(5, r.lat());
+                ps.setString(6, r.crs());
+                ps.setString(7, r.text());
+                ps.setString(8, r.gridCode());
+                ps.setTimestamp(9, Timestamp.from(r.receivedAt()));
+                ps.setDouble(10, r.lon());
+                ps.setDouble(11, r.lat());
+                boolean added = ps.executeUpdate() == 1;
+                if (added) announce(c, new StoreChange(StoreChange.Kind.REPORT, r.id()));
+                c.commit();
+                return added;
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
         } catch (SQLException e) {
             throw new StoreException("report " + r.id() + " not stored: " + e.getMessage(), e);
         }
     }
 
     @Override
+    public java.util.Optional<Report> report(String id) {
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(REPORT_COLUMNS + " WHERE report_id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(report(rs)) : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("store unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    private static final String REPORT_COLUMNS = "SELECT report_id, time, category, lon, lat, crs, text, grid_code, received_at FROM reports";
+
+    private static Report report(ResultSet rs) throws SQLException {
+        return new Report(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getDouble(4), rs.getDouble(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant());
+    }
+
+    /** Queued in the caller's transaction: PostgreSQL delivers it to the listeners only if that commits. */
+    private void announce(Connection c, StoreChange change) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+            ps.setString(1, PgChangeListener.CHANNEL);
+            ps.setString(2, change.payload(origin));
+            ps.execute();
+        }
+    }
+
+    @Override
+    public AutoCloseable watch(java.util.function.Consumer<StoreChange> listener) {
+        java.util.Properties credentials = new java.util.Properties();
+        if (pool.getUsername() != null) credentials.setProperty("user", pool.getUsername());
+        return new PgChangeListener(jdbcUrl, credentials, origin, listener);
+    }
+
+    @Override
     public List<Report> reports(String gridCode, Instant since, int limit) {
-        String sql = "SELECT report_id, time, category, lon, lat, crs, text, grid_code, received_at FROM reports WHERE (?::text IS NULL OR grid_code = ?)"
+        String sql = REPORT_COLUMNS + " WHERE (?::text IS NULL OR grid_code = ?)"
                 + " AND (?::timestamptz IS NULL OR time >= ?) ORDER BY time DESC LIMIT ?";
         try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, gridCode);
@@ -275,10 +334,7 @@ public final class PostGisGridStore implements GridStore {
             ps.setInt(5, limit);
             List<Report> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Report(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getDouble(4), rs.getDouble(5),
-                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant()));
-                }
+                while (rs.next()) out.add(report(rs));
             }
             return out;
         } catch (SQLException e) {
@@ -304,7 +360,7 @@ public final class PostGisGridStore implements GridStore {
 
     @Override
     public void replaceStaff(List<StaffMember> staff) {
-        replaceAll("staff", "INSERT INTO staff VALUES (?, ?, ?, ?)", staff, (ps, m) -> {
+        replaceAll("staff", StoreChange.Kind.STAFF, "INSERT INTO staff VALUES (?, ?, ?, ?)", staff, (ps, m) -> {
             ps.setString(1, m.gridCode());
             ps.setString(2, m.role());
             ps.setString(3, m.name());
@@ -314,7 +370,7 @@ public final class PostGisGridStore implements GridStore {
 
     @Override
     public void replaceZones(List<Zone> zones) {
-        replaceAll("zones", "INSERT INTO zones VALUES (?, ?, ?)", zones, (ps, z) -> {
+        replaceAll("zones", StoreChange.Kind.ZONES, "INSERT INTO zones VALUES (?, ?, ?)", zones, (ps, z) -> {
             ps.setString(1, z.communityCode());
             ps.setString(2, z.zoneCode());
             ps.setString(3, z.zoneName());
@@ -338,7 +394,7 @@ public final class PostGisGridStore implements GridStore {
     }
 
     /** Replaces a whole table in one transaction. */
-    private <T> void replaceAll(String table, String insert, List<T> rows, RowBinder<T> binder) {
+    private <T> void replaceAll(String table, StoreChange.Kind kind, String insert, List<T> rows, RowBinder<T> binder) {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement(); PreparedStatement ps = c.prepareStatement(insert)) {
@@ -348,6 +404,7 @@ public final class PostGisGridStore implements GridStore {
                     ps.addBatch();
                 }
                 ps.executeBatch();
+                announce(c, new StoreChange(kind, null));
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

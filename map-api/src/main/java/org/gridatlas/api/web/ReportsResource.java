@@ -47,12 +47,25 @@ final class ReportsResource {
         Grid grid = where.lookup().grid();
         Report r = new Report(id, time, category, where.wgsLon(), where.wgsLat(), crs.wireName(), text, grid == null ? null : grid.code(), Instant.now());
         if (!store.addReport(r)) throw new ApiError(409, "id", "report " + id + " was already received");
+        ctx.status(201).json(publish(r, s, where.lookup().outside()));
+    }
+
+    /** A report that another instance received (told through the store): into this one's tiles and live stream. */
+    void receivedElsewhere(String id) {
+        store.report(id).ifPresent(r -> {
+            ServingState s = state.get();
+            publish(r, s, LookupResource.resolve(s, r.lon(), r.lat(), ChinaCrs.WGS84, LookupResource.DEFAULT_NEAR_M).lookup().outside());
+        });
+    }
+
+    private Map<String, Object> publish(Report r, ServingState s, boolean outside) {
         onReport.accept(r);
+        Grid grid = r.gridCode() == null ? null : s.grids.get(r.gridCode());
         Map<String, Object> out = view(r);
-        out.put("hierarchy", grid == null ? null : s.hierarchy(grid, where.wgsLon(), where.wgsLat()));
-        out.put("outside_coverage", where.lookup().outside());
+        out.put("hierarchy", grid == null ? null : s.hierarchy(grid, r.lon(), r.lat()));
+        out.put("outside_coverage", outside);
         broadcast(out);
-        ctx.status(201).json(out);
+        return out;
     }
 
     void list(Context ctx) {
@@ -81,6 +94,12 @@ final class ReportsResource {
         clients.add(client);
         client.onClose(() -> clients.remove(client));
         client.sendComment("connected");
+    }
+
+    /** Ends every live stream (at shutdown, so that they do not hold it up). */
+    void closeStreams() {
+        for (SseClient c : clients) c.close();
+        clients.clear();
     }
 
     private void broadcast(Map<String, Object> report) {

@@ -21,13 +21,18 @@ class CliEndToEndTest {
 
     record Run(int exit, String out, String err) {}
 
-    static synchronized Run cli(String... args) {
+    static Run cli(String... args) {
+        return cli(System.getenv(), args);
+    }
+
+    /** Runs the command line with this environment, capturing what it prints. */
+    static synchronized Run cli(java.util.Map<String, String> env, String... args) {
         PrintStream oldOut = System.out, oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            int code = GridAtlasCli.run(args);
+            int code = GridAtlasCli.run(env, args);
             return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(oldOut);

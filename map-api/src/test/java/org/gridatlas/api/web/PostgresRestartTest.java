@@ -1,0 +1,90 @@
+package org.gridatlas.api.web;
+
+import static org.gridatlas.api.web.TestHttp.await;
+import static org.gridatlas.api.web.TestHttp.get;
+import static org.gridatlas.api.web.TestHttp.json;
+import static org.gridatlas.api.web.TestHttp.post;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.gridatlas.api.store.PostGisGridStore;
+import org.gridatlas.api.store.ThrowawayDatabase;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+
+/**
+ * The local PostgreSQL is stopped and started again while a server runs on it: lookups keep
+ * answering from memory, writes fail at once with 503 and a clear message, readiness says the
+ * store is down, and everything (pool, change listener) recovers without a restart.
+ */
+class PostgresRestartTest {
+    /** The Debian cluster behind GRIDATLAS_TEST_PG, as pg_ctlcluster names it. */
+    private static final String[] CLUSTER = System.getenv().getOrDefault("GRIDATLAS_TEST_PG_CLUSTER", "15 main").split(" ");
+
+    @Test
+    void lookupsAnswerFromMemoryWhilePostgresIsDownAndWritesRecover() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/pg_ctlcluster")), "needs Debian's pg_ctlcluster to stop and start the local server");
+        Redraw redraw = Redraw.twoBlocks();
+        Coordinate p = redraw.point();
+        String lookup = redraw.lookupPath();
+        String report = "{\"id\":\"%s\",\"category\":\"road\",\"lon\":" + p.x + ",\"lat\":" + p.y + "}";
+        try (ThrowawayDatabase db = new ThrowawayDatabase(TwoInstancesTest.SERVER, "gridatlas_restart");
+             PostGisGridStore store = PostGisGridStore.open(db.url());
+             PostGisGridStore importer = PostGisGridStore.open(db.url())) {
+            importer.replace(redraw.data(), redraw.before(), "before");
+            try (ApiServer server = new ApiServer(store).start(0)) {
+                int before = json(get(server, lookup)).path("grid").path("households").asInt();
+                cluster("stop");
+                try {
+                    long t0 = System.nanoTime(), answered = 0;
+                    List<Integer> failures = new ArrayList<>();
+                    while (System.nanoTime() - t0 < 2_000_000_000L) {
+                        HttpResponse<String> r = get(server, lookup);
+                        if (r.statusCode() == 200 && json(r).path("grid").path("households").asInt() == before) answered++; else failures.add(r.statusCode());
+                    }
+                    System.out.printf("lookups while PostgreSQL was down: %d in 2 s (%.0f/s, one client), %d failed%n", answered, answered / 2.0, failures.size());
+                    assertTrue(failures.isEmpty(), "every lookup answered from memory: " + failures);
+                    assertTrue(answered > 0);
+
+                    long w0 = System.nanoTime();
+                    HttpResponse<String> write = post(server, "/api/v1/reports", "application/json", report.formatted("r-down"));
+                    System.out.printf("a write while PostgreSQL was down failed in %.0f ms%n", (System.nanoTime() - w0) / 1e6);
+                    assertEquals(503, write.statusCode());
+                    JsonNode error = json(write).path("error");
+                    assertEquals("store", error.path("field").asText());
+                    assertTrue(error.path("message").asText().contains("store unavailable, nothing was changed"), write.body());
+                    assertEquals(503, get(server, "/ready").statusCode());
+                    assertEquals(200, get(server, "/health").statusCode(), "the process itself is alive");
+                } finally {
+                    cluster("start");
+                }
+                double ready = await("ready again", Duration.ofSeconds(30), () -> get(server, "/ready").statusCode() == 200);
+                System.out.printf("ready %.1f s after PostgreSQL started%n", ready);
+                assertEquals(201, post(server, "/api/v1/reports", "application/json", report.formatted("r-up")).statusCode());
+                assertTrue(store.report("r-up").isPresent() && store.report("r-down").isEmpty(), "the failed write left nothing behind");
+
+                // the change listener reconnected: a redraw by another process still reaches this server
+                importer.replace(redraw.data(), redraw.after(), "after");
+                await("the redraw reaches the server", Duration.ofSeconds(30), () -> redraw.servedBy(server));
+            }
+        }
+    }
+
+    private static void cluster(String action) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("pg_ctlcluster", "--skip-systemctl-redirect"));
+        cmd.addAll(List.of(CLUSTER));
+        cmd.add(action);
+        if (action.equals("stop")) cmd.addAll(List.of("-m", "fast"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), String.join(" ", cmd) + ": " + out);
+    }
+}

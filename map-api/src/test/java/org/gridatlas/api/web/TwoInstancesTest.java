@@ -1,0 +1,95 @@
+package org.gridatlas.api.web;
+
+import static org.gridatlas.api.web.TestHttp.await;
+import static org.gridatlas.api.web.TestHttp.get;
+import static org.gridatlas.api.web.TestHttp.json;
+import static org.gridatlas.api.web.TestHttp.post;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.gridatlas.api.store.PostGisGridStore;
+import org.gridatlas.api.store.ThrowawayDatabase;
+import org.gridatlas.engine.model.Dataset;
+import org.gridatlas.engine.model.Delineation;
+import org.gridatlas.engine.model.Grid;
+import org.gridatlas.tiles.TileId;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+
+/**
+ * Two map-api instances on one PostGIS database (and a third process importing, as the CLI does):
+ * what one commits reaches the other's lookups, tiles, hierarchy and live report stream.
+ */
+class TwoInstancesTest {
+    static final String SERVER = System.getenv().getOrDefault("GRIDATLAS_TEST_PG", "jdbc:postgresql://127.0.0.1:5432/");
+
+    @Test
+    void whatOneInstanceCommitsTheOtherServesWithinMoments() throws Exception {
+        Redraw redraw = Redraw.twoBlocks();
+        Dataset d = redraw.data();
+        Delineation wide = redraw.before(), narrow = redraw.after();
+        Grid first = redraw.changed();
+        Coordinate p = redraw.point();
+        TileId tile = TileId.covering(first.geometry().getEnvelopeInternal(), 14).get(0);
+        String tilePath = "/tiles/grids/" + tile.z() + "/" + tile.x() + "/" + tile.y() + ".mvt";
+        try (ThrowawayDatabase db = new ThrowawayDatabase(SERVER, "gridatlas_two");
+             PostGisGridStore storeA = PostGisGridStore.open(db.url());
+             PostGisGridStore storeB = PostGisGridStore.open(db.url());
+             PostGisGridStore importer = PostGisGridStore.open(db.url())) {
+            importer.replace(d, wide, "wide");
+            try (ApiServer a = new ApiServer(storeA).start(0); ApiServer b = new ApiServer(storeB).start(0)) {
+                assertEquals(wide.grids().size(), json(get(b, "/api/v1/grids")).get("numberMatched").asInt());
+                String tileBefore = get(b, tilePath).headers().firstValue("ETag").orElseThrow();
+
+                // a redraw imported by another process: both instances switch to it
+                long t0 = System.nanoTime();
+                importer.replace(d, narrow, "narrow");
+                double toA = await("A serves the redraw", Duration.ofSeconds(10), () -> redraw.servedBy(a));
+                double toB = await("B serves the redraw", Duration.ofSeconds(10), () -> redraw.servedBy(b));
+                System.out.printf("propagation of an import: A %.0f ms, B %.0f ms (from commit, with polling every 5 ms; %.0f ms in all)%n",
+                        toA * 1000, toB * 1000, (System.nanoTime() - t0) / 1e6);
+                assertEquals(narrow.grids().size(), json(get(b, "/api/v1/grids")).get("numberMatched").asInt());
+                assertNotEquals(tileBefore, get(b, tilePath).headers().firstValue("ETag").orElseThrow(), "B's cached tile was dropped");
+                assertEquals(narrow.grids().size(), TilesResourceTest.decode(TestHttp.getBytes(b, tilePath).body()).getLayers().iterator().next()
+                        .getGeometries().size(), "B's tile shows the new grids");
+
+                // a change committed through A's API: B reloads too
+                String community = d.communities().get(0).code();
+                assertEquals(200, post(a, "/api/v1/zones", "text/csv", "community_code,zone_code,zone_name\n" + community + ",Z1,东片区\n").statusCode());
+                double zone = await("B shows A's 片区", Duration.ofSeconds(10),
+                        () -> json(get(b, "/api/v1/grids/" + first.code())).path("properties").path("hierarchy").path("zone").path("code").asText().equals("Z1"));
+                System.out.printf("propagation of a zone change from A to B: %.0f ms%n", zone * 1000);
+
+                // a report received by A arrives on B's live stream
+                HttpClient http = HttpClient.newHttpClient();
+                HttpResponse<java.io.InputStream> stream = http.send(HttpRequest.newBuilder(URI.create(TestHttp.base(b) + "/api/v1/reports/stream"))
+                        .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+                CompletableFuture<String> event = CompletableFuture.supplyAsync(() -> {
+                    try (BufferedReader r = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+                        for (String line; (line = r.readLine()) != null; ) if (line.startsWith("data:") && line.contains("r-two-1")) return line;
+                        return null;
+                    } catch (Exception e) {
+                        return null;
+                    }
+                });
+                Thread.sleep(200);
+                assertEquals(201, post(a, "/api/v1/reports", "application/json",
+                        "{\"id\":\"r-two-1\",\"category\":\"litter\",\"lon\":" + p.x + ",\"lat\":" + p.y + "}").statusCode());
+                String data = event.get(10, TimeUnit.SECONDS);
+                assertTrue(data != null && data.contains(first.code()), "B's stream carries A's report with its grid: " + data);
+                stream.body().close();
+            }
+        }
+    }
+}
