@@ -1,87 +1,95 @@
 package org.gridatlas.tiles;
 
-import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtEncoder;
-import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.UserDataKeyValueMapConverter;
-import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsLayer;
-import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsMvt;
-import io.github.sebasbaumh.mapbox.vectortile.build.MvtLayerParams;
 import java.util.ArrayList;
 import java.util.List;
 import org.gridatlas.engine.geom.ChinaCrs;
 import org.gridatlas.engine.geom.Geoms;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.RingClipper;
 
 /**
- * Mapbox Vector Tiles of layers: each feature in Web Mercator, simplified to about half a pixel of
- * its zoom (both prepared once by {@link TileLayer}), clipped to the tile plus a buffer (so neighbouring tiles' polygons join
- * without seams) and quantised to the 4096 extent. A tile with no features is null (HTTP 204).
+ * Mapbox Vector Tiles of layers: each feature is prepared once per zoom by {@link TileLayer} (Web
+ * Mercator, simplified to half a pixel, on whole pixels); a tile writes the features wholly inside
+ * it plus a buffer as they are, shifted, and clips the others to that buffered square (so
+ * neighbouring tiles' polygons join without seams). A tile with no features is null (HTTP 204).
  */
 public final class MvtRenderer {
     /** Buffer around a tile, in tile units of the 4096 extent (64 = 1/64 of the tile). */
     public static final int BUFFER = 64;
-    private static final MvtLayerParams PARAMS = MvtLayerParams.DEFAULT;
-    private final GeometryFactory gf = new GeometryFactory();
-
+    /** Tile units per tile side, the specification's usual extent. */
+    static final int EXTENT = 4096;
     private static final PrecisionModel TILE_UNITS = new PrecisionModel(1);
+    private final GeometryFactory gf = new GeometryFactory();
+    private final Geometry clipBox = gf.toGeometry(new Envelope(-BUFFER, EXTENT + BUFFER, -BUFFER, EXTENT + BUFFER));
+
     /**
-     * Into tile units (y down) and clipped to the tile plus buffer by a snap-rounding overlay at
-     * integer precision: the result is already on the MVT grid and valid.
+     * Polygons clipped ring by ring to the buffered tile (Sutherland-Hodgman, as tile renderers
+     * do): where a polygon leaves the tile its clipped ring runs along the buffer's edge, outside
+     * the visible tile, so the zero-width folds this can leave there are never drawn.
      */
-    private Geometry toTile(Geometry mercator, Envelope tile, double unit) {
-        Geometry g = mercator.copy();
-        double minX = tile.getMinX(), maxY = tile.getMaxY();
-        // wholly inside the buffered tile: rounding to the grid is all the clip would do
-        boolean inside = clipBox.getEnvelopeInternal().contains(new Envelope((mercator.getEnvelopeInternal().getMinX() - minX) / unit,
-                (mercator.getEnvelopeInternal().getMaxX() - minX) / unit, (maxY - mercator.getEnvelopeInternal().getMaxY()) / unit,
-                (maxY - mercator.getEnvelopeInternal().getMinY()) / unit));
-        Geoms.mapVertices(g, (x, y, out) -> {
-            out[0] = (x - minX) / unit;
-            out[1] = (maxY - y) / unit;
-        });
-        if (inside) {
-            Geometry rounded = Geoms.mapVertices(g.copy(), (x, y, out) -> {
-                out[0] = Math.rint(x);
-                out[1] = Math.rint(y);
-            });
-            if (rounded.isValid()) return rounded;
+    private Geometry clip(Geometry polygonal, RingClipper clipper) {
+        List<Polygon> parts = new ArrayList<>();
+        for (int i = 0; i < polygonal.getNumGeometries(); i++) {
+            Polygon p = (Polygon) polygonal.getGeometryN(i);
+            LinearRing shell = ring(clipper, p.getExteriorRing());
+            if (shell == null) continue;
+            List<LinearRing> holes = new ArrayList<>();
+            for (int h = 0; h < p.getNumInteriorRing(); h++) {
+                LinearRing hole = ring(clipper, p.getInteriorRingN(h));
+                if (hole != null) holes.add(hole);
+            }
+            parts.add(gf.createPolygon(shell, holes.toArray(LinearRing[]::new)));
         }
-        return OverlayNG.overlay(g, clipBox, OverlayNG.INTERSECTION, TILE_UNITS);
+        return gf.createMultiPolygon(parts.toArray(Polygon[]::new));
     }
 
-    private final Geometry clipBox = gf.toGeometry(new Envelope(-BUFFER, PARAMS.getExtent() + BUFFER, -BUFFER, PARAMS.getExtent() + BUFFER));
+    private LinearRing ring(RingClipper clipper, LinearRing ring) {
+        Coordinate[] c = clipper.clip(ring.getCoordinates());
+        return c.length < 4 ? null : gf.createLinearRing(c);
+    }
 
     public byte[] render(List<TileLayer> layers, TileId tile, ChinaCrs crs) {
         Envelope tileM = tile.mercator();
-        double unit = tileM.getWidth() / PARAMS.getExtent();
+        double unit = tileM.getWidth() / EXTENT;
         Envelope clip = new Envelope(tileM);
         clip.expandBy(BUFFER * unit);
         // shifted coordinates move by up to ~1 km: query the source a little wider than the tile
         Envelope query = new Envelope(WebMercator.lon(clip.getMinX()), WebMercator.lon(clip.getMaxX()),
                 WebMercator.lat(clip.getMinY()), WebMercator.lat(clip.getMaxY()));
         if (crs != ChinaCrs.WGS84 && crs != ChinaCrs.CGCS2000) query.expandBy(0.02);
-        List<JtsLayer> out = new ArrayList<>();
+        double originX = (double) tile.x() * EXTENT, originY = (double) tile.y() * EXTENT;
+        Envelope clipPixels = new Envelope(originX - BUFFER, originX + EXTENT + BUFFER, originY - BUFFER, originY + EXTENT + BUFFER);
+        MvtWriter out = new MvtWriter(EXTENT);
         for (TileLayer layer : layers) {
             if (tile.z() < layer.minZoom()) continue;
-            List<Geometry> geoms = new ArrayList<>();
+            out.layer(layer.name());
             for (TileLayer.Entry e : layer.entries(query)) {
-                TileFeature f = e.feature;
-                Geometry m = e.at(tile.z(), crs);
-                if (!m.getEnvelopeInternal().intersects(clip)) continue;
-                Geometry t = toTile(m, tileM, unit);
-                for (int i = 0; i < t.getNumGeometries(); i++) {
-                    Geometry part = t.getGeometryN(i);
-                    if (part.isEmpty()) continue;
-                    part.setUserData(f.attributes());
-                    geoms.add(part);
+                TileLayer.Pixels p = e.at(tile.z(), crs);
+                Envelope env = p.geometry().getEnvelopeInternal();
+                if (!env.intersects(clipPixels)) continue;
+                if (p.onGrid() && clipPixels.contains(env)) {
+                    // on whole pixels and wholly inside the buffered tile: written as it is, shifted
+                    out.add(p.geometry(), originX, originY, e.feature.attributes());
+                } else if (p.geometry() instanceof Polygonal) {
+                    out.add(clip(p.geometry(), new RingClipper(clipPixels)), originX, originY, e.feature.attributes());
+                } else {
+                    // lines and points: clipped by a snap-rounding overlay at integer precision, in tile units
+                    Geometry shifted = Geoms.mapVertices(p.geometry().copy(), (x, y, o) -> {
+                        o[0] = x - originX;
+                        o[1] = y - originY;
+                    });
+                    out.add(OverlayNG.overlay(shifted, clipBox, OverlayNG.INTERSECTION, TILE_UNITS), 0, 0, e.feature.attributes());
                 }
             }
-            if (!geoms.isEmpty()) out.add(new JtsLayer(layer.name(), geoms, PARAMS.getExtent()));
         }
-        if (out.isEmpty()) return null;
-        return MvtEncoder.encode(new JtsMvt(out), PARAMS, new UserDataKeyValueMapConverter());
+        return out.bytes();
     }
 }

@@ -3,6 +3,7 @@ package org.gridatlas.tiles;
 import java.util.ArrayList;
 import java.util.List;
 import org.gridatlas.engine.geom.ChinaCrs;
+import org.gridatlas.engine.geom.Geoms;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.index.strtree.STRtree;
@@ -14,31 +15,48 @@ import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
  * rendering a tile only clips what is already prepared.
  */
 public final class TileLayer {
-    /** A feature with its Web Mercator geometry and, per zoom, its simplified form (filled lazily). */
+    /** A feature drawn at one zoom: in that zoom's world pixels, and whether it lies on whole pixels (valid as it is). */
+    record Pixels(Geometry geometry, boolean onGrid) {}
+
+    /** A feature with its Web Mercator geometry and, per zoom, its prepared form (filled lazily). */
     static final class Entry {
         final TileFeature feature;
         final Geometry mercator;
-        private final Geometry[] byZoom = new Geometry[25];
+        private final Pixels[] byZoom = new Pixels[25];
 
         Entry(TileFeature feature) {
             this.feature = feature;
             this.mercator = WebMercator.project(feature.geometry(), ChinaCrs.WGS84);
         }
 
-        /** The geometry to draw at zoom z in the given output CRS, simplified to half a pixel. */
-        Geometry at(int z, ChinaCrs crs) {
-            double halfPixel = 2 * TileId.HALF_WORLD / (1 << z) / 4096 / 2;
-            if (crs != ChinaCrs.WGS84 && crs != ChinaCrs.CGCS2000) return simplify(WebMercator.project(feature.geometry(), crs), halfPixel);
-            Geometry g = byZoom[z];
-            if (g == null) {
-                g = simplify(mercator, halfPixel);
-                byZoom[z] = g;
+        /**
+         * The feature at zoom z in the given output CRS, in world pixels of that zoom (the tile
+         * extent, 4096, per tile; y down), simplified to half a pixel and rounded to whole pixels
+         * where that stays valid. Tile (x, y) is then this minus (4096 x, 4096 y): rounding once per
+         * zoom is rounding for every tile.
+         */
+        Pixels at(int z, ChinaCrs crs) {
+            if (crs != ChinaCrs.WGS84 && crs != ChinaCrs.CGCS2000) return prepare(WebMercator.project(feature.geometry(), crs), z);
+            Pixels p = byZoom[z];
+            if (p == null) {
+                p = prepare(mercator, z);
+                byZoom[z] = p;
             }
-            return g;
+            return p;
         }
 
-        private static Geometry simplify(Geometry g, double tolerance) {
-            return g.getDimension() == 0 ? g : TopologyPreservingSimplifier.simplify(g, tolerance);
+        private static Pixels prepare(Geometry mercator, int z) {
+            double unit = 2 * TileId.HALF_WORLD / (1 << z) / MvtRenderer.EXTENT;
+            Geometry simplified = mercator.getDimension() == 0 ? mercator : TopologyPreservingSimplifier.simplify(mercator, unit / 2);
+            Geometry pixels = Geoms.mapVertices(simplified.copy(), (x, y, out) -> {
+                out[0] = (x + TileId.HALF_WORLD) / unit;
+                out[1] = (TileId.HALF_WORLD - y) / unit;
+            });
+            Geometry rounded = Geoms.mapVertices(pixels.copy(), (x, y, out) -> {
+                out[0] = Math.rint(x);
+                out[1] = Math.rint(y);
+            });
+            return rounded.isValid() ? new Pixels(rounded, true) : new Pixels(pixels, false);
         }
     }
 

@@ -113,7 +113,9 @@ final class TileBenchCommand implements Callable<Integer> {
                 }
                 System.out.printf("cache: %d tiles, %d KB%n", server.tileCache().size(), server.tileCache().bytes() >> 10);
                 if (Wrk.available()) {
-                    System.out.println("cached tiles over HTTP (wrk, 2 threads, 8 connections, " + wrkSeconds + " s): " + Wrk.run(server.port(), paths, 8, wrkSeconds, dir));
+                    // one connection: the latency a map client sees; eight: throughput, with wrk and the server sharing the cores
+                    System.out.println("cached tiles over HTTP, latency (wrk, 1 connection, " + wrkSeconds + " s): " + Wrk.run(server.port(), paths, 1, wrkSeconds, dir));
+                    System.out.println("cached tiles over HTTP, throughput (wrk, 2 threads, 8 connections, " + wrkSeconds + " s): " + Wrk.run(server.port(), paths, 8, wrkSeconds, dir));
                 } else {
                     System.out.println("HTTP: wrk not installed (apt-get install wrk), skipped");
                 }

@@ -21,8 +21,9 @@ final class Wrk {
         Path script = dir.resolve("paths.lua");
         Files.writeString(script, lua);
         String url = "http://127.0.0.1:" + port;
-        exec("/usr/bin/wrk", "-t2", "-c" + connections, "-d3s", "-s", script.toString(), url);
-        String out = exec("/usr/bin/wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency", "-s", script.toString(), url);
+        String threads = "-t" + Math.min(2, connections);
+        exec("/usr/bin/wrk", threads, "-c" + connections, "-d3s", "-s", script.toString(), url);
+        String out = exec("/usr/bin/wrk", threads, "-c" + connections, "-d" + seconds + "s", "--latency", "-s", script.toString(), url);
         StringBuilder sb = new StringBuilder();
         for (String line : out.split("\n")) {
             String l = line.trim().replaceAll("\\s+", " ");

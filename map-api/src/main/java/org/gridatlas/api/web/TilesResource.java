@@ -179,7 +179,14 @@ final class TilesResource {
             ctx.status(204);
             return;
         }
-        ctx.contentType(png ? "image/png" : "application/vnd.mapbox-vector-tile").result(e.bytes());
+        ctx.contentType(png ? "image/png" : "application/vnd.mapbox-vector-tile");
+        // straight to the socket: a result() stream would be copied through a fresh buffer per request
+        ctx.res().setContentLength(e.bytes().length);
+        try {
+            ctx.res().getOutputStream().write(e.bytes());
+        } catch (java.io.IOException gone) {
+            // the client went away; nothing to answer
+        }
     }
 
     void tileJson(Context ctx) {
