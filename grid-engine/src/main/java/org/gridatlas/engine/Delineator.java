@@ -190,7 +190,7 @@ public final class Delineator {
     }
 
     /** Projects and snaps; a polygon that snapping made invalid (a sliver collapsing) is repaired. */
-    static Geometry metres(LocalProjection proj, Geometry lonLat) {
+    public static Geometry metres(LocalProjection proj, Geometry lonLat) {
         Geometry g = proj.toMetres(lonLat);
         if (g.getDimension() == 2 && !g.isValid()) g = Geoms.polygonal(GeometryFixer.fix(g));
         return g;
@@ -226,7 +226,8 @@ public final class Delineator {
         return out;
     }
 
-    private static STRtree barrierIndex(List<Barrier> barriers, LocalProjection proj) {
+    /** Barrier lines in metres, split into parts and indexed, each tagged with its class. */
+    public static STRtree barrierIndex(List<Barrier> barriers, LocalProjection proj) {
         STRtree index = new STRtree();
         for (Barrier b : barriers) {
             Geometry m = proj.toMetres(b.geometry());

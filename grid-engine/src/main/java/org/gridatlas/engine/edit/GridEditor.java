@@ -1,0 +1,363 @@
+package org.gridatlas.engine.edit;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.gridatlas.engine.Delineator;
+import org.gridatlas.engine.geom.Geoms;
+import org.gridatlas.engine.geom.LocalProjection;
+import org.gridatlas.engine.model.Assignment;
+import org.gridatlas.engine.model.Building;
+import org.gridatlas.engine.model.Dataset;
+import org.gridatlas.engine.model.Delineation;
+import org.gridatlas.engine.model.Grid;
+import org.gridatlas.engine.model.GridKind;
+import org.gridatlas.engine.model.GridLevel;
+import org.gridatlas.engine.model.Unit;
+import org.gridatlas.engine.partition.AtomBuilder.PlacedBuilding;
+import org.gridatlas.engine.partition.Bounds;
+import org.gridatlas.engine.partition.CommunityPlan;
+import org.gridatlas.engine.partition.CommunityPlanner;
+import org.gridatlas.engine.partition.DraftGrid;
+import org.gridatlas.engine.partition.Piece;
+import org.gridatlas.engine.partition.PlanInput;
+import org.gridatlas.engine.partition.PlanInput.PlacedBarrier;
+import org.gridatlas.engine.partition.RuralRule;
+import org.gridatlas.engine.validate.GridVerifier;
+import org.gridatlas.engine.validate.Verification;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+
+/**
+ * Applies a planner's edit to one community and returns the grids it would have, with stable
+ * codes, what changes, and the verification of DATA.md's rules; an edit that would break a rule
+ * the grids kept before is refused with that rule ({@link EditRefused}). Nothing is stored here.
+ */
+public final class GridEditor {
+    private final Bounds bounds;
+    private final RuralRule ruralRule;
+
+    public GridEditor(Bounds bounds, RuralRule ruralRule) {
+        this.bounds = bounds;
+        this.ruralRule = ruralRule;
+    }
+
+    /** What an edit would give: the community's grids and assignments, the change and the rules checked. */
+    public record Result(List<Grid> grids, List<Assignment> assignments, ChangeSummary change, Verification verification) {}
+
+    /** A grid being rebuilt: its polygon in metres and the building keys it holds. */
+    private record Draft(Geometry polygon, Set<String> keys, GridKind kind) {}
+
+    /**
+     * The edit applied, or {@link EditRefused} when it would break a rule of DATA.md that the
+     * community's grids kept before. {@code everUsed}: every code the community has ever had, so
+     * that a retired one is never given again.
+     */
+    public Result apply(CommunityState s, GridEdit edit, Set<String> everUsed) {
+        Context c = new Context(s);
+        List<Draft> drafts;
+        if (edit instanceof GridEdit.MoveBuildings m) drafts = c.move(m);
+        else if (edit instanceof GridEdit.MergeGrids m) drafts = c.merge(m);
+        else if (edit instanceof GridEdit.SplitGrid sp) drafts = c.split(sp);
+        else drafts = c.rerun((GridEdit.Rerun) edit);
+        Result r = c.result(drafts, everUsed);
+        Verification before = c.verify(s.grids().stream().filter(g -> g.level() == GridLevel.GRID).toList(), s.assignments());
+        for (String rule : GridVerifier.RULES) {
+            if (r.verification().violations(rule) > before.violations(rule)) {
+                throw new EditRefused(rule, "the edit would break " + rule + ": " + r.verification().examples().get(rule));
+            }
+        }
+        return r;
+    }
+
+    private final class Context {
+        final CommunityState s;
+        final LocalProjection proj;
+        final Map<String, Grid> grids = new LinkedHashMap<>();
+        final Map<String, Set<String>> keysByGrid = new LinkedHashMap<>();
+        final Map<String, String> gridOfKey = new HashMap<>();
+        final Map<String, Building> buildings = new HashMap<>();
+        final Map<String, Integer> householdsOfKey = new HashMap<>();
+        final Map<String, Geometry> metres = new HashMap<>();
+
+        Context(CommunityState s) {
+            this.s = s;
+            this.proj = LocalProjection.around(s.community().geometry().getEnvelopeInternal());
+            for (Grid g : s.grids()) {
+                if (g.level() != GridLevel.GRID) continue;
+                grids.put(g.code(), g);
+                keysByGrid.put(g.code(), new LinkedHashSet<>());
+            }
+            s.buildings().forEach(b -> buildings.put(b.id(), b));
+            for (Assignment a : s.assignments()) {
+                if (!keysByGrid.containsKey(a.gridCode())) continue;
+                keysByGrid.get(a.gridCode()).add(a.buildingKey());
+                gridOfKey.put(a.buildingKey(), a.gridCode());
+                householdsOfKey.put(a.buildingKey(), households(a.buildingKey()));
+            }
+        }
+
+        int households(String key) {
+            String[] k = key.split("#", 2);
+            Building b = buildings.get(k[0]);
+            if (b == null) return 0;
+            if (k.length == 1) return b.households();
+            return b.units().stream().filter(u -> u.unit().equals(k[1])).mapToInt(Unit::households).sum();
+        }
+
+        Geometry polygon(String code) {
+            return metres.computeIfAbsent(code, k -> Delineator.metres(proj, grids.get(k).geometry()));
+        }
+
+        Grid ordinary(String code) {
+            Grid g = grids.get(code);
+            if (g == null) throw new EditRefused("request", "no grid " + code + " in community " + s.community().code());
+            if (g.kind() == GridKind.DEDICATED) throw new EditRefused("request", "grid " + code + " is a campus's dedicated grid: it follows its campus");
+            return g;
+        }
+
+        Draft unchanged(String code) {
+            return new Draft(polygon(code), keysByGrid.get(code), grids.get(code).kind());
+        }
+
+        /** The grids not named, as they are, then the changed ones. */
+        List<Draft> withOthers(Set<String> replaced, List<Draft> changed) {
+            List<Draft> out = new ArrayList<>();
+            for (String code : grids.keySet()) if (!replaced.contains(code)) out.add(unchanged(code));
+            out.addAll(changed);
+            return out;
+        }
+
+        List<Draft> move(GridEdit.MoveBuildings m) {
+            if (m.buildingIds().isEmpty()) throw new EditRefused("request", "no buildings to move");
+            Grid to = ordinary(m.toGrid());
+            String from = null;
+            Set<String> moving = new LinkedHashSet<>();
+            for (String id : m.buildingIds()) {
+                if (!buildings.containsKey(id)) throw new EditRefused("request", "no building " + id + " in community " + s.community().code());
+                Set<String> in = new LinkedHashSet<>();
+                for (String key : gridOfKey.keySet()) if (key.equals(id) || key.startsWith(id + "#")) { in.add(gridOfKey.get(key)); moving.add(key); }
+                if (in.size() != 1) throw new EditRefused("request", "building " + id + " is divided by unit among grids " + in + ": it cannot move whole");
+                String g = in.iterator().next();
+                if (from != null && !from.equals(g)) throw new EditRefused("request", "the buildings lie in different grids (" + from + ", " + g + "): move them one grid at a time");
+                from = g;
+            }
+            ordinary(from);
+            if (from.equals(to.code())) throw new EditRefused("request", "the buildings are in grid " + from + " already");
+            // rule 5: a compound moves whole, unless it is divided already (it alone exceeds the maximum)
+            for (String id : m.buildingIds()) {
+                String compound = buildings.get(id).compoundId();
+                if (compound == null) continue;
+                Set<String> compoundGrids = new LinkedHashSet<>();
+                List<String> leftBehind = new ArrayList<>();
+                for (Building b : s.buildings()) {
+                    if (!compound.equals(b.compoundId())) continue;
+                    String g = gridOf(b.id());
+                    if (g != null) compoundGrids.add(g);
+                    if (from.equals(g) && !m.buildingIds().contains(b.id())) leftBehind.add(b.id());
+                }
+                if (compoundGrids.size() == 1 && !leftBehind.isEmpty()) {
+                    throw new EditRefused("rule 5: compound not split", "compound " + compound + " would be split: move " + leftBehind + " with it");
+                }
+            }
+            Map<String, Geometry> cells = cells(from);
+            List<Geometry> staying = new ArrayList<>(), going = new ArrayList<>(List.of(polygon(to.code())));
+            for (Map.Entry<String, Geometry> cell : cells.entrySet()) (m.buildingIds().contains(cell.getKey()) ? going : staying).add(cell.getValue());
+            if (staying.isEmpty()) throw new EditRefused("rule 4: households within bounds", "grid " + from + " would be left empty: merge it instead");
+            Set<String> fromKeys = new LinkedHashSet<>(keysByGrid.get(from)), toKeys = new LinkedHashSet<>(keysByGrid.get(to.code()));
+            fromKeys.removeAll(moving);
+            toKeys.addAll(moving);
+            Draft source = contiguous(from, Geoms.union(staying), fromKeys, "moving them would cut grid " + from + " in two");
+            Draft target = contiguous(to.code(), Geoms.union(going), toKeys, "the buildings do not border grid " + to.code());
+            withinBounds(from, source);
+            withinBounds(to.code(), target);
+            return withOthers(Set.of(from, to.code()), List.of(source, target));
+        }
+
+        List<String> keysOf(Building b) {
+            if (!b.hasUnits()) return List.of(b.id());
+            return b.units().stream().map(u -> Assignment.unitKey(b.id(), u.unit())).toList();
+        }
+
+        String gridOf(String buildingId) {
+            for (Map.Entry<String, String> e : gridOfKey.entrySet()) {
+                if (e.getKey().equals(buildingId) || e.getKey().startsWith(buildingId + "#")) return e.getValue();
+            }
+            return null;
+        }
+
+        Map<String, Geometry> cells(String code) {
+            Map<String, Geometry> footprints = new LinkedHashMap<>();
+            for (String key : keysByGrid.get(code)) {
+                String id = key.split("#", 2)[0];
+                footprints.computeIfAbsent(id, k -> Delineator.metres(proj, buildings.get(k).geometry()));
+            }
+            return BuildingCells.of(polygon(code), footprints);
+        }
+
+        List<Draft> merge(GridEdit.MergeGrids m) {
+            Grid a = ordinary(m.first()), b = ordinary(m.second());
+            if (a.code().equals(b.code())) throw new EditRefused("request", "a grid cannot merge with itself");
+            Set<String> keys = new LinkedHashSet<>(keysByGrid.get(a.code()));
+            keys.addAll(keysByGrid.get(b.code()));
+            Draft merged = contiguous(a.code(), Geoms.union(List.of(polygon(a.code()), polygon(b.code()))), keys,
+                    "grids " + a.code() + " and " + b.code() + " are not neighbours");
+            int hh = householdsOf(keys);
+            if (a.kind() == GridKind.COMMUNITY && hh > bounds.max()) {
+                throw new EditRefused("rule 4: households within bounds", "grids " + a.code() + " and " + b.code() + " together hold " + hh
+                        + " households, over the maximum of " + bounds.max());
+            }
+            return withOthers(Set.of(a.code(), b.code()), List.of(merged));
+        }
+
+        List<Draft> split(GridEdit.SplitGrid sp) {
+            Grid g = ordinary(sp.grid());
+            List<Draft> parts = plan(polygon(g.code()), keysByGrid.get(g.code()));
+            if (parts.size() < 2) {
+                throw new EditRefused("rule 4: households within bounds", "grid " + g.code() + " (" + g.households() + " households) cannot be split into grids of "
+                        + bounds.min() + "–" + bounds.max() + " households");
+            }
+            return withOthers(Set.of(g.code()), parts);
+        }
+
+        List<Draft> rerun(GridEdit.Rerun r) {
+            for (String code : r.locked()) if (!grids.containsKey(code)) throw new EditRefused("request", "no grid " + code + " to lock");
+            Set<String> open = new LinkedHashSet<>();
+            for (Grid g : grids.values()) if (!r.locked().contains(g.code()) && g.kind() != GridKind.DEDICATED) open.add(g.code());
+            if (open.isEmpty()) throw new EditRefused("request", "every grid is locked: nothing to delineate");
+            Set<String> keys = new LinkedHashSet<>();
+            List<Geometry> area = new ArrayList<>();
+            for (String code : open) {
+                keys.addAll(keysByGrid.get(code));
+                area.add(polygon(code));
+            }
+            return withOthers(open, plan(Geoms.polygonal(Geoms.union(area)), keys));
+        }
+
+        /** Runs the community planner on part of the community holding these building keys. */
+        List<Draft> plan(Geometry region, Set<String> keys) {
+            Set<String> ids = new LinkedHashSet<>();
+            for (String key : keys) ids.add(key.split("#", 2)[0]);
+            for (String id : ids) {
+                for (Map.Entry<String, String> e : gridOfKey.entrySet()) {
+                    if (e.getKey().startsWith(id + "#") && !keys.contains(e.getKey())) {
+                        throw new EditRefused("request", "building " + id + " is shared with grid " + e.getValue() + ": include that grid too");
+                    }
+                }
+            }
+            List<PlacedBuilding> placed = new ArrayList<>();
+            for (String id : ids) placed.add(new PlacedBuilding(buildings.get(id), Delineator.metres(proj, buildings.get(id).geometry())));
+            // buildings new since the last delineation (in no grid yet) join the part they stand in
+            PreparedGeometry inRegion = PreparedGeometryFactory.prepare(region);
+            for (Building b : s.buildings()) {
+                if (gridOf(b.id()) != null || ids.contains(b.id())) continue;
+                Geometry fp = Delineator.metres(proj, b.geometry());
+                if (!inRegion.intersects(fp.getCentroid())) continue;
+                placed.add(new PlacedBuilding(b, fp));
+                householdsOfKey.put(b.id(), b.households()); // the planner keeps it whole unless it slices it by unit
+                for (String key : keysOf(b)) householdsOfKey.put(key, households(key));
+            }
+            Envelope env = region.getEnvelopeInternal();
+            @SuppressWarnings("unchecked")
+            List<PlacedBarrier> near = Delineator.barrierIndex(s.barriers(), proj).query(env);
+            CommunityPlan plan = new CommunityPlanner(bounds, ruralRule).plan(new PlanInput(s.community(), region, placed, near, List.of(), List.of()));
+            List<Draft> out = new ArrayList<>();
+            for (DraftGrid d : plan.grids()) {
+                Set<String> k = new LinkedHashSet<>();
+                for (Piece p : d.pieces()) k.add(p.key());
+                out.add(new Draft(d.polygon(), k, d.kind()));
+            }
+            return out;
+        }
+
+        Draft contiguous(String code, Geometry polygon, Set<String> keys, String why) {
+            Geometry p = Geoms.polygonal(polygon);
+            if (p.getNumGeometries() > 1 && s.community().geometry().getNumGeometries() == 1) {
+                throw new EditRefused("rule 3: one valid polygon", why);
+            }
+            return new Draft(p, keys, grids.get(code).kind());
+        }
+
+        int householdsOf(Set<String> keys) {
+            return keys.stream().mapToInt(k -> householdsOfKey.getOrDefault(k, 0)).sum();
+        }
+
+        /** Rule 4: a grid the edit changes may not leave the bounds, nor move further from them. */
+        void withinBounds(String code, Draft d) {
+            if (d.kind() != GridKind.COMMUNITY) return;
+            int after = householdsOf(d.keys()), before = grids.get(code).households();
+            if (!bounds.contains(after) && bounds.deviation(after) > bounds.deviation(before)) {
+                throw new EditRefused("rule 4: households within bounds", "grid " + code + " would hold " + after + " households, outside "
+                        + bounds.min() + "–" + bounds.max());
+            }
+        }
+
+        Result result(List<Draft> drafts, Set<String> everUsed) {
+            Map<String, StableCodes.Holding> before = new LinkedHashMap<>();
+            for (Grid g : grids.values()) before.put(g.code(), holding(keysByGrid.get(g.code()), polygon(g.code()), g.kind()));
+            List<StableCodes.Holding> after = drafts.stream().map(d -> holding(d.keys(), d.polygon(), d.kind())).toList();
+            List<String> codes = StableCodes.assign(s.community().code(), before, after, everUsed);
+            List<Grid> out = new ArrayList<>();
+            List<Assignment> assignments = new ArrayList<>();
+            for (int i = 0; i < drafts.size(); i++) {
+                Draft d = drafts.get(i);
+                String code = codes.get(i);
+                Grid old = grids.get(code);
+                int hh = householdsOf(d.keys());
+                if (old != null && old.households() == hh && d.keys().equals(keysByGrid.get(code)) && d.polygon() == metres.get(code)) {
+                    out.add(old); // untouched: exactly as it was
+                } else {
+                    int count = (int) d.keys().stream().map(k -> k.split("#", 2)[0]).distinct().count();
+                    out.add(new Grid(code, GridLevel.GRID, d.kind(), s.community().code(), s.community().streetCode(), hh, count,
+                            d.polygon().getArea(), null, flags(d.kind(), hh), proj.toLonLat(d.polygon())));
+                }
+                for (String k : d.keys()) assignments.add(new Assignment(k, code));
+            }
+            out.sort(java.util.Comparator.comparing(Grid::code));
+            return new Result(out, assignments, change(out, assignments), verify(out, assignments));
+        }
+
+        StableCodes.Holding holding(Set<String> keys, Geometry polygon, GridKind kind) {
+            Map<String, Integer> hh = new TreeMap<>();
+            for (String k : keys) hh.put(k, householdsOfKey.getOrDefault(k, 0));
+            return new StableCodes.Holding(hh, polygon, kind == GridKind.DEDICATED);
+        }
+
+        List<String> flags(GridKind kind, int households) {
+            if (kind != GridKind.COMMUNITY || bounds.contains(households)) return List.of();
+            return List.of(households < bounds.min() ? "below_min" : "above_max");
+        }
+
+        ChangeSummary change(List<Grid> out, List<Assignment> assignments) {
+            List<ChangeSummary.Move> moves = new ArrayList<>();
+            int moved = 0;
+            for (Assignment a : assignments) {
+                String was = gridOfKey.get(a.buildingKey());
+                if (was != null && !was.equals(a.gridCode())) {
+                    int hh = householdsOfKey.getOrDefault(a.buildingKey(), 0);
+                    moves.add(new ChangeSummary.Move(a.buildingKey(), was, a.gridCode(), hh));
+                    moved += hh;
+                }
+            }
+            Set<String> now = new LinkedHashSet<>();
+            out.forEach(g -> now.add(g.code()));
+            List<String> kept = new ArrayList<>(), retired = new ArrayList<>(), added = new ArrayList<>();
+            for (String code : grids.keySet()) (now.contains(code) ? kept : retired).add(code);
+            for (String code : now) if (!grids.containsKey(code)) added.add(code);
+            int total = householdsOf(gridOfKey.keySet());
+            return new ChangeSummary(moves, moved, total, kept, retired, added);
+        }
+
+        Verification verify(List<Grid> out, List<Assignment> assignments) {
+            Dataset one = new Dataset(List.of(s.community()), s.buildings(), s.barriers(), List.of(), List.of(), List.of());
+            return GridVerifier.verify(one, new Delineation(out, assignments, null), bounds);
+        }
+    }
+}
