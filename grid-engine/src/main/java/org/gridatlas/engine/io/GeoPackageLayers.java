@@ -116,6 +116,11 @@ public final class GeoPackageLayers {
             this.attributes = schema.spatial() ? null : gp.getAttributesDao(schema.name());
         }
 
+        /** Deletes the rows matching an SQL condition with ? placeholders, in whatever transaction the caller holds. */
+        public int delete(String where, String... args) {
+            return features != null ? features.delete(where, args) : attributes.delete(where, args);
+        }
+
         /** Inserts rows, in whatever transaction the caller holds. */
         public void insert(Iterable<Feature> rows) {
             if (features != null) {

@@ -47,14 +47,17 @@ public final class ResultWriter {
     public static Map<LayerSchema, List<Feature>> layers(Delineation result) throws IOException {
         Map<LayerSchema, List<Feature>> layers = new LinkedHashMap<>();
         layers.put(DataContract.GRIDS, gridFeatures(result.grids()));
-        layers.put(DataContract.ASSIGNMENTS, result.assignments().stream().map(a ->
-                DatasetWriter.feature(null, "building_id", a.buildingKey(), "grid_code", a.gridCode())).toList());
+        layers.put(DataContract.ASSIGNMENTS, assignmentFeatures(result.assignments()));
         layers.put(DataContract.REPORT, List.of(DatasetWriter.feature(null, "report_json", reportJson(result.report()))));
         return layers;
     }
 
     public static String reportJson(DelineationReport report) throws IOException {
         return GeoJsonLayers.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
+    }
+
+    public static List<Feature> assignmentFeatures(List<Assignment> assignments) {
+        return assignments.stream().map(a -> DatasetWriter.feature(null, "building_id", a.buildingKey(), "grid_code", a.gridCode())).toList();
     }
 
     public static List<Feature> gridFeatures(List<Grid> grids) {

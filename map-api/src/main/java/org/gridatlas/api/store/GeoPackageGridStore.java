@@ -26,6 +26,7 @@ import org.gridatlas.engine.io.ResultReader;
 import org.gridatlas.engine.io.ResultWriter;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
+import org.gridatlas.engine.model.Grid;
 
 /**
  * The embedded store: one GeoPackage file that GDAL and QGIS open, with the contract's layers
@@ -39,8 +40,15 @@ public final class GeoPackageGridStore implements GridStore {
             "lon", REAL, "lat", REAL, "crs", TEXT, "text", TEXT, "grid_code", TEXT, "received_at", TEXT);
     static final LayerSchema STAFF = LayerSchema.attributes("staff", "grid_code", TEXT, "role", TEXT, "name", TEXT, "phone", TEXT);
     static final LayerSchema ZONES = LayerSchema.attributes("zones", "community_code", TEXT, "zone_code", TEXT, "zone_name", TEXT);
+    static final LayerSchema COMMUNITY_VERSIONS = LayerSchema.attributes("community_versions", "community_code", TEXT, "version", INTEGER);
+    static final LayerSchema VERSIONS = LayerSchema.attributes("versions", "community_code", TEXT, "version", INTEGER, "author", TEXT,
+            "reason", TEXT, "created_at", TEXT, "change_json", TEXT, "snapshot", TEXT);
+    static final LayerSchema USED_CODES = LayerSchema.attributes("used_codes", "community_code", TEXT, "code", TEXT);
+    static final LayerSchema TOKENS = LayerSchema.attributes("tokens", "name", TEXT, "role", TEXT, "sha256", TEXT, "created_at", TEXT);
+    static final LayerSchema AUDIT = LayerSchema.attributes("audit", "time", TEXT, "actor", TEXT, "action", TEXT, "community_code", TEXT,
+            "outcome", TEXT, "detail", TEXT);
     private static final List<LayerSchema> TABLES = List.of(DataContract.COMMUNITIES, DataContract.BUILDINGS,
-            DataContract.GRIDS, DataContract.ASSIGNMENTS, RUNS, REPORTS, STAFF, ZONES);
+            DataContract.GRIDS, DataContract.ASSIGNMENTS, RUNS, REPORTS, STAFF, ZONES, COMMUNITY_VERSIONS, VERSIONS, USED_CODES, TOKENS, AUDIT);
 
     private final GeoPackage gp;
     private final Map<LayerSchema, GeoPackageLayers.Table> tables = new LinkedHashMap<>();
@@ -82,11 +90,123 @@ public final class GeoPackageGridStore implements GridStore {
                 tables.get(DataContract.ASSIGNMENTS).insert(result.get(DataContract.ASSIGNMENTS));
                 tables.get(RUNS).insert(List.of(row("run_id", id, "source", source, "created_at", Instant.now().toString(),
                         "grids", delineation.grids().size(), "report_json", report)));
+                // an import is a new version of every community (previews made before it are stale) and its codes are used
+                for (var c : dataset.communities()) setVersion(c.code(), communityVersion(c.code()) + 1);
+                addUsedCodes(delineation.grids());
             });
             return id;
         } catch (IOException | RuntimeException e) {
             throw new StoreException("import failed, store unchanged: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public synchronized long communityVersion(String community) {
+        return GeoPackageLayers.read(gp, COMMUNITY_VERSIONS).stream().filter(f -> community.equals(str(f, "community_code")))
+                .mapToLong(f -> ((Number) f.properties().get("version")).longValue()).max().orElse(0);
+    }
+
+    private void setVersion(String community, long version) {
+        tables.get(COMMUNITY_VERSIONS).delete("community_code = ?", community);
+        tables.get(COMMUNITY_VERSIONS).insert(List.of(row("community_code", community, "version", version)));
+    }
+
+    private void addUsedCodes(List<Grid> grids) {
+        Map<String, java.util.Set<String>> used = new java.util.HashMap<>();
+        List<Feature> rows = new ArrayList<>();
+        for (Grid g : grids) {
+            java.util.Set<String> have = used.computeIfAbsent(g.communityCode(), this::codesEverUsed);
+            if (have.add(g.code())) rows.add(row("community_code", g.communityCode(), "code", g.code()));
+        }
+        tables.get(USED_CODES).insert(rows);
+    }
+
+    @Override
+    public synchronized long commit(CommunityCommit commit) {
+        String community = commit.communityCode();
+        long current = communityVersion(community);
+        if (current != commit.expectedVersion()) throw new StaleVersionException(community, commit.expectedVersion(), current);
+        try {
+            boolean baseline = versions(community).stream().noneMatch(v -> v.version() == current);
+            StoredState now = baseline ? load() : null;
+            GeoPackageLayers.inTransaction(gp, () -> {
+                if (baseline) {
+                    List<Grid> before = now.grids().stream().filter(g -> community.equals(g.communityCode())).toList();
+                    java.util.Set<String> codes = new java.util.HashSet<>();
+                    before.forEach(g -> codes.add(g.code()));
+                    List<org.gridatlas.engine.model.Assignment> was = now.assignments().stream().filter(a -> codes.contains(a.gridCode())).toList();
+                    addVersion(community, current, "import", "the delineation before the first edit", null, VersionSnapshots.write(before, was));
+                }
+                List<Grid> old = GeoPackageLayers.read(gp, DataContract.GRIDS).stream().map(ResultReader::grid)
+                        .filter(g -> community.equals(g.communityCode())).toList();
+                for (Grid g : old) tables.get(DataContract.ASSIGNMENTS).delete("grid_code = ?", g.code());
+                tables.get(DataContract.GRIDS).delete("community_code = ?", community);
+                tables.get(DataContract.GRIDS).insert(ResultWriter.gridFeatures(commit.grids()));
+                tables.get(DataContract.ASSIGNMENTS).insert(ResultWriter.assignmentFeatures(commit.assignments()));
+                addUsedCodes(commit.grids());
+                setVersion(community, current + 1);
+                addVersion(community, current + 1, commit.author(), commit.reason(), commit.changeJson(),
+                        VersionSnapshots.write(commit.grids(), commit.assignments()));
+            });
+            return current + 1;
+        } catch (RuntimeException e) {
+            throw new StoreException("commit failed, store unchanged: " + e.getMessage(), e);
+        }
+    }
+
+    private void addVersion(String community, long version, String author, String reason, String change, String snapshot) {
+        tables.get(VERSIONS).insert(List.of(row("community_code", community, "version", version, "author", author, "reason", reason,
+                "created_at", Instant.now().toString(), "change_json", change, "snapshot", snapshot)));
+    }
+
+    @Override
+    public synchronized List<CommunityVersion> versions(String community) {
+        List<CommunityVersion> out = new ArrayList<>();
+        for (Feature f : GeoPackageLayers.read(gp, VERSIONS)) {
+            if (!community.equals(str(f, "community_code"))) continue;
+            VersionSnapshots.Snapshot snap = VersionSnapshots.read(str(f, "snapshot"));
+            out.add(new CommunityVersion(community, ((Number) f.properties().get("version")).longValue(), str(f, "author"), str(f, "reason"),
+                    Instant.parse(str(f, "created_at")), str(f, "change_json"), snap.grids(), snap.assignments()));
+        }
+        out.sort(Comparator.comparingLong(CommunityVersion::version));
+        return out;
+    }
+
+    @Override
+    public synchronized java.util.Set<String> codesEverUsed(String community) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (Feature f : GeoPackageLayers.read(gp, USED_CODES)) if (community.equals(str(f, "community_code"))) out.add(str(f, "code"));
+        return out;
+    }
+
+    @Override
+    public synchronized void putToken(AccessToken t) {
+        GeoPackageLayers.inTransaction(gp, () -> {
+            tables.get(TOKENS).delete("name = ?", t.name());
+            tables.get(TOKENS).insert(List.of(row("name", t.name(), "role", t.role(), "sha256", t.sha256(), "created_at", t.created().toString())));
+        });
+    }
+
+    @Override
+    public synchronized List<AccessToken> tokens() {
+        return GeoPackageLayers.read(gp, TOKENS).stream().map(f -> new AccessToken(str(f, "name"), str(f, "role"), str(f, "sha256"),
+                Instant.parse(str(f, "created_at")))).sorted(Comparator.comparing(AccessToken::name)).toList();
+    }
+
+    @Override
+    public synchronized void audit(AuditEntry e) {
+        tables.get(AUDIT).insert(List.of(row("time", e.time().toString(), "actor", e.actor(), "action", e.action(),
+                "community_code", e.communityCode(), "outcome", e.outcome(), "detail", e.detail())));
+    }
+
+    @Override
+    public synchronized List<AuditEntry> audit(int limit) {
+        List<AuditEntry> out = new ArrayList<>();
+        for (Feature f : GeoPackageLayers.read(gp, AUDIT)) {
+            out.add(new AuditEntry(Instant.parse(str(f, "time")), str(f, "actor"), str(f, "action"), str(f, "community_code"), str(f, "outcome"), str(f, "detail")));
+        }
+        out.sort(Comparator.comparing(AuditEntry::time).reversed());
+        return out.size() > limit ? out.subList(0, limit) : out;
     }
 
     @Override

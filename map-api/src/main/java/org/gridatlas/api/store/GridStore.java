@@ -41,6 +41,33 @@ public interface GridStore extends AutoCloseable {
 
     List<Zone> zones();
 
+    /** The community's version for optimistic locking: raised by every commit and every import. */
+    long communityVersion(String communityCode);
+
+    /**
+     * Stores the commit as the community's next version, in one transaction: its grids (both
+     * levels) and assignments replace the community's, the version is recorded with the grids
+     * after it (and, at the first edit since an import, the grids before it), and the codes join
+     * those the community has used. {@link StaleVersionException} when the version moved on.
+     */
+    long commit(CommunityCommit commit);
+
+    /** The community's versions, oldest first. */
+    List<CommunityVersion> versions(String communityCode);
+
+    /** Every code the community has had, current and retired. */
+    java.util.Set<String> codesEverUsed(String communityCode);
+
+    /** Adds a token, replacing one of the same name. */
+    void putToken(AccessToken token);
+
+    List<AccessToken> tokens();
+
+    void audit(AuditEntry entry);
+
+    /** The newest entries first. */
+    List<AuditEntry> audit(int limit);
+
     /**
      * Tells the listener of every change that other processes commit to this store, until the
      * returned handle is closed. The embedded GeoPackage belongs to one process and has none to tell.

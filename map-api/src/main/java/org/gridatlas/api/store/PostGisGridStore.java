@@ -28,6 +28,7 @@ import org.gridatlas.engine.model.Building;
 import org.gridatlas.engine.model.Community;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
+import org.gridatlas.engine.model.Grid;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
@@ -93,6 +94,16 @@ public final class PostGisGridStore implements GridStore {
                 insertBuildings(c, dataset.buildings());
                 insertGrids(c, ResultWriter.gridFeatures(delineation.grids()));
                 insertAssignments(c, delineation.assignments());
+                // an import is a new version of every community (previews made before it are stale) and its codes are used
+                try (PreparedStatement v = c.prepareStatement("INSERT INTO community_versions VALUES (?, 1) "
+                        + "ON CONFLICT (community_code) DO UPDATE SET version = community_versions.version + 1")) {
+                    for (org.gridatlas.engine.model.Community x : dataset.communities()) {
+                        v.setString(1, x.code());
+                        v.addBatch();
+                    }
+                    v.executeBatch();
+                }
+                insertUsedCodes(c, delineation.grids());
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO runs VALUES (?, ?, ?, ?, ?)")) {
                     ps.setLong(1, id);
                     ps.setString(2, source);
@@ -182,6 +193,203 @@ public final class PostGisGridStore implements GridStore {
                 ps.addBatch();
             }
             ps.executeBatch();
+        }
+    }
+
+    private static void insertUsedCodes(Connection c, List<Grid> grids) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO used_codes VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+            for (Grid g : grids) {
+                ps.setString(1, g.communityCode());
+                ps.setString(2, g.code());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    @Override
+    public long communityVersion(String community) {
+        try (Connection c = pool.getConnection()) {
+            return version(c, community, false);
+        } catch (SQLException e) {
+            throw new StoreException("store unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    private static long version(Connection c, String community, boolean lock) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT version FROM community_versions WHERE community_code = ?" + (lock ? " FOR UPDATE" : ""))) {
+            ps.setString(1, community);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    @Override
+    public long commit(CommunityCommit commit) {
+        String community = commit.communityCode();
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO community_versions VALUES (?, 0) ON CONFLICT DO NOTHING")) {
+                    ps.setString(1, community);
+                    ps.executeUpdate();
+                }
+                long current = version(c, community, true); // the row lock serialises commits of one community
+                if (current != commit.expectedVersion()) throw new StaleVersionException(community, commit.expectedVersion(), current);
+                if (!hasVersion(c, community, current)) {
+                    List<Grid> before = query(c, "SELECT code, level, kind, community_code, street_code, households, buildings, area_m2, parent_code, flags::text, "
+                            + "ST_AsBinary(geom) FROM grids WHERE community_code = " + literal(community), DataContract.GRIDS).stream().map(ResultReader::grid).toList();
+                    List<Assignment> was = query(c, "SELECT a.building_key, a.grid_code FROM assignments a JOIN grids g ON g.code = a.grid_code "
+                            + "WHERE g.community_code = " + literal(community), DataContract.ASSIGNMENTS).stream().map(ResultReader::assignment).toList();
+                    insertVersion(c, community, current, "import", "the delineation before the first edit", null, VersionSnapshots.write(before, was));
+                }
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM assignments WHERE grid_code IN (SELECT code FROM grids WHERE community_code = ?)");
+                     PreparedStatement gs = c.prepareStatement("DELETE FROM grids WHERE community_code = ?")) {
+                    ps.setString(1, community);
+                    ps.executeUpdate();
+                    gs.setString(1, community);
+                    gs.executeUpdate();
+                }
+                insertGrids(c, ResultWriter.gridFeatures(commit.grids()));
+                insertAssignments(c, commit.assignments());
+                insertUsedCodes(c, commit.grids());
+                long next = current + 1;
+                try (PreparedStatement ps = c.prepareStatement("UPDATE community_versions SET version = ? WHERE community_code = ?")) {
+                    ps.setLong(1, next);
+                    ps.setString(2, community);
+                    ps.executeUpdate();
+                }
+                insertVersion(c, community, next, commit.author(), commit.reason(), commit.changeJson(), VersionSnapshots.write(commit.grids(), commit.assignments()));
+                announce(c, new StoreChange(StoreChange.Kind.GRIDS, community));
+                c.commit();
+                return next;
+            } catch (SQLException | IOException | RuntimeException e) {
+                c.rollback();
+                if (e instanceof StaleVersionException stale) throw stale;
+                throw new StoreException("commit failed, store unchanged: " + e.getMessage(), e);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("store unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    /** A community code as an SQL literal: codes are digits, checked here so that nothing else gets through. */
+    private static String literal(String code) {
+        if (!code.matches("[0-9A-Za-z_-]+")) throw new IllegalArgumentException("not a community code: " + code);
+        return "'" + code + "'";
+    }
+
+    private static boolean hasVersion(Connection c, String community, long version) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM versions WHERE community_code = ? AND version = ?")) {
+            ps.setString(1, community);
+            ps.setLong(2, version);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static void insertVersion(Connection c, String community, long version, String author, String reason, String change, String snapshot)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO versions VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, community);
+            ps.setLong(2, version);
+            ps.setString(3, author);
+            ps.setString(4, reason);
+            ps.setTimestamp(5, Timestamp.from(Instant.now()));
+            ps.setString(6, change);
+            ps.setString(7, snapshot);
+            ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public List<CommunityVersion> versions(String community) {
+        List<CommunityVersion> out = new ArrayList<>();
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT version, author, reason, created_at, change_json, snapshot FROM versions WHERE community_code = ? ORDER BY version")) {
+            ps.setString(1, community);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    VersionSnapshots.Snapshot snap = VersionSnapshots.read(rs.getString(6));
+                    out.add(new CommunityVersion(community, rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
+                            rs.getString(5), snap.grids(), snap.assignments()));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("store unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public java.util.Set<String> codesEverUsed(String community) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT code FROM used_codes WHERE community_code = ?")) {
+            ps.setString(1, community);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("store unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void putToken(AccessToken t) {
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO tokens VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET role = EXCLUDED.role, sha256 = EXCLUDED.sha256, created_at = EXCLUDED.created_at")) {
+            ps.setString(1, t.name());
+            ps.setString(2, t.role());
+            ps.setString(3, t.sha256());
+            ps.setTimestamp(4, Timestamp.from(t.created()));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("token " + t.name() + " not stored: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<AccessToken> tokens() {
+        List<AccessToken> out = new ArrayList<>();
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT name, role, sha256, created_at FROM tokens ORDER BY name")) {
+            while (rs.next()) out.add(new AccessToken(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()));
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("store unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void audit(AuditEntry e) {
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO audit VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setTimestamp(1, Timestamp.from(e.time()));
+            ps.setString(2, e.actor());
+            ps.setString(3, e.action());
+            ps.setString(4, e.communityCode());
+            ps.setString(5, e.outcome());
+            ps.setString(6, e.detail());
+            ps.executeUpdate();
+        } catch (SQLException x) {
+            throw new StoreException("audit entry not stored: " + x.getMessage(), x);
+        }
+    }
+
+    @Override
+    public List<AuditEntry> audit(int limit) {
+        List<AuditEntry> out = new ArrayList<>();
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT time, actor, action, community_code, outcome, detail FROM audit ORDER BY time DESC LIMIT ?")) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(new AuditEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("store unreachable: " + e.getMessage(), e);
         }
     }
 

@@ -110,4 +110,51 @@ abstract class GridStoreContract {
         store().replaceZones(List.of(new Zone("990101001001", "B", "西片区")));
         assertEquals(List.of(new Zone("990101001001", "B", "西片区")), store().zones());
     }
+    @Test
+    void aCommitReplacesOneCommunityAsItsNextVersion() {
+        store().replace(DATA, RESULT, "import");
+        String community = DATA.communities().get(0).code();
+        long v = store().communityVersion(community);
+        assertEquals(1, v, "an import is a version of every community");
+        Delineation narrow = new Delineator(new Bounds(150, 250)).delineate(DATA);
+        long next = store().commit(new CommunityCommit(community, v, narrow.grids(), narrow.assignments(), "王规划", "a finer split", "{\"moves\":[]}"));
+        assertEquals(2, next);
+        assertEquals(2, store().communityVersion(community));
+        StoredState s = store().load();
+        assertEquals(narrow.grids().size(), s.grids().size());
+        assertEquals(narrow.assignments().size(), s.assignments().size());
+        List<CommunityVersion> versions = store().versions(community);
+        assertEquals(List.of(1L, 2L), versions.stream().map(CommunityVersion::version).toList());
+        assertEquals("import", versions.get(0).author());
+        assertEquals(RESULT.grids().size(), versions.get(0).grids().size(), "version 1 keeps the grids before the edit");
+        assertEquals("王规划", versions.get(1).author());
+        assertEquals(narrow.grids().get(0).geometry().getArea(), versions.get(1).grids().get(0).geometry().getArea(), 1e-12);
+        assertTrue(store().codesEverUsed(community).containsAll(narrow.grids().stream().map(Grid::code).toList()));
+    }
+
+    @Test
+    void aStaleCommitIsRefusedAndChangesNothing() {
+        store().replace(DATA, RESULT, "import");
+        String community = DATA.communities().get(0).code();
+        Delineation narrow = new Delineator(new Bounds(150, 250)).delineate(DATA);
+        StaleVersionException e = assertThrows(StaleVersionException.class,
+                () -> store().commit(new CommunityCommit(community, 0, narrow.grids(), narrow.assignments(), "a", null, null)));
+        assertEquals(1, e.current());
+        assertEquals(RESULT.grids().size(), store().load().grids().size());
+        assertTrue(store().versions(community).isEmpty());
+        store().replace(DATA, RESULT, "again");
+        assertEquals(2, store().communityVersion(community), "a second import makes earlier previews stale too");
+    }
+
+    @Test
+    void keepsTokenDigestsAndTheAuditLog() {
+        Instant t = Instant.parse("2026-11-23T08:00:00Z");
+        store().putToken(new AccessToken("alice", "planner", "a".repeat(64), t));
+        store().putToken(new AccessToken("alice", "admin", "b".repeat(64), t));
+        store().putToken(new AccessToken("bob", "reader", "c".repeat(64), t));
+        assertEquals(List.of("admin", "reader"), store().tokens().stream().map(AccessToken::role).toList(), "a name has one token");
+        store().audit(new AuditEntry(t, "alice", "commit", "990101001001", "ok", "version 2"));
+        store().audit(new AuditEntry(t.plusSeconds(1), "bob", "commit", "990101001001", "refused", "stale"));
+        assertEquals(List.of("bob", "alice"), store().audit(10).stream().map(AuditEntry::actor).toList());
+    }
 }
