@@ -9,9 +9,7 @@ import org.gridatlas.engine.Delineator;
 import org.gridatlas.engine.io.DatasetReader;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
-import org.gridatlas.engine.partition.Bounds;
 import org.gridatlas.engine.partition.MicroGridPlanner;
-import org.gridatlas.engine.partition.RuralRule;
 import org.gridatlas.fixtures.Fixtures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +24,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path file = Files.createTempDirectory("gridatlas-demo-").resolve("demo.gpkg");
         Dataset d = DatasetReader.read(Fixtures.monaco());
-        Delineation r = new Delineator(Bounds.DEFAULT, RuralRule.DEFAULT, MicroGridPlanner.DEFAULT).delineate(d);
+        Delineation r = new Delineator(server.plan.bounds(), server.plan.ruralRule(), MicroGridPlanner.DEFAULT).delineate(d);
         GridStore store = GeoPackageGridStore.open(file);
         store.replace(d, r, "Monaco (OpenStreetMap) fixture");
         System.out.printf("demo store %s: %d grids and %d micro grids for %d communities%n", file, r.report().grids(),

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
         description = "Grid delineation and mapping for grid-based community governance.",
         subcommands = {DelineateCommand.class, GenerateCityCommand.class, BenchCommand.class, ImportCommand.class,
                 ServeCommand.class, DemoCommand.class, LookupBenchCommand.class, ImportStaffCommand.class,
-                SeedCommand.class, TileBenchCommand.class, PublishCommand.class})
+                SeedCommand.class, TileBenchCommand.class, PublishCommand.class, TokenCommand.class})
 public final class GridAtlasCli {
     public static void main(String[] args) {
         System.exit(run(args));

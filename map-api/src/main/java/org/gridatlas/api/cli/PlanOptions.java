@@ -38,8 +38,11 @@ final class PlanOptions {
         return new Bounds(min, max);
     }
 
+    RuralRule ruralRule() {
+        return new RuralRule(ruralLargeKm2 * 1e6, ruralLargeHouseholds, ruralHouseholdsPerGrid, ruralKm2PerGrid * 1e6);
+    }
+
     Delineator delineator() {
-        return new Delineator(bounds(), new RuralRule(ruralLargeKm2 * 1e6, ruralLargeHouseholds, ruralHouseholdsPerGrid, ruralKm2PerGrid * 1e6),
-                micro ? new Bounds(microMin, microMax) : null);
+        return new Delineator(bounds(), ruralRule(), micro ? new Bounds(microMin, microMax) : null);
     }
 }

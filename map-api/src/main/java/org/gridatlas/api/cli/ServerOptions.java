@@ -8,7 +8,7 @@ import org.gridatlas.api.web.ServerSettings;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** How the HTTP service runs: port, tile cache, shutdown, request log, admin tokens, staffing rule and GeoServer. */
+/** How the HTTP service runs: port, tile cache, shutdown, request log, access, staffing rule, the rules edits keep, GeoServer. */
 final class ServerOptions {
     @Option(names = "--port", defaultValue = "7070", description = "HTTP port (default ${DEFAULT-VALUE})")
     int port;
@@ -27,19 +27,36 @@ final class ServerOptions {
             description = "SHA-256 digests (hex) of the bearer tokens that may call /api/v1/admin; make one with: printf %%s TOKEN | sha256sum")
     List<String> adminTokens = List.of();
 
+    @Option(names = "--report-key-sha256", split = ",", paramLabel = "HEX",
+            description = "SHA-256 digests (hex) of the keys report senders give in X-Report-Key; with none (and no reporter token), reports need no key")
+    List<String> reportKeys = List.of();
+
+    @Option(names = "--read-access", defaultValue = "public", description = "public (default) or token: whether reads need a token of any role")
+    String readAccess;
+
     @Mixin
     StaffingOptions staffing = new StaffingOptions();
+
+    @Mixin
+    PlanOptions plan = new PlanOptions();
 
     @Mixin
     GeoServerOptions geoServer = new GeoServerOptions();
 
     ServerSettings settings() {
-        Set<String> tokens = new LinkedHashSet<>();
-        for (String t : adminTokens) {
-            if (!t.strip().matches("[0-9a-fA-F]{64}")) throw new IllegalArgumentException("--admin-token-sha256 takes 64 hex digits (a SHA-256 digest), not '" + t + "'");
-            tokens.add(t.strip().toLowerCase());
+        if (!readAccess.equals("public") && !readAccess.equals("token")) throw new IllegalArgumentException("--read-access is public or token, not '" + readAccess + "'");
+        ServerSettings.Security security = new ServerSettings.Security(digests("--admin-token-sha256", adminTokens), digests("--report-key-sha256", reportKeys),
+                readAccess.equals("public"));
+        return new ServerSettings(staffing.rule(), plan.bounds(), plan.ruralRule(), tileCacheMb << 20, Duration.ofSeconds(shutdownGraceSeconds), accessLog,
+                security, geoServer.target(), geoServer.dbHost);
+    }
+
+    private static Set<String> digests(String option, List<String> values) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String t : values) {
+            if (!t.strip().matches("[0-9a-fA-F]{64}")) throw new IllegalArgumentException(option + " takes 64 hex digits (a SHA-256 digest), not '" + t + "'");
+            out.add(t.strip().toLowerCase());
         }
-        return new ServerSettings(staffing.rule(), tileCacheMb << 20, Duration.ofSeconds(shutdownGraceSeconds), accessLog, tokens,
-                geoServer.target(), geoServer.dbHost);
+        return out;
     }
 }

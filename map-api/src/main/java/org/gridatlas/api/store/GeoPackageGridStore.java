@@ -47,7 +47,7 @@ public final class GeoPackageGridStore implements GridStore {
     static final LayerSchema TOKENS = LayerSchema.attributes("tokens", "name", TEXT, "role", TEXT, "sha256", TEXT, "created_at", TEXT);
     static final LayerSchema AUDIT = LayerSchema.attributes("audit", "time", TEXT, "actor", TEXT, "action", TEXT, "community_code", TEXT,
             "outcome", TEXT, "detail", TEXT);
-    private static final List<LayerSchema> TABLES = List.of(DataContract.COMMUNITIES, DataContract.BUILDINGS,
+    private static final List<LayerSchema> TABLES = List.of(DataContract.COMMUNITIES, DataContract.BUILDINGS, DataContract.BARRIERS,
             DataContract.GRIDS, DataContract.ASSIGNMENTS, RUNS, REPORTS, STAFF, ZONES, COMMUNITY_VERSIONS, VERSIONS, USED_CODES, TOKENS, AUDIT);
 
     private final GeoPackage gp;
@@ -81,11 +81,12 @@ public final class GeoPackageGridStore implements GridStore {
             Map<LayerSchema, List<Feature>> result = ResultWriter.layers(delineation);
             String report = ResultWriter.reportJson(delineation.report());
             GeoPackageLayers.inTransaction(gp, () -> {
-                for (LayerSchema t : List.of(DataContract.COMMUNITIES, DataContract.BUILDINGS, DataContract.GRIDS, DataContract.ASSIGNMENTS)) {
+                for (LayerSchema t : List.of(DataContract.COMMUNITIES, DataContract.BUILDINGS, DataContract.BARRIERS, DataContract.GRIDS, DataContract.ASSIGNMENTS)) {
                     GeoPackageLayers.deleteAll(gp, t);
                 }
                 tables.get(DataContract.COMMUNITIES).insert(data.get(DataContract.COMMUNITIES));
                 tables.get(DataContract.BUILDINGS).insert(data.get(DataContract.BUILDINGS));
+                tables.get(DataContract.BARRIERS).insert(data.get(DataContract.BARRIERS));
                 tables.get(DataContract.GRIDS).insert(result.get(DataContract.GRIDS));
                 tables.get(DataContract.ASSIGNMENTS).insert(result.get(DataContract.ASSIGNMENTS));
                 tables.get(RUNS).insert(List.of(row("run_id", id, "source", source, "created_at", Instant.now().toString(),
@@ -214,10 +215,11 @@ public final class GeoPackageGridStore implements GridStore {
         Map<LayerSchema, List<Feature>> layers = new LinkedHashMap<>();
         layers.put(DataContract.COMMUNITIES, GeoPackageLayers.read(gp, DataContract.COMMUNITIES));
         layers.put(DataContract.BUILDINGS, GeoPackageLayers.read(gp, DataContract.BUILDINGS));
+        layers.put(DataContract.BARRIERS, GeoPackageLayers.read(gp, DataContract.BARRIERS));
         List<RunInfo> runs = runs();
         if (layers.get(DataContract.COMMUNITIES).isEmpty()) return StoredState.empty();
         Dataset d = new DatasetAssembler().assemble(layers);
-        return new StoredState(d.communities(), d.buildings(),
+        return new StoredState(d.communities(), d.buildings(), d.barriers(),
                 GeoPackageLayers.read(gp, DataContract.GRIDS).stream().map(ResultReader::grid).toList(),
                 GeoPackageLayers.read(gp, DataContract.ASSIGNMENTS).stream().map(ResultReader::assignment).toList(),
                 runs.isEmpty() ? null : runs.get(runs.size() - 1));

@@ -88,10 +88,11 @@ public final class PostGisGridStore implements GridStore {
                         rs.next();
                         id = rs.getLong(1);
                     }
-                    s.execute("DELETE FROM assignments; DELETE FROM grids; DELETE FROM buildings; DELETE FROM communities");
+                    s.execute("DELETE FROM assignments; DELETE FROM grids; DELETE FROM buildings; DELETE FROM communities; DELETE FROM barriers");
                 }
                 insertCommunities(c, dataset.communities());
                 insertBuildings(c, dataset.buildings());
+                insertBarriers(c, dataset.barriers());
                 insertGrids(c, ResultWriter.gridFeatures(delineation.grids()));
                 insertAssignments(c, delineation.assignments());
                 // an import is a new version of every community (previews made before it are stale) and its codes are used
@@ -139,6 +140,19 @@ public final class PostGisGridStore implements GridStore {
                 ps.setString(6, x.districtCode());
                 ps.setString(7, x.districtName());
                 ps.setBytes(8, wkb.write(x.geometry()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void insertBarriers(Connection c, List<org.gridatlas.engine.model.Barrier> barriers) throws SQLException {
+        WKBWriter wkb = new WKBWriter();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO barriers VALUES (?, ?, ST_GeomFromWKB(?, 4490))")) {
+            for (org.gridatlas.engine.model.Barrier b : barriers) {
+                ps.setString(1, b.kind().wireName());
+                ps.setString(2, b.barrierClass().wireName());
+                ps.setBytes(3, wkb.write(b.geometry()));
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -403,6 +417,7 @@ public final class PostGisGridStore implements GridStore {
                     DataContract.COMMUNITIES));
             layers.put(DataContract.BUILDINGS, query(c, "SELECT id, households, use, compound_id, floors, address, units::text, ST_AsBinary(geom) FROM buildings ORDER BY id",
                     DataContract.BUILDINGS));
+            layers.put(DataContract.BARRIERS, query(c, "SELECT kind, class, ST_AsBinary(geom) FROM barriers", DataContract.BARRIERS));
             List<Feature> grids = query(c, "SELECT code, level, kind, community_code, street_code, households, buildings, area_m2, parent_code, flags::text, ST_AsBinary(geom) FROM grids ORDER BY code",
                     DataContract.GRIDS);
             List<Feature> assignments = query(c, "SELECT building_key, grid_code FROM assignments ORDER BY building_key", DataContract.ASSIGNMENTS);
@@ -410,7 +425,7 @@ public final class PostGisGridStore implements GridStore {
             List<RunInfo> runs = runs();
             if (layers.get(DataContract.COMMUNITIES).isEmpty()) return StoredState.empty();
             Dataset d = new DatasetAssembler().assemble(layers);
-            return new StoredState(d.communities(), d.buildings(), grids.stream().map(ResultReader::grid).toList(),
+            return new StoredState(d.communities(), d.buildings(), d.barriers(), grids.stream().map(ResultReader::grid).toList(),
                     assignments.stream().map(ResultReader::assignment).toList(), runs.isEmpty() ? null : runs.get(runs.size() - 1));
         } catch (SQLException e) {
             throw new StoreException("store unreachable: " + e.getMessage(), e);

@@ -1,59 +1,51 @@
 package org.gridatlas.api.web;
 
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.gridatlas.api.geoserver.GeoServerClient;
 import org.gridatlas.api.geoserver.GeoServerPublisher;
 import org.gridatlas.api.geoserver.GeoServerTarget;
 import org.gridatlas.api.geoserver.PostGisConnection;
+import org.gridatlas.api.store.AuditEntry;
+import org.gridatlas.api.store.GridStore;
 
-/**
- * /api/v1/admin: operations for administrators, behind a bearer token whose SHA-256 digest is
- * configured (the token itself is never stored). Publishing to GeoServer is the first of them.
- */
+/** /api/v1/admin: operations for administrators (role admin): publishing to GeoServer, the audit log. */
 final class AdminResource {
-    private final Set<String> tokenDigests;
+    private final Access access;
+    private final GridStore store;
     private final GeoServerTarget geoServer;
     private final Supplier<PostGisConnection> database;
 
-    AdminResource(Set<String> tokenDigests, GeoServerTarget geoServer, Supplier<PostGisConnection> database) {
-        this.tokenDigests = tokenDigests;
+    AdminResource(Access access, GridStore store, GeoServerTarget geoServer, Supplier<PostGisConnection> database) {
+        this.access = access;
+        this.store = store;
         this.geoServer = geoServer;
         this.database = database;
     }
 
-    void authorize(Context ctx) {
-        if (tokenDigests.isEmpty()) throw new ApiError(403, "authorization", "no admin token is configured on this server (admin-token-sha256)");
-        String h = ctx.header("Authorization");
-        if (h == null || !h.startsWith("Bearer ")) {
-            ctx.header("WWW-Authenticate", "Bearer");
-            throw new ApiError(401, "authorization", "an admin bearer token is required");
-        }
-        byte[] given = sha256(h.substring("Bearer ".length()).strip()).getBytes(StandardCharsets.US_ASCII);
-        boolean ok = false;
-        for (String d : tokenDigests) ok |= MessageDigest.isEqual(given, d.toLowerCase().getBytes(StandardCharsets.US_ASCII));
-        if (!ok) throw new ApiError(403, "authorization", "the token is not an admin token");
-    }
-
     void publish(Context ctx) {
-        authorize(ctx);
+        access.require(ctx, "admin");
         if (geoServer == null) throw new ApiError(409, "geoserver", "no GeoServer is configured on this server (geoserver, geoserver-user, ...)");
         List<GeoServerPublisher.Step> steps = new GeoServerPublisher(new GeoServerClient(geoServer)).publish(database.get());
         ctx.json(Map.of("geoserver", geoServer.url().toString(), "workspace", geoServer.workspace(), "steps", steps));
     }
 
-    static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    /** The newest audit entries (edits, commits, refusals), for administrators. */
+    void audit(Context ctx) {
+        access.require(ctx, "admin");
+        List<Map<String, Object>> entries = new java.util.ArrayList<>();
+        for (AuditEntry e : store.audit(Params.integer(ctx, "limit", 100, 1, 10_000))) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("time", e.time().toString());
+            m.put("actor", e.actor());
+            m.put("action", e.action());
+            m.put("community", e.communityCode());
+            m.put("outcome", e.outcome());
+            m.put("detail", e.detail());
+            entries.add(m);
         }
+        ctx.json(Map.of("entries", entries));
     }
 }

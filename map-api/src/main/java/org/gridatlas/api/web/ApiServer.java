@@ -3,18 +3,23 @@ package org.gridatlas.api.web;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.gridatlas.api.geoserver.GeoServerClient;
 import org.gridatlas.api.geoserver.GeoServerException;
+import org.gridatlas.api.geoserver.GeoServerPublisher;
+import org.gridatlas.api.geoserver.PublishedLayer;
 import org.gridatlas.api.geoserver.PostGisConnection;
 import org.gridatlas.api.store.GridStore;
 import org.gridatlas.api.store.PostGisGridStore;
 import org.gridatlas.api.store.StoreChange;
 import org.gridatlas.api.store.StoreException;
+import org.gridatlas.engine.edit.GridEditor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +66,11 @@ public final class ApiServer implements AutoCloseable {
         reload();
         LookupResource lookup = new LookupResource(state::get);
         this.reports = new ReportsResource(state::get, store, tiles::report);
-        AdminResource admin = new AdminResource(settings.adminTokenSha256(), settings.geoServer(), () -> {
+        ServerSettings.Security security = settings.security();
+        Access access = new Access(store, security.adminTokenSha256(), security.reportKeySha256(), security.publicReads());
+        ChangesResource changes = new ChangesResource(state::get, store, access, new GridEditor(settings.bounds(), settings.ruralRule()),
+                community -> afterCommit(settings));
+        AdminResource admin = new AdminResource(access, store, settings.geoServer(), () -> {
             if (!(store instanceof PostGisGridStore pg)) throw new ApiError(409, "store", "GeoServer publishing needs the PostGIS store (--jdbc)");
             return PostGisConnection.fromJdbcUrl(pg.jdbcUrl(), settings.geoServerDbHost());
         });
@@ -82,7 +91,13 @@ public final class ApiServer implements AutoCloseable {
                 sf.directory = "/web";
                 sf.location = io.javalin.http.staticfiles.Location.CLASSPATH;
             });
-            config.routes.before(ctx -> ctx.attribute("started", System.nanoTime()));
+            config.routes.before(ctx -> {
+                ctx.attribute("started", System.nanoTime());
+                String path = ctx.path();
+                boolean read = ctx.method().name().equals("GET") && (path.startsWith("/api/v1/") || path.startsWith("/tiles/"));
+                if (read && !path.equals("/api/v1/openapi.json")) access.requireRead(ctx);
+                if (ctx.method().name().equals("POST") && path.equals("/api/v1/reports")) access.requireReportKey(ctx);
+            });
             config.routes.after(ctx -> {
                 Long started = ctx.attribute("started");
                 io.javalin.router.Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
@@ -120,6 +135,15 @@ public final class ApiServer implements AutoCloseable {
             config.routes.post("/api/v1/zones", zones::importCsv);
             config.routes.get("/api/v1/communities/{code}/map.png", tiles::communityMap);
             config.routes.post("/api/v1/admin/publish", admin::publish);
+            config.routes.get("/api/v1/admin/audit", admin::audit);
+            config.routes.post("/api/v1/communities/{code}/changes", changes::preview);
+            config.routes.get("/api/v1/communities/{code}/changes/{id}", changes::get);
+            config.routes.post("/api/v1/communities/{code}/changes/{id}/commit", changes::commit);
+            config.routes.get("/api/v1/communities/{code}/versions", changes::versions);
+            config.routes.post("/api/v1/communities/{code}/versions/{version}/revert", changes::revert);
+            config.routes.get("/api/v1/communities/{code}/grids", changes::asOf);
+            config.routes.get("/api/v1/communities/{code}/codes", changes::codes);
+            config.routes.get("/api/v1/grids/{code}/history", changes::gridHistory);
             config.routes.get("/tiles/{layer}", tiles::tileJson);
             config.routes.get("/tiles/{layer}/{z}/{x}/{yformat}", tiles::tile);
             config.routes.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(error(e.status(), e.field(), e.getMessage())));
@@ -158,6 +182,19 @@ public final class ApiServer implements AutoCloseable {
         metrics.rebuilt((System.nanoTime() - t) / 1e9);
         LOG.atInfo().addKeyValue("grids", next.index.size()).addKeyValue("ms", (System.nanoTime() - t) / 1_000_000)
                 .log("serving {} grids", next.index.size());
+    }
+
+    /** A commit made here: serve it at once, and drop GeoWebCache's tiles of the grid layers when a GeoServer is configured. */
+    private void afterCommit(ServerSettings settings) {
+        reload();
+        if (settings.geoServer() == null) return;
+        reloads.execute(() -> {
+            try {
+                new GeoServerPublisher(new GeoServerClient(settings.geoServer())).truncate(List.of(PublishedLayer.GRIDS, PublishedLayer.MICRO_GRIDS));
+            } catch (GeoServerException e) {
+                LOG.warn("GeoWebCache not truncated after a commit: {}", e.getMessage());
+            }
+        });
     }
 
     /** Another instance committed a change to the shared store. */

@@ -3,17 +3,29 @@ package org.gridatlas.api.web;
 import java.time.Duration;
 import java.util.Set;
 import org.gridatlas.api.geoserver.GeoServerTarget;
+import org.gridatlas.engine.partition.Bounds;
+import org.gridatlas.engine.partition.RuralRule;
 
 /**
- * How a map-api instance runs: the staffing rule, the tile cache's size, how long a shutdown
- * waits for requests in flight, whether every request is logged, the admin tokens (SHA-256 hex
- * digests, never the tokens themselves) and the GeoServer to publish to (null: none).
+ * How a map-api instance runs: the staffing rule, the rules planner edits keep (household bounds,
+ * rural rule), the tile cache's size, how long a shutdown waits for requests in flight, whether
+ * every request is logged, who may do what, and the GeoServer to publish to (null: none).
  */
-public record ServerSettings(StaffingRule staffing, long tileCacheBytes, Duration shutdownGrace, boolean accessLog,
-                             Set<String> adminTokenSha256, GeoServerTarget geoServer, String geoServerDbHost) {
-    public static final ServerSettings DEFAULT = new ServerSettings(StaffingRule.DEFAULT, 256L << 20, Duration.ofSeconds(10), false, Set.of(), null, null);
+public record ServerSettings(StaffingRule staffing, Bounds bounds, RuralRule ruralRule, long tileCacheBytes, Duration shutdownGrace,
+                             boolean accessLog, Security security, GeoServerTarget geoServer, String geoServerDbHost) {
 
-    public ServerSettings withStaffing(StaffingRule rule) {
-        return new ServerSettings(rule, tileCacheBytes, shutdownGrace, accessLog, adminTokenSha256, geoServer, geoServerDbHost);
+    /**
+     * SHA-256 digests (hex) of admin tokens given by configuration and of report keys (never the
+     * tokens themselves), and whether reads need no token.
+     */
+    public record Security(Set<String> adminTokenSha256, Set<String> reportKeySha256, boolean publicReads) {
+        public static final Security OPEN = new Security(Set.of(), Set.of(), true);
+    }
+
+    public static final ServerSettings DEFAULT = new ServerSettings(StaffingRule.DEFAULT, Bounds.DEFAULT, RuralRule.DEFAULT, 256L << 20,
+            Duration.ofSeconds(10), false, Security.OPEN, null, null);
+
+    public ServerSettings withSecurity(Security s) {
+        return new ServerSettings(staffing, bounds, ruralRule, tileCacheBytes, shutdownGrace, accessLog, s, geoServer, geoServerDbHost);
     }
 }

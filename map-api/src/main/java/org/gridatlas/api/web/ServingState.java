@@ -11,7 +11,9 @@ import org.gridatlas.api.store.StaffMember;
 import org.gridatlas.api.store.StoredState;
 import org.gridatlas.api.store.Zone;
 import org.gridatlas.engine.lookup.PointInGridIndex;
+import org.gridatlas.engine.edit.CommunityState;
 import org.gridatlas.engine.model.Assignment;
+import org.gridatlas.engine.model.Barrier;
 import org.gridatlas.engine.model.Building;
 import org.gridatlas.engine.model.Community;
 import org.gridatlas.engine.model.Grid;
@@ -73,6 +75,29 @@ public final class ServingState {
         }
         this.index = new PointInGridIndex(s.grids());
         this.microIndex = new PointInGridIndex(s.grids(), GridLevel.MICRO);
+    }
+
+    /**
+     * One community as the planner edits it: its buildings (those in its grids, and new ones
+     * standing in it), the barriers near it, its grids and their assignments.
+     */
+    CommunityState communityState(String code) {
+        Community c = communities.get(code);
+        if (c == null) throw ApiError.notFound("community " + code);
+        List<Grid> grids = gridsByCommunity.getOrDefault(code, List.of());
+        List<Assignment> assignments = new ArrayList<>();
+        for (Grid g : grids) assignments.addAll(assignmentsByGrid.getOrDefault(g.code(), List.of()));
+        org.locationtech.jts.geom.prep.PreparedGeometry area = org.locationtech.jts.geom.prep.PreparedGeometryFactory.prepare(c.geometry());
+        List<Building> inside = new ArrayList<>();
+        for (Building b : stored.buildings()) {
+            String grid = gridOfBuilding.get(b.id());
+            Grid g = grid == null ? null : this.grids.get(grid);
+            if (g != null ? g.communityCode().equals(code) : area.contains(b.geometry().getCentroid())) inside.add(b);
+        }
+        Envelope near = new Envelope(c.geometry().getEnvelopeInternal());
+        near.expandBy(0.005);
+        List<Barrier> barriers = stored.barriers().stream().filter(b -> b.geometry().getEnvelopeInternal().intersects(near)).toList();
+        return new CommunityState(c, inside, barriers, grids, assignments);
     }
 
     /** As {@link #hierarchy(Grid)}, down to the micro grid holding the point when there are micro grids. */

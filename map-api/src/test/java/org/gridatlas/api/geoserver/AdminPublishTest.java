@@ -18,6 +18,8 @@ import org.gridatlas.api.store.ThrowawayDatabase;
 import org.gridatlas.api.web.ApiServer;
 import org.gridatlas.api.web.ServerSettings;
 import org.gridatlas.api.web.StaffingRule;
+import org.gridatlas.engine.partition.Bounds;
+import org.gridatlas.engine.partition.RuralRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,9 +32,9 @@ class AdminPublishTest {
 
     static ServerSettings settings(FakeGeoServer geoServer) {
         // the digest of TOKEN, as `printf %s s3cret-admin-token | sha256sum` prints it
-        String digest = java.util.HexFormat.of().formatHex(sha256(TOKEN));
-        return new ServerSettings(StaffingRule.DEFAULT, 16 << 20, Duration.ofSeconds(5), true, Set.of(digest),
-                new GeoServerTarget(geoServer.url(), "admin", "geoserver", "qhd"), "postgis.internal");
+        String digest = org.gridatlas.api.store.AccessToken.digest(TOKEN);
+        return new ServerSettings(StaffingRule.DEFAULT, Bounds.DEFAULT, RuralRule.DEFAULT, 16 << 20, Duration.ofSeconds(5), true,
+                new ServerSettings.Security(Set.of(digest), Set.of(), true), new GeoServerTarget(geoServer.url(), "admin", "geoserver", "qhd"), "postgis.internal");
     }
 
     @Test
@@ -43,7 +45,7 @@ class AdminPublishTest {
              ApiServer server = new ApiServer(store, settings(geoServer)).start(0)) {
             assertEquals(401, publish(server, null).statusCode());
             HttpResponse<String> wrong = publish(server, "guess");
-            assertEquals(403, wrong.statusCode());
+            assertEquals(401, wrong.statusCode(), "an unknown token");
             assertEquals("authorization", JSON.readTree(wrong.body()).path("error").path("field").asText());
             assertTrue(geoServer.requests().isEmpty(), "nothing reached GeoServer");
 
@@ -85,13 +87,5 @@ class AdminPublishTest {
                 .POST(HttpRequest.BodyPublishers.noBody());
         if (token != null) b.header("Authorization", "Bearer " + token);
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static byte[] sha256(String s) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -20,8 +20,10 @@ final class TestHttp {
         return "http://127.0.0.1:" + server.port();
     }
 
-    static HttpResponse<String> get(ApiServer server, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base(server) + path)).timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    static HttpResponse<String> get(ApiServer server, String path, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base(server) + path)).timeout(Duration.ofSeconds(20));
+        for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<byte[]> getBytes(ApiServer server, String path) throws Exception {

@@ -1,0 +1,323 @@
+package org.gridatlas.api.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.gridatlas.api.store.AuditEntry;
+import org.gridatlas.api.store.CommunityCommit;
+import org.gridatlas.api.store.CommunityVersion;
+import org.gridatlas.api.store.GridStore;
+import org.gridatlas.api.store.StaleVersionException;
+import org.gridatlas.engine.edit.ChangeSummary;
+import org.gridatlas.engine.edit.CommunityState;
+import org.gridatlas.engine.edit.EditRefused;
+import org.gridatlas.engine.edit.GridEdit;
+import org.gridatlas.engine.edit.GridEditor;
+import org.gridatlas.engine.model.Assignment;
+import org.gridatlas.engine.model.Grid;
+import org.gridatlas.engine.validate.Verification;
+
+/**
+ * Planner edits of a community: a change is first previewed (the grids it would give, what moves,
+ * which codes are kept, retired or new, the rules checked), then committed over the version it
+ * was made on (optimistic locking: a stale commit gets 409 and changes nothing). Every commit is a
+ * version with author, time and reason; history per community and per grid, the grids as of a
+ * date, and revert (as a new version). Edits need a planner or admin token and are audited.
+ */
+final class ChangesResource {
+    private static final int KEPT_PREVIEWS = 500;
+
+    /** A previewed change, kept until committed (or pushed out by newer ones). */
+    private record Preview(String id, String community, long baseVersion, String author, String reason, List<Grid> grids,
+                           List<Assignment> assignments, ChangeSummary change, Verification verification, Instant made) {}
+
+    private final Supplier<ServingState> state;
+    private final GridStore store;
+    private final Access access;
+    private final GridEditor editor;
+    private final Consumer<String> committed;
+    private final Map<String, Preview> previews = new ConcurrentHashMap<>();
+
+    /** {@code committed}: told the community after each commit (it reloads the snapshot before the answer goes out). */
+    ChangesResource(Supplier<ServingState> state, GridStore store, Access access, GridEditor editor, Consumer<String> committed) {
+        this.state = state;
+        this.store = store;
+        this.access = access;
+        this.editor = editor;
+        this.committed = committed;
+    }
+
+    void preview(Context ctx) throws IOException {
+        Access.Caller who = access.require(ctx, "planner", "admin");
+        String community = ctx.pathParam("code");
+        JsonNode body = json(ctx);
+        long base = store.communityVersion(community);
+        ServingState s = state.get();
+        CommunityState cs = s.communityState(community);
+        GridEdit edit = edit(body);
+        GridEditor.Result r;
+        try {
+            r = editor.apply(cs, edit, store.codesEverUsed(community));
+        } catch (EditRefused e) {
+            store.audit(new AuditEntry(Instant.now(), who.name(), "preview " + body.path("op").asText(), community, "refused: " + e.rule(), e.getMessage()));
+            throw new ApiError(422, e.rule(), e.getMessage());
+        }
+        List<Grid> all = new ArrayList<>(r.grids());
+        // micro grids stay with the grids the change leaves exactly as they were
+        for (Grid g : r.grids()) if (cs.grids().contains(g)) all.addAll(s.microByParent.getOrDefault(g.code(), List.of()));
+        Preview p = new Preview(UUID.randomUUID().toString(), community, base, who.name(), text(body, "reason"), all, r.assignments(),
+                r.change(), r.verification(), Instant.now());
+        keep(p);
+        store.audit(new AuditEntry(Instant.now(), who.name(), "preview " + body.path("op").asText(), community, "ok", p.id()));
+        ctx.status(201).header("ETag", etag(base));
+        view(ctx, p);
+    }
+
+    void get(Context ctx) throws IOException {
+        access.requireRead(ctx);
+        Preview p = previews.get(ctx.pathParam("id"));
+        if (p == null || !p.community().equals(ctx.pathParam("code"))) throw ApiError.notFound("change " + ctx.pathParam("id"));
+        ctx.header("ETag", etag(p.baseVersion()));
+        view(ctx, p);
+    }
+
+    void commit(Context ctx) throws IOException {
+        Access.Caller who = access.require(ctx, "planner", "admin");
+        Preview p = previews.get(ctx.pathParam("id"));
+        if (p == null || !p.community().equals(ctx.pathParam("code"))) throw ApiError.notFound("change " + ctx.pathParam("id"));
+        String ifMatch = ctx.header("If-Match");
+        if (ifMatch != null && !ifMatch.equals(etag(p.baseVersion()))) {
+            throw new ApiError(412, "If-Match", "this change was previewed on " + etag(p.baseVersion()) + ", not " + ifMatch);
+        }
+        JsonNode body = ctx.body().isBlank() ? GeoJsonOut.JSON.createObjectNode() : json(ctx);
+        String reason = text(body, "reason") != null ? text(body, "reason") : p.reason();
+        long version = store(ctx, who, p.community(), "commit", new CommunityCommit(p.community(), p.baseVersion(), p.grids(), p.assignments(),
+                who.name(), reason, GeoJsonOut.JSON.writeValueAsString(changeView(p.change()))));
+        previews.remove(p.id());
+        ctx.header("ETag", etag(version)).json(Map.of("community", p.community(), "version", version, "change", changeView(p.change())));
+    }
+
+    /** Commits, audits either way, and has the snapshot reloaded before answering. */
+    private long store(Context ctx, Access.Caller who, String community, String action, CommunityCommit commit) {
+        long version;
+        try {
+            version = store.commit(commit);
+        } catch (StaleVersionException e) {
+            store.audit(new AuditEntry(Instant.now(), who.name(), action, community, "refused: stale", e.getMessage()));
+            throw new ApiError(409, "version", e.getMessage());
+        }
+        store.audit(new AuditEntry(Instant.now(), who.name(), action, community, "ok", "version " + version));
+        committed.accept(community);
+        return version;
+    }
+
+    void versions(Context ctx) {
+        access.requireRead(ctx);
+        String community = ctx.pathParam("code");
+        state.get().communityState(community); // 404 for an unknown community
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (CommunityVersion v : store.versions(community)) out.add(versionView(v, null));
+        ctx.header("ETag", etag(store.communityVersion(community))).json(Map.of("community", community, "version", store.communityVersion(community), "versions", out));
+    }
+
+    /** Every version of the grid's community in which the grid appears, with what it held then. */
+    void gridHistory(Context ctx) {
+        access.requireRead(ctx);
+        String code = ctx.pathParam("code");
+        ServingState s = state.get();
+        String community = code.length() >= 12 ? code.substring(0, 12) : code;
+        if (!s.communities.containsKey(community)) throw ApiError.notFound("grid " + code);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (CommunityVersion v : store.versions(community)) {
+            Grid g = v.grids().stream().filter(x -> x.code().equals(code)).findFirst().orElse(null);
+            if (g != null || (v.changeJson() != null && v.changeJson().contains(code))) out.add(versionView(v, g));
+        }
+        if (out.isEmpty() && !s.grids.containsKey(code)) throw ApiError.notFound("grid " + code);
+        ctx.json(Map.of("grid", code, "history", out));
+    }
+
+    /** The community's grids as they were at a time: the last version committed by then (the current grids without edits). */
+    void asOf(Context ctx) throws IOException {
+        access.requireRead(ctx);
+        String community = ctx.pathParam("code");
+        ServingState s = state.get();
+        s.communityState(community);
+        Instant at = ctx.queryParam("as_of") == null ? Instant.now() : Params.instant("as_of", ctx.queryParam("as_of"));
+        List<CommunityVersion> versions = store.versions(community);
+        List<Grid> grids = s.gridsByCommunity.getOrDefault(community, List.of());
+        Long version = null;
+        if (!versions.isEmpty()) {
+            CommunityVersion chosen = versions.get(0);
+            for (CommunityVersion v : versions) if (!v.time().isAfter(at)) chosen = v;
+            grids = chosen.grids();
+            version = chosen.version();
+        }
+        ctx.contentType("application/geo+json");
+        try (GeoJsonOut out = new GeoJsonOut(ctx.outputStream(), Params.crs(ctx.queryParam("crs")))) {
+            Map<String, Object> members = new LinkedHashMap<>();
+            members.put("as_of", at.toString());
+            members.put("version", version);
+            out.startCollection(members);
+            for (Grid g : grids) out.feature(g.code(), GridsResource.properties(g), g.geometry());
+            out.endCollection();
+        }
+    }
+
+    /** Commits an earlier version's grids again, as a new version. */
+    void revert(Context ctx) throws IOException {
+        Access.Caller who = access.require(ctx, "planner", "admin");
+        String community = ctx.pathParam("code");
+        long target;
+        try {
+            target = Long.parseLong(ctx.pathParam("version"));
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest("version", "version must be a number");
+        }
+        CommunityVersion v = store.versions(community).stream().filter(x -> x.version() == target).findFirst()
+                .orElseThrow(() -> ApiError.notFound("version " + target + " of community " + community));
+        long base = store.communityVersion(community);
+        String ifMatch = ctx.header("If-Match");
+        if (ifMatch != null && !ifMatch.equals(etag(base))) throw new ApiError(409, "version", "community " + community + " is at " + etag(base) + ", not " + ifMatch);
+        ServingState s = state.get();
+        Map<String, String> now = new LinkedHashMap<>();
+        for (Grid g : s.gridsByCommunity.getOrDefault(community, List.of())) {
+            for (Assignment a : s.assignmentsByGrid.getOrDefault(g.code(), List.of())) now.put(a.buildingKey(), a.gridCode());
+        }
+        List<Map<String, Object>> moves = new ArrayList<>();
+        for (Assignment a : v.assignments()) {
+            String was = now.get(a.buildingKey());
+            if (was != null && !was.equals(a.gridCode())) moves.add(Map.of("building", a.buildingKey(), "from", was, "to", a.gridCode()));
+        }
+        JsonNode body = ctx.body().isBlank() ? GeoJsonOut.JSON.createObjectNode() : json(ctx);
+        String reason = text(body, "reason") != null ? text(body, "reason") : "revert to version " + target;
+        long version = store(ctx, who, community, "revert to " + target, new CommunityCommit(community, base, v.grids(), v.assignments(), who.name(), reason,
+                GeoJsonOut.JSON.writeValueAsString(Map.of("revert_to", target, "moves", moves))));
+        ctx.header("ETag", etag(version)).json(Map.of("community", community, "version", version, "reverted_to", target));
+    }
+
+    static String etag(long version) {
+        return "\"v" + version + "\"";
+    }
+
+    private void keep(Preview p) {
+        previews.put(p.id(), p);
+        if (previews.size() > KEPT_PREVIEWS) {
+            previews.values().stream().min(java.util.Comparator.comparing(Preview::made)).ifPresent(o -> previews.remove(o.id()));
+        }
+    }
+
+    private static GridEdit edit(JsonNode body) {
+        String op = body.path("op").asText("");
+        switch (op) {
+            case "move" -> {
+                List<String> ids = strings(body.path("buildings"));
+                if (ids.isEmpty()) throw ApiError.badRequest("buildings", "name the buildings to move");
+                return new GridEdit.MoveBuildings(ids, required(body, "to"));
+            }
+            case "split" -> {
+                return new GridEdit.SplitGrid(required(body, "grid"));
+            }
+            case "merge" -> {
+                List<String> grids = strings(body.path("grids"));
+                if (grids.size() != 2) throw ApiError.badRequest("grids", "merge takes two grid codes");
+                return new GridEdit.MergeGrids(grids.get(0), grids.get(1));
+            }
+            case "rerun" -> {
+                return new GridEdit.Rerun(new LinkedHashSet<>(strings(body.path("locked"))));
+            }
+            default -> throw ApiError.badRequest("op", "op is move, split, merge or rerun, not '" + op + "'");
+        }
+    }
+
+    private static List<String> strings(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        if (n.isArray()) n.forEach(x -> out.add(x.asText()));
+        return out;
+    }
+
+    private static String required(JsonNode body, String field) {
+        String v = text(body, field);
+        if (v == null || v.isBlank()) throw ApiError.badRequest(field, "missing " + field);
+        return v;
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static JsonNode json(Context ctx) {
+        try {
+            JsonNode n = GeoJsonOut.JSON.readTree(ctx.body());
+            if (n == null || !n.isObject()) throw ApiError.badRequest("body", "expected a JSON object");
+            return n;
+        } catch (IOException e) {
+            throw ApiError.badRequest("body", "malformed JSON");
+        }
+    }
+
+    private void view(Context ctx, Preview p) throws IOException {
+        ctx.contentType("application/json");
+        try (GeoJsonOut out = new GeoJsonOut(ctx.outputStream())) {
+            Map<String, Object> members = new LinkedHashMap<>();
+            members.put("id", p.id());
+            members.put("community", p.community());
+            members.put("base_version", p.baseVersion());
+            members.put("author", p.author());
+            members.put("reason", p.reason());
+            members.put("change", changeView(p.change()));
+            members.put("verification", Map.of("passed", p.verification().passed(), "violations", p.verification().counts(),
+                    "examples", p.verification().examples()));
+            out.startCollection(members);
+            for (Grid g : p.grids()) out.feature(g.code(), GridsResource.properties(g), g.geometry());
+            out.endCollection();
+        }
+    }
+
+    private static Map<String, Object> changeView(ChangeSummary c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("households_moved", c.householdsMoved());
+        m.put("households_in_community", c.householdsInCommunity());
+        m.put("buildings_moved", c.moves().size());
+        m.put("moves", c.moves().stream().map(x -> Map.of("building", x.buildingKey(), "from", x.fromGrid(), "to", x.toGrid(), "households", x.households())).toList());
+        m.put("kept", c.kept());
+        m.put("retired", c.retired());
+        m.put("added", c.added());
+        return m;
+    }
+
+    private static Map<String, Object> versionView(CommunityVersion v, Grid g) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("version", v.version());
+        m.put("author", v.author());
+        m.put("time", v.time().toString());
+        m.put("reason", v.reason());
+        m.put("grids", v.grids().stream().filter(x -> x.level() == org.gridatlas.engine.model.GridLevel.GRID).count());
+        try {
+            m.put("change", v.changeJson() == null ? null : GeoJsonOut.JSON.readTree(v.changeJson()));
+        } catch (IOException e) {
+            m.put("change", v.changeJson());
+        }
+        if (g != null) m.put("grid", Map.of("households", g.households(), "buildings", g.buildings(), "area_m2", Math.round(g.areaM2())));
+        return m;
+    }
+
+    /** Every code the community has had: current and retired (a retired code is never given again). */
+    void codes(Context ctx) {
+        access.requireRead(ctx);
+        Set<String> used = new HashSet<>(store.codesEverUsed(ctx.pathParam("code")));
+        ctx.json(Map.of("community", ctx.pathParam("code"), "codes_ever_used", used.stream().sorted().toList()));
+    }
+}
