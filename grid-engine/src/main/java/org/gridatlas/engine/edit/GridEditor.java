@@ -66,6 +66,8 @@ public final class GridEditor {
         if (edit instanceof GridEdit.MoveBuildings m) drafts = c.move(m);
         else if (edit instanceof GridEdit.MergeGrids m) drafts = c.merge(m);
         else if (edit instanceof GridEdit.SplitGrid sp) drafts = c.split(sp);
+        else if (edit instanceof GridEdit.SplitAlong sa) drafts = c.splitAlong(sa);
+        else if (edit instanceof GridEdit.Redraw rd) drafts = c.redraw(rd);
         else drafts = c.rerun((GridEdit.Rerun) edit);
         Result r = c.result(drafts, everUsed);
         Verification before = c.verify(s.grids().stream().filter(g -> g.level() == GridLevel.GRID).toList(), s.assignments());
@@ -167,18 +169,121 @@ public final class GridEditor {
                     throw new EditRefused("rule 5: compound not split", "compound " + compound + " would be split: move " + leftBehind + " with it");
                 }
             }
-            Map<String, Geometry> cells = cells(from);
-            List<Geometry> staying = new ArrayList<>(), going = new ArrayList<>(List.of(polygon(to.code())));
-            for (Map.Entry<String, Geometry> cell : cells.entrySet()) (m.buildingIds().contains(cell.getKey()) ? going : staying).add(cell.getValue());
-            if (staying.isEmpty()) throw new EditRefused("rule 4: households within bounds", "grid " + from + " would be left empty: merge it instead");
-            Set<String> fromKeys = new LinkedHashSet<>(keysByGrid.get(from)), toKeys = new LinkedHashSet<>(keysByGrid.get(to.code()));
-            fromKeys.removeAll(moving);
-            toKeys.addAll(moving);
-            Draft source = contiguous(from, Geoms.union(staying), fromKeys, "moving them would cut grid " + from + " in two");
-            Draft target = contiguous(to.code(), Geoms.union(going), toKeys, "the buildings do not border grid " + to.code());
-            withinBounds(from, source);
-            withinBounds(to.code(), target);
-            return withOthers(Set.of(from, to.code()), List.of(source, target));
+            Map<String, String> target = new HashMap<>();
+            for (String id : m.buildingIds()) target.put(id, to.code());
+            return reassign(new LinkedHashSet<>(List.of(from, to.code())), target);
+        }
+
+        /**
+         * Buildings change grid taking their cells with them; the grids involved are rebuilt from
+         * their cells. {@code target}: building id to grid code, or to a label starting with '+'
+         * for a new grid. Other buildings of those grids stay where they are.
+         */
+        List<Draft> reassign(Set<String> involved, Map<String, String> target) {
+            Map<String, List<Geometry>> cellsOf = new LinkedHashMap<>();
+            Map<String, Set<String>> keysOf = new LinkedHashMap<>();
+            Map<String, GridKind> kindOf = new HashMap<>();
+            for (String code : involved) {
+                cellsOf.put(code, new ArrayList<>());
+                keysOf.put(code, new LinkedHashSet<>());
+            }
+            for (String code : involved) {
+                for (Map.Entry<String, Geometry> cell : cells(code).entrySet()) {
+                    String dest = cell.getKey().isEmpty() ? code : target.getOrDefault(cell.getKey(), code);
+                    cellsOf.computeIfAbsent(dest, k -> new ArrayList<>()).add(cell.getValue());
+                    keysOf.computeIfAbsent(dest, k -> new LinkedHashSet<>());
+                    kindOf.putIfAbsent(dest, grids.get(code).kind());
+                    for (String key : keysByGrid.get(code)) if (key.split("#", 2)[0].equals(cell.getKey())) keysOf.get(dest).add(key);
+                }
+            }
+            List<Draft> out = new ArrayList<>();
+            for (Map.Entry<String, List<Geometry>> e : cellsOf.entrySet()) {
+                String dest = e.getKey();
+                if (e.getValue().isEmpty()) throw new EditRefused("rule 4: households within bounds", "grid " + dest + " would be left empty: merge it instead");
+                boolean fresh = dest.startsWith("+");
+                GridKind kind = fresh ? kindOf.get(dest) : grids.get(dest).kind();
+                Draft d = contiguous(kind, Geoms.union(e.getValue()), keysOf.get(dest), fresh ? "the new grid would be in pieces"
+                        : "grid " + dest + " would be in pieces: the buildings do not border it, or their leaving cuts it in two");
+                if (fresh) {
+                    int hh = householdsOf(d.keys());
+                    if (kind == GridKind.COMMUNITY && !bounds.contains(hh)) {
+                        throw new EditRefused("rule 4: households within bounds", "the new grid would hold " + hh + " households, outside " + bounds.min() + "–" + bounds.max());
+                    }
+                } else {
+                    withinBounds(dest, d);
+                }
+                out.add(d);
+            }
+            return withOthers(involved, out);
+        }
+
+        List<Draft> splitAlong(GridEdit.SplitAlong sa) {
+            Grid g = ordinary(sa.grid());
+            Geometry polygon = polygon(g.code());
+            Geometry line = Delineator.metres(proj, sa.line());
+            org.locationtech.jts.operation.polygonize.Polygonizer faces = new org.locationtech.jts.operation.polygonize.Polygonizer();
+            faces.add(Geoms.union(List.of(polygon.getBoundary(), line)));
+            List<Geometry> sides = new ArrayList<>();
+            for (Object o : faces.getPolygons()) {
+                Geometry f = (Geometry) o;
+                if (polygon.contains(f.getInteriorPoint())) sides.add(f);
+            }
+            if (sides.size() != 2) {
+                throw new EditRefused("request", "the line must cross grid " + g.code() + " once, from edge to edge (it makes " + sides.size() + " parts)");
+            }
+            PreparedGeometry second = PreparedGeometryFactory.prepare(sides.get(1));
+            Map<String, String> target = new HashMap<>();
+            for (String id : ownersOf(g.code())) {
+                if (second.contains(Delineator.metres(proj, buildings.get(id).geometry()).getCentroid())) target.put(id, "+1");
+            }
+            if (target.isEmpty() || target.size() == ownersOf(g.code()).size()) {
+                throw new EditRefused("rule 4: households within bounds", "every building of grid " + g.code() + " lies on one side of the line");
+            }
+            return reassign(Set.of(g.code()), target);
+        }
+
+        List<Draft> redraw(GridEdit.Redraw rd) {
+            Grid g = ordinary(rd.grid());
+            PreparedGeometry drawn = PreparedGeometryFactory.prepare(Delineator.metres(proj, rd.boundary()));
+            Set<String> involved = new LinkedHashSet<>(List.of(g.code()));
+            for (Grid n : grids.values()) {
+                if (n.kind() != GridKind.DEDICATED && !n.code().equals(g.code())
+                        && polygon(n.code()).getEnvelopeInternal().intersects(polygon(g.code()).getEnvelopeInternal())
+                        && polygon(n.code()).intersects(polygon(g.code()))) {
+                    involved.add(n.code());
+                }
+            }
+            Map<String, String> target = new HashMap<>();
+            for (String code : involved) {
+                for (String id : ownersOf(code)) {
+                    Geometry centre = Delineator.metres(proj, buildings.get(id).geometry()).getCentroid();
+                    boolean in = drawn.contains(centre);
+                    if (in && !code.equals(g.code())) target.put(id, g.code());
+                    if (!in && code.equals(g.code())) target.put(id, nearestOther(involved, g.code(), centre));
+                }
+            }
+            if (target.isEmpty()) throw new EditRefused("request", "the drawn boundary takes in and leaves out the same buildings as grid " + g.code() + " does now");
+            return reassign(involved, target);
+        }
+
+        /** The involved grid other than {@code except} nearest to the point. */
+        String nearestOther(Set<String> involved, String except, Geometry point) {
+            String best = null;
+            double dist = Double.MAX_VALUE;
+            for (String code : involved) {
+                if (code.equals(except)) continue;
+                double d = polygon(code).distance(point);
+                if (d < dist) { dist = d; best = code; }
+            }
+            if (best == null) throw new EditRefused("request", "grid " + except + " has no neighbour to give buildings to");
+            return best;
+        }
+
+        /** The buildings of a grid, by id. */
+        Set<String> ownersOf(String code) {
+            Set<String> out = new LinkedHashSet<>();
+            for (String key : keysByGrid.get(code)) out.add(key.split("#", 2)[0]);
+            return out;
         }
 
         List<String> keysOf(Building b) {
@@ -207,7 +312,7 @@ public final class GridEditor {
             if (a.code().equals(b.code())) throw new EditRefused("request", "a grid cannot merge with itself");
             Set<String> keys = new LinkedHashSet<>(keysByGrid.get(a.code()));
             keys.addAll(keysByGrid.get(b.code()));
-            Draft merged = contiguous(a.code(), Geoms.union(List.of(polygon(a.code()), polygon(b.code()))), keys,
+            Draft merged = contiguous(a.kind(), Geoms.union(List.of(polygon(a.code()), polygon(b.code()))), keys,
                     "grids " + a.code() + " and " + b.code() + " are not neighbours");
             int hh = householdsOf(keys);
             if (a.kind() == GridKind.COMMUNITY && hh > bounds.max()) {
@@ -277,12 +382,12 @@ public final class GridEditor {
             return out;
         }
 
-        Draft contiguous(String code, Geometry polygon, Set<String> keys, String why) {
+        Draft contiguous(GridKind kind, Geometry polygon, Set<String> keys, String why) {
             Geometry p = Geoms.polygonal(polygon);
             if (p.getNumGeometries() > 1 && s.community().geometry().getNumGeometries() == 1) {
                 throw new EditRefused("rule 3: one valid polygon", why);
             }
-            return new Draft(p, keys, grids.get(code).kind());
+            return new Draft(p, keys, kind);
         }
 
         int householdsOf(Set<String> keys) {

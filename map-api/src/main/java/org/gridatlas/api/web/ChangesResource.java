@@ -21,6 +21,7 @@ import org.gridatlas.api.store.CommunityVersion;
 import org.gridatlas.api.store.GridStore;
 import org.gridatlas.api.store.StaleVersionException;
 import org.gridatlas.engine.edit.ChangeSummary;
+import org.gridatlas.engine.geom.Geoms;
 import org.gridatlas.engine.edit.CommunityState;
 import org.gridatlas.engine.edit.EditRefused;
 import org.gridatlas.engine.edit.GridEdit;
@@ -28,6 +29,11 @@ import org.gridatlas.engine.edit.GridEditor;
 import org.gridatlas.engine.model.Assignment;
 import org.gridatlas.engine.model.Grid;
 import org.gridatlas.engine.validate.Verification;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.geojson.GeoJsonReader;
 
 /**
  * Planner edits of a community: a change is first previewed (the grids it would give, what moves,
@@ -237,7 +243,26 @@ final class ChangesResource {
             case "rerun" -> {
                 return new GridEdit.Rerun(new LinkedHashSet<>(strings(body.path("locked"))));
             }
-            default -> throw ApiError.badRequest("op", "op is move, split, merge or rerun, not '" + op + "'");
+            case "split_along" -> {
+                return new GridEdit.SplitAlong(required(body, "grid"), geometry(body, "line", LineString.class));
+            }
+            case "redraw" -> {
+                return new GridEdit.Redraw(required(body, "grid"), geometry(body, "boundary", Polygon.class));
+            }
+            default -> throw ApiError.badRequest("op", "op is move, split, split_along, merge, redraw or rerun, not '" + op + "'");
+        }
+    }
+
+    /** A GeoJSON geometry member (lon/lat) of the expected type. */
+    private static <G extends Geometry> G geometry(JsonNode body, String field, Class<G> type) {
+        JsonNode n = body.get(field);
+        if (n == null || !n.isObject()) throw ApiError.badRequest(field, "missing " + field + " (a GeoJSON " + type.getSimpleName() + ")");
+        try {
+            Geometry g = new GeoJsonReader(Geoms.LONLAT).read(n.toString());
+            if (!type.isInstance(g) || !g.isValid()) throw ApiError.badRequest(field, field + " must be a valid GeoJSON " + type.getSimpleName());
+            return type.cast(g);
+        } catch (ParseException e) {
+            throw ApiError.badRequest(field, field + " is not GeoJSON: " + e.getMessage());
         }
     }
 
