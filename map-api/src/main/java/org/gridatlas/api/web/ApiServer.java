@@ -143,6 +143,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.post("/api/v1/communities/{code}/versions/{version}/revert", changes::revert);
             config.routes.get("/api/v1/communities/{code}/grids", changes::asOf);
             config.routes.get("/api/v1/communities/{code}/codes", changes::codes);
+            config.routes.get("/api/v1/communities/{code}/buildings", grids::communityBuildings);
             config.routes.get("/api/v1/grids/{code}/history", changes::gridHistory);
             config.routes.get("/tiles/{layer}", tiles::tileJson);
             config.routes.get("/tiles/{layer}/{z}/{x}/{yformat}", tiles::tile);

@@ -120,6 +120,25 @@ final class GridsResource {
         }
     }
 
+    /** The community's buildings (those in its grids and new ones standing in it) with the grid each is in: what planners select and move. */
+    void communityBuildings(Context ctx) throws IOException {
+        ServingState s = state.get();
+        org.gridatlas.engine.edit.CommunityState c = s.communityState(ctx.pathParam("code"));
+        ctx.contentType("application/geo+json");
+        try (GeoJsonOut out = new GeoJsonOut(ctx.outputStream(), Params.crs(ctx.queryParam("crs")))) {
+            out.startCollection(Map.of("numberMatched", c.buildings().size()));
+            for (Building b : c.buildings()) {
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("id", b.id());
+                p.put("households", b.households());
+                p.put("compound_id", b.compoundId());
+                p.put("grid_code", s.gridOfBuilding.get(b.id()));
+                out.feature(b.id(), p, b.geometry());
+            }
+            out.endCollection();
+        }
+    }
+
     void streets(Context ctx) {
         ServingState s = state.get();
         List<Map<String, Object>> out = new ArrayList<>();

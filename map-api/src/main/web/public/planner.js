@@ -1,0 +1,124 @@
+// GridAtlas planner page: pick a community, see its grids with households and rule violations,
+// select buildings or grids, preview a change (what moves, which codes are kept, retired or new,
+// the rules checked) and commit it over the version it was made on.
+import * as maplibregl from '/vendor/maplibre-gl.mjs';
+
+const $ = id => document.getElementById(id);
+const empty = { type: 'FeatureCollection', features: [] };
+const state = { community: null, version: null, grids: empty, buildings: empty, grid: null, picked: new Set(), preview: null };
+const params = new URLSearchParams(location.search);
+$('token').value = params.get('token') || localStorage.getItem('gridatlas-token') || '';
+$('token').onchange = () => localStorage.setItem('gridatlas-token', $('token').value);
+
+const map = new maplibregl.Map({
+  container: 'map', attributionControl: false, center: [0, 0], zoom: 1,
+  style: {
+    version: 8,
+    sources: { grids: { type: 'geojson', data: empty }, buildings: { type: 'geojson', data: empty }, preview: { type: 'geojson', data: empty } },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': '#070b14' } },
+      // grids breaking a rule (flagged) in red
+      { id: 'grids', type: 'fill', source: 'grids', paint: { 'fill-color': ['case', ['>', ['length', ['get', 'flags']], 0], '#8a3b2e', '#2f6fd6'], 'fill-opacity': 0.45 } },
+      { id: 'grid-lines', type: 'line', source: 'grids', paint: { 'line-color': '#9fd3ff', 'line-width': 1.5 } },
+      { id: 'selected', type: 'line', source: 'grids', filter: ['==', ['get', 'code'], ''], paint: { 'line-color': '#ffd166', 'line-width': 4 } },
+      { id: 'buildings', type: 'fill', source: 'buildings', paint: { 'fill-color': ['case', ['boolean', ['feature-state', 'picked'], false], '#ffd166', '#c7d5ea'], 'fill-opacity': 0.8 } },
+      { id: 'preview', type: 'line', source: 'preview', paint: { 'line-color': '#7be38b', 'line-width': 2.5, 'line-dasharray': [2, 1] } },
+    ],
+  },
+});
+map.addControl(new maplibregl.NavigationControl(), 'top-left');
+
+const api = async (path, options = {}) => {
+  const headers = { ...(options.headers || {}) };
+  if ($('token').value) headers.Authorization = 'Bearer ' + $('token').value;
+  const r = await fetch(path, { ...options, headers });
+  const body = r.headers.get('content-type')?.includes('json') ? await r.json() : null;
+  return { status: r.status, body, etag: r.headers.get('ETag') };
+};
+const say = (text, error = false) => { $('message').textContent = text; $('message').className = error ? 'error' : ''; };
+
+async function loadCommunities() {
+  const { body } = await api('/api/v1/communities');
+  $('community').innerHTML = body.features.filter(f => f.properties.grids > 0)
+    .map(f => `<option value="${f.properties.code}">${f.properties.name} ${f.properties.code} (${f.properties.grids})</option>`).join('');
+  $('community').value = params.get('community') || $('community').value;
+  await loadCommunity();
+}
+
+async function loadCommunity() {
+  state.community = $('community').value;
+  state.grid = null; state.picked.clear(); clearPreview();
+  const [grids, buildings, versions] = await Promise.all([
+    api(`/api/v1/grids?community=${state.community}&level=grid&limit=1000`),
+    api(`/api/v1/communities/${state.community}/buildings`),
+    api(`/api/v1/communities/${state.community}/versions`)]);
+  state.grids = grids.body; state.buildings = buildings.body; state.version = versions.body.version;
+  state.buildings.features.forEach((f, i) => { f.id = i; });
+  map.getSource('grids').setData(state.grids);
+  map.getSource('buildings').setData(state.buildings);
+  $('version').textContent = `version ${state.version} · ${versions.body.versions.length} recorded`;
+  const b = new maplibregl.LngLatBounds();
+  state.grids.features.forEach(f => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).forEach(p => p[0].forEach(c => b.extend(c))));
+  if (!b.isEmpty()) map.fitBounds(b, { padding: 30, duration: 0 });
+  renderList();
+}
+
+function renderList() {
+  const rows = state.grids.features.map(f => {
+    const p = f.properties;
+    return `<tr data-code="${p.code}" class="${p.code === state.grid ? 'selected' : ''}"><td>${p.code.slice(-3)}</td><td>${p.households}</td>` +
+      `<td class="${p.flags.length ? 'bad' : ''}">${p.flags.length ? p.flags.join(', ') : 'ok'}</td></tr>`;
+  });
+  $('grid-list').querySelector('tbody').innerHTML = rows.join('');
+  $('grid-list').querySelectorAll('tr[data-code]').forEach(tr => tr.onclick = () => selectGrid(tr.dataset.code));
+  $('other').innerHTML = state.grids.features.filter(f => f.properties.code !== state.grid)
+    .map(f => `<option value="${f.properties.code}">${f.properties.code} (${f.properties.households} 户)</option>`).join('');
+  $('selection').textContent = `grid ${state.grid ?? '–'} · buildings ${[...state.picked].map(i => state.buildings.features[i].properties.id).join(', ') || '–'}`;
+  map.setFilter('selected', ['==', ['get', 'code'], state.grid ?? '']);
+}
+
+function selectGrid(code) { state.grid = code; renderList(); }
+function pickBuilding(i) {
+  state.picked.has(i) ? state.picked.delete(i) : state.picked.add(i);
+  map.setFeatureState({ source: 'buildings', id: i }, { picked: state.picked.has(i) });
+  renderList();
+}
+map.on('click', 'buildings', e => { if (e.originalEvent.shiftKey) pickBuilding(e.features[0].id); });
+map.on('click', 'grids', e => { if (!e.originalEvent.shiftKey) selectGrid(e.features[0].properties.code); });
+
+async function preview(change) {
+  change.reason = $('reason').value || undefined;
+  const r = await api(`/api/v1/communities/${state.community}/changes`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(change) });
+  if (r.status !== 201) return say(r.body?.error ? `${r.body.error.field}: ${r.body.error.message}` : `refused (${r.status})`, true);
+  state.preview = r.body;
+  map.getSource('preview').setData(r.body);
+  const c = r.body.change, v = r.body.verification;
+  $('diff').innerHTML = `<div class="${v.passed ? 'ok' : 'fail'}">rules: ${v.passed ? 'all kept' : JSON.stringify(v.violations)}</div>` +
+    `<div>${c.buildings_moved} buildings, ${c.households_moved} households change grid</div>` +
+    `<div>kept: ${c.kept.join(', ') || '–'}</div><div>retired: <span id="retired">${c.retired.join(', ') || '–'}</span></div>` +
+    `<div>new: ${c.added.join(', ') || '–'}</div>` +
+    c.moves.slice(0, 20).map(m => `<div class="muted">${m.building}: ${m.from.slice(-3)} → ${m.to.slice(-3)} (${m.households} 户)</div>`).join('');
+  $('preview').hidden = false;
+  say('preview ready: check it, then commit');
+}
+
+function clearPreview() { state.preview = null; $('preview').hidden = true; map.getSource('preview')?.setData(empty); }
+
+$('move').onclick = () => preview({ op: 'move', buildings: [...state.picked].map(i => state.buildings.features[i].properties.id), to: $('other').value });
+$('split').onclick = () => preview({ op: 'split', grid: state.grid });
+$('merge').onclick = () => preview({ op: 'merge', grids: [state.grid, $('other').value] });
+$('rerun').onclick = () => preview({ op: 'rerun', locked: state.grids.features.map(f => f.properties.code).filter(c => c !== state.grid && c !== $('other').value) });
+$('discard').onclick = () => { clearPreview(); say(''); };
+$('commit').onclick = async () => {
+  const p = state.preview;
+  const r = await api(`/api/v1/communities/${state.community}/changes/${p.id}/commit`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', 'If-Match': `"v${p.base_version}"` }, body: JSON.stringify({ reason: $('reason').value || null }) });
+  if (r.status !== 200) return say(r.body?.error ? r.body.error.message : `commit failed (${r.status})`, true);
+  await loadCommunity();
+  say(`committed as version ${r.body.version}`);
+};
+$('community').onchange = loadCommunity;
+map.on('load', loadCommunities);
+
+// for the browser test
+window.__planner = { map, state, selectGrid, pickBuildingById: id => pickBuilding(state.buildings.features.findIndex(f => f.properties.id === id)) };

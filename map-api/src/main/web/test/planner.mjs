@@ -1,0 +1,41 @@
+// Browser test of the planner page in Debian's chromium (playwright-core): select two neighbouring
+// grids, preview their merge, check the diff, commit it and see the community's new version.
+// usage: node test/planner.mjs BASE_URL TOKEN COMMUNITY GRID_A GRID_B SCREENSHOT.png ; prints "RESULT ..."
+import { chromium } from 'playwright-core';
+
+const [base, token, community, gridA, gridB, screenshot] = process.argv.slice(2);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+  const errors = [];
+  page.on('pageerror', e => errors.push(e.message));
+  page.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(`${base}/planner.html?token=${token}&community=${community}`, { waitUntil: 'load' });
+  await page.waitForFunction(() => document.querySelectorAll('#grid-list tbody tr').length > 0, null, { timeout: 60000 });
+  const before = await page.evaluate(() => document.querySelectorAll('#grid-list tbody tr').length);
+
+  await page.click(`#grid-list tr[data-code="${gridA}"]`);
+  await page.selectOption('#other', gridB);
+  await page.fill('#reason', '两个网格合并');
+  await page.click('#merge');
+  await page.waitForSelector('#preview:not([hidden])', { timeout: 30000 });
+  const retired = await page.textContent('#retired');
+  const rules = await page.textContent('#diff .ok');
+  await page.screenshot({ path: screenshot });
+  await page.click('#commit');
+  await page.waitForFunction(() => document.getElementById('message').textContent.startsWith('committed as version'), null, { timeout: 30000 });
+  const committed = await page.textContent('#message');
+  const after = await page.evaluate(() => document.querySelectorAll('#grid-list tbody tr').length);
+
+  const status = await page.evaluate(() => document.getElementById('version').textContent);
+  console.log(`RESULT rows_before=${before} rows_after=${after} retired=${retired.trim()} rules=${(rules || '').trim().replace(/ /g, '_')} ` +
+    `committed=${committed.replace(/ /g, '_')} version=${status.replace(/ /g, '_')} errors=${errors.length}`);
+  if (errors.length) console.log('page errors: ' + errors.join(' | '));
+  process.exitCode = after === before - 1 && errors.length === 0 ? 0 : 1;
+} finally {
+  await browser.close();
+}
