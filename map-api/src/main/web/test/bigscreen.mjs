@@ -1,18 +1,11 @@
 // Browser test of the big screen: Debian's chromium driven headless by playwright-core.
 // usage: node test/bigscreen.mjs BASE_URL SCREENSHOT.png ; prints "RESULT ..." and exits 0 when it all worked.
-import { chromium } from 'playwright-core';
+import { launch, page as open } from './browser.mjs';
 
 const [base, screenshot] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
-});
+const browser = await launch();
 try {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-  const errors = [];
-  page.on('pageerror', e => errors.push(e.message));
-  page.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
+  const { page, errors } = await open(browser);
   await page.goto(base + '/', { waitUntil: 'load' });
   await page.waitForFunction(() => window.__gridatlas && window.__gridatlas.map.loaded() && window.__gridatlas.renderedGrids() > 0, null, { timeout: 60000 });
   const grids = await page.evaluate(() => window.__gridatlas.renderedGrids());

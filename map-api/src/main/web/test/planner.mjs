@@ -1,19 +1,12 @@
 // Browser test of the planner page in Debian's chromium (playwright-core): select two neighbouring
 // grids, preview their merge, check the diff, commit it and see the community's new version.
 // usage: node test/planner.mjs BASE_URL TOKEN COMMUNITY GRID_A GRID_B SCREENSHOT.png ; prints "RESULT ..."
-import { chromium } from 'playwright-core';
+import { launch, page as open } from './browser.mjs';
 
 const [base, token, community, gridA, gridB, screenshot] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
-});
+const browser = await launch();
 try {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-  const errors = [];
-  page.on('pageerror', e => errors.push(e.message));
-  page.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
+  const { page, errors } = await open(browser);
   await page.goto(`${base}/planner.html?token=${token}&community=${community}`, { waitUntil: 'load' });
   await page.waitForFunction(() => document.querySelectorAll('#grid-list tbody tr').length > 0, null, { timeout: 60000 });
   const before = await page.evaluate(() => document.querySelectorAll('#grid-list tbody tr').length);

@@ -3,13 +3,10 @@ package org.gridatlas.api.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.gridatlas.api.store.GeoPackageGridStore;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,22 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
  * commits, and the community is at its next version. Screenshot in target/planner.png.
  */
 class PlannerBrowserTest {
-    private static final Path WEB = Path.of("src/main/web").toAbsolutePath();
-
     @Test
     void aPlannerMergesTwoGridsInTheBrowser(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "chromium is installed by scripts/test.sh");
-        Assumptions.assumeTrue(Files.isDirectory(WEB.resolve("node_modules/playwright-core")), "playwright-core is installed by the build's npm ci");
         try (GeoPackageGridStore store = GeoPackageGridStore.open(dir.resolve("s.gpkg")); ApiServer server = ChangesResourceTest.serve(store)) {
             List<String> pair = ChangesResourceTest.neighbours(server);
             Path shot = Path.of("target/planner.png").toAbsolutePath();
-            Process p = new ProcessBuilder("node", "test/planner.mjs", "http://127.0.0.1:" + server.port(), ChangesResourceTest.PLANNER,
-                    ChangesResourceTest.COMMUNITY, pair.get(0), pair.get(1), shot.toString()).directory(WEB.toFile()).redirectErrorStream(true).start();
-            boolean done = p.waitFor(150, TimeUnit.SECONDS);
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!done) p.destroyForcibly();
-            assertTrue(done, "browser test timed out: " + out);
-            assertEquals(0, p.exitValue(), out);
+            String out = BrowserScript.run("test/planner.mjs", "http://127.0.0.1:" + server.port(), ChangesResourceTest.PLANNER,
+                    ChangesResourceTest.COMMUNITY, pair.get(0), pair.get(1), shot.toString());
             assertTrue(out.contains("rows_before=4 rows_after=3") && out.contains("retired=" + pair.get(1)) && out.contains("rules=rules:_all_kept")
                     && out.contains("committed=committed_as_version_2") && out.contains("errors=0"), out);
             assertEquals(2, store.communityVersion(ChangesResourceTest.COMMUNITY));
