@@ -12,6 +12,8 @@ import org.gridatlas.engine.Delineator;
 import org.gridatlas.engine.geom.Geoms;
 import org.gridatlas.engine.geom.LocalProjection;
 import org.gridatlas.engine.model.Assignment;
+import org.gridatlas.engine.model.Barrier;
+import org.gridatlas.engine.model.BarrierClass;
 import org.gridatlas.engine.model.Building;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
@@ -298,13 +300,24 @@ public final class GridEditor {
             return null;
         }
 
+        private List<Geometry> barrierLines;
+
+        /** Roads, rivers, railways and walls in metres (footpaths left out: cells are not cut along them). */
+        List<Geometry> barrierLines() {
+            if (barrierLines == null) {
+                barrierLines = new ArrayList<>();
+                for (Barrier b : s.barriers()) if (b.barrierClass() != BarrierClass.PATH) barrierLines.add(Delineator.metres(proj, b.geometry()));
+            }
+            return barrierLines;
+        }
+
         Map<String, Geometry> cells(String code) {
             Map<String, Geometry> footprints = new LinkedHashMap<>();
             for (String key : keysByGrid.get(code)) {
                 String id = key.split("#", 2)[0];
                 footprints.computeIfAbsent(id, k -> Delineator.metres(proj, buildings.get(k).geometry()));
             }
-            return BuildingCells.of(polygon(code), footprints);
+            return BuildingCells.of(polygon(code), footprints, barrierLines());
         }
 
         List<Draft> merge(GridEdit.MergeGrids m) {
