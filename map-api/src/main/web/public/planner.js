@@ -57,6 +57,9 @@ async function loadCommunity() {
   map.getSource('grids').setData(state.grids);
   map.getSource('buildings').setData(state.buildings);
   $('version').textContent = `version ${state.version} · ${versions.body.versions.length} recorded`;
+  $('history').innerHTML = versions.body.versions.map(v => `<li>v${v.version} ${v.author} · ${new Date(v.time).toLocaleString()} · ${v.reason ?? ''}` +
+    (v.version < state.version ? ` <button data-version="${v.version}">revert to</button>` : '') + '</li>').join('');
+  $('history').querySelectorAll('button').forEach(b => b.onclick = () => revert(b.dataset.version));
   const b = new maplibregl.LngLatBounds();
   state.grids.features.forEach(f => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).forEach(p => p[0].forEach(c => b.extend(c))));
   if (!b.isEmpty()) map.fitBounds(b, { padding: 30, duration: 0 });
@@ -116,6 +119,21 @@ $('commit').onclick = async () => {
   if (r.status !== 200) return say(r.body?.error ? r.body.error.message : `commit failed (${r.status})`, true);
   await loadCommunity();
   say(`committed as version ${r.body.version}`);
+};
+async function revert(version) {
+  const r = await api(`/api/v1/communities/${state.community}/versions/${version}/revert`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', 'If-Match': `"v${state.version}"` }, body: JSON.stringify({ reason: $('reason').value || null }) });
+  if (r.status !== 200) return say(r.body?.error ? r.body.error.message : `revert failed (${r.status})`, true);
+  await loadCommunity();
+  say(`reverted to version ${version} as version ${r.body.version}`);
+}
+
+$('show-as-of').onclick = async () => {
+  if (!$('as-of').value) return say('pick a date and time first', true);
+  const at = new Date($('as-of').value).toISOString();
+  const r = await api(`/api/v1/communities/${state.community}/grids?as_of=${encodeURIComponent(at)}`);
+  map.getSource('preview').setData(r.body);
+  say(`outlined: the grids as of ${at} (version ${r.body.version ?? 'before any edit'})`);
 };
 $('community').onchange = loadCommunity;
 map.on('load', loadCommunities);

@@ -1,5 +1,5 @@
 // Browser test of the planner page in Debian's chromium (playwright-core): select two neighbouring
-// grids, preview their merge, check the diff, commit it and see the community's new version.
+// grids, preview their merge, check the diff, commit it, see the new version, then revert it from the history.
 // usage: node test/planner.mjs BASE_URL TOKEN COMMUNITY GRID_A GRID_B SCREENSHOT.png ; prints "RESULT ..."
 import { launch, page as open } from './browser.mjs';
 
@@ -25,8 +25,14 @@ try {
   const after = await page.evaluate(() => document.querySelectorAll('#grid-list tbody tr').length);
 
   const status = await page.evaluate(() => document.getElementById('version').textContent);
+
+  // the merge is undone from the history list, as a new version
+  await page.click('#history button[data-version="1"]');
+  await page.waitForFunction(() => document.getElementById('message').textContent.startsWith('reverted to version 1'), null, { timeout: 30000 });
+  const reverted = await page.textContent('#message');
+  const rowsReverted = await page.evaluate(() => document.querySelectorAll('#grid-list tbody tr').length);
   console.log(`RESULT rows_before=${before} rows_after=${after} retired=${retired.trim()} rules=${(rules || '').trim().replace(/ /g, '_')} ` +
-    `committed=${committed.replace(/ /g, '_')} version=${status.replace(/ /g, '_')} errors=${errors.length}`);
+    `committed=${committed.replace(/ /g, '_')} version=${status.replace(/ /g, '_')} reverted=${reverted.replace(/ /g, '_')} rows_reverted=${rowsReverted} errors=${errors.length}`);
   if (errors.length) console.log('page errors: ' + errors.join(' | '));
   process.exitCode = after === before - 1 && errors.length === 0 ? 0 : 1;
 } finally {

@@ -73,7 +73,7 @@ public final class FakeGeoServer implements AutoCloseable {
         return catalog.get(path);
     }
 
-    void putResource(String path, Object value) {
+    public void putResource(String path, Object value) {
         catalog.put(path, value);
     }
 

@@ -32,14 +32,19 @@ class ChangesResourceTest {
     static final Dataset DATA = EdgeCases.twoBlocksAlongARoad();
     static final String COMMUNITY = DATA.communities().get(0).code();
 
-    /** Four grids of 150 and 250 households; edits keep 150–450. */
-    static ApiServer serve(GridStore store) {
+    /** Four grids of 150 and 250 households, and a planner, a reader and an admin token. */
+    static void seed(GridStore store) {
         Delineation narrow = new Delineator(new Bounds(150, 250)).delineate(DATA);
         store.replace(DATA, narrow, "two blocks");
         Instant now = Instant.now();
         store.putToken(new AccessToken("王规划", "planner", AccessToken.digest(PLANNER), now));
         store.putToken(new AccessToken("李查看", "reader", AccessToken.digest(READER), now));
         store.putToken(new AccessToken("赵管理", "admin", AccessToken.digest(ADMIN), now));
+    }
+
+    /** The seeded store served; edits keep 150–450 households. */
+    static ApiServer serve(GridStore store) {
+        seed(store);
         ServerSettings settings = new ServerSettings(StaffingRule.DEFAULT, new Bounds(150, 450), RuralRule.DEFAULT, 16 << 20,
                 java.time.Duration.ofSeconds(5), false, ServerSettings.Security.OPEN, null, null);
         return new ApiServer(store, settings).start(0);
