@@ -113,7 +113,13 @@ final class TileBenchCommand implements Callable<Integer> {
                 }
                 System.out.printf("cache: %d tiles, %d KB%n", server.tileCache().size(), server.tileCache().bytes() >> 10);
                 if (Wrk.available()) {
-                    // one connection: the latency a map client sees; eight: throughput, with wrk and the server sharing the cores
+                    // one connection: the latency a map client sees; eight: throughput, with wrk and the server sharing the cores.
+                    // The baseline is the floor of this machine: the JDK's bare HTTP server answering one fixed tile from memory.
+                    System.gc(); // start the HTTP runs without the city's garbage from the phases before
+                    byte[] tile = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + paths.get(paths.size() / 2))).build(),
+                            HttpResponse.BodyHandlers.ofByteArray()).body();
+                    System.out.println("baseline, a bare JDK HTTP server with one tile in memory (wrk, 1 connection, " + wrkSeconds + " s): "
+                            + bareServer(tile, port -> Wrk.run(port, List.of("/"), 1, wrkSeconds, dir)));
                     System.out.println("cached tiles over HTTP, latency (wrk, 1 connection, " + wrkSeconds + " s): " + Wrk.run(server.port(), paths, 1, wrkSeconds, dir));
                     System.out.println("cached tiles over HTTP, throughput (wrk, 2 threads, 8 connections, " + wrkSeconds + " s): " + Wrk.run(server.port(), paths, 8, wrkSeconds, dir));
                 } else {
@@ -126,6 +132,28 @@ final class TileBenchCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    interface Load {
+        String run(int port) throws Exception;
+    }
+
+    /** Runs the load against the JDK's own HTTP server answering every request with these bytes. */
+    private static String bareServer(byte[] body, Load load) throws Exception {
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        com.sun.net.httpserver.HttpServer bare = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        bare.createContext("/", x -> {
+            x.getResponseHeaders().add("Content-Type", "application/vnd.mapbox-vector-tile");
+            x.sendResponseHeaders(200, body.length);
+            x.getResponseBody().write(body);
+            x.close();
+        });
+        bare.start();
+        try {
+            return load.run(bare.getAddress().getPort());
+        } finally {
+            bare.stop(0);
+        }
     }
 
     private static int asMvt(PreparedStatement ps, TileId t) throws Exception {

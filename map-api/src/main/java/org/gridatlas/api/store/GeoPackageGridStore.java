@@ -80,6 +80,10 @@ public final class GeoPackageGridStore implements GridStore {
             Map<LayerSchema, List<Feature>> data = DatasetWriter.layers(dataset);
             Map<LayerSchema, List<Feature>> result = ResultWriter.layers(delineation);
             String report = ResultWriter.reportJson(delineation.report());
+            // read before the transaction: the library reads tables over a second connection that would wait on it
+            Map<String, Long> versions = new java.util.HashMap<>();
+            for (Feature f : GeoPackageLayers.read(gp, COMMUNITY_VERSIONS)) versions.put(str(f, "community_code"), ((Number) f.properties().get("version")).longValue());
+            java.util.Set<String> used = usedCodes();
             GeoPackageLayers.inTransaction(gp, () -> {
                 for (LayerSchema t : List.of(DataContract.COMMUNITIES, DataContract.BUILDINGS, DataContract.BARRIERS, DataContract.GRIDS, DataContract.ASSIGNMENTS)) {
                     GeoPackageLayers.deleteAll(gp, t);
@@ -92,8 +96,8 @@ public final class GeoPackageGridStore implements GridStore {
                 tables.get(RUNS).insert(List.of(row("run_id", id, "source", source, "created_at", Instant.now().toString(),
                         "grids", delineation.grids().size(), "report_json", report)));
                 // an import is a new version of every community (previews made before it are stale) and its codes are used
-                for (var c : dataset.communities()) setVersion(c.code(), communityVersion(c.code()) + 1);
-                addUsedCodes(delineation.grids());
+                for (var c : dataset.communities()) setVersion(c.code(), versions.getOrDefault(c.code(), 0L) + 1);
+                addUsedCodes(delineation.grids(), used);
             });
             return id;
         } catch (IOException | RuntimeException e) {
@@ -112,12 +116,18 @@ public final class GeoPackageGridStore implements GridStore {
         tables.get(COMMUNITY_VERSIONS).insert(List.of(row("community_code", community, "version", version)));
     }
 
-    private void addUsedCodes(List<Grid> grids) {
-        Map<String, java.util.Set<String>> used = new java.util.HashMap<>();
+    /** Every "community|code" pair in used_codes. */
+    private java.util.Set<String> usedCodes() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (Feature f : GeoPackageLayers.read(gp, USED_CODES)) out.add(str(f, "community_code") + "|" + str(f, "code"));
+        return out;
+    }
+
+    /** Records the grids' codes not among {@code used} (read before the transaction this runs in). */
+    private void addUsedCodes(List<Grid> grids, java.util.Set<String> used) {
         List<Feature> rows = new ArrayList<>();
         for (Grid g : grids) {
-            java.util.Set<String> have = used.computeIfAbsent(g.communityCode(), this::codesEverUsed);
-            if (have.add(g.code())) rows.add(row("community_code", g.communityCode(), "code", g.code()));
+            if (used.add(g.communityCode() + "|" + g.code())) rows.add(row("community_code", g.communityCode(), "code", g.code()));
         }
         tables.get(USED_CODES).insert(rows);
     }
@@ -130,6 +140,9 @@ public final class GeoPackageGridStore implements GridStore {
         try {
             boolean baseline = versions(community).stream().noneMatch(v -> v.version() == current);
             StoredState now = baseline ? load() : null;
+            java.util.Set<String> used = usedCodes();
+            List<Grid> old = GeoPackageLayers.read(gp, DataContract.GRIDS).stream().map(ResultReader::grid)
+                    .filter(g -> community.equals(g.communityCode())).toList();
             GeoPackageLayers.inTransaction(gp, () -> {
                 if (baseline) {
                     List<Grid> before = now.grids().stream().filter(g -> community.equals(g.communityCode())).toList();
@@ -138,13 +151,11 @@ public final class GeoPackageGridStore implements GridStore {
                     List<org.gridatlas.engine.model.Assignment> was = now.assignments().stream().filter(a -> codes.contains(a.gridCode())).toList();
                     addVersion(community, current, "import", "the delineation before the first edit", null, VersionSnapshots.write(before, was));
                 }
-                List<Grid> old = GeoPackageLayers.read(gp, DataContract.GRIDS).stream().map(ResultReader::grid)
-                        .filter(g -> community.equals(g.communityCode())).toList();
                 for (Grid g : old) tables.get(DataContract.ASSIGNMENTS).delete("grid_code = ?", g.code());
                 tables.get(DataContract.GRIDS).delete("community_code = ?", community);
                 tables.get(DataContract.GRIDS).insert(ResultWriter.gridFeatures(commit.grids()));
                 tables.get(DataContract.ASSIGNMENTS).insert(ResultWriter.assignmentFeatures(commit.assignments()));
-                addUsedCodes(commit.grids());
+                addUsedCodes(commit.grids(), used);
                 setVersion(community, current + 1);
                 addVersion(community, current + 1, commit.author(), commit.reason(), commit.changeJson(),
                         VersionSnapshots.write(commit.grids(), commit.assignments()));
