@@ -64,6 +64,7 @@ async function loadCommunity() {
   state.grids.features.forEach(f => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).forEach(p => p[0].forEach(c => b.extend(c))));
   if (!b.isEmpty()) map.fitBounds(b, { padding: 30, duration: 0 });
   renderList();
+  drawLabels();
 }
 
 function renderList() {
@@ -78,6 +79,20 @@ function renderList() {
     .map(f => `<option value="${f.properties.code}">${f.properties.code} (${f.properties.households} 户)</option>`).join('');
   $('selection').textContent = `grid ${state.grid ?? '–'} · buildings ${[...state.picked].map(i => state.buildings.features[i].properties.id).join(', ') || '–'}`;
   map.setFilter('selected', ['==', ['get', 'code'], state.grid ?? '']);
+}
+
+// grid codes and households on the map (HTML markers: no glyph server offline)
+let labels = [];
+function drawLabels() {
+  labels.forEach(m => m.remove());
+  labels = state.grids.features.map(f => {
+    const b = new maplibregl.LngLatBounds();
+    (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).forEach(p => p[0].forEach(c => b.extend(c)));
+    const el = document.createElement('div');
+    el.className = 'grid-label';
+    el.textContent = `${f.properties.code.slice(-3)} · ${f.properties.households}户`;
+    return new maplibregl.Marker({ element: el }).setLngLat(b.getCenter()).addTo(map);
+  });
 }
 
 function selectGrid(code) { state.grid = code; renderList(); }
