@@ -15,6 +15,7 @@ import org.gridatlas.api.geoserver.GeoServerException;
 import org.gridatlas.api.geoserver.GeoServerPublisher;
 import org.gridatlas.api.geoserver.PublishedLayer;
 import org.gridatlas.api.geoserver.PostGisConnection;
+import org.gridatlas.api.store.AuditEntry;
 import org.gridatlas.api.store.GridStore;
 import org.gridatlas.api.store.PostGisGridStore;
 import org.gridatlas.api.store.StoreChange;
@@ -34,6 +35,8 @@ public final class ApiServer implements AutoCloseable {
     private final GridStore store;
     private final AtomicReference<ServingState> state = new AtomicReference<>();
     private final TilesResource tiles;
+    /** Imports that replace a whole list: planners and admins only, and audited. */
+    private static final java.util.Set<String> STAFF_AND_ZONES = java.util.Set.of("/api/v1/staff", "/api/v1/zones");
     private final Metrics metrics = new Metrics();
     private final ReportsResource reports;
     private final Javalin app;
@@ -97,6 +100,7 @@ public final class ApiServer implements AutoCloseable {
                 boolean read = ctx.method().name().equals("GET") && (path.startsWith("/api/v1/") || path.startsWith("/tiles/"));
                 if (read && !path.equals("/api/v1/openapi.json")) access.requireRead(ctx);
                 if (ctx.method().name().equals("POST") && path.equals("/api/v1/reports")) access.requireReportKey(ctx);
+                if (ctx.method().name().equals("POST") && STAFF_AND_ZONES.contains(path)) ctx.attribute("caller", access.require(ctx, "planner", "admin").name());
             });
             config.routes.after(ctx -> {
                 Long started = ctx.attribute("started");
@@ -105,6 +109,11 @@ public final class ApiServer implements AutoCloseable {
                 if (started != null) metrics.request(ctx.method().name(), route, ctx.statusCode(), System.nanoTime() - started);
                 if (route.startsWith("/tiles/{layer}/")) metrics.count("gridatlas_tiles_served_total", 1);
                 if (route.equals("/api/v1/lookup") && ctx.method().name().equals("GET")) metrics.count("gridatlas_lookups_total", 1);
+                String caller = ctx.attribute("caller");
+                if (caller != null) {
+                    store.audit(new AuditEntry(java.time.Instant.now(), caller, "import " + ctx.path().substring(ctx.path().lastIndexOf('/') + 1), null,
+                            ctx.statusCode() == 200 ? "ok" : "refused: " + ctx.statusCode(), null));
+                }
                 if (settings.accessLog() && started != null) {
                     LOG.atInfo().addKeyValue("method", ctx.method().name()).addKeyValue("path", ctx.path()).addKeyValue("route", route)
                             .addKeyValue("status", ctx.statusCode()).addKeyValue("ms", (System.nanoTime() - started) / 1e6).log("request");

@@ -42,6 +42,7 @@ import org.locationtech.jts.geom.Coordinate;
 class ApiServerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String PLANNER = "monaco-planner";
     @TempDir
     static Path dir;
     private static Dataset data;
@@ -56,6 +57,7 @@ class ApiServerTest {
         result = new Delineator(Bounds.DEFAULT, RuralRule.DEFAULT, MicroGridPlanner.DEFAULT).delineate(data);
         store = GeoPackageGridStore.open(dir.resolve("store.gpkg"));
         store.replace(data, result, "monaco");
+        store.putToken(new org.gridatlas.api.store.AccessToken("planner", "planner", org.gridatlas.api.store.AccessToken.digest(PLANNER), java.time.Instant.now()));
         server = new ApiServer(store).start(0);
         base = "http://localhost:" + server.port();
     }
@@ -70,8 +72,9 @@ class ApiServerTest {
         return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Posts as a planner (staff and zone imports need one; other posts ignore the token). */
     static HttpResponse<String> post(String path, String type, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", type)
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", type).header("Authorization", "Bearer " + PLANNER)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -48,6 +48,7 @@ class TwoInstancesTest {
              PostGisGridStore storeB = PostGisGridStore.open(db.url());
              PostGisGridStore importer = PostGisGridStore.open(db.url())) {
             importer.replace(d, wide, "wide");
+            importer.putToken(new org.gridatlas.api.store.AccessToken("planner", "planner", org.gridatlas.api.store.AccessToken.digest("p"), java.time.Instant.now()));
             try (ApiServer a = new ApiServer(storeA).start(0); ApiServer b = new ApiServer(storeB).start(0)) {
                 assertEquals(wide.grids().size(), json(get(b, "/api/v1/grids")).get("numberMatched").asInt());
                 String tileBefore = get(b, tilePath).headers().firstValue("ETag").orElseThrow();
@@ -66,7 +67,10 @@ class TwoInstancesTest {
 
                 // a change committed through A's API: B reloads too
                 String community = d.communities().get(0).code();
-                assertEquals(200, post(a, "/api/v1/zones", "text/csv", "community_code,zone_code,zone_name\n" + community + ",Z1,东片区\n").statusCode());
+                assertEquals(401, post(a, "/api/v1/zones", "text/csv", "community_code,zone_code,zone_name\n" + community + ",Z1,东片区\n").statusCode(),
+                        "imports need a planner");
+                assertEquals(200, post(a, "/api/v1/zones", "text/csv", "community_code,zone_code,zone_name\n" + community + ",Z1,东片区\n",
+                        "Authorization", "Bearer p").statusCode());
                 double zone = await("B shows A's 片区", Duration.ofSeconds(10),
                         () -> json(get(b, "/api/v1/grids/" + first.code())).path("properties").path("hierarchy").path("zone").path("code").asText().equals("Z1"));
                 System.out.printf("propagation of a zone change from A to B: %.0f ms%n", zone * 1000);
