@@ -169,13 +169,20 @@ public final class Delineator {
 
     /** Micro grids take their grid's code plus three digits, in reading order. */
     private static void microGrids(CommunityPlan plan, List<DraftGrid> micro, String parent, LocalProjection proj, List<Grid> out) {
+        out.addAll(microGrids(plan.community(), micro, parent, proj));
+    }
+
+    /** A grid's micro grids (metres) as grids in lon/lat, coded after their parent in reading order. */
+    public static List<Grid> microGrids(Community community, List<DraftGrid> micro, String parent, LocalProjection proj) {
         List<String> codes = GridCodeAllocator.codes(parent, micro.stream().map(DraftGrid::polygon).toList(), 1);
+        List<Grid> out = new ArrayList<>();
         for (int m = 0; m < micro.size(); m++) {
             DraftGrid mg = micro.get(m);
             int buildings = (int) mg.pieces().stream().map(p -> p.building().id().split("#", 2)[0]).distinct().count();
-            out.add(new Grid(codes.get(m), GridLevel.MICRO, mg.kind(), plan.community().code(), plan.community().streetCode(),
+            out.add(new Grid(codes.get(m), GridLevel.MICRO, mg.kind(), community.code(), community.streetCode(),
                     mg.households(), buildings, mg.polygon().getArea(), parent, mg.flags(), proj.toLonLat(mg.polygon())));
         }
+        return out;
     }
 
     private static List<String> codes(CommunityPlan plan) {

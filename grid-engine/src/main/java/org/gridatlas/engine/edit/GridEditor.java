@@ -26,6 +26,7 @@ import org.gridatlas.engine.partition.Bounds;
 import org.gridatlas.engine.partition.CommunityPlan;
 import org.gridatlas.engine.partition.CommunityPlanner;
 import org.gridatlas.engine.partition.DraftGrid;
+import org.gridatlas.engine.partition.MicroGridPlanner;
 import org.gridatlas.engine.partition.Piece;
 import org.gridatlas.engine.partition.PlanInput;
 import org.gridatlas.engine.partition.PlanInput.PlacedBarrier;
@@ -57,12 +58,18 @@ public final class GridEditor {
     /** A grid being rebuilt: its polygon in metres and the building keys it holds. */
     private record Draft(Geometry polygon, Set<String> keys, GridKind kind) {}
 
+    /** As {@link #apply(CommunityState, GridEdit, Set, Bounds)} without micro grids. */
+    public Result apply(CommunityState s, GridEdit edit, Set<String> everUsed) {
+        return apply(s, edit, everUsed, null);
+    }
+
     /**
      * The edit applied, or {@link EditRefused} when it would break a rule of DATA.md that the
      * community's grids kept before. {@code everUsed}: every code the community has ever had, so
-     * that a retired one is never given again.
+     * that a retired one is never given again. {@code micro}: micro grid bounds, to divide every
+     * grid the edit changes into micro grids (null: none).
      */
-    public Result apply(CommunityState s, GridEdit edit, Set<String> everUsed) {
+    public Result apply(CommunityState s, GridEdit edit, Set<String> everUsed, Bounds micro) {
         Context c = new Context(s);
         List<Draft> drafts;
         if (edit instanceof GridEdit.MoveBuildings m) drafts = c.move(m);
@@ -71,7 +78,7 @@ public final class GridEditor {
         else if (edit instanceof GridEdit.SplitAlong sa) drafts = c.splitAlong(sa);
         else if (edit instanceof GridEdit.Redraw rd) drafts = c.redraw(rd);
         else drafts = c.rerun((GridEdit.Rerun) edit);
-        Result r = c.result(drafts, everUsed);
+        Result r = c.result(drafts, everUsed, micro);
         Verification before = c.verify(s.grids().stream().filter(g -> g.level() == GridLevel.GRID).toList(), s.assignments());
         for (String rule : GridVerifier.RULES) {
             if (r.verification().violations(rule) > before.violations(rule)) {
@@ -417,13 +424,14 @@ public final class GridEditor {
             }
         }
 
-        Result result(List<Draft> drafts, Set<String> everUsed) {
+        Result result(List<Draft> drafts, Set<String> everUsed, Bounds micro) {
             Map<String, StableCodes.Holding> before = new LinkedHashMap<>();
             for (Grid g : grids.values()) before.put(g.code(), holding(keysByGrid.get(g.code()), polygon(g.code()), g.kind()));
             List<StableCodes.Holding> after = drafts.stream().map(d -> holding(d.keys(), d.polygon(), d.kind())).toList();
             List<String> codes = StableCodes.assign(s.community().code(), before, after, everUsed);
             List<Grid> out = new ArrayList<>();
             List<Assignment> assignments = new ArrayList<>();
+            Map<String, Draft> changed = new LinkedHashMap<>();
             for (int i = 0; i < drafts.size(); i++) {
                 Draft d = drafts.get(i);
                 String code = codes.get(i);
@@ -435,11 +443,31 @@ public final class GridEditor {
                     int count = (int) d.keys().stream().map(k -> k.split("#", 2)[0]).distinct().count();
                     out.add(new Grid(code, GridLevel.GRID, d.kind(), s.community().code(), s.community().streetCode(), hh, count,
                             d.polygon().getArea(), null, flags(d.kind(), hh), proj.toLonLat(d.polygon())));
+                    if (micro != null) changed.put(code, d);
                 }
                 for (String k : d.keys()) assignments.add(new Assignment(k, code));
             }
+            List<Grid> microGrids = new ArrayList<>();
+            changed.forEach((code, d) -> microGrids.addAll(microGrids(code, d, micro)));
             out.sort(java.util.Comparator.comparing(Grid::code));
-            return new Result(out, assignments, change(out, assignments), verify(out, assignments));
+            List<Grid> all = new ArrayList<>(out);
+            all.addAll(microGrids);
+            return new Result(all, assignments, change(out, assignments), verify(all, assignments));
+        }
+
+        /** The micro grids of a grid the edit changed, planned like the first delineation's. */
+        List<Grid> microGrids(String code, Draft d, Bounds micro) {
+            if (d.kind() == GridKind.DEDICATED) return List.of();
+            List<Piece> pieces = new ArrayList<>();
+            for (String key : d.keys()) {
+                Building b = buildings.get(key.split("#", 2)[0]);
+                Geometry fp = Delineator.metres(proj, b.geometry());
+                pieces.add(new Piece(key, b, householdsOfKey.getOrDefault(key, 0), fp, fp.getInteriorPoint().getCoordinate()));
+            }
+            DraftGrid grid = new DraftGrid(d.kind(), d.polygon(), pieces, householdsOf(d.keys()), List.of(), null, null);
+            @SuppressWarnings("unchecked")
+            List<PlacedBarrier> near = Delineator.barrierIndex(s.barriers(), proj).query(d.polygon().getEnvelopeInternal());
+            return Delineator.microGrids(s.community(), new MicroGridPlanner(micro).plan(s.community(), grid, near), code, proj);
         }
 
         StableCodes.Holding holding(Set<String> keys, Geometry polygon, GridKind kind) {

@@ -42,7 +42,11 @@ final class PlanOptions {
         return new RuralRule(ruralLargeKm2 * 1e6, ruralLargeHouseholds, ruralHouseholdsPerGrid, ruralKm2PerGrid * 1e6);
     }
 
+    Bounds microBounds() {
+        return new Bounds(microMin, microMax);
+    }
+
     Delineator delineator() {
-        return new Delineator(bounds(), ruralRule(), micro ? new Bounds(microMin, microMax) : null);
+        return new Delineator(bounds(), ruralRule(), micro ? microBounds() : null);
     }
 }

@@ -47,7 +47,7 @@ final class ServerOptions {
         if (!readAccess.equals("public") && !readAccess.equals("token")) throw new IllegalArgumentException("--read-access is public or token, not '" + readAccess + "'");
         ServerSettings.Security security = new ServerSettings.Security(digests("--admin-token-sha256", adminTokens), digests("--report-key-sha256", reportKeys),
                 readAccess.equals("public"));
-        return new ServerSettings(staffing.rule(), plan.bounds(), plan.ruralRule(), tileCacheMb << 20, Duration.ofSeconds(shutdownGraceSeconds), accessLog,
+        return new ServerSettings(staffing.rule(), plan.bounds(), plan.ruralRule(), plan.microBounds(), tileCacheMb << 20, Duration.ofSeconds(shutdownGraceSeconds), accessLog,
                 security, geoServer.target(), geoServer.dbHost);
     }
 

@@ -72,7 +72,7 @@ public final class ApiServer implements AutoCloseable {
         ServerSettings.Security security = settings.security();
         Access access = new Access(store, security.adminTokenSha256(), security.reportKeySha256(), security.publicReads());
         ChangesResource changes = new ChangesResource(state::get, store, access, new GridEditor(settings.bounds(), settings.ruralRule()),
-                community -> afterCommit(settings));
+                settings.microBounds(), community -> afterCommit(settings));
         AdminResource admin = new AdminResource(access, store, settings.geoServer(), () -> {
             if (!(store instanceof PostGisGridStore pg)) throw new ApiError(409, "store", "GeoServer publishing needs the PostGIS store (--jdbc)");
             return PostGisConnection.fromJdbcUrl(pg.jdbcUrl(), settings.geoServerDbHost());

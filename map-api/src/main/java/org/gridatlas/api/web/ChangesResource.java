@@ -28,6 +28,7 @@ import org.gridatlas.engine.edit.GridEdit;
 import org.gridatlas.engine.edit.GridEditor;
 import org.gridatlas.engine.model.Assignment;
 import org.gridatlas.engine.model.Grid;
+import org.gridatlas.engine.partition.Bounds;
 import org.gridatlas.engine.validate.Verification;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
@@ -53,15 +54,21 @@ final class ChangesResource {
     private final GridStore store;
     private final Access access;
     private final GridEditor editor;
+    private final Bounds micro;
     private final Consumer<String> committed;
     private final Map<String, Preview> previews = new ConcurrentHashMap<>();
 
-    /** {@code committed}: told the community after each commit (it reloads the snapshot before the answer goes out). */
-    ChangesResource(Supplier<ServingState> state, GridStore store, Access access, GridEditor editor, Consumer<String> committed) {
+    /**
+     * {@code micro}: the bounds micro grids are divided by again where a change touches a community
+     * that has them; {@code committed}: told the community after each commit (it reloads the
+     * snapshot before the answer goes out).
+     */
+    ChangesResource(Supplier<ServingState> state, GridStore store, Access access, GridEditor editor, Bounds micro, Consumer<String> committed) {
         this.state = state;
         this.store = store;
         this.access = access;
         this.editor = editor;
+        this.micro = micro;
         this.committed = committed;
     }
 
@@ -74,14 +81,16 @@ final class ChangesResource {
         CommunityState cs = s.communityState(community);
         GridEdit edit = edit(body);
         GridEditor.Result r;
+        // a community divided into micro grids keeps them: the grids the change touches are divided again
+        boolean hasMicro = cs.grids().stream().anyMatch(g -> s.microByParent.containsKey(g.code()));
         try {
-            r = editor.apply(cs, edit, store.codesEverUsed(community));
+            r = editor.apply(cs, edit, store.codesEverUsed(community), hasMicro ? micro : null);
         } catch (EditRefused e) {
             store.audit(new AuditEntry(Instant.now(), who.name(), "preview " + body.path("op").asText(), community, "refused: " + e.rule(), e.getMessage()));
             throw new ApiError(422, e.rule(), e.getMessage());
         }
         List<Grid> all = new ArrayList<>(r.grids());
-        // micro grids stay with the grids the change leaves exactly as they were
+        // the micro grids of the grids the change leaves exactly as they were stay as they are
         for (Grid g : r.grids()) if (cs.grids().contains(g)) all.addAll(s.microByParent.getOrDefault(g.code(), List.of()));
         Preview p = new Preview(UUID.randomUUID().toString(), community, base, who.name(), text(body, "reason"), all, r.assignments(),
                 r.change(), r.verification(), Instant.now());

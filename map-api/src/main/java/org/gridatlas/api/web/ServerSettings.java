@@ -4,14 +4,15 @@ import java.time.Duration;
 import java.util.Set;
 import org.gridatlas.api.geoserver.GeoServerTarget;
 import org.gridatlas.engine.partition.Bounds;
+import org.gridatlas.engine.partition.MicroGridPlanner;
 import org.gridatlas.engine.partition.RuralRule;
 
 /**
  * How a map-api instance runs: the staffing rule, the rules planner edits keep (household bounds,
- * rural rule), the tile cache's size, how long a shutdown waits for requests in flight, whether
+ * rural rule, micro grid bounds for communities divided into micro grids), the tile cache's size, how long a shutdown waits for requests in flight, whether
  * every request is logged, who may do what, and the GeoServer to publish to (null: none).
  */
-public record ServerSettings(StaffingRule staffing, Bounds bounds, RuralRule ruralRule, long tileCacheBytes, Duration shutdownGrace,
+public record ServerSettings(StaffingRule staffing, Bounds bounds, RuralRule ruralRule, Bounds microBounds, long tileCacheBytes, Duration shutdownGrace,
                              boolean accessLog, Security security, GeoServerTarget geoServer, String geoServerDbHost) {
 
     /**
@@ -22,10 +23,10 @@ public record ServerSettings(StaffingRule staffing, Bounds bounds, RuralRule rur
         public static final Security OPEN = new Security(Set.of(), Set.of(), true);
     }
 
-    public static final ServerSettings DEFAULT = new ServerSettings(StaffingRule.DEFAULT, Bounds.DEFAULT, RuralRule.DEFAULT, 256L << 20,
+    public static final ServerSettings DEFAULT = new ServerSettings(StaffingRule.DEFAULT, Bounds.DEFAULT, RuralRule.DEFAULT, MicroGridPlanner.DEFAULT, 256L << 20,
             Duration.ofSeconds(10), false, Security.OPEN, null, null);
 
     public ServerSettings withSecurity(Security s) {
-        return new ServerSettings(staffing, bounds, ruralRule, tileCacheBytes, shutdownGrace, accessLog, s, geoServer, geoServerDbHost);
+        return new ServerSettings(staffing, bounds, ruralRule, microBounds, tileCacheBytes, shutdownGrace, accessLog, s, geoServer, geoServerDbHost);
     }
 }

@@ -45,7 +45,7 @@ class ChangesResourceTest {
     /** The seeded store served; edits keep 150–450 households. */
     static ApiServer serve(GridStore store) {
         seed(store);
-        ServerSettings settings = new ServerSettings(StaffingRule.DEFAULT, new Bounds(150, 450), RuralRule.DEFAULT, 16 << 20,
+        ServerSettings settings = new ServerSettings(StaffingRule.DEFAULT, new Bounds(150, 450), RuralRule.DEFAULT, org.gridatlas.engine.partition.MicroGridPlanner.DEFAULT, 16 << 20,
                 java.time.Duration.ofSeconds(5), false, ServerSettings.Security.OPEN, null, null);
         return new ApiServer(store, settings).start(0);
     }

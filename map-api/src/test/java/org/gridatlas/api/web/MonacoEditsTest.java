@@ -51,7 +51,7 @@ class MonacoEditsTest {
     @BeforeAll
     static void start() throws Exception {
         data = DatasetReader.read(Fixtures.monaco());
-        result = new Delineator(Bounds.DEFAULT).delineate(data);
+        result = new Delineator(Bounds.DEFAULT, org.gridatlas.engine.partition.RuralRule.DEFAULT, org.gridatlas.engine.partition.MicroGridPlanner.DEFAULT).delineate(data);
         store = GeoPackageGridStore.open(dir.resolve("monaco.gpkg"));
         store.replace(data, result, "monaco");
         store.putToken(new AccessToken("planner", "planner", AccessToken.digest(PLANNER), Instant.now()));
@@ -132,6 +132,10 @@ class MonacoEditsTest {
         }
         assertTrue(moved != null, "some building of Monaco can move to a neighbouring grid within the rules");
         assertEquals(1, moved.at("/change/buildings_moved").asInt());
+        // the two grids the move changed are divided into micro grids again; the others keep theirs
+        java.util.Set<String> microParents = new java.util.TreeSet<>();
+        for (JsonNode f : moved.get("features")) if (f.at("/properties/level").asText().equals("micro")) microParents.add(f.at("/properties/parent_code").asText());
+        assertEquals(grids.size(), microParents.size(), "every grid of the community has micro grids after the move: " + microParents);
         commit(moved);
 
         // re-run with every grid but two neighbours locked: checked and committed over the move
