@@ -34,6 +34,7 @@ import org.gridatlas.engine.partition.RuralRule;
 import org.gridatlas.engine.validate.GridVerifier;
 import org.gridatlas.engine.validate.Verification;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
@@ -94,7 +95,11 @@ public final class GridEditor {
         final Map<String, Grid> grids = new LinkedHashMap<>();
         final Map<String, Set<String>> keysByGrid = new LinkedHashMap<>();
         final Map<String, String> gridOfKey = new HashMap<>();
+        /** Each assigned building's keys (itself, or its units) with their grids: looked up often, built once. */
+        final Map<String, Map<String, String>> keysOfBuilding = new HashMap<>();
         final Map<String, Building> buildings = new HashMap<>();
+        private final Map<String, Geometry> footprints = new HashMap<>();
+        private STRtree barrierIndex;
         final Map<String, Integer> householdsOfKey = new HashMap<>();
         final Map<String, Geometry> metres = new HashMap<>();
 
@@ -111,6 +116,7 @@ public final class GridEditor {
                 if (!keysByGrid.containsKey(a.gridCode())) continue;
                 keysByGrid.get(a.gridCode()).add(a.buildingKey());
                 gridOfKey.put(a.buildingKey(), a.gridCode());
+                keysOfBuilding.computeIfAbsent(a.buildingKey().split("#", 2)[0], k -> new LinkedHashMap<>()).put(a.buildingKey(), a.gridCode());
                 householdsOfKey.put(a.buildingKey(), households(a.buildingKey()));
             }
         }
@@ -153,8 +159,9 @@ public final class GridEditor {
             Set<String> moving = new LinkedHashSet<>();
             for (String id : m.buildingIds()) {
                 if (!buildings.containsKey(id)) throw new EditRefused("request", "no building " + id + " in community " + s.community().code());
-                Set<String> in = new LinkedHashSet<>();
-                for (String key : gridOfKey.keySet()) if (key.equals(id) || key.startsWith(id + "#")) { in.add(gridOfKey.get(key)); moving.add(key); }
+                Map<String, String> keys = keysOfBuilding.getOrDefault(id, Map.of());
+                Set<String> in = new LinkedHashSet<>(keys.values());
+                moving.addAll(keys.keySet());
                 if (in.size() != 1) throw new EditRefused("request", "building " + id + " is divided by unit among grids " + in + ": it cannot move whole");
                 String g = in.iterator().next();
                 if (from != null && !from.equals(g)) throw new EditRefused("request", "the buildings lie in different grids (" + from + ", " + g + "): move them one grid at a time");
@@ -243,7 +250,7 @@ public final class GridEditor {
             PreparedGeometry second = PreparedGeometryFactory.prepare(sides.get(1));
             Map<String, String> target = new HashMap<>();
             for (String id : ownersOf(g.code())) {
-                if (second.contains(Delineator.metres(proj, buildings.get(id).geometry()).getCentroid())) target.put(id, "+1");
+                if (second.contains(footprint(id).getCentroid())) target.put(id, "+1");
             }
             if (target.isEmpty() || target.size() == ownersOf(g.code()).size()) {
                 throw new EditRefused("rule 4: households within bounds", "every building of grid " + g.code() + " lies on one side of the line");
@@ -265,7 +272,7 @@ public final class GridEditor {
             Map<String, String> target = new HashMap<>();
             for (String code : involved) {
                 for (String id : ownersOf(code)) {
-                    Geometry centre = Delineator.metres(proj, buildings.get(id).geometry()).getCentroid();
+                    Geometry centre = footprint(id).getCentroid();
                     boolean in = drawn.contains(centre);
                     if (in && !code.equals(g.code())) target.put(id, g.code());
                     if (!in && code.equals(g.code())) target.put(id, nearestOther(involved, g.code(), centre));
@@ -300,11 +307,22 @@ public final class GridEditor {
             return b.units().stream().map(u -> Assignment.unitKey(b.id(), u.unit())).toList();
         }
 
+        /** The grid of a building (of its first unit for one divided by unit); null for a building in no grid yet. */
         String gridOf(String buildingId) {
-            for (Map.Entry<String, String> e : gridOfKey.entrySet()) {
-                if (e.getKey().equals(buildingId) || e.getKey().startsWith(buildingId + "#")) return e.getValue();
-            }
-            return null;
+            Map<String, String> keys = keysOfBuilding.get(buildingId);
+            return keys == null ? null : keys.values().iterator().next();
+        }
+
+        /** A building's footprint in metres, projected once. */
+        Geometry footprint(String buildingId) {
+            return footprints.computeIfAbsent(buildingId, id -> Delineator.metres(proj, buildings.get(id).geometry()));
+        }
+
+        /** The barriers near an envelope, from an index built once. */
+        @SuppressWarnings("unchecked")
+        List<PlacedBarrier> barriersNear(Envelope env) {
+            if (barrierIndex == null) barrierIndex = Delineator.barrierIndex(s.barriers(), proj);
+            return barrierIndex.query(env);
         }
 
         private List<Geometry> barrierLines;
@@ -319,12 +337,9 @@ public final class GridEditor {
         }
 
         Map<String, Geometry> cells(String code) {
-            Map<String, Geometry> footprints = new LinkedHashMap<>();
-            for (String key : keysByGrid.get(code)) {
-                String id = key.split("#", 2)[0];
-                footprints.computeIfAbsent(id, k -> Delineator.metres(proj, buildings.get(k).geometry()));
-            }
-            return BuildingCells.of(polygon(code), footprints, barrierLines());
+            Map<String, Geometry> inGrid = new LinkedHashMap<>();
+            for (String key : keysByGrid.get(code)) inGrid.computeIfAbsent(key.split("#", 2)[0], this::footprint);
+            return BuildingCells.of(polygon(code), inGrid, barrierLines());
         }
 
         List<Draft> merge(GridEdit.MergeGrids m) {
@@ -371,28 +386,26 @@ public final class GridEditor {
             Set<String> ids = new LinkedHashSet<>();
             for (String key : keys) ids.add(key.split("#", 2)[0]);
             for (String id : ids) {
-                for (Map.Entry<String, String> e : gridOfKey.entrySet()) {
-                    if (e.getKey().startsWith(id + "#") && !keys.contains(e.getKey())) {
+                for (Map.Entry<String, String> e : keysOfBuilding.getOrDefault(id, Map.of()).entrySet()) {
+                    if (!keys.contains(e.getKey())) {
                         throw new EditRefused("request", "building " + id + " is shared with grid " + e.getValue() + ": include that grid too");
                     }
                 }
             }
             List<PlacedBuilding> placed = new ArrayList<>();
-            for (String id : ids) placed.add(new PlacedBuilding(buildings.get(id), Delineator.metres(proj, buildings.get(id).geometry())));
+            for (String id : ids) placed.add(new PlacedBuilding(buildings.get(id), footprint(id)));
             // buildings new since the last delineation (in no grid yet) join the part they stand in
             PreparedGeometry inRegion = PreparedGeometryFactory.prepare(region);
             for (Building b : s.buildings()) {
                 if (gridOf(b.id()) != null || ids.contains(b.id())) continue;
-                Geometry fp = Delineator.metres(proj, b.geometry());
+                Geometry fp = footprint(b.id());
                 if (!inRegion.intersects(fp.getCentroid())) continue;
                 placed.add(new PlacedBuilding(b, fp));
                 householdsOfKey.put(b.id(), b.households()); // the planner keeps it whole unless it slices it by unit
                 for (String key : keysOf(b)) householdsOfKey.put(key, households(key));
             }
-            Envelope env = region.getEnvelopeInternal();
-            @SuppressWarnings("unchecked")
-            List<PlacedBarrier> near = Delineator.barrierIndex(s.barriers(), proj).query(env);
-            CommunityPlan plan = new CommunityPlanner(bounds, ruralRule).plan(new PlanInput(s.community(), region, placed, near, List.of(), List.of()));
+            CommunityPlan plan = new CommunityPlanner(bounds, ruralRule).plan(new PlanInput(s.community(), region, placed,
+                    barriersNear(region.getEnvelopeInternal()), List.of(), List.of()));
             List<Draft> out = new ArrayList<>();
             for (DraftGrid d : plan.grids()) {
                 Set<String> k = new LinkedHashSet<>();
@@ -461,13 +474,12 @@ public final class GridEditor {
             List<Piece> pieces = new ArrayList<>();
             for (String key : d.keys()) {
                 Building b = buildings.get(key.split("#", 2)[0]);
-                Geometry fp = Delineator.metres(proj, b.geometry());
+                Geometry fp = footprint(b.id());
                 pieces.add(new Piece(key, b, householdsOfKey.getOrDefault(key, 0), fp, fp.getInteriorPoint().getCoordinate()));
             }
             DraftGrid grid = new DraftGrid(d.kind(), d.polygon(), pieces, householdsOf(d.keys()), List.of(), null, null);
-            @SuppressWarnings("unchecked")
-            List<PlacedBarrier> near = Delineator.barrierIndex(s.barriers(), proj).query(d.polygon().getEnvelopeInternal());
-            return Delineator.microGrids(s.community(), new MicroGridPlanner(micro).plan(s.community(), grid, near), code, proj);
+            return Delineator.microGrids(s.community(), new MicroGridPlanner(micro).plan(s.community(), grid, barriersNear(d.polygon().getEnvelopeInternal())),
+                    code, proj);
         }
 
         StableCodes.Holding holding(Set<String> keys, Geometry polygon, GridKind kind) {

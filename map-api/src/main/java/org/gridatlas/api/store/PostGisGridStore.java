@@ -253,9 +253,9 @@ public final class PostGisGridStore implements GridStore {
                 if (current != commit.expectedVersion()) throw new StaleVersionException(community, commit.expectedVersion(), current);
                 if (!hasVersion(c, community, current)) {
                     List<Grid> before = query(c, "SELECT code, level, kind, community_code, street_code, households, buildings, area_m2, parent_code, flags::text, "
-                            + "ST_AsBinary(geom) FROM grids WHERE community_code = " + literal(community), DataContract.GRIDS).stream().map(ResultReader::grid).toList();
+                            + "ST_AsBinary(geom) FROM grids WHERE community_code = ?", DataContract.GRIDS, community).stream().map(ResultReader::grid).toList();
                     List<Assignment> was = query(c, "SELECT a.building_key, a.grid_code FROM assignments a JOIN grids g ON g.code = a.grid_code "
-                            + "WHERE g.community_code = " + literal(community), DataContract.ASSIGNMENTS).stream().map(ResultReader::assignment).toList();
+                            + "WHERE g.community_code = ?", DataContract.ASSIGNMENTS, community).stream().map(ResultReader::assignment).toList();
                     insertVersion(c, community, current, "import", "the delineation before the first edit", null, VersionSnapshots.write(before, was));
                 }
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM assignments WHERE grid_code IN (SELECT code FROM grids WHERE community_code = ?)");
@@ -286,12 +286,6 @@ public final class PostGisGridStore implements GridStore {
         } catch (SQLException e) {
             throw new StoreException("store unreachable: " + e.getMessage(), e);
         }
-    }
-
-    /** A community code as an SQL literal: codes are digits, checked here so that nothing else gets through. */
-    private static String literal(String code) {
-        if (!code.matches("[0-9A-Za-z_-]+")) throw new IllegalArgumentException("not a community code: " + code);
-        return "'" + code + "'";
     }
 
     private static boolean hasVersion(Connection c, String community, long version) throws SQLException {
@@ -433,11 +427,13 @@ public final class PostGisGridStore implements GridStore {
     }
 
     /** Rows as contract features: columns in the schema's field order, then the geometry as WKB when spatial. */
-    private static List<Feature> query(Connection c, String sql, LayerSchema schema) throws SQLException {
+    private static List<Feature> query(Connection c, String sql, LayerSchema schema, String... params) throws SQLException {
         List<Feature> out = new ArrayList<>();
         WKBReader wkb = new WKBReader(org.gridatlas.engine.geom.Geoms.LONLAT);
         List<String> names = new ArrayList<>(schema.fields().keySet());
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) s.setString(i + 1, params[i]);
+            ResultSet rs = s.executeQuery();
             while (rs.next()) {
                 Map<String, Object> p = new LinkedHashMap<>();
                 for (int i = 0; i < names.size(); i++) {
