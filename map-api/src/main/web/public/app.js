@@ -1,6 +1,7 @@
 // GridAtlas big screen: our own vector tiles only (no base map from the internet),
 // grids coloured by households or report load, live reports over server-sent events.
 import * as maplibregl from '/vendor/maplibre-gl.mjs';
+import { el, fill } from '/page.js';
 
 const byHouseholds = ['interpolate', ['linear'], ['get', 'households'], 0, '#1b3a6b', 300, '#2f6fd6', 500, '#5ec8ff', 600, '#ff8a5c'];
 const byReports = ['interpolate', ['linear'], ['get', 'reports'], 0, '#1a2a40', 1, '#c9a227', 5, '#ff5a5f'];
@@ -58,14 +59,14 @@ const area = b => (b.getEast() - b.getWest()) * (b.getNorth() - b.getSouth());
 map.on('moveend', drawLabels);
 
 map.on('click', 'grids', async e => {
-  const code = e.features[0].properties.code;
+  // MapLibre takes e.features back once this handler returns: read them before the first await
+  const { code, reports } = e.features[0].properties;
   const g = await (await fetch(`/api/v1/grids/${code}`)).json();
   const h = g.properties.hierarchy;
   const chain = [h.district?.name, h.street?.name, h.zone?.name, h.community?.name].filter(Boolean).join(' › ');
-  new maplibregl.Popup().setLngLat(e.lngLat).setHTML(
-    `<b>${code}</b><br>${chain}<br>${g.properties.households} households · ${g.properties.buildings} buildings` +
-    `<br>${e.features[0].properties.reports} reports in 24 h` +
-    (g.properties.staffing?.chief ? `<br>网格长 ${g.properties.staffing.chief.name}` : '')).addTo(map);
+  new maplibregl.Popup().setLngLat(e.lngLat).setDOMContent(el('div', {}, el('b', {}, code), el('br'), chain, el('br'),
+    `${g.properties.households} households · ${g.properties.buildings} buildings`, el('br'), `${reports} reports in 24 h`,
+    g.properties.staffing?.chief ? [el('br'), `网格长 ${g.properties.staffing.chief.name}`] : null)).addTo(map);
 });
 
 for (const [id, colour] of [['by-households', byHouseholds], ['by-reports', byReports]]) {
@@ -87,7 +88,7 @@ async function refreshPanel() {
   document.getElementById('grids').textContent = grids;
   document.getElementById('households').textContent = households.toLocaleString();
   document.getElementById('today').textContent = counts.total;
-  document.getElementById('top').innerHTML = counts.top.map(t => `<li>${t.code} — ${t.reports}</li>`).join('');
+  fill(document.getElementById('top'), counts.top.map(t => el('li', {}, `${t.code} — ${t.reports}`)));
 }
 refreshPanel();
 

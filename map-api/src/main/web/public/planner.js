@@ -2,13 +2,14 @@
 // select buildings or grids, preview a change (what moves, which codes are kept, retired or new,
 // the rules checked) and commit it over the version it was made on.
 import * as maplibregl from '/vendor/maplibre-gl.mjs';
+import { el, fill, takeToken, keepToken } from '/page.js';
 
 const $ = id => document.getElementById(id);
 const empty = { type: 'FeatureCollection', features: [] };
 const state = { community: null, version: null, grids: empty, buildings: empty, grid: null, picked: new Set(), preview: null };
 const params = new URLSearchParams(location.search);
-$('token').value = params.get('token') || localStorage.getItem('gridatlas-token') || '';
-$('token').onchange = () => localStorage.setItem('gridatlas-token', $('token').value);
+$('token').value = takeToken();
+$('token').onchange = () => keepToken($('token').value);
 
 const map = new maplibregl.Map({
   container: 'map', attributionControl: false, center: [0, 0], zoom: 1,
@@ -39,8 +40,8 @@ const say = (text, error = false) => { $('message').textContent = text; $('messa
 
 async function loadCommunities() {
   const { body } = await api('/api/v1/communities');
-  $('community').innerHTML = body.features.filter(f => f.properties.grids > 0)
-    .map(f => `<option value="${f.properties.code}">${f.properties.name} ${f.properties.code} (${f.properties.grids})</option>`).join('');
+  fill($('community'), body.features.filter(f => f.properties.grids > 0)
+    .map(f => el('option', { value: f.properties.code }, `${f.properties.name} ${f.properties.code} (${f.properties.grids})`)));
   $('community').value = params.get('community') || $('community').value;
   await loadCommunity();
 }
@@ -57,8 +58,8 @@ async function loadCommunity() {
   map.getSource('grids').setData(state.grids);
   map.getSource('buildings').setData(state.buildings);
   $('version').textContent = `version ${state.version} · ${versions.body.versions.length} recorded`;
-  $('history').innerHTML = versions.body.versions.map(v => `<li>v${v.version} ${v.author} · ${new Date(v.time).toLocaleString()} · ${v.reason ?? ''}` +
-    (v.version < state.version ? ` <button data-version="${v.version}">revert to</button>` : '') + '</li>').join('');
+  fill($('history'), versions.body.versions.map(v => el('li', {}, `v${v.version} ${v.author} · ${new Date(v.time).toLocaleString()} · ${v.reason ?? ''} `,
+    v.version < state.version ? el('button', { dataset: { version: v.version } }, 'revert to') : null)));
   $('history').querySelectorAll('button').forEach(b => b.onclick = () => revert(b.dataset.version));
   const b = new maplibregl.LngLatBounds();
   state.grids.features.forEach(f => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).forEach(p => p[0].forEach(c => b.extend(c))));
@@ -70,13 +71,13 @@ async function loadCommunity() {
 function renderList() {
   const rows = state.grids.features.map(f => {
     const p = f.properties;
-    return `<tr data-code="${p.code}" class="${p.code === state.grid ? 'selected' : ''}"><td>${p.code.slice(-3)}</td><td>${p.households}</td>` +
-      `<td class="${p.flags.length ? 'bad' : ''}">${p.flags.length ? p.flags.join(', ') : 'ok'}</td></tr>`;
+    return el('tr', { dataset: { code: p.code }, class: p.code === state.grid ? 'selected' : '' }, el('td', {}, p.code.slice(-3)), el('td', {}, p.households),
+      el('td', { class: p.flags.length ? 'bad' : '' }, p.flags.length ? p.flags.join(', ') : 'ok'));
   });
-  $('grid-list').querySelector('tbody').innerHTML = rows.join('');
+  fill($('grid-list').querySelector('tbody'), rows);
   $('grid-list').querySelectorAll('tr[data-code]').forEach(tr => tr.onclick = () => selectGrid(tr.dataset.code));
-  $('other').innerHTML = state.grids.features.filter(f => f.properties.code !== state.grid)
-    .map(f => `<option value="${f.properties.code}">${f.properties.code} (${f.properties.households} 户)</option>`).join('');
+  fill($('other'), state.grids.features.filter(f => f.properties.code !== state.grid)
+    .map(f => el('option', { value: f.properties.code }, `${f.properties.code} (${f.properties.households} 户)`)));
   $('selection').textContent = `grid ${state.grid ?? '–'} · buildings ${[...state.picked].map(i => state.buildings.features[i].properties.id).join(', ') || '–'}`;
   map.setFilter('selected', ['==', ['get', 'code'], state.grid ?? '']);
 }
@@ -111,11 +112,13 @@ async function preview(change) {
   state.preview = r.body;
   map.getSource('preview').setData(r.body);
   const c = r.body.change, v = r.body.verification;
-  $('diff').innerHTML = `<div class="${v.passed ? 'ok' : 'fail'}">rules: ${v.passed ? 'all kept' : JSON.stringify(v.violations)}</div>` +
-    `<div>${c.buildings_moved} buildings, ${c.households_moved} households change grid</div>` +
-    `<div>kept: ${c.kept.join(', ') || '–'}</div><div>retired: <span id="retired">${c.retired.join(', ') || '–'}</span></div>` +
-    `<div>new: ${c.added.join(', ') || '–'}</div>` +
-    c.moves.slice(0, 20).map(m => `<div class="muted">${m.building}: ${m.from.slice(-3)} → ${m.to.slice(-3)} (${m.households} 户)</div>`).join('');
+  fill($('diff'),
+    el('div', { class: v.passed ? 'ok' : 'fail' }, `rules: ${v.passed ? 'all kept' : JSON.stringify(v.violations)}`),
+    el('div', {}, `${c.buildings_moved} buildings, ${c.households_moved} households change grid`),
+    el('div', {}, `kept: ${c.kept.join(', ') || '–'}`),
+    el('div', {}, 'retired: ', el('span', { id: 'retired' }, c.retired.join(', ') || '–')),
+    el('div', {}, `new: ${c.added.join(', ') || '–'}`),
+    c.moves.slice(0, 20).map(m => el('div', { class: 'muted' }, `${m.building}: ${m.from.slice(-3)} → ${m.to.slice(-3)} (${m.households} 户)`)));
   $('preview').hidden = false;
   say('preview ready: check it, then commit');
 }

@@ -13,7 +13,7 @@ export async function launch() {
 export async function page(browser) {
   const p = await browser.newPage({ viewport: { width: 1600, height: 900 } });
   const errors = [];
-  p.on('pageerror', e => errors.push(e.message));
+  p.on('pageerror', e => errors.push((e.stack || e.message).split('\n').slice(0, 3).join(' ')));
   p.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
   return { page: p, errors };
 }

@@ -1,5 +1,7 @@
 // Browser test of the planner page in Debian's chromium (playwright-core): select two neighbouring
 // grids, preview their merge, check the diff, commit it, see the new version, then revert it from the history.
+// The reason typed is markup: it must come back as text, and run nothing. The token given in the
+// address is taken once and leaves the address bar. A CSP violation is a console error, so errors=0 covers it.
 // usage: node test/planner.mjs BASE_URL TOKEN COMMUNITY GRID_A GRID_B SCREENSHOT.png ; prints "RESULT ..."
 import { launch, page as open } from './browser.mjs';
 
@@ -10,10 +12,12 @@ try {
   await page.goto(`${base}/planner.html?token=${token}&community=${community}`, { waitUntil: 'load' });
   await page.waitForFunction(() => document.querySelectorAll('#grid-list tbody tr').length > 0, null, { timeout: 60000 });
   const before = await page.evaluate(() => document.querySelectorAll('#grid-list tbody tr').length);
+  const address = await page.evaluate(() => ({ search: location.search, session: sessionStorage.getItem('gridatlas-token'), local: localStorage.length }));
+  const tokenTaken = !address.search.includes('token=') && address.search.includes('community=') && address.session === token && address.local === 0;
 
   await page.click(`#grid-list tr[data-code="${gridA}"]`);
   await page.selectOption('#other', gridB);
-  await page.fill('#reason', '两个网格合并');
+  await page.fill('#reason', '<img src=x onerror="window.__xss=1">两个网格合并');
   await page.click('#merge');
   await page.waitForSelector('#preview:not([hidden])', { timeout: 30000 });
   const retired = await page.textContent('#retired');
@@ -25,6 +29,9 @@ try {
   const after = await page.evaluate(() => document.querySelectorAll('#grid-list tbody tr').length);
 
   const status = await page.evaluate(() => document.getElementById('version').textContent);
+  const history = await page.evaluate(() => ({ images: document.querySelectorAll('#history img').length, ran: window.__xss === 1,
+    text: document.getElementById('history').textContent.includes('<img src=x onerror="window.__xss=1">两个网格合并') }));
+  const reasonAsText = history.images === 0 && !history.ran && history.text;
 
   // the merge is undone from the history list, as a new version
   await page.click('#history button[data-version="1"]');
@@ -32,9 +39,9 @@ try {
   const reverted = await page.textContent('#message');
   const rowsReverted = await page.evaluate(() => document.querySelectorAll('#grid-list tbody tr').length);
   console.log(`RESULT rows_before=${before} rows_after=${after} retired=${retired.trim()} rules=${(rules || '').trim().replace(/ /g, '_')} ` +
-    `committed=${committed.replace(/ /g, '_')} version=${status.replace(/ /g, '_')} reverted=${reverted.replace(/ /g, '_')} rows_reverted=${rowsReverted} errors=${errors.length}`);
+    `committed=${committed.replace(/ /g, '_')} version=${status.replace(/ /g, '_')} reverted=${reverted.replace(/ /g, '_')} rows_reverted=${rowsReverted} token_taken=${tokenTaken} reason_as_text=${reasonAsText} errors=${errors.length}`);
   if (errors.length) console.log('page errors: ' + errors.join(' | '));
-  process.exitCode = after === before - 1 && errors.length === 0 ? 0 : 1;
+  process.exitCode = after === before - 1 && tokenTaken && reasonAsText && errors.length === 0 ? 0 : 1;
 } finally {
   await browser.close();
 }

@@ -6,13 +6,16 @@ import org.gridatlas.engine.geom.ChinaCrs;
 import org.gridatlas.engine.geom.Geoms;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.index.SpatialIndex;
+import org.locationtech.jts.index.quadtree.Quadtree;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
 
 /**
  * One named layer of features, indexed for tile-sized queries; shown from {@code minZoom} on. Each
  * feature is projected to Web Mercator once and simplified once per zoom (half a pixel), so
- * rendering a tile only clips what is already prepared.
+ * rendering a tile only clips what is already prepared. A layer is built whole (an STR-tree), or
+ * {@link #live} (a quadtree that features join and leave one at a time, such as recent reports).
  */
 public final class TileLayer {
     /** A feature drawn at one zoom: in that zoom's world pixels, and whether it lies on whole pixels (valid as it is). */
@@ -62,28 +65,62 @@ public final class TileLayer {
 
     private final String name;
     private final int minZoom;
-    private final STRtree index = new STRtree();
+    private final SpatialIndex index;
+    private final java.util.Map<Object, Entry> byKey;
     private final Envelope bounds = new Envelope();
-    private final int size;
+    private int size;
 
     public TileLayer(String name, int minZoom, List<TileFeature> features) {
         this.name = name;
         this.minZoom = minZoom;
+        STRtree tree = new STRtree();
         for (TileFeature f : features) {
-            index.insert(f.geometry().getEnvelopeInternal(), new Entry(f));
+            tree.insert(f.geometry().getEnvelopeInternal(), new Entry(f));
             bounds.expandToInclude(f.geometry().getEnvelopeInternal());
         }
-        index.build();
+        tree.build();
+        this.index = tree;
+        this.byKey = null;
         this.size = features.size();
+    }
+
+    private TileLayer(String name, int minZoom) {
+        this.name = name;
+        this.minZoom = minZoom;
+        this.index = new Quadtree();
+        this.byKey = new java.util.HashMap<>();
+    }
+
+    /** An empty layer that features join ({@link #add}) and leave ({@link #remove}) by key. */
+    public static TileLayer live(String name, int minZoom) {
+        return new TileLayer(name, minZoom);
+    }
+
+    /** Adds (or replaces) the feature under this key; live layers only. */
+    public synchronized void add(Object key, TileFeature f) {
+        remove(key);
+        Entry e = new Entry(f);
+        index.insert(f.geometry().getEnvelopeInternal(), e);
+        byKey.put(key, e);
+        bounds.expandToInclude(f.geometry().getEnvelopeInternal());
+        size++;
+    }
+
+    /** Removes the feature under this key, if any; live layers only. */
+    public synchronized void remove(Object key) {
+        Entry e = byKey.remove(key);
+        if (e == null) return;
+        index.remove(e.feature.geometry().getEnvelopeInternal(), e);
+        size--;
     }
 
     public String name() { return name; }
 
     public int minZoom() { return minZoom; }
 
-    public Envelope bounds() { return bounds; }
+    public synchronized Envelope bounds() { return new Envelope(bounds); }
 
-    public int size() { return size; }
+    public synchronized int size() { return size; }
 
     public List<TileFeature> query(Envelope lonLat) {
         List<TileFeature> out = new ArrayList<>();
@@ -93,8 +130,18 @@ public final class TileLayer {
 
     List<Entry> entries(Envelope lonLat) {
         List<Entry> out = new ArrayList<>();
-        if (size == 0) return out;
-        for (Object o : index.query(lonLat)) out.add((Entry) o);
+        if (byKey == null) {
+            // built whole: the STR-tree is read-only and safe to query from many threads
+            if (size > 0) for (Object o : index.query(lonLat)) out.add((Entry) o);
+            return out;
+        }
+        synchronized (this) {
+            // a quadtree answers a superset of what intersects
+            for (Object o : index.query(lonLat)) {
+                Entry e = (Entry) o;
+                if (e.feature.geometry().getEnvelopeInternal().intersects(lonLat)) out.add(e);
+            }
+        }
         return out;
     }
 }

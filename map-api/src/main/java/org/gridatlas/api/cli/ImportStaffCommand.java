@@ -1,6 +1,5 @@
 package org.gridatlas.api.cli;
 
-import java.io.BufferedReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -21,7 +20,7 @@ final class ImportStaffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (GridStore s = store.open(); BufferedReader in = Files.newBufferedReader(csv)) {
+        try (GridStore s = store.open(); java.io.InputStream in = Files.newInputStream(csv)) {
             int n = StaffCsv.importInto(s, in);
             System.out.printf("%d staff imported%n", n);
         }

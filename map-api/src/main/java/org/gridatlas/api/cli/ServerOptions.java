@@ -34,6 +34,14 @@ final class ServerOptions {
     @Option(names = "--read-access", defaultValue = "public", description = "public (default) or token: whether reads need a token of any role")
     String readAccess;
 
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "the address clients reach this service at (e.g. https://grids.example.gov.cn), for absolute links; without it links are relative")
+    String publicUrl;
+
+    @Option(names = "--header-timeout-seconds", defaultValue = "10",
+            description = "how long a request's line and headers may take to arrive in all; slower connections are closed (default ${DEFAULT-VALUE})")
+    long headerTimeoutSeconds;
+
     @Mixin
     StaffingOptions staffing = new StaffingOptions();
 
@@ -45,10 +53,13 @@ final class ServerOptions {
 
     ServerSettings settings() {
         if (!readAccess.equals("public") && !readAccess.equals("token")) throw new IllegalArgumentException("--read-access is public or token, not '" + readAccess + "'");
+        if (publicUrl != null && !publicUrl.matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
+            throw new IllegalArgumentException("--public-url is an http(s) address without query, not '" + publicUrl + "'");
+        }
         ServerSettings.Security security = new ServerSettings.Security(digests("--admin-token-sha256", adminTokens), digests("--report-key-sha256", reportKeys),
                 readAccess.equals("public"));
         return new ServerSettings(staffing.rule(), plan.bounds(), plan.ruralRule(), plan.microBounds(), tileCacheMb << 20, Duration.ofSeconds(shutdownGraceSeconds), accessLog,
-                security, geoServer.target(), geoServer.dbHost);
+                security, geoServer.target(), geoServer.dbHost, publicUrl == null ? null : publicUrl.replaceAll("/+$", ""), Duration.ofSeconds(headerTimeoutSeconds));
     }
 
     private static Set<String> digests(String option, List<String> values) {

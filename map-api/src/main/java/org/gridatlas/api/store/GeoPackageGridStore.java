@@ -47,8 +47,10 @@ public final class GeoPackageGridStore implements GridStore {
     static final LayerSchema TOKENS = LayerSchema.attributes("tokens", "name", TEXT, "role", TEXT, "sha256", TEXT, "created_at", TEXT);
     static final LayerSchema AUDIT = LayerSchema.attributes("audit", "time", TEXT, "actor", TEXT, "action", TEXT, "community_code", TEXT,
             "outcome", TEXT, "detail", TEXT);
+    static final LayerSchema PREVIEWS = LayerSchema.attributes("previews", "preview_id", TEXT, "community_code", TEXT, "base_version", INTEGER,
+            "author", TEXT, "reason", TEXT, "made", TEXT, "expires", TEXT, "change_json", TEXT, "verification_json", TEXT, "snapshot", TEXT);
     private static final List<LayerSchema> TABLES = List.of(DataContract.COMMUNITIES, DataContract.BUILDINGS, DataContract.BARRIERS,
-            DataContract.GRIDS, DataContract.ASSIGNMENTS, RUNS, REPORTS, STAFF, ZONES, COMMUNITY_VERSIONS, VERSIONS, USED_CODES, TOKENS, AUDIT);
+            DataContract.GRIDS, DataContract.ASSIGNMENTS, RUNS, REPORTS, STAFF, ZONES, COMMUNITY_VERSIONS, VERSIONS, USED_CODES, TOKENS, AUDIT, PREVIEWS);
 
     private final GeoPackage gp;
     private final Map<LayerSchema, GeoPackageLayers.Table> tables = new LinkedHashMap<>();
@@ -189,6 +191,36 @@ public final class GeoPackageGridStore implements GridStore {
         java.util.Set<String> out = new java.util.TreeSet<>();
         for (Feature f : GeoPackageLayers.read(gp, USED_CODES)) if (community.equals(str(f, "community_code"))) out.add(str(f, "code"));
         return out;
+    }
+
+    @Override
+    public synchronized void putPreview(StoredPreview p) {
+        GeoPackageLayers.inTransaction(gp, () -> {
+            // ISO-8601 instants of one precision sort as text
+            tables.get(PREVIEWS).delete("expires < ?", Instant.now().toString());
+            tables.get(PREVIEWS).insert(List.of(row("preview_id", p.id(), "community_code", p.communityCode(), "base_version", p.baseVersion(),
+                    "author", p.author(), "reason", p.reason(), "made", p.made().toString(), "expires", p.expires().toString(),
+                    "change_json", p.changeJson(), "verification_json", p.verificationJson(), "snapshot", VersionSnapshots.write(p.grids(), p.assignments()))));
+        });
+    }
+
+    @Override
+    public synchronized java.util.Optional<StoredPreview> preview(String id) {
+        for (Feature f : GeoPackageLayers.read(gp, PREVIEWS)) {
+            if (!id.equals(str(f, "preview_id"))) continue;
+            Instant expires = Instant.parse(str(f, "expires"));
+            if (expires.isBefore(Instant.now())) return java.util.Optional.empty();
+            VersionSnapshots.Snapshot snap = VersionSnapshots.read(str(f, "snapshot"));
+            return java.util.Optional.of(new StoredPreview(id, str(f, "community_code"), ((Number) f.properties().get("base_version")).longValue(),
+                    str(f, "author"), str(f, "reason"), Instant.parse(str(f, "made")), expires, snap.grids(), snap.assignments(),
+                    str(f, "change_json"), str(f, "verification_json")));
+        }
+        return java.util.Optional.empty();
+    }
+
+    @Override
+    public synchronized void removePreview(String id) {
+        tables.get(PREVIEWS).delete("preview_id = ?", id);
     }
 
     @Override

@@ -58,6 +58,14 @@ public interface GridStore extends AutoCloseable {
     /** Every code the community has had, current and retired. */
     java.util.Set<String> codesEverUsed(String communityCode);
 
+    /** Keeps a previewed change until it expires (any instance may commit it); expired previews are dropped here. */
+    void putPreview(StoredPreview preview);
+
+    /** The preview, unless it is unknown or has expired. */
+    Optional<StoredPreview> preview(String id);
+
+    void removePreview(String id);
+
     /** Adds a token, replacing one of the same name. */
     void putToken(AccessToken token);
 

@@ -372,6 +372,61 @@ public final class PostGisGridStore implements GridStore {
     }
 
     @Override
+    public void putPreview(StoredPreview p) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement expired = c.prepareStatement("DELETE FROM previews WHERE expires < now()");
+                 PreparedStatement ps = c.prepareStatement("INSERT INTO previews VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                expired.executeUpdate();
+                ps.setString(1, p.id());
+                ps.setString(2, p.communityCode());
+                ps.setLong(3, p.baseVersion());
+                ps.setString(4, p.author());
+                ps.setString(5, p.reason());
+                ps.setTimestamp(6, Timestamp.from(p.made()));
+                ps.setTimestamp(7, Timestamp.from(p.expires()));
+                ps.setString(8, p.changeJson());
+                ps.setString(9, p.verificationJson());
+                ps.setString(10, VersionSnapshots.write(p.grids(), p.assignments()));
+                ps.executeUpdate();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("preview not stored: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public java.util.Optional<StoredPreview> preview(String id) {
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT community_code, base_version, author, reason, made, expires, change_json, verification_json, snapshot FROM previews"
+                        + " WHERE preview_id = ? AND expires >= now()")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return java.util.Optional.empty();
+                VersionSnapshots.Snapshot snap = VersionSnapshots.read(rs.getString(9));
+                return java.util.Optional.of(new StoredPreview(id, rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(), snap.grids(), snap.assignments(), rs.getString(7), rs.getString(8)));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("store unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void removePreview(String id) {
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement("DELETE FROM previews WHERE preview_id = ?")) {
+            ps.setString(1, id);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("store unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void audit(AuditEntry e) {
         try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO audit VALUES (?, ?, ?, ?, ?, ?)")) {
             ps.setTimestamp(1, Timestamp.from(e.time()));

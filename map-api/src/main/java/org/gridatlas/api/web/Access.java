@@ -1,28 +1,57 @@
 package org.gridatlas.api.web;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.router.Endpoint;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.gridatlas.api.store.AccessToken;
+import org.gridatlas.api.store.AuditEntry;
 import org.gridatlas.api.store.GridStore;
 
 /**
- * Who may do what: bearer tokens are looked up by their SHA-256 digest (the store keeps digests
- * only; the configuration may add admin digests), each with a role. Edits need {@code planner} or
- * {@code admin}, administration {@code admin}; reads are public unless configured otherwise; report
- * ingestion needs a report key ({@code X-Report-Key}, or a {@code reporter} token) once one is configured.
+ * Who may do what, decided in one place for every request. Each route is registered with what it
+ * needs ({@link Need}); the decision is made on the route the router matched (so {@code /staff/},
+ * {@code /staff//} and {@code /staff} are one route) and its method, HEAD counting as GET. A
+ * request whose route has no rule is refused: nothing is writable unless a rule allows it.
+ *
+ * <p>Bearer tokens are recognised by their SHA-256 digest (the store keeps digests only; the
+ * configuration may add admin digests). Refusals (401, 403) are audited, at most
+ * {@link RefusalAudit#PER_MINUTE} a minute so that a flood cannot fill the log.
  */
 final class Access {
+    /** What a route needs. */
+    enum Need {
+        /** health, readiness, metrics, the OpenAPI description and the pages. */
+        PUBLIC,
+        /** reads: anyone when reads are public, else any known token. */
+        READ,
+        /** report ingestion: free until a report key (or a reporter token) exists, then the key or a reporter/admin token. */
+        REPORT,
+        /** planner edits and list imports: planner or admin. */
+        EDIT,
+        /** administration: admin. */
+        ADMIN
+    }
+
     /** The caller: a token's name and role. */
     record Caller(String name, String role) {}
 
+    static final String CALLER = "gridatlas.caller";
     private static final long TOKEN_CACHE_NANOS = 5_000_000_000L;
+    private static final Caller ANONYMOUS = new Caller("anonymous", "none");
+
     private final GridStore store;
     private final Set<String> adminDigests;
     private final Set<String> reportKeyDigests;
     private final boolean publicReads;
+    private final Map<String, Need> rules = new HashMap<>();
+    private final RefusalAudit refusals;
     private volatile List<AccessToken> tokens = List.of();
     private volatile long tokensRead;
 
@@ -31,36 +60,82 @@ final class Access {
         this.adminDigests = adminDigests;
         this.reportKeyDigests = reportKeyDigests;
         this.publicReads = publicReads;
+        this.refusals = new RefusalAudit(store);
     }
 
-    /** The caller with one of these roles, else 401 (no or unknown token) or 403 (another role). */
-    Caller require(Context ctx, String... roles) {
-        Caller c = caller(ctx);
+    /** Declares what a route needs; every route is declared once, with the router. */
+    void rule(HandlerType method, String route, Need need) {
+        if (rules.putIfAbsent(key(method, route), need) != null) throw new IllegalStateException("two rules for " + method + " " + route);
+    }
+
+    /**
+     * Decides a matched request: lets it through (with its caller as a request attribute) or throws
+     * 401/403. Static files are served by no endpoint and are public.
+     */
+    void decide(Context ctx) {
+        Endpoint e = ctx.endpoints().matchedHttpEndpoint();
+        if (e == null) return; // a static file: the pages and their scripts are public
+        HandlerType method = ctx.method() == HandlerType.HEAD ? HandlerType.GET : ctx.method();
+        Need need = rules.get(key(method, e.path));
+        if (need == null) refuse(ctx, ANONYMOUS, 403, "no rule allows " + ctx.method() + " " + e.path);
+        switch (need) {
+            case PUBLIC -> { }
+            case READ -> {
+                if (!publicReads) require(ctx, AccessToken.ROLES.toArray(String[]::new));
+            }
+            case REPORT -> requireReportKey(ctx);
+            case EDIT -> require(ctx, "planner", "admin");
+            case ADMIN -> require(ctx, "admin");
+        }
+    }
+
+    /** Every rule, as "METHOD /route" → need (for the attack suite, which holds its own table against it). */
+    Map<String, Need> rules() {
+        return Map.copyOf(rules);
+    }
+
+    /** The caller that {@link #decide} let through (a name for the audit log), or anonymous. */
+    static Caller caller(Context ctx) {
+        Caller c = ctx.attribute(CALLER);
+        return c == null ? ANONYMOUS : c;
+    }
+
+    private void require(Context ctx, String... roles) {
+        Caller c = bearer(ctx);
         if (c == null) {
             ctx.header("WWW-Authenticate", "Bearer");
-            throw new ApiError(401, "authorization", "a bearer token with role " + String.join(" or ", roles) + " is required");
+            refuse(ctx, ANONYMOUS, 401, "a bearer token with role " + String.join(" or ", roles) + " is required");
         }
-        for (String r : roles) if (r.equals(c.role())) return c;
-        throw new ApiError(403, "authorization", "token '" + c.name() + "' has role " + c.role() + ", not " + String.join(" or ", roles));
+        for (String r : roles) {
+            if (r.equals(c.role())) {
+                ctx.attribute(CALLER, c);
+                return;
+            }
+        }
+        refuse(ctx, c, 403, "token '" + c.name() + "' has role " + c.role() + ", not " + String.join(" or ", roles));
     }
 
-    /** For reads: anyone when reads are public, else any known token. */
-    void requireRead(Context ctx) {
-        if (!publicReads) require(ctx, AccessToken.ROLES.toArray(String[]::new));
-    }
-
-    /** For report ingestion: free until a report key is configured, then the key or a reporter (or admin) token. */
-    void requireReportKey(Context ctx) {
+    private void requireReportKey(Context ctx) {
         if (reportKeyDigests.isEmpty() && tokens().stream().noneMatch(t -> t.role().equals("reporter"))) return;
         String key = ctx.header("X-Report-Key");
-        if (key != null && matches(AccessToken.digest(key.strip()), reportKeyDigests)) return;
+        if (key != null && matches(AccessToken.digest(key.strip()), reportKeyDigests)) {
+            ctx.attribute(CALLER, new Caller("report key", "reporter"));
+            return;
+        }
         require(ctx, "reporter", "admin");
     }
 
-    private Caller caller(Context ctx) {
+    private void refuse(Context ctx, Caller who, int status, String why) {
+        Endpoint e = ctx.endpoints().matchedHttpEndpoint();
+        refusals.record(who.name(), ctx.method() + " " + (e == null ? ctx.path() : e.path), status);
+        throw new ApiError(status, "authorization", why);
+    }
+
+    private Caller bearer(Context ctx) {
         String h = ctx.header("Authorization");
-        if (h == null || !h.startsWith("Bearer ")) return null;
-        String digest = AccessToken.digest(h.substring("Bearer ".length()).strip());
+        // the scheme is case-insensitive (RFC 9110 11.1)
+        if (h == null || h.length() < 8 || !h.regionMatches(true, 0, "Bearer ", 0, 7)) return null;
+        String digest = AccessToken.digest(h.substring(7).strip());
         if (matches(digest, adminDigests)) return new Caller("admin (configured)", "admin");
         for (AccessToken t : tokens()) {
             if (MessageDigest.isEqual(digest.getBytes(StandardCharsets.US_ASCII), t.sha256().getBytes(StandardCharsets.US_ASCII))) {
@@ -83,5 +158,47 @@ final class Access {
         boolean ok = false;
         for (String d : digests) ok |= MessageDigest.isEqual(digest.getBytes(StandardCharsets.US_ASCII), d.getBytes(StandardCharsets.US_ASCII));
         return ok;
+    }
+
+    private static String key(HandlerType method, String route) {
+        return method.name() + " " + route;
+    }
+
+    /** Audits refusals, at most {@link #PER_MINUTE} a minute; the next entry after a full minute says how many were left out. */
+    static final class RefusalAudit {
+        static final int PER_MINUTE = 60;
+        private final GridStore store;
+        private long minute = -1;
+        private int written;
+        private int dropped;
+
+        RefusalAudit(GridStore store) {
+            this.store = store;
+        }
+
+        void record(String actor, String action, int status) {
+            String detail;
+            synchronized (this) {
+                long now = System.currentTimeMillis() / 60_000;
+                if (now != minute) {
+                    detail = dropped > 0 ? dropped + " more refusals in the minute before were not logged" : null;
+                    minute = now;
+                    written = 0;
+                    dropped = 0;
+                } else {
+                    detail = null;
+                }
+                if (written >= PER_MINUTE) {
+                    dropped++;
+                    return;
+                }
+                written++;
+            }
+            try {
+                store.audit(new AuditEntry(Instant.now(), actor, action, null, "refused: " + status, detail));
+            } catch (org.gridatlas.api.store.StoreException e) {
+                // the refusal stands whether or not the store can log it
+            }
+        }
     }
 }

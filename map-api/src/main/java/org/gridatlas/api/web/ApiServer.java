@@ -22,6 +22,11 @@ import org.gridatlas.api.store.StoreChange;
 import org.gridatlas.api.store.StoreException;
 import org.gridatlas.engine.edit.GridEditor;
 import org.slf4j.Logger;
+import static org.gridatlas.api.web.Access.Need.ADMIN;
+import static org.gridatlas.api.web.Access.Need.EDIT;
+import static org.gridatlas.api.web.Access.Need.PUBLIC;
+import static org.gridatlas.api.web.Access.Need.READ;
+import static org.gridatlas.api.web.Access.Need.REPORT;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -35,8 +40,8 @@ public final class ApiServer implements AutoCloseable {
     private final GridStore store;
     private final AtomicReference<ServingState> state = new AtomicReference<>();
     private final TilesResource tiles;
-    /** Imports that replace a whole list: planners and admins only, and audited. */
-    private static final java.util.Set<String> STAFF_AND_ZONES = java.util.Set.of("/api/v1/staff", "/api/v1/zones");
+    /** Imports that replace a whole list: audited. */
+    private static final java.util.Set<String> LIST_IMPORTS = java.util.Set.of("/api/v1/staff", "/api/v1/zones");
     private final Metrics metrics = new Metrics();
     private final ReportsResource reports;
     private final Javalin app;
@@ -50,6 +55,8 @@ public final class ApiServer implements AutoCloseable {
     private final AutoCloseable watch;
     private final GracefulHandler inFlight = new GracefulHandler();
     private final java.time.Duration shutdownGrace;
+    private final HeaderReadTimeout headerTimeout;
+    private final Access access;
     private org.eclipse.jetty.server.Server jetty;
 
     public ApiServer(GridStore store) {
@@ -59,27 +66,29 @@ public final class ApiServer implements AutoCloseable {
     public ApiServer(GridStore store, ServerSettings settings) {
         this.store = store;
         this.shutdownGrace = settings.shutdownGrace();
+        this.headerTimeout = new HeaderReadTimeout(settings.headerTimeout());
         StaffingRule staffing = settings.staffing();
-        this.tiles = new TilesResource(store, settings.tileCacheBytes());
+        this.tiles = new TilesResource(store, settings.tileCacheBytes(), settings.publicUrl());
         metrics.gauge("gridatlas_tile_cache_entries", () -> tiles.cache().size());
         metrics.gauge("gridatlas_tile_cache_bytes", () -> tiles.cache().bytes());
         metrics.gauge("gridatlas_tile_cache_hits_total", () -> tiles.cache().hits());
         metrics.gauge("gridatlas_tile_cache_misses_total", () -> tiles.cache().misses());
         metrics.gauge("gridatlas_index_grids", () -> state.get().index.size());
+        metrics.gauge("gridatlas_recent_reports", tiles::recentReports);
         reload();
         LookupResource lookup = new LookupResource(state::get);
         this.reports = new ReportsResource(state::get, store, tiles::report);
         ServerSettings.Security security = settings.security();
-        Access access = new Access(store, security.adminTokenSha256(), security.reportKeySha256(), security.publicReads());
-        ChangesResource changes = new ChangesResource(state::get, store, access, new GridEditor(settings.bounds(), settings.ruralRule()),
+        this.access = new Access(store, security.adminTokenSha256(), security.reportKeySha256(), security.publicReads());
+        ChangesResource changes = new ChangesResource(state::get, store, new GridEditor(settings.bounds(), settings.ruralRule()),
                 settings.microBounds(), community -> afterCommit(settings));
-        AdminResource admin = new AdminResource(access, store, settings.geoServer(), () -> {
+        AdminResource admin = new AdminResource(store, settings.geoServer(), () -> {
             if (!(store instanceof PostGisGridStore pg)) throw new ApiError(409, "store", "GeoServer publishing needs the PostGIS store (--jdbc)");
             return PostGisConnection.fromJdbcUrl(pg.jdbcUrl(), settings.geoServerDbHost());
         });
         StaffResource staff = new StaffResource(state::get, store, this::reload, staffing);
         ZonesResource zones = new ZonesResource(state::get, store, this::reload);
-        GridsResource grids = new GridsResource(state::get, staff, staffing);
+        GridsResource grids = new GridsResource(state::get, staff, staffing, settings.publicUrl());
         byte[] openApi = resource("/openapi.json");
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -96,12 +105,9 @@ public final class ApiServer implements AutoCloseable {
             });
             config.routes.before(ctx -> {
                 ctx.attribute("started", System.nanoTime());
-                String path = ctx.path();
-                boolean read = ctx.method().name().equals("GET") && (path.startsWith("/api/v1/") || path.startsWith("/tiles/"));
-                if (read && !path.equals("/api/v1/openapi.json")) access.requireRead(ctx);
-                if (ctx.method().name().equals("POST") && path.equals("/api/v1/reports")) access.requireReportKey(ctx);
-                if (ctx.method().name().equals("POST") && STAFF_AND_ZONES.contains(path)) ctx.attribute("caller", access.require(ctx, "planner", "admin").name());
+                SecurityHeaders.apply(ctx);
             });
+            config.routes.beforeMatched(access::decide);
             config.routes.after(ctx -> {
                 Long started = ctx.attribute("started");
                 io.javalin.router.Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
@@ -109,9 +115,8 @@ public final class ApiServer implements AutoCloseable {
                 if (started != null) metrics.request(ctx.method().name(), route, ctx.statusCode(), System.nanoTime() - started);
                 if (route.startsWith("/tiles/{layer}/")) metrics.count("gridatlas_tiles_served_total", 1);
                 if (route.equals("/api/v1/lookup") && ctx.method().name().equals("GET")) metrics.count("gridatlas_lookups_total", 1);
-                String caller = ctx.attribute("caller");
-                if (caller != null) {
-                    store.audit(new AuditEntry(java.time.Instant.now(), caller, "import " + ctx.path().substring(ctx.path().lastIndexOf('/') + 1), null,
+                if (ctx.method() == io.javalin.http.HandlerType.POST && LIST_IMPORTS.contains(route) && ctx.attribute(Access.CALLER) != null) {
+                    store.audit(new AuditEntry(java.time.Instant.now(), Access.caller(ctx).name(), "import " + route.substring(route.lastIndexOf('/') + 1), null,
                             ctx.statusCode() == 200 ? "ok" : "refused: " + ctx.statusCode(), null));
                 }
                 if (settings.accessLog() && started != null) {
@@ -119,47 +124,53 @@ public final class ApiServer implements AutoCloseable {
                             .addKeyValue("status", ctx.statusCode()).addKeyValue("ms", (System.nanoTime() - started) / 1e6).log("request");
                 }
             });
-            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.text()));
-            config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
-            config.routes.get("/ready", ctx -> {
-                boolean reachable = store.reachable();
-                ctx.status(reachable && state.get() != null ? 200 : 503).json(Map.of("store", reachable, "grids", state.get().index.size()));
-            });
-            config.routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
-            config.routes.get("/api/v1/grids", grids::list);
-            config.routes.get("/api/v1/grids/{code}", grids::one);
-            config.routes.get("/api/v1/communities", grids::communities);
-            config.routes.get("/api/v1/streets", grids::streets);
-            config.routes.get("/api/v1/hierarchy", grids::hierarchy);
-            config.routes.get("/api/v1/export/grids.geojson", grids::exportGeoJson);
-            config.routes.get("/api/v1/export/grids.gpkg", grids::exportGeoPackage);
-            config.routes.get("/api/v1/lookup", lookup::one);
-            config.routes.post("/api/v1/lookup", lookup::batch);
-            config.routes.post("/api/v1/reports", reports::create);
-            config.routes.get("/api/v1/reports", reports::list);
-            config.routes.get("/api/v1/reports/counts", reports::counts);
-            config.routes.sse("/api/v1/reports/stream", reports::stream);
-            config.routes.post("/api/v1/staff", staff::importCsv);
-            config.routes.get("/api/v1/staffing", staff::staffing);
-            config.routes.post("/api/v1/zones", zones::importCsv);
-            config.routes.get("/api/v1/communities/{code}/map.png", tiles::communityMap);
-            config.routes.post("/api/v1/admin/publish", admin::publish);
-            config.routes.get("/api/v1/admin/audit", admin::audit);
-            config.routes.post("/api/v1/communities/{code}/changes", changes::preview);
-            config.routes.get("/api/v1/communities/{code}/changes/{id}", changes::get);
-            config.routes.post("/api/v1/communities/{code}/changes/{id}/commit", changes::commit);
-            config.routes.get("/api/v1/communities/{code}/versions", changes::versions);
-            config.routes.post("/api/v1/communities/{code}/versions/{version}/revert", changes::revert);
-            config.routes.get("/api/v1/communities/{code}/grids", changes::asOf);
-            config.routes.get("/api/v1/communities/{code}/codes", changes::codes);
-            config.routes.get("/api/v1/communities/{code}/buildings", grids::communityBuildings);
-            config.routes.get("/api/v1/grids/{code}/history", changes::gridHistory);
-            config.routes.get("/tiles/{layer}", tiles::tileJson);
-            config.routes.get("/tiles/{layer}/{z}/{x}/{yformat}", tiles::tile);
+            new Routes(config.routes, access)
+                    .get("/metrics", PUBLIC, ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.text()))
+                    .get("/health", PUBLIC, ctx -> ctx.json(Map.of("status", "ok")))
+                    .get("/ready", PUBLIC, ctx -> {
+                        boolean reachable = store.reachable();
+                        ctx.status(reachable && state.get() != null ? 200 : 503).json(Map.of("store", reachable, "grids", state.get().index.size()));
+                    })
+                    .get("/api/v1/openapi.json", PUBLIC, ctx -> ctx.contentType("application/json").result(openApi))
+                    .get("/api/v1/grids", READ, grids::list)
+                    .get("/api/v1/grids/{code}", READ, grids::one)
+                    .get("/api/v1/communities", READ, grids::communities)
+                    .get("/api/v1/streets", READ, grids::streets)
+                    .get("/api/v1/hierarchy", READ, grids::hierarchy)
+                    .get("/api/v1/export/grids.geojson", READ, grids::exportGeoJson)
+                    .get("/api/v1/export/grids.gpkg", READ, grids::exportGeoPackage)
+                    .get("/api/v1/lookup", READ, lookup::one)
+                    .post("/api/v1/lookup", READ, lookup::batch) // a batch of lookups is a read, not a write
+                    .post("/api/v1/reports", REPORT, reports::create)
+                    .get("/api/v1/reports", READ, reports::list)
+                    .get("/api/v1/reports/counts", READ, reports::counts)
+                    .sse("/api/v1/reports/stream", READ, reports::stream)
+                    .post("/api/v1/staff", EDIT, staff::importCsv)
+                    .get("/api/v1/staffing", READ, staff::staffing)
+                    .post("/api/v1/zones", EDIT, zones::importCsv)
+                    .get("/api/v1/communities/{code}/map.png", READ, tiles::communityMap)
+                    .post("/api/v1/admin/publish", ADMIN, admin::publish)
+                    .get("/api/v1/admin/audit", ADMIN, admin::audit)
+                    .post("/api/v1/communities/{code}/changes", EDIT, changes::preview)
+                    .get("/api/v1/communities/{code}/changes/{id}", READ, changes::get)
+                    .post("/api/v1/communities/{code}/changes/{id}/commit", EDIT, changes::commit)
+                    .get("/api/v1/communities/{code}/versions", READ, changes::versions)
+                    .post("/api/v1/communities/{code}/versions/{version}/revert", EDIT, changes::revert)
+                    .get("/api/v1/communities/{code}/grids", READ, changes::asOf)
+                    .get("/api/v1/communities/{code}/codes", READ, changes::codes)
+                    .get("/api/v1/communities/{code}/buildings", READ, grids::communityBuildings)
+                    .get("/api/v1/grids/{code}/history", READ, changes::gridHistory)
+                    .get("/tiles/{layer}", READ, tiles::tileJson)
+                    .get("/tiles/{layer}/{z}/{x}/{yformat}", READ, tiles::tile);
             config.routes.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(error(e.status(), e.field(), e.getMessage())));
             config.routes.exception(StoreException.class, (e, ctx) -> {
-                LOG.warn("{} {}: store unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
-                ctx.status(503).json(error(503, "store", "store unavailable, nothing was changed; lookups and tiles still answer from memory: " + e.getMessage()));
+                // the database's own words stay in the log: they quote SQL and the server's internals
+                LOG.warn("{} {}: store refused or unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
+                switch (e.kind()) {
+                    case BAD_DATA -> ctx.status(400).json(error(400, "body", "the store refused a value of this request; nothing was changed"));
+                    case CONFLICT -> ctx.status(409).json(error(409, "body", "this conflicts with what is stored; nothing was changed"));
+                    case UNAVAILABLE -> ctx.status(503).json(error(503, "store", "store unavailable, nothing was changed; lookups and tiles still answer from memory"));
+                }
             });
             config.routes.exception(GeoServerException.class, (e, ctx) -> ctx.status(502).json(error(502, "geoserver", e.getMessage())));
             config.routes.exception(Exception.class, (e, ctx) -> {
@@ -227,11 +238,17 @@ public final class ApiServer implements AutoCloseable {
 
     public ApiServer start(int port) {
         app.start("0.0.0.0", port);
+        for (org.eclipse.jetty.server.Connector c : jetty.getConnectors()) c.addEventListener(headerTimeout);
         return this;
     }
 
     public org.gridatlas.tiles.TileCache tileCache() {
         return tiles.cache();
+    }
+
+    /** Who may call what: every route's rule, "METHOD /route" → need. */
+    Map<String, Access.Need> accessRules() {
+        return access.rules();
     }
 
     public int port() {
@@ -267,6 +284,7 @@ public final class ApiServer implements AutoCloseable {
         if (inFlight.getCurrentRequestCount() > 0) LOG.warn("stopping with {} requests still in flight after {}", inFlight.getCurrentRequestCount(), shutdownGrace);
         app.stop();
         reloads.shutdownNow();
+        headerTimeout.close();
     }
 
     private static byte[] resource(String name) {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.gridatlas.api.store.AuditEntry;
@@ -20,6 +19,7 @@ import org.gridatlas.api.store.CommunityCommit;
 import org.gridatlas.api.store.CommunityVersion;
 import org.gridatlas.api.store.GridStore;
 import org.gridatlas.api.store.StaleVersionException;
+import org.gridatlas.api.store.StoredPreview;
 import org.gridatlas.engine.edit.ChangeSummary;
 import org.gridatlas.engine.geom.Geoms;
 import org.gridatlas.engine.edit.CommunityState;
@@ -44,38 +44,32 @@ import org.locationtech.jts.io.geojson.GeoJsonReader;
  * date, and revert (as a new version). Edits need a planner or admin token and are audited.
  */
 final class ChangesResource {
-    private static final int KEPT_PREVIEWS = 500;
-
-    /** A previewed change, kept until committed (or pushed out by newer ones). */
-    private record Preview(String id, String community, long baseVersion, String author, String reason, List<Grid> grids,
-                           List<Assignment> assignments, ChangeSummary change, Verification verification, Instant made) {}
+    /** How long a preview waits for its commit. */
+    static final java.time.Duration PREVIEW_LIFETIME = java.time.Duration.ofHours(2);
 
     private final Supplier<ServingState> state;
     private final GridStore store;
-    private final Access access;
     private final GridEditor editor;
     private final Bounds micro;
     private final Consumer<String> committed;
-    private final Map<String, Preview> previews = new ConcurrentHashMap<>();
 
     /**
      * {@code micro}: the bounds micro grids are divided by again where a change touches a community
      * that has them; {@code committed}: told the community after each commit (it reloads the
      * snapshot before the answer goes out).
      */
-    ChangesResource(Supplier<ServingState> state, GridStore store, Access access, GridEditor editor, Bounds micro, Consumer<String> committed) {
+    ChangesResource(Supplier<ServingState> state, GridStore store, GridEditor editor, Bounds micro, Consumer<String> committed) {
         this.state = state;
         this.store = store;
-        this.access = access;
         this.editor = editor;
         this.micro = micro;
         this.committed = committed;
     }
 
     void preview(Context ctx) throws IOException {
-        Access.Caller who = access.require(ctx, "planner", "admin");
+        Access.Caller who = Access.caller(ctx);
         String community = ctx.pathParam("code");
-        JsonNode body = json(ctx);
+        JsonNode body = RequestBodies.object(ctx, RequestBodies.EDIT_JSON);
         long base = store.communityVersion(community);
         ServingState s = state.get();
         CommunityState cs = s.communityState(community);
@@ -92,36 +86,42 @@ final class ChangesResource {
         List<Grid> all = new ArrayList<>(r.grids());
         // the micro grids of the grids the change leaves exactly as they were stay as they are
         for (Grid g : r.grids()) if (cs.grids().contains(g)) all.addAll(s.microByParent.getOrDefault(g.code(), List.of()));
-        Preview p = new Preview(UUID.randomUUID().toString(), community, base, who.name(), text(body, "reason"), all, r.assignments(),
-                r.change(), r.verification(), Instant.now());
-        keep(p);
+        Instant now = Instant.now();
+        Verification v = r.verification();
+        StoredPreview p = new StoredPreview(UUID.randomUUID().toString(), community, base, who.name(), text(body, "reason"), now, now.plus(PREVIEW_LIFETIME),
+                all, r.assignments(), GeoJsonOut.JSON.writeValueAsString(changeView(r.change())),
+                GeoJsonOut.JSON.writeValueAsString(Map.of("passed", v.passed(), "violations", v.counts(), "examples", v.examples())));
+        store.putPreview(p);
         store.audit(new AuditEntry(Instant.now(), who.name(), "preview " + body.path("op").asText(), community, "ok", p.id()));
         ctx.status(201).header("ETag", etag(base));
         view(ctx, p);
     }
 
+    /** The preview named in the path, from the store (whichever instance made it); 404 when unknown, expired or committed. */
+    private StoredPreview previewIn(Context ctx) {
+        return store.preview(ctx.pathParam("id")).filter(p -> p.communityCode().equals(ctx.pathParam("code")))
+                .orElseThrow(() -> ApiError.notFound("change " + ctx.pathParam("id")));
+    }
+
     void get(Context ctx) throws IOException {
-        access.requireRead(ctx);
-        Preview p = previews.get(ctx.pathParam("id"));
-        if (p == null || !p.community().equals(ctx.pathParam("code"))) throw ApiError.notFound("change " + ctx.pathParam("id"));
+        StoredPreview p = previewIn(ctx);
         ctx.header("ETag", etag(p.baseVersion()));
         view(ctx, p);
     }
 
     void commit(Context ctx) throws IOException {
-        Access.Caller who = access.require(ctx, "planner", "admin");
-        Preview p = previews.get(ctx.pathParam("id"));
-        if (p == null || !p.community().equals(ctx.pathParam("code"))) throw ApiError.notFound("change " + ctx.pathParam("id"));
+        Access.Caller who = Access.caller(ctx);
+        StoredPreview p = previewIn(ctx);
         String ifMatch = ctx.header("If-Match");
         if (ifMatch != null && !ifMatch.equals(etag(p.baseVersion()))) {
             throw new ApiError(412, "If-Match", "this change was previewed on " + etag(p.baseVersion()) + ", not " + ifMatch);
         }
-        JsonNode body = ctx.body().isBlank() ? GeoJsonOut.JSON.createObjectNode() : json(ctx);
+        JsonNode body = RequestBodies.object(ctx, RequestBodies.EDIT_JSON);
         String reason = text(body, "reason") != null ? text(body, "reason") : p.reason();
-        long version = store(ctx, who, p.community(), "commit", new CommunityCommit(p.community(), p.baseVersion(), p.grids(), p.assignments(),
-                who.name(), reason, GeoJsonOut.JSON.writeValueAsString(changeView(p.change()))));
-        previews.remove(p.id());
-        ctx.header("ETag", etag(version)).json(Map.of("community", p.community(), "version", version, "change", changeView(p.change())));
+        long version = store(ctx, who, p.communityCode(), "commit", new CommunityCommit(p.communityCode(), p.baseVersion(), p.grids(), p.assignments(),
+                who.name(), reason, p.changeJson()));
+        store.removePreview(p.id());
+        ctx.header("ETag", etag(version)).json(Map.of("community", p.communityCode(), "version", version, "change", GeoJsonOut.JSON.readTree(p.changeJson())));
     }
 
     /** Commits, audits either way, and has the snapshot reloaded before answering. */
@@ -139,7 +139,6 @@ final class ChangesResource {
     }
 
     void versions(Context ctx) {
-        access.requireRead(ctx);
         String community = ctx.pathParam("code");
         state.get().communityState(community); // 404 for an unknown community
         List<Map<String, Object>> out = new ArrayList<>();
@@ -149,7 +148,6 @@ final class ChangesResource {
 
     /** Every version of the grid's community in which the grid appears, with what it held then. */
     void gridHistory(Context ctx) {
-        access.requireRead(ctx);
         String code = ctx.pathParam("code");
         ServingState s = state.get();
         String community = code.length() >= 12 ? code.substring(0, 12) : code;
@@ -165,7 +163,6 @@ final class ChangesResource {
 
     /** The community's grids as they were at a time: the last version committed by then (the current grids without edits). */
     void asOf(Context ctx) throws IOException {
-        access.requireRead(ctx);
         String community = ctx.pathParam("code");
         ServingState s = state.get();
         s.communityState(community);
@@ -192,7 +189,7 @@ final class ChangesResource {
 
     /** Commits an earlier version's grids again, as a new version. */
     void revert(Context ctx) throws IOException {
-        Access.Caller who = access.require(ctx, "planner", "admin");
+        Access.Caller who = Access.caller(ctx);
         String community = ctx.pathParam("code");
         long target;
         try {
@@ -215,7 +212,7 @@ final class ChangesResource {
             String was = now.get(a.buildingKey());
             if (was != null && !was.equals(a.gridCode())) moves.add(Map.of("building", a.buildingKey(), "from", was, "to", a.gridCode()));
         }
-        JsonNode body = ctx.body().isBlank() ? GeoJsonOut.JSON.createObjectNode() : json(ctx);
+        JsonNode body = RequestBodies.object(ctx, RequestBodies.EDIT_JSON);
         String reason = text(body, "reason") != null ? text(body, "reason") : "revert to version " + target;
         long version = store(ctx, who, community, "revert to " + target, new CommunityCommit(community, base, v.grids(), v.assignments(), who.name(), reason,
                 GeoJsonOut.JSON.writeValueAsString(Map.of("revert_to", target, "moves", moves))));
@@ -224,13 +221,6 @@ final class ChangesResource {
 
     static String etag(long version) {
         return "\"v" + version + "\"";
-    }
-
-    private void keep(Preview p) {
-        previews.put(p.id(), p);
-        if (previews.size() > KEPT_PREVIEWS) {
-            previews.values().stream().min(java.util.Comparator.comparing(Preview::made)).ifPresent(o -> previews.remove(o.id()));
-        }
     }
 
     private static GridEdit edit(JsonNode body) {
@@ -289,31 +279,20 @@ final class ChangesResource {
 
     private static String text(JsonNode body, String field) {
         JsonNode v = body.get(field);
-        return v == null || v.isNull() ? null : v.asText();
+        return v == null || v.isNull() ? null : Params.plainText(field, v.asText(), 2000);
     }
 
-    private static JsonNode json(Context ctx) {
-        try {
-            JsonNode n = GeoJsonOut.JSON.readTree(ctx.body());
-            if (n == null || !n.isObject()) throw ApiError.badRequest("body", "expected a JSON object");
-            return n;
-        } catch (IOException e) {
-            throw ApiError.badRequest("body", "malformed JSON");
-        }
-    }
-
-    private void view(Context ctx, Preview p) throws IOException {
+    private void view(Context ctx, StoredPreview p) throws IOException {
         ctx.contentType("application/json");
         try (GeoJsonOut out = new GeoJsonOut(ctx.outputStream())) {
             Map<String, Object> members = new LinkedHashMap<>();
             members.put("id", p.id());
-            members.put("community", p.community());
+            members.put("community", p.communityCode());
             members.put("base_version", p.baseVersion());
             members.put("author", p.author());
             members.put("reason", p.reason());
-            members.put("change", changeView(p.change()));
-            members.put("verification", Map.of("passed", p.verification().passed(), "violations", p.verification().counts(),
-                    "examples", p.verification().examples()));
+            members.put("change", GeoJsonOut.JSON.readTree(p.changeJson()));
+            members.put("verification", GeoJsonOut.JSON.readTree(p.verificationJson()));
             out.startCollection(members);
             for (Grid g : p.grids()) out.feature(g.code(), GridsResource.properties(g), g.geometry());
             out.endCollection();
@@ -350,7 +329,7 @@ final class ChangesResource {
 
     /** Every code the community has had: current and retired (a retired code is never given again). */
     void codes(Context ctx) {
-        access.requireRead(ctx);
+        state.get().communityState(ctx.pathParam("code")); // 404 for an unknown community
         Set<String> used = new HashSet<>(store.codesEverUsed(ctx.pathParam("code")));
         ctx.json(Map.of("community", ctx.pathParam("code"), "codes_ever_used", used.stream().sorted().toList()));
     }

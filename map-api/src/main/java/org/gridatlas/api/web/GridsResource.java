@@ -26,12 +26,17 @@ import org.locationtech.jts.geom.Envelope;
 final class GridsResource {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 10_000;
+    /** Far past any city's grids, and far from overflowing offset + limit. */
+    static final int MAX_OFFSET = 100_000_000;
     private final Supplier<ServingState> state;
     private final StaffResource staff;
     private final StaffingRule staffing;
+    /** Links start with this (empty: relative); the request's Host header is never used. */
+    private final String publicUrl;
 
-    GridsResource(Supplier<ServingState> state, StaffResource staff, StaffingRule staffing) {
+    GridsResource(Supplier<ServingState> state, StaffResource staff, StaffingRule staffing, String publicUrl) {
         this.state = state;
+        this.publicUrl = publicUrl == null ? "" : publicUrl;
         this.staff = staff;
         this.staffing = staffing;
     }
@@ -41,7 +46,7 @@ final class GridsResource {
         String level = ctx.queryParam("level"), community = ctx.queryParam("community"), street = ctx.queryParam("street");
         if (level != null && !level.equals("grid") && !level.equals("micro")) throw ApiError.badRequest("level", "level must be grid or micro, got '" + level + "'");
         Envelope bbox = bbox(ctx.queryParam("bbox"));
-        int limit = Params.integer(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT), offset = Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        int limit = Params.integer(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT), offset = Params.integer(ctx, "offset", 0, 0, MAX_OFFSET);
         if (community != null && !s.communities.containsKey(community)) throw new ApiError(404, "community", "community " + community + " not found");
         if (street != null && !s.streets.containsKey(street)) throw new ApiError(404, "street", "street " + street + " not found");
         List<Grid> matched = new ArrayList<>();
@@ -56,7 +61,7 @@ final class GridsResource {
         Map<String, Object> members = new LinkedHashMap<>();
         members.put("numberMatched", matched.size());
         members.put("numberReturned", page.size());
-        List<Object> links = new ArrayList<>(GeoJsonOut.link("self", ctx.fullUrl()));
+        List<Object> links = new ArrayList<>(GeoJsonOut.link("self", withOffset(ctx, offset)));
         if (offset + page.size() < matched.size()) links.addAll(GeoJsonOut.link("next", withOffset(ctx, offset + page.size())));
         members.put("links", links);
         ctx.contentType("application/geo+json");
@@ -98,6 +103,7 @@ final class GridsResource {
     void communities(Context ctx) throws IOException {
         ServingState s = state.get();
         String street = ctx.queryParam("street");
+        if (street != null && !s.streets.containsKey(street)) throw ApiError.notFound("street " + street);
         ctx.contentType("application/geo+json");
         try (GeoJsonOut out = new GeoJsonOut(ctx.outputStream(), Params.crs(ctx.queryParam("crs")))) {
             out.startCollection(Map.of("numberMatched", s.communities.size()));
@@ -274,8 +280,8 @@ final class GridsResource {
         return new Envelope(d[0], d[2], d[1], d[3]);
     }
 
-    private static String withOffset(Context ctx, int offset) {
-        StringBuilder sb = new StringBuilder(ctx.url()).append('?');
+    private String withOffset(Context ctx, int offset) {
+        StringBuilder sb = new StringBuilder(publicUrl).append(ctx.endpoint().path).append('?');
         ctx.queryParamMap().forEach((k, vs) -> {
             if (!k.equals("offset")) vs.forEach(v -> sb.append(k).append('=').append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)).append('&'));
         });

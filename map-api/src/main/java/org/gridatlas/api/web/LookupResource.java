@@ -4,10 +4,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -127,51 +125,83 @@ final class LookupResource {
     }
 
     private void csv(ServingState s, ChinaCrs crs, Context ctx) throws IOException {
-        try (BufferedReader in = reader(ctx); Writer out = writer(ctx)) {
-            String header = in.readLine();
+        try (LineReader in = RequestBodies.lines(ctx, RequestBodies.BATCH, RequestBodies.BATCH_LINE)) {
+            String header;
+            try {
+                header = in.next();
+            } catch (LineReader.TooLong e) {
+                throw new ApiError(413, "body", "the header " + e.getMessage());
+            }
             if (header == null || !header.trim().replace(" ", "").toLowerCase().startsWith("id,lon,lat")) {
                 throw ApiError.badRequest("body", "CSV must start with the header id,lon,lat");
             }
-            out.write("id,grid_code,community_code,street_code,on_boundary,candidates,nearest_code,nearest_m,error\n");
-            int[] line = {1};
-            inChunks(in, out, row -> {
-                line[0]++;
-                if (row.isBlank()) return "";
-                String[] f = row.split(",", -1);
-                String id = f[0].trim();
-                int at = line[0];
-                return (java.util.function.Supplier<String>) () -> {
-                    try {
-                        if (f.length < 3) throw ApiError.badRequest("body", "line " + at + ": expected id,lon,lat");
-                        return csvRow(id, resolve(s, Params.finite("lon", f[1]), Params.finite("lat", f[2]), crs, DEFAULT_NEAR_M).lookup());
-                    } catch (ApiError e) {
-                        return id + ",,,,,,,," + csvText(e.getMessage()) + "\n";
-                    }
-                };
-            });
+            try (Writer out = writer(ctx)) {
+                out.write("id,grid_code,community_code,street_code,on_boundary,candidates,nearest_code,nearest_m,error\n");
+                inChunks(in, out, (row, at) -> {
+                    if (row.isBlank()) return "";
+                    String[] f = row.split(",", -1);
+                    String id = csvId(f[0].trim());
+                    return (Supplier<String>) () -> {
+                        try {
+                            if (f.length < 3) throw ApiError.badRequest("body", "line " + at + ": expected id,lon,lat");
+                            return csvRow(id, resolve(s, Params.finite("lon", f[1]), Params.finite("lat", f[2]), crs, DEFAULT_NEAR_M).lookup());
+                        } catch (ApiError e) {
+                            return id + ",,,,,,,," + csvText(e.getMessage()) + "\n";
+                        }
+                    };
+                }, (at, why) -> ",,,,,,,," + csvText(why) + "\n");
+            }
         }
+    }
+
+    /** An id as it goes back out: quoted when it holds a quote, comma or line break (CSV injection is the reader's concern). */
+    private static String csvId(String id) {
+        return id.indexOf(',') >= 0 || id.indexOf('"') >= 0 ? csvText(id) : id;
     }
 
     /** How many records are read ahead and answered in parallel; answers keep the input's order. */
     private static final int CHUNK = 4096;
 
+    /** One input line (with its number) turned into a ready answer (a String) or a task (a Supplier) answered in parallel. */
+    private interface LineTask {
+        Object apply(String row, int line);
+    }
+
+    /** The answer for a line that cannot be read (too long, or the body ends over its limit). */
+    private interface Unreadable {
+        String answer(int line, String why);
+    }
+
     /**
      * Reads lines, turns each into a task (or a ready answer), answers a chunk of tasks on all cores
-     * and writes the answers in input order before reading on: memory stays bounded by the chunk.
+     * and writes the answers in input order before reading on: memory stays bounded by the chunk
+     * and the line limit. A line over the limit is answered with an error and skipped; a body over
+     * its limit ends the answer with an error line (the status has long been sent).
      */
-    private static void inChunks(BufferedReader in, Writer out, java.util.function.Function<String, Object> task) throws IOException {
+    private static void inChunks(LineReader in, Writer out, LineTask task, Unreadable unreadable) throws IOException {
         List<Object> chunk = new ArrayList<>(CHUNK);
-        for (String row = in.readLine(); ; row = in.readLine()) {
-            if (row != null) chunk.add(task.apply(row));
-            if (chunk.size() == CHUNK || (row == null && !chunk.isEmpty())) {
+        boolean done = false;
+        while (!done) {
+            String row;
+            try {
+                row = in.next();
+                if (row != null) chunk.add(task.apply(row, in.line()));
+            } catch (LineReader.TooLong e) {
+                row = "";
+                chunk.add(unreadable.answer(e.line, e.getMessage()));
+            } catch (ApiError e) {
+                row = null;
+                chunk.add(unreadable.answer(in.line() + 1, e.getMessage()));
+            }
+            done = row == null;
+            if (chunk.size() == CHUNK || (done && !chunk.isEmpty())) {
                 String[] answers = new String[chunk.size()];
                 List<Object> c = chunk;
                 java.util.stream.IntStream.range(0, c.size()).parallel().forEach(i -> answers[i] = c.get(i) instanceof String str ? str
-                        : ((java.util.function.Supplier<?>) c.get(i)).get().toString());
+                        : ((Supplier<?>) c.get(i)).get().toString());
                 for (String a : answers) out.write(a);
                 chunk = new ArrayList<>(CHUNK);
             }
-            if (row == null) break;
         }
     }
 
@@ -193,46 +223,53 @@ final class LookupResource {
     }
 
     private void ndjson(ServingState s, ChinaCrs crs, Context ctx) throws IOException {
-        try (BufferedReader in = reader(ctx); Writer out = writer(ctx)) {
-            int line = 0;
-            for (String row = in.readLine(); row != null; row = in.readLine()) {
-                line++;
-                if (row.isBlank()) continue;
-                Object id = null;
+        try (LineReader in = RequestBodies.lines(ctx, RequestBodies.BATCH, RequestBodies.BATCH_LINE); Writer out = writer(ctx)) {
+            inChunks(in, out, (row, line) -> {
+                if (row.isBlank()) return "";
+                JsonNode n;
                 try {
-                    JsonNode n;
-                    try {
-                        n = GeoJsonOut.JSON.readTree(row);
-                    } catch (IOException e) {
-                        throw ApiError.badRequest("body", "line " + line + " is not JSON");
-                    }
-                    id = n.hasNonNull("id") ? n.get("id").asText() : null;
-                    out.write(record(s, id, n.path("lon"), n.path("lat"), n.hasNonNull("crs") ? Params.crs(n.get("crs").asText()) : crs));
-                } catch (ApiError e) {
-                    out.write(error(id, e));
+                    n = RequestBodies.JSON.readTree(row);
+                } catch (IOException e) {
+                    return error(null, ApiError.badRequest("body", "line " + line + " is not JSON"));
                 }
-            }
+                Object id = n.hasNonNull("id") ? n.get("id").asText() : null;
+                return (Supplier<String>) () -> {
+                    try {
+                        return record(s, id, n.path("lon"), n.path("lat"), n.hasNonNull("crs") ? Params.crs(n.get("crs").asText()) : crs);
+                    } catch (ApiError e) {
+                        return error(id, e);
+                    }
+                };
+            }, (line, why) -> error(null, new ApiError(413, "body", why)));
         }
     }
 
     private void geojson(ServingState s, ChinaCrs crs, Context ctx) throws IOException {
-        try (JsonParser p = GeoJsonOut.JSON.getFactory().createParser(ctx.bodyInputStream()); Writer out = writer(ctx)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) throw ApiError.badRequest("body", "expected a GeoJSON FeatureCollection");
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                p.nextToken();
-                if (!"features".equals(field)) { p.skipChildren(); continue; }
-                while (p.nextToken() == JsonToken.START_OBJECT) {
-                    JsonNode f = p.readValueAsTree();
-                    Object id = f.hasNonNull("id") ? f.get("id").asText() : f.path("properties").path("id").asText(null);
-                    JsonNode c = f.path("geometry").path("coordinates");
-                    try {
-                        if (!"Point".equals(f.path("geometry").path("type").asText())) throw ApiError.badRequest("geometry", "feature " + id + " is not a Point");
-                        out.write(record(s, id, c.path(0), c.path(1), crs));
-                    } catch (ApiError e) {
-                        out.write(error(id, e));
+        BoundedInput body = RequestBodies.records(ctx, RequestBodies.BATCH, RequestBodies.BATCH_FEATURE, "feature");
+        try (JsonParser p = RequestBodies.JSON.getFactory().createParser(body); Writer out = writer(ctx)) {
+            try {
+                if (p.nextToken() != JsonToken.START_OBJECT) throw ApiError.badRequest("body", "expected a GeoJSON FeatureCollection");
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    p.nextToken();
+                    if (!"features".equals(field)) { p.skipChildren(); continue; }
+                    body.startRecord();
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        JsonNode f = p.readValueAsTree();
+                        body.startRecord();
+                        Object id = f.hasNonNull("id") ? f.get("id").asText() : f.path("properties").path("id").asText(null);
+                        JsonNode c = f.path("geometry").path("coordinates");
+                        try {
+                            if (!"Point".equals(f.path("geometry").path("type").asText())) throw ApiError.badRequest("geometry", "feature " + id + " is not a Point");
+                            out.write(record(s, id, c.path(0), c.path(1), crs));
+                        } catch (ApiError e) {
+                            out.write(error(id, e));
+                        }
                     }
                 }
+            } catch (ApiError e) {
+                // over a limit after answers went out: the last line says why the answer ends there
+                out.write(error(null, e));
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw ApiError.badRequest("body", "malformed GeoJSON: " + e.getOriginalMessage());
@@ -240,7 +277,7 @@ final class LookupResource {
     }
 
     /** One batch answer line: the grid and its community and street codes, candidates, nearest grid outside coverage. */
-    private static String record(ServingState s, Object id, JsonNode lon, JsonNode lat, ChinaCrs crs) throws IOException {
+    private static String record(ServingState s, Object id, JsonNode lon, JsonNode lat, ChinaCrs crs) {
         if (!lon.isNumber()) throw ApiError.badRequest("lon", "lon must be a number");
         if (!lat.isNumber()) throw ApiError.badRequest("lat", "lat must be a number");
         PointInGridIndex.Lookup l = resolve(s, lon.asDouble(), lat.asDouble(), crs, DEFAULT_NEAR_M).lookup();
@@ -270,19 +307,25 @@ final class LookupResource {
                 g.writeEndObject();
             }
             g.writeEndObject();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         return w.append('\n').toString();
     }
 
-    private static String error(Object id, ApiError e) throws IOException {
+    private static String error(Object id, ApiError e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);
-        m.put("error", Map.of("status", e.status(), "field", String.valueOf(e.field()), "message", e.getMessage()));
-        return GeoJsonOut.JSON.writeValueAsString(m) + "\n";
-    }
-
-    private static BufferedReader reader(Context ctx) throws IOException {
-        return new BufferedReader(new InputStreamReader(ctx.bodyInputStream(), StandardCharsets.UTF_8), 1 << 16);
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("status", e.status());
+        error.put("field", String.valueOf(e.field()));
+        error.put("message", e.getMessage());
+        m.put("error", error);
+        try {
+            return GeoJsonOut.JSON.writeValueAsString(m) + "\n";
+        } catch (IOException x) {
+            throw new java.io.UncheckedIOException(x);
+        }
     }
 
     private static Writer writer(Context ctx) throws IOException {

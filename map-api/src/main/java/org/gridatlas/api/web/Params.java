@@ -18,10 +18,10 @@ final class Params {
     static double finite(String name, String v) {
         try {
             double d = Double.parseDouble(v.trim());
-            if (!Double.isFinite(d)) throw ApiError.badRequest(name, name + " must be a finite number, got " + v);
+            if (!Double.isFinite(d)) throw ApiError.badRequest(name, name + " must be a finite number, got " + shown(v));
             return d;
         } catch (NumberFormatException e) {
-            throw ApiError.badRequest(name, name + " must be a number, got '" + v + "'");
+            throw ApiError.badRequest(name, name + " must be a number, got '" + shown(v) + "'");
         }
     }
 
@@ -33,17 +33,44 @@ final class Params {
             if (i < min || i > max) throw ApiError.badRequest(name, name + " must be between " + min + " and " + max + ", got " + i);
             return i;
         } catch (NumberFormatException e) {
-            throw ApiError.badRequest(name, name + " must be an integer, got '" + v + "'");
+            throw ApiError.badRequest(name, name + " must be an integer, got '" + shown(v) + "'");
         }
     }
 
+    /** The times a governance record can carry; outside them a value is a typo or an attack, and no store need agree on it. */
+    static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
+
     static Instant instant(String name, String v) {
         if (v == null) return null;
+        Instant t;
         try {
-            return Instant.parse(v.trim());
+            t = Instant.parse(v.trim());
         } catch (DateTimeParseException e) {
-            throw ApiError.badRequest(name, name + " must be an ISO-8601 instant like 2026-11-23T08:00:00Z, got '" + v + "'");
+            throw ApiError.badRequest(name, name + " must be an ISO-8601 instant like 2026-11-23T08:00:00Z, got '" + shown(v) + "'");
         }
+        if (t.isBefore(EARLIEST) || !t.isBefore(LATEST)) throw ApiError.badRequest(name, name + " must lie between " + EARLIEST + " and " + LATEST + ", got " + shown(v));
+        return t;
+    }
+
+    /**
+     * Text a person typed: at most {@code max} characters and no control characters but tab and line
+     * breaks (a NUL cannot be stored in PostgreSQL text; the GeoPackage would take it, and the stores must agree).
+     */
+    static String plainText(String name, String v, int max) {
+        if (v.length() > max) throw ApiError.badRequest(name, name + " longer than " + max + " characters");
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+                throw ApiError.badRequest(name, name + " contains the control character U+" + String.format("%04X", (int) c) + " at position " + i);
+            }
+        }
+        return v;
+    }
+
+    /** A value quoted back in a message: cut short, so an answer never echoes a large input. */
+    static String shown(String v) {
+        return v.length() <= 60 ? v : v.substring(0, 60) + "…";
     }
 
     static ChinaCrs crs(String v) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,7 +21,6 @@ import org.gridatlas.engine.model.Grid;
  * time, counted per grid for the big screen, and pushed live to every /reports/stream client.
  */
 final class ReportsResource {
-    static final int MAX_BODY = 64 * 1024;
     private final Supplier<ServingState> state;
     private final GridStore store;
     private final List<SseClient> clients = new CopyOnWriteArrayList<>();
@@ -35,7 +33,7 @@ final class ReportsResource {
     }
 
     void create(Context ctx) throws IOException {
-        JsonNode body = json(ctx);
+        JsonNode body = RequestBodies.object(ctx, RequestBodies.REPORT_JSON);
         String id = text(body, "id", true, 100);
         String category = text(body, "category", true, 100);
         String text = text(body, "text", false, 2000);
@@ -122,21 +120,6 @@ final class ReportsResource {
         return m;
     }
 
-    private static JsonNode json(Context ctx) throws IOException {
-        try (InputStream in = ctx.bodyInputStream()) {
-            byte[] body = in.readNBytes(MAX_BODY + 1);
-            if (body.length > MAX_BODY) throw new ApiError(413, "body", "body over " + MAX_BODY + " bytes");
-            JsonNode n;
-            try {
-                n = GeoJsonOut.JSON.readTree(body);
-            } catch (IOException e) {
-                throw ApiError.badRequest("body", "malformed JSON");
-            }
-            if (n == null || !n.isObject()) throw ApiError.badRequest("body", "expected a JSON object");
-            return n;
-        }
-    }
-
     private static String text(JsonNode n, String field, boolean required, int max) {
         JsonNode v = n.get(field);
         if (v == null || v.isNull()) {
@@ -144,8 +127,7 @@ final class ReportsResource {
             return null;
         }
         if (!v.isTextual() && !v.isNumber()) throw ApiError.badRequest(field, field + " must be a string");
-        String s = v.asText();
-        if (s.length() > max) throw ApiError.badRequest(field, field + " longer than " + max + " characters");
+        String s = Params.plainText(field, v.asText(), max);
         if (required && s.isBlank()) throw ApiError.badRequest(field, field + " is blank");
         return s;
     }

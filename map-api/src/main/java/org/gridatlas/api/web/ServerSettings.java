@@ -10,10 +10,13 @@ import org.gridatlas.engine.partition.RuralRule;
 /**
  * How a map-api instance runs: the staffing rule, the rules planner edits keep (household bounds,
  * rural rule, micro grid bounds for communities divided into micro grids), the tile cache's size, how long a shutdown waits for requests in flight, whether
- * every request is logged, who may do what, and the GeoServer to publish to (null: none).
+ * every request is logged, who may do what, the GeoServer to publish to (null: none), and the
+ * address clients reach the service at (null: links are relative; never taken from a request's Host),
+ * and how long a request's line and headers may take to arrive in all.
  */
 public record ServerSettings(StaffingRule staffing, Bounds bounds, RuralRule ruralRule, Bounds microBounds, long tileCacheBytes, Duration shutdownGrace,
-                             boolean accessLog, Security security, GeoServerTarget geoServer, String geoServerDbHost) {
+                             boolean accessLog, Security security, GeoServerTarget geoServer, String geoServerDbHost, String publicUrl,
+                             Duration headerTimeout) {
 
     /**
      * SHA-256 digests (hex) of admin tokens given by configuration and of report keys (never the
@@ -24,9 +27,17 @@ public record ServerSettings(StaffingRule staffing, Bounds bounds, RuralRule rur
     }
 
     public static final ServerSettings DEFAULT = new ServerSettings(StaffingRule.DEFAULT, Bounds.DEFAULT, RuralRule.DEFAULT, MicroGridPlanner.DEFAULT, 256L << 20,
-            Duration.ofSeconds(10), false, Security.OPEN, null, null);
+            Duration.ofSeconds(10), false, Security.OPEN, null, null, null, Duration.ofSeconds(10));
 
     public ServerSettings withSecurity(Security s) {
-        return new ServerSettings(staffing, bounds, ruralRule, microBounds, tileCacheBytes, shutdownGrace, accessLog, s, geoServer, geoServerDbHost);
+        return new ServerSettings(staffing, bounds, ruralRule, microBounds, tileCacheBytes, shutdownGrace, accessLog, s, geoServer, geoServerDbHost, publicUrl, headerTimeout);
+    }
+
+    public ServerSettings withHeaderTimeout(Duration d) {
+        return new ServerSettings(staffing, bounds, ruralRule, microBounds, tileCacheBytes, shutdownGrace, accessLog, security, geoServer, geoServerDbHost, publicUrl, d);
+    }
+
+    public ServerSettings withPublicUrl(String url) {
+        return new ServerSettings(staffing, bounds, ruralRule, microBounds, tileCacheBytes, shutdownGrace, accessLog, security, geoServer, geoServerDbHost, url, headerTimeout);
     }
 }

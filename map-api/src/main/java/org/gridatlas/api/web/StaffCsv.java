@@ -1,6 +1,5 @@
 package org.gridatlas.api.web;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.List;
 import org.gridatlas.api.store.GridStore;
@@ -10,11 +9,11 @@ import org.gridatlas.api.store.StaffMember;
 public final class StaffCsv {
     private StaffCsv() {}
 
-    public static int importInto(GridStore store, BufferedReader in) throws IOException {
+    public static int importInto(GridStore store, java.io.InputStream csv) throws IOException {
         ServingState s = new ServingState(store.load(), List.of(), List.of());
         List<StaffMember> staff;
         try {
-            staff = StaffResource.parse(in, s);
+            staff = StaffResource.parse(new LineReader(csv, RequestBodies.LIST_LINE), s);
         } catch (ApiError e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

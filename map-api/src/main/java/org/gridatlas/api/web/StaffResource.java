@@ -1,10 +1,7 @@
 package org.gridatlas.api.web;
 
 import io.javalin.http.Context;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,21 +30,23 @@ final class StaffResource {
     /** Replaces the staff list from CSV {@code grid_code,role,name,phone}; any bad row refuses the whole file. */
     void importCsv(Context ctx) throws IOException {
         ServingState s = state.get();
-        List<StaffMember> staff = parse(new BufferedReader(new InputStreamReader(ctx.bodyInputStream(), StandardCharsets.UTF_8)), s);
+        List<StaffMember> staff;
+        try (LineReader in = RequestBodies.lines(ctx, RequestBodies.LIST, RequestBodies.LIST_LINE)) {
+            staff = parse(in, s);
+        }
         store.replaceStaff(staff);
         reload.run();
         ctx.json(Map.of("imported", staff.size()));
     }
 
-    static List<StaffMember> parse(BufferedReader in, ServingState s) throws IOException {
-        String header = in.readLine();
+    static List<StaffMember> parse(LineReader in, ServingState s) throws IOException {
+        String header = line(in);
         if (header == null || !header.trim().replace(" ", "").toLowerCase().startsWith("grid_code,role,name")) {
             throw ApiError.badRequest("body", "CSV must start with the header grid_code,role,name,phone");
         }
         List<StaffMember> out = new ArrayList<>();
-        int line = 1;
-        for (String row = in.readLine(); row != null; row = in.readLine()) {
-            line++;
+        for (String row = line(in); row != null; row = line(in)) {
+            int line = in.line();
             if (row.isBlank()) continue;
             if (out.size() >= MAX_ROWS) throw new ApiError(413, "body", "more than " + MAX_ROWS + " rows");
             String[] f = row.split(",", -1);
@@ -58,15 +57,27 @@ final class StaffResource {
                 throw ApiError.badRequest("role", "line " + line + ": role must be chief or worker, got '" + f[1].trim() + "'");
             }
             if (name.isEmpty()) throw ApiError.badRequest("name", "line " + line + ": missing name");
+            Params.plainText("name", name, 100);
+            Params.plainText("phone", phone, 40);
             out.add(new StaffMember(grid, role, name, phone.isEmpty() ? null : phone));
         }
         return out;
+    }
+
+    /** A list line; one over the limit refuses the whole list. */
+    static String line(LineReader in) throws IOException {
+        try {
+            return in.next();
+        } catch (LineReader.TooLong e) {
+            throw new ApiError(413, "body", e.getMessage());
+        }
     }
 
     /** Per grid: households, residents, workers needed, chief and workers assigned, shortfall; and totals. */
     void staffing(Context ctx) {
         ServingState s = state.get();
         String community = ctx.queryParam("community");
+        if (community != null && !s.communities.containsKey(community)) throw ApiError.notFound("community " + community);
         List<Map<String, Object>> rows = new ArrayList<>();
         int needed = 0, assigned = 0, short_ = 0;
         for (Grid g : s.grids.values()) {

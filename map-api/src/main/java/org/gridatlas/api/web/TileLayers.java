@@ -9,7 +9,7 @@ public final class TileLayers {
     private TileLayers() {}
 
     public static List<TileLayer> of(GridStore store, String layer) {
-        TilesResource t = new TilesResource(store, 0);
+        TilesResource t = new TilesResource(store, 0, null);
         t.snapshot(new ServingState(store.load(), store.staff(), store.zones()));
         return t.layersFor(layer);
     }

@@ -2,14 +2,12 @@ package org.gridatlas.api.web;
 
 import io.javalin.http.Context;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.gridatlas.api.store.GridStore;
 import org.gridatlas.api.store.Report;
 import org.gridatlas.engine.geom.ChinaCrs;
@@ -24,7 +22,6 @@ import org.gridatlas.tiles.TileId;
 import org.gridatlas.tiles.TileLayer;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 
 /**
@@ -37,21 +34,35 @@ final class TilesResource {
     static final List<String> LAYERS = List.of("streets", "communities", "grids", "micro_grids", "buildings", "reports");
     private static final Map<String, Integer> MIN_ZOOM = Map.of("streets", 0, "communities", 9, "grids", 11, "micro_grids", 15, "buildings", 14, "reports", 11);
     private static final Duration RECENT = Duration.ofDays(1);
+    /** However many reports a day brings, the map keeps at most these (the newest). */
+    static final int MAX_RECENT = 200_000;
 
     private final TileCache cache;
     private final MvtRenderer mvt = new MvtRenderer();
     private final GridStore store;
-    private final List<Report> recent = new CopyOnWriteArrayList<>();
-    private final Map<String, Integer> recentByGrid = new ConcurrentHashMap<>();
+    /** Links start with this (empty: relative to this server); the request's Host header is never used. */
+    private final String publicUrl;
+    private final RecentReports recent;
     /** Each grid's tile attributes, updated in place when a report arrives (read concurrently by rendering). */
     private final Map<String, Map<String, Object>> gridAttributes = new ConcurrentHashMap<>();
     private volatile Map<String, TileLayer> layers = Map.of();
     private volatile ServingState state;
 
-    TilesResource(GridStore store, long cacheBytes) {
+    TilesResource(GridStore store, long cacheBytes, String publicUrl) {
+        this(store, cacheBytes, publicUrl, java.time.Clock.systemUTC());
+    }
+
+    TilesResource(GridStore store, long cacheBytes, String publicUrl, java.time.Clock clock) {
         this.store = store;
+        this.publicUrl = publicUrl == null ? "" : publicUrl;
         this.cache = new TileCache(cacheBytes);
-        for (Report r : store.reports(null, Instant.now().minus(RECENT), 100_000)) addRecent(r);
+        this.recent = new RecentReports(RECENT, MAX_RECENT, clock, MIN_ZOOM.get("reports"));
+        for (Report r : store.reports(null, clock.instant().minus(RECENT), MAX_RECENT)) recent.add(r);
+    }
+
+    /** How many recent reports the map holds now (for the metrics and the bounded-memory test). */
+    int recentReports() {
+        return recent.size();
     }
 
     TileCache cache() { return cache; }
@@ -72,22 +83,33 @@ final class TilesResource {
         if (!changed.isNull()) cache.invalidate(changed);
     }
 
-    /** A new report: it joins the reports layer and its grid's count, and its tiles are dropped. */
+    /** A new report: it joins the reports layer and its grid's count, reports older than the window leave; their tiles are dropped. */
     synchronized void report(Report r) {
-        addRecent(r);
-        if (r.gridCode() != null && gridAttributes.containsKey(r.gridCode())) gridAttributes.get(r.gridCode()).put("reports", recentByGrid.get(r.gridCode()));
-        Map<String, TileLayer> next = new LinkedHashMap<>(layers);
-        next.put("reports", reportsLayer());
-        layers = next;
-        Envelope e = new Envelope(r.lon(), r.lon(), r.lat(), r.lat());
-        Grid g = r.gridCode() == null ? null : state.grids.get(r.gridCode());
-        if (g != null) e.expandToInclude(g.geometry().getEnvelopeInternal());
-        cache.invalidate(e);
+        List<Report> gone = recent.add(r);
+        gone.add(r);
+        forget(gone);
     }
 
-    private void addRecent(Report r) {
-        recent.add(r);
-        if (r.gridCode() != null) recentByGrid.merge(r.gridCode(), 1, Integer::sum);
+    /** Lets out the reports that fell out of the window since the last report (cheap when none did). */
+    private void evict() {
+        List<Report> gone = recent.evict();
+        if (!gone.isEmpty()) synchronized (this) {
+            forget(gone);
+        }
+    }
+
+    /** Reports that joined or left: their grids' counts are updated and their tiles dropped. */
+    private void forget(List<Report> changed) {
+        Envelope e = new Envelope();
+        for (Report r : changed) {
+            e.expandToInclude(r.lon(), r.lat());
+            Map<String, Object> attributes = r.gridCode() == null ? null : gridAttributes.get(r.gridCode());
+            if (attributes == null) continue;
+            attributes.put("reports", recent.count(r.gridCode()));
+            Grid g = state.grids.get(r.gridCode());
+            if (g != null) e.expandToInclude(g.geometry().getEnvelopeInternal());
+        }
+        if (!e.isNull()) cache.invalidate(e);
     }
 
     private Map<String, TileLayer> build(ServingState s) {
@@ -103,7 +125,7 @@ final class TilesResource {
             a.put("kind", g.kind().wireName());
             if (g.level() == GridLevel.GRID) {
                 a.put("buildings", g.buildings());
-                a.put("reports", recentByGrid.getOrDefault(g.code(), 0));
+                a.put("reports", recent.count(g.code()));
                 a.put("flagged", !g.flags().isEmpty());
                 gridAttributes.put(g.code(), a);
                 f.get("grids").add(new TileFeature(g.geometry(), a));
@@ -125,18 +147,8 @@ final class TilesResource {
         });
         s.buildings.values().forEach(b -> f.get("buildings").add(new TileFeature(b.geometry(), Map.of("id", b.id(), "households", b.households(), "use", b.use().wireName()))));
         Map<String, TileLayer> out = new LinkedHashMap<>();
-        f.forEach((name, features) -> out.put(name, name.equals("reports") ? reportsLayer() : new TileLayer(name, MIN_ZOOM.get(name), features)));
+        f.forEach((name, features) -> out.put(name, name.equals("reports") ? recent.layer() : new TileLayer(name, MIN_ZOOM.get(name), features)));
         return out;
-    }
-
-    private TileLayer reportsLayer() {
-        GeometryFactory gf = new GeometryFactory();
-        List<TileFeature> features = new ArrayList<>();
-        for (Report r : recent) {
-            features.add(new TileFeature(gf.createPoint(new org.locationtech.jts.geom.Coordinate(r.lon(), r.lat())),
-                    Map.of("id", r.id(), "category", String.valueOf(r.category()), "grid_code", String.valueOf(r.gridCode()), "time", r.time().toString())));
-        }
-        return new TileLayer("reports", MIN_ZOOM.get("reports"), features);
     }
 
     /** The layer of that name, or all of them. */
@@ -164,6 +176,7 @@ final class TilesResource {
             throw ApiError.badRequest("tile", e.getMessage());
         }
         ChinaCrs crs = Params.crs(ctx.queryParam("crs"));
+        evict();
         List<TileLayer> chosen = select(layer);
         boolean png = yf[1].equals("png");
         TileCache.Entry e = cache.get(layer + "|" + yf[1] + "|" + crs, t,
@@ -194,13 +207,12 @@ final class TilesResource {
         List<TileLayer> chosen = select(name);
         Envelope b = new Envelope();
         chosen.forEach(l -> b.expandToInclude(l.bounds()));
-        String base = ctx.scheme() + "://" + ctx.host();
         List<Map<String, Object>> vector = new ArrayList<>();
         for (TileLayer l : chosen) vector.add(Map.of("id", l.name(), "minzoom", l.minZoom(), "maxzoom", 22, "fields", fields(l.name())));
         Map<String, Object> tj = new LinkedHashMap<>();
         tj.put("tilejson", "3.0.0");
         tj.put("name", "gridatlas " + name);
-        tj.put("tiles", List.of(base + "/tiles/" + name + "/{z}/{x}/{y}.mvt"));
+        tj.put("tiles", List.of(publicUrl + "/tiles/" + name + "/{z}/{x}/{y}.mvt"));
         tj.put("minzoom", chosen.stream().mapToInt(TileLayer::minZoom).min().orElse(0));
         tj.put("maxzoom", 22);
         tj.put("bounds", b.isNull() ? List.of(-180, -85, 180, 85) : List.of(b.getMinX(), b.getMinY(), b.getMaxX(), b.getMaxY()));

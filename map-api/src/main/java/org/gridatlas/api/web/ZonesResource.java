@@ -1,10 +1,7 @@
 package org.gridatlas.api.web;
 
 import io.javalin.http.Context;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,26 +25,31 @@ final class ZonesResource {
 
     void importCsv(Context ctx) throws IOException {
         ServingState s = state.get();
-        BufferedReader in = new BufferedReader(new InputStreamReader(ctx.bodyInputStream(), StandardCharsets.UTF_8));
-        String header = in.readLine();
+        List<Zone> zones = new ArrayList<>();
+        try (LineReader in = RequestBodies.lines(ctx, RequestBodies.LIST, RequestBodies.LIST_LINE)) {
+            read(in, s, zones);
+        }
+        store.replaceZones(zones);
+        reload.run();
+        ctx.json(Map.of("imported", zones.size()));
+    }
+
+    private static void read(LineReader in, ServingState s, List<Zone> zones) throws IOException {
+        String header = StaffResource.line(in);
         if (header == null || !header.trim().replace(" ", "").toLowerCase().startsWith("community_code,zone_code")) {
             throw ApiError.badRequest("body", "CSV must start with the header community_code,zone_code,zone_name");
         }
-        List<Zone> zones = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        int line = 1;
-        for (String row = in.readLine(); row != null; row = in.readLine()) {
-            line++;
+        for (String row = StaffResource.line(in); row != null; row = StaffResource.line(in)) {
+            int line = in.line();
             if (row.isBlank()) continue;
             String[] f = row.split(",", -1);
             if (f.length < 2 || f[1].isBlank()) throw ApiError.badRequest("zone_code", "line " + line + ": missing zone_code");
             String community = f[0].trim();
             if (!s.communities.containsKey(community)) throw ApiError.badRequest("community_code", "line " + line + ": unknown community " + community);
             if (!seen.add(community)) throw ApiError.badRequest("community_code", "line " + line + ": community " + community + " is in two zones");
-            zones.add(new Zone(community, f[1].trim(), f.length > 2 && !f[2].isBlank() ? f[2].trim() : null));
+            String name = f.length > 2 && !f[2].isBlank() ? Params.plainText("zone_name", f[2].trim(), 100) : null;
+            zones.add(new Zone(community, Params.plainText("zone_code", f[1].trim(), 40), name));
         }
-        store.replaceZones(zones);
-        reload.run();
-        ctx.json(Map.of("imported", zones.size()));
     }
 }

@@ -26,6 +26,27 @@ abstract class GridStoreContract {
     static final Delineation RESULT = new Delineator(Bounds.DEFAULT).delineate(DATA);
 
     @Test
+    void previewsAreKeptUntilTheyExpireOrAreRemoved() {
+        store().replace(DATA, RESULT, "edge case");
+        Instant now = Instant.now();
+        String community = DATA.communities().get(0).code();
+        StoredPreview live = new StoredPreview("p-live", community, 3, "王规划", "merge two small grids", now, now.plus(Duration.ofHours(2)),
+                RESULT.grids(), RESULT.assignments(), "{\"kept\":[]}", "{\"passed\":true}");
+        store().putPreview(live);
+        store().putPreview(new StoredPreview("p-old", community, 1, "王规划", null, now.minus(Duration.ofHours(3)), now.minus(Duration.ofHours(1)),
+                RESULT.grids(), RESULT.assignments(), "{}", "{}"));
+        StoredPreview back = store().preview("p-live").orElseThrow();
+        assertEquals(List.of(community, 3L, "王规划", "merge two small grids", "{\"kept\":[]}", "{\"passed\":true}"),
+                List.of(back.communityCode(), back.baseVersion(), back.author(), back.reason(), back.changeJson(), back.verificationJson()));
+        assertEquals(RESULT.grids().stream().map(Grid::code).sorted().toList(), back.grids().stream().map(Grid::code).sorted().toList());
+        assertEquals(RESULT.assignments().size(), back.assignments().size());
+        assertTrue(store().preview("p-old").isEmpty(), "an expired preview is gone");
+        assertTrue(store().preview("nobody").isEmpty());
+        store().removePreview("p-live");
+        assertTrue(store().preview("p-live").isEmpty(), "a committed preview is gone");
+    }
+
+    @Test
     void anEmptyStoreLoadsEmpty() {
         StoredState s = store().load();
         assertTrue(s.grids().isEmpty() && s.communities().isEmpty());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -16,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.gridatlas.api.store.PostGisGridStore;
@@ -79,20 +81,48 @@ class TwoInstancesTest {
                 HttpClient http = HttpClient.newHttpClient();
                 HttpResponse<java.io.InputStream> stream = http.send(HttpRequest.newBuilder(URI.create(TestHttp.base(b) + "/api/v1/reports/stream"))
                         .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+                java.util.concurrent.CountDownLatch connected = new java.util.concurrent.CountDownLatch(1);
                 CompletableFuture<String> event = CompletableFuture.supplyAsync(() -> {
                     try (BufferedReader r = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
-                        for (String line; (line = r.readLine()) != null; ) if (line.startsWith("data:") && line.contains("r-two-1")) return line;
+                        for (String line; (line = r.readLine()) != null; ) {
+                            if (line.startsWith(": connected")) connected.countDown();
+                            if (line.startsWith("data:") && line.contains("r-two-1")) return line;
+                        }
                         return null;
                     } catch (Exception e) {
                         return null;
                     }
                 });
-                Thread.sleep(200);
+                assertTrue(connected.await(10, TimeUnit.SECONDS), "B's stream is open");
                 assertEquals(201, post(a, "/api/v1/reports", "application/json",
                         "{\"id\":\"r-two-1\",\"category\":\"litter\",\"lon\":" + p.x + ",\"lat\":" + p.y + "}").statusCode());
                 String data = event.get(10, TimeUnit.SECONDS);
                 assertTrue(data != null && data.contains(first.code()), "B's stream carries A's report with its grid: " + data);
                 stream.body().close();
+            }
+        }
+    }
+
+    @Test
+    void aPreviewMadeOnOneInstanceCommitsOnTheOther() throws Exception {
+        try (ThrowawayDatabase db = new ThrowawayDatabase(SERVER, "gridatlas_previews");
+             PostGisGridStore storeA = PostGisGridStore.open(db.url());
+             PostGisGridStore storeB = PostGisGridStore.open(db.url())) {
+            try (ApiServer a = ChangesResourceTest.serve(storeA); ApiServer b = new ApiServer(storeB).start(0)) {
+                List<String> pair = ChangesResourceTest.neighbours(a);
+                int grids = json(get(a, "/api/v1/grids?level=grid")).get("numberMatched").asInt();
+                HttpResponse<String> preview = ChangesResourceTest.change(a, ChangesResourceTest.PLANNER,
+                        "{\"op\":\"merge\",\"grids\":[\"" + pair.get(0) + "\",\"" + pair.get(1) + "\"],\"reason\":\"one street team\"}");
+                assertEquals(201, preview.statusCode(), preview.body());
+                JsonNode p = json(preview);
+                String path = "/api/v1/communities/" + ChangesResourceTest.COMMUNITY + "/changes/" + p.get("id").asText();
+                assertEquals(200, get(b, path).statusCode(), "B shows the preview A made");
+                HttpResponse<String> commit = ChangesResourceTest.commit(b, ChangesResourceTest.PLANNER, p);
+                assertEquals(200, commit.statusCode(), commit.body());
+                assertEquals(p.get("base_version").asLong() + 1, json(commit).get("version").asLong());
+                assertEquals(404, get(a, path).statusCode(), "a committed preview is gone on every instance");
+                assertEquals(404, ChangesResourceTest.commit(a, ChangesResourceTest.PLANNER, p).statusCode(), "and cannot be committed twice");
+                await("A serves the merge", Duration.ofSeconds(10), () -> json(get(a, "/api/v1/grids?level=grid")).get("numberMatched").asInt() == grids - 1);
             }
         }
     }

@@ -1,0 +1,24 @@
+package org.gridatlas.api.web;
+
+import org.gridatlas.api.store.GridStore;
+import org.gridatlas.api.store.PostGisGridStore;
+import org.gridatlas.api.store.ThrowawayDatabase;
+
+/** The attack suite against a server on PostGIS, in a throwaway database. */
+class PostGisAttackTest extends AttackSuite {
+    private ThrowawayDatabase db;
+    private PostGisGridStore store;
+
+    @Override
+    protected GridStore openStore() throws Exception {
+        db = new ThrowawayDatabase(TwoInstancesTest.SERVER, "gridatlas_attack");
+        store = PostGisGridStore.open(db.url());
+        return store;
+    }
+
+    @Override
+    protected void closeStore() throws Exception {
+        store.close();
+        db.close();
+    }
+}
