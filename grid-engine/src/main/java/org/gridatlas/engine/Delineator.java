@@ -108,7 +108,7 @@ public final class Delineator {
                     plan = plan.withMicro(plan.grids().stream().map(g -> mp.plan(c, g, near)).toList());
                 }
             } catch (RuntimeException e) {
-                throw new IllegalStateException("community " + communities.get(i).code() + ": " + e.getMessage(), e);
+                throw new PlanningFailure(communities.get(i).code(), e);
             }
             progress.communityDone(done.incrementAndGet(), communities.size());
             return plan;
@@ -161,7 +161,7 @@ public final class Delineator {
                 d.households(), base, grids.size() - base, urban, inBounds, urban == 0 ? 1.0 : round((double) inBounds / urban), flagged,
                 flagCounts, round(alignment.share()), base == 0 ? 0 : round(ppSum / base), round(seconds),
                 slowest == null ? null : slowest.community().code(), slowest == null ? 0 : round(slowest.seconds()),
-                issues, notes, Map.of());
+                issues, notes, Map.of(), DelineationReport.repairs(d.notes()));
         return new Delineation(grids, assignments, report);
     }
 

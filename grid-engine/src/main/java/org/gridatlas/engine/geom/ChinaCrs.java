@@ -20,7 +20,7 @@ public enum ChinaCrs {
         try {
             return valueOf(s.trim().toUpperCase(Locale.ROOT).replace("-", ""));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown crs '" + s + "': use wgs84, cgcs2000, gcj02 or bd09");
+            throw new org.gridatlas.engine.io.InputException("unknown crs '" + s + "': use wgs84, cgcs2000, gcj02 or bd09");
         }
     }
 

@@ -20,6 +20,8 @@ import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Hamlet;
 import org.gridatlas.engine.model.InputNote;
 import org.gridatlas.engine.model.Unit;
+import org.gridatlas.engine.geom.GeometryHygiene;
+import org.gridatlas.engine.geom.LocalProjection;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -48,8 +50,15 @@ public final class DatasetAssembler {
 
     private final List<String> problems = new ArrayList<>();
     private final List<InputNote> notes = new ArrayList<>();
+    private GeometryHygiene hygiene;
 
     public Dataset assemble(Map<LayerSchema, List<Feature>> layers) {
+        // every geometry is cleaned in the frame the engine will project the dataset in
+        org.locationtech.jts.geom.Envelope extent = new org.locationtech.jts.geom.Envelope();
+        for (Feature f : layers.getOrDefault(DataContract.COMMUNITIES, List.of())) {
+            if (f.geometry() != null && lonLatEnvelope(f.geometry())) extent.expandToInclude(f.geometry().getEnvelopeInternal());
+        }
+        hygiene = extent.isNull() ? null : new GeometryHygiene(LocalProjection.around(extent));
         List<Community> communities = communities(layers.getOrDefault(DataContract.COMMUNITIES, List.of()));
         List<Building> buildings = buildings(layers.getOrDefault(DataContract.BUILDINGS, List.of()));
         List<Barrier> barriers = barriers(layers.getOrDefault(DataContract.BARRIERS, List.of()));
@@ -86,6 +95,7 @@ public final class DatasetAssembler {
 
     private List<Building> buildings(List<Feature> features) {
         String file = DataContract.BUILDINGS.geoJsonFile();
+        if (features.isEmpty()) problem(file, -1, null, "no buildings: the layer is empty, so there is nothing to divide into grids");
         List<Building> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < features.size(); i++) {
@@ -114,7 +124,7 @@ public final class DatasetAssembler {
             BarrierClass cls = r.parse("class", BarrierClass::parse);
             Geometry g = r.geometry();
             if (g != null && !g.getGeometryType().contains("LineString")) r.fail("geometry is " + g.getGeometryType() + ", expected LineString or MultiLineString");
-            else if (g != null) r.lonLat(g);
+            else if (g != null && r.lonLat(g) != null && hygiene != null) g = r.cleaned(hygiene.lineal(g));
             if (r.ok && g != null && !g.isEmpty()) out.add(new Barrier(kind, cls, g));
         }
         return out;
@@ -152,24 +162,48 @@ public final class DatasetAssembler {
         return out;
     }
 
-    /** DATA.md: a building belongs to the community that contains its centroid; one in none is an error. */
+    /**
+     * DATA.md: a building belongs to the community that contains its centroid; one in none is an
+     * error. When most centres lie in none but would lie in one with lon and lat swapped, the layer
+     * is in lat,lon order: that is said once, instead of a problem per building.
+     */
     private void checkBuildingsInCommunities(List<Building> buildings, List<Community> communities) {
-        STRtree index = new STRtree();
-        for (Community c : communities) index.insert(c.geometry().getEnvelopeInternal(), c);
-        Map<Community, IndexedPointInAreaLocator> locators = new HashMap<>();
-        for (int i = 0; i < buildings.size(); i++) {
+        CommunityFinder in = new CommunityFinder(communities);
+        List<Integer> outside = new ArrayList<>();
+        for (int i = 0; i < buildings.size(); i++) if (!in.contains(buildings.get(i).geometry().getCentroid().getCoordinate())) outside.add(i);
+        if (outside.size() * 2 > buildings.size()) {
+            long swapped = outside.stream().filter(i -> {
+                Coordinate c = buildings.get(i).geometry().getCentroid().getCoordinate();
+                return in.contains(new Coordinate(c.y, c.x));
+            }).count();
+            if (swapped * 2 > outside.size()) {
+                problem(DataContract.BUILDINGS.geoJsonFile(), -1, null, outside.size() + " of " + buildings.size() + " building centres lie outside every community "
+                        + "but inside one with lon and lat swapped: the file is in lat,lon order; write lon,lat (RFC 7946)");
+                return;
+            }
+        }
+        for (int i : outside) {
             Building b = buildings.get(i);
             Coordinate p = b.geometry().getCentroid().getCoordinate();
-            boolean inside = false;
+            problem(DataContract.BUILDINGS.geoJsonFile(), i, b.id(), "centroid (" + p.x + ", " + p.y + ") is outside every community");
+        }
+    }
+
+    /** Which points lie in a community (boundary included). */
+    private static final class CommunityFinder {
+        private final STRtree index = new STRtree();
+        private final Map<Community, IndexedPointInAreaLocator> locators = new HashMap<>();
+
+        CommunityFinder(List<Community> communities) {
+            for (Community c : communities) index.insert(c.geometry().getEnvelopeInternal(), c);
+        }
+
+        boolean contains(Coordinate p) {
             for (Object o : index.query(new org.locationtech.jts.geom.Envelope(p))) {
                 Community c = (Community) o;
-                if (locators.computeIfAbsent(c, k -> new IndexedPointInAreaLocator(k.geometry())).locate(p) != Location.EXTERIOR) {
-                    inside = true;
-                    break;
-                }
+                if (locators.computeIfAbsent(c, k -> new IndexedPointInAreaLocator(k.geometry())).locate(p) != Location.EXTERIOR) return true;
             }
-            if (!inside) problem(DataContract.BUILDINGS.geoJsonFile(), i, b.id(),
-                    "centroid (" + p.x + ", " + p.y + ") is outside every community");
+            return false;
         }
     }
 
@@ -279,8 +313,7 @@ public final class DatasetAssembler {
                     return null;
                 }
                 if (Math.abs(c.x) > 180 || Math.abs(c.y) > 90) {
-                    fail(String.format("coordinates are not lon/lat: (%s, %s) is out of range%s", c.x, c.y,
-                            Math.abs(c.x) > 1000 || Math.abs(c.y) > 1000 ? " (looks like projected metres)" : ""));
+                    fail(String.format("coordinates are not lon/lat: (%s, %s) is out of range%s", c.x, c.y, ProjectedGuess.describe(c.x, c.y)));
                     return null;
                 }
             }
@@ -310,12 +343,38 @@ public final class DatasetAssembler {
                 notes.add(new InputNote(file, index, id, "repaired invalid polygon (" + err.getMessage() + " at " + err.getCoordinate() + ")"));
                 g = fixed instanceof MultiPolygon mp && mp.getNumGeometries() == 1 ? mp.getGeometryN(0) : fixed;
             }
+            if (hygiene != null) {
+                double before = g.getArea();
+                g = cleaned(hygiene.polygonal(g));
+                if (g == null) return null;
+                if (g.isEmpty()) {
+                    fail("nothing of this polygon is thicker than " + (int) (GeometryHygiene.THIN * 1000) + " mm");
+                    return null;
+                }
+                if (Math.abs(g.getArea() - before) > REPAIR_AREA_TOLERANCE * before) {
+                    fail("cleaning its spikes and slivers would change its area by more than 1%: check its rings");
+                    return null;
+                }
+            }
             if (!multiAllowed && !(g instanceof Polygon)) {
                 fail("geometry is a MultiPolygon of " + g.getNumGeometries() + " parts, expected one Polygon");
                 return null;
             }
             return g;
         }
+
+        /** The cleaned geometry, its repairs noted for the report. */
+        Geometry cleaned(GeometryHygiene.Cleaned c) {
+            if (!c.changed()) return c.geometry();
+            List<String> names = c.repairs().stream().map(x -> x.wireName).toList();
+            notes.add(new InputNote(file, index, id, "cleaned at the 1 mm working precision: " + String.join(", ", names), names));
+            return c.geometry();
+        }
+    }
+
+    private static boolean lonLatEnvelope(Geometry g) {
+        org.locationtech.jts.geom.Envelope e = g.getEnvelopeInternal();
+        return !e.isNull() && Math.abs(e.getMinX()) <= 180 && Math.abs(e.getMaxX()) <= 180 && Math.abs(e.getMinY()) <= 90 && Math.abs(e.getMaxY()) <= 90;
     }
 
     /** Area as the rings say it (shell minus holes), so a bow-tie's cancelling halves are not mistaken for its area. */

@@ -3,7 +3,7 @@ package org.gridatlas.engine.io;
 import java.util.List;
 
 /** Input that cannot be used: every problem found, each naming its file, record and what is wrong. */
-public final class DatasetException extends RuntimeException {
+public final class DatasetException extends InputException {
     private final List<String> problems;
 
     public DatasetException(List<String> problems) {

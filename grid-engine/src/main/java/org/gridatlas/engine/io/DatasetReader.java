@@ -15,13 +15,39 @@ public final class DatasetReader {
     private DatasetReader() {}
 
     public static Dataset read(Path input) throws IOException {
-        return new DatasetAssembler().assemble(readLayers(input));
+        return read(input, null);
+    }
+
+    /**
+     * {@code crs}: the files' coordinate system when it is not lon/lat; null: what the files name
+     * (GeoJSON's legacy "crs" member), else lon/lat.
+     */
+    public static Dataset read(Path input, InputCrs crs) throws IOException {
+        Map<LayerSchema, List<Feature>> layers = readLayers(input);
+        if (crs == null) crs = declared(input);
+        return new DatasetAssembler().assemble(crs == null ? layers : crs.toLonLat(layers));
+    }
+
+    /** The one coordinate system the dataset's GeoJSON files name, if any; files naming different ones are refused. */
+    private static InputCrs declared(Path input) throws IOException {
+        if (isGeoPackage(input)) return null;
+        String found = null;
+        for (LayerSchema s : DataContract.INPUT_LAYERS) {
+            Path f = input.resolve(s.geoJsonFile());
+            if (!Files.exists(f)) continue;
+            String crs = GeoJsonLayers.declaredCrs(f);
+            if (found != null && crs != null && !crs.equals(found)) {
+                throw new DatasetException(List.of(f + ": names " + crs + " but another layer names " + found + ": give every layer in one system"));
+            }
+            if (crs != null) found = crs;
+        }
+        return found == null ? null : InputCrs.of(found, null);
     }
 
     public static Map<LayerSchema, List<Feature>> readLayers(Path input) throws IOException {
         Map<LayerSchema, List<Feature>> layers = new LinkedHashMap<>();
         if (isGeoPackage(input)) {
-            if (!Files.isRegularFile(input)) throw new IOException("no such GeoPackage: " + input);
+            if (!Files.isRegularFile(input)) throw new InputException("no such GeoPackage: " + input);
             GeoPackage gp = GeoPackageManager.open(input.toFile(), false);
             try {
                 for (LayerSchema s : DataContract.INPUT_LAYERS) {
@@ -31,7 +57,7 @@ public final class DatasetReader {
                 gp.close();
             }
         } else {
-            if (!Files.isDirectory(input)) throw new IOException("no such dataset directory: " + input);
+            if (!Files.isDirectory(input)) throw new InputException("no such dataset directory: " + input);
             for (LayerSchema s : DataContract.INPUT_LAYERS) {
                 Path f = input.resolve(s.geoJsonFile());
                 if (Files.exists(f)) layers.put(s, GeoJsonLayers.read(f));

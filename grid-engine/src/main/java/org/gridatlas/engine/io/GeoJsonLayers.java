@@ -31,6 +31,40 @@ public final class GeoJsonLayers {
     private GeoJsonLayers() {}
 
     public static List<Feature> read(Path file) throws IOException {
+        try {
+            return readFeatures(file);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            throw new DatasetException(List.of(file + (at == null ? "" : ": line " + at.getLineNr() + ", column " + at.getColumnNr())
+                    + ": not valid JSON (" + e.getOriginalMessage() + "); is the file complete?"));
+        }
+    }
+
+    /**
+     * The coordinate system a file names in the legacy GeoJSON "crs" member (as GDAL and ArcGIS
+     * write it for projected data), as "EPSG:n"; null when it names none, or lon/lat.
+     */
+    public static String declaredCrs(Path file) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+             JsonParser p = JSON.getFactory().createParser(in)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) return null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                if ("features".equals(field)) return null;
+                if (!"crs".equals(field)) { p.skipChildren(); continue; }
+                String name = ((JsonNode) p.readValueAsTree()).path("properties").path("name").asText("");
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("EPSG:{1,2}(\\d+)$").matcher(name.toUpperCase());
+                if (!m.find() || m.group(1).equals("4326") || m.group(1).equals("4490")) return null;
+                return "EPSG:" + m.group(1);
+            }
+            return null;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null; // reading the features reports the error with its line and column
+        }
+    }
+
+    private static List<Feature> readFeatures(Path file) throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
              JsonParser p = JSON.getFactory().createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) throw bad(file, "not a JSON object");
@@ -75,8 +109,8 @@ public final class GeoJsonLayers {
         return id == null ? "" : " (id " + id + ")";
     }
 
-    private static IOException bad(Path file, String why) {
-        return new IOException(file + ": " + why);
+    private static DatasetException bad(Path file, String why) {
+        return new DatasetException(List.of(file + ": " + why));
     }
 
     public static void write(Path file, LayerSchema schema, Iterable<Feature> features) throws IOException {

@@ -82,7 +82,7 @@ public final class GeoPackageLayers {
                 try {
                     v = GeoJsonLayers.JSON.readValue(s, Object.class);
                 } catch (JsonProcessingException e) {
-                    throw new IllegalArgumentException("layer " + schema.name() + " field " + name + ": not JSON: " + s);
+                    throw new InputException("layer " + schema.name() + " field " + name + ": not JSON: " + s);
                 }
             }
             props.put(name, v);

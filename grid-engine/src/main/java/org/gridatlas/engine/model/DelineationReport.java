@@ -5,18 +5,36 @@ import java.util.Map;
 
 /**
  * report.json: the quality metrics of a run and every rule the result could not meet.
- * {@code verification} is what the independent validator found (empty map when every rule holds).
+ * {@code verification} is what the independent validator found (empty map when every rule holds);
+ * {@code repairs}, per input layer, the geometry the reader cleaned.
  */
 public record DelineationReport(
         int minHouseholds, int maxHouseholds, int communities, int buildings, long households,
         int grids, int microGrids, int urbanGrids, int urbanInBounds, double shareInBounds, int flaggedGrids,
         Map<String, Integer> flags, double barrierAlignment, double meanPolsbyPopper, double runSeconds,
         String slowestCommunity, double slowestCommunitySeconds,
-        List<GridIssue> issues, List<String> notes, Map<String, Integer> verification) {
+        List<GridIssue> issues, List<String> notes, Map<String, Integer> verification, Map<String, LayerRepairs> repairs) {
+
+    /** One layer's cleaned features: how many, how many of each repair, and their ids (or feature numbers). */
+    public record LayerRepairs(int features, Map<String, Integer> byRepair, List<String> ids) {}
+
+    /** The repairs of the reader's notes, per layer. */
+    public static Map<String, LayerRepairs> repairs(List<InputNote> notes) {
+        Map<String, java.util.TreeMap<String, Integer>> by = new java.util.TreeMap<>();
+        Map<String, List<String>> ids = new java.util.TreeMap<>();
+        for (InputNote n : notes) {
+            if (n.repairs().isEmpty()) continue;
+            n.repairs().forEach(r -> by.computeIfAbsent(n.file(), k -> new java.util.TreeMap<>()).merge(r, 1, Integer::sum));
+            ids.computeIfAbsent(n.file(), k -> new java.util.ArrayList<>()).add(n.id() != null ? n.id() : "#" + n.index());
+        }
+        Map<String, LayerRepairs> out = new java.util.TreeMap<>();
+        ids.forEach((layer, list) -> out.put(layer, new LayerRepairs(list.size(), by.get(layer), List.copyOf(list))));
+        return out;
+    }
 
     public DelineationReport withVerification(Map<String, Integer> v) {
         return new DelineationReport(minHouseholds, maxHouseholds, communities, buildings, households, grids, microGrids, urbanGrids,
                 urbanInBounds, shareInBounds, flaggedGrids, flags, barrierAlignment, meanPolsbyPopper, runSeconds,
-                slowestCommunity, slowestCommunitySeconds, issues, notes, v);
+                slowestCommunity, slowestCommunitySeconds, issues, notes, v, repairs);
     }
 }

@@ -5,7 +5,7 @@ public record Bounds(int min, int max) {
     public static final Bounds DEFAULT = new Bounds(300, 500);
 
     public Bounds {
-        if (min < 0 || max < 1 || min > max) throw new IllegalArgumentException("bounds must satisfy 0 <= min <= max, max >= 1: " + min + ".." + max);
+        if (min < 0 || max < 1 || min > max) throw new org.gridatlas.engine.io.InputException("bounds must satisfy 0 <= min <= max, max >= 1: " + min + ".." + max);
     }
 
     public boolean contains(int households) { return households >= min && households <= max; }

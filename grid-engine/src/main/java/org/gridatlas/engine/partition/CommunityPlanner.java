@@ -73,6 +73,11 @@ public final class CommunityPlanner {
         if (!rest.isEmpty()) {
             grids.addAll(new Partition(in, rest, restBuildings, notes).run());
             absorbEmptyLeftovers(grids, in, notes);
+            if (Geoms.polygonal(in.polygon()).getNumGeometries() == 1) {
+                List<DraftGrid> whole = new ContiguityRepair(bounds).repair(in.community().code(), grids, notes);
+                grids.clear();
+                grids.addAll(whole);
+            }
         } else if (!restBuildings.isEmpty()) {
             throw new IllegalStateException("community " + in.community().code() + " has buildings but no area left outside its campuses");
         }

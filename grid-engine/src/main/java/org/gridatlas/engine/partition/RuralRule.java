@@ -11,7 +11,7 @@ public record RuralRule(double largeAreaM2, int largeHouseholds, int householdsP
 
     public RuralRule {
         if (largeAreaM2 <= 0 || largeHouseholds <= 0 || householdsPerGrid <= 0 || areaPerGridM2 <= 0) {
-            throw new IllegalArgumentException("rural thresholds must be positive");
+            throw new org.gridatlas.engine.io.InputException("rural thresholds must be positive");
         }
     }
 

@@ -77,7 +77,11 @@ class DatasetAssemblerTest {
     void rejectsProjectedMetres() {
         Geometry metres = TestData.rect(500000, 4400000, 20, 10);
         String msg = problems(building("m", 1, metres));
-        assertTrue(msg.contains("feature 0 (id m): coordinates are not lon/lat") && msg.contains("projected metres"), msg);
+        assertTrue(msg.contains("feature 0 (id m): coordinates are not lon/lat") && msg.contains("Gauss-Kruger or UTM metres without a zone number"), msg);
+        String zoned = problems(building("z", 1, TestData.rect(40500000, 4400000, 20, 10)));
+        assertTrue(zoned.contains("3-degree Gauss-Kruger zone 40 with the zone number: EPSG:4528"), zoned);
+        String sixDegree = problems(building("s", 1, TestData.rect(20500000, 4400000, 20, 10)));
+        assertTrue(sixDegree.contains("6-degree Gauss-Kruger zone 20 with the zone number: EPSG:4498"), sixDegree);
     }
 
     @Test

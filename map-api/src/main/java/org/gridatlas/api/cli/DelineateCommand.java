@@ -2,7 +2,6 @@ package org.gridatlas.api.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.gridatlas.engine.io.DatasetReader;
 import org.gridatlas.engine.io.ResultWriter;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
@@ -15,8 +14,8 @@ import picocli.CommandLine.Option;
 @Command(name = "delineate", mixinStandardHelpOptions = true,
         description = "Split every community of a dataset into grids (DATA.md), verify them and write the result.")
 final class DelineateCommand implements Callable<Integer> {
-    @Option(names = "--input", required = true, description = "dataset directory or .gpkg")
-    Path input;
+    @Mixin
+    InputOptions input = new InputOptions();
 
     @Option(names = "--output", required = true, description = "result directory or .gpkg")
     Path output;
@@ -27,7 +26,7 @@ final class DelineateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
-        Dataset dataset = DatasetReader.read(input);
+        Dataset dataset = input.read();
         Progress progress = new Progress("delineating");
         Delineation result = plan.delineator().delineate(dataset, progress::update);
         progress.finish();

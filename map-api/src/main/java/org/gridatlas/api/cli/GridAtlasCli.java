@@ -2,6 +2,8 @@ package org.gridatlas.api.cli;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.gridatlas.engine.PlanningFailure;
+import org.gridatlas.engine.io.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,6 +23,21 @@ public final class GridAtlasCli {
             description = "configuration file (Java properties: option=value, e.g. port=7070); also GRIDATLAS_CONFIG")
     Path config;
 
+    /** Exit codes: 0 done (verification passed), 1 a rule broken (reported), 2 bad input (named), 3 internal error. */
+    static final int BAD_INPUT = 2, INTERNAL = 3;
+
+    /**
+     * Bad input only when the input is at fault: the user's files and options, including a store or
+     * GeoServer that refuses what the options give it (URL, credentials); every other failure is ours.
+     */
+    static int exitCode(Exception e) {
+        if (e instanceof InputException || e instanceof java.nio.file.NoSuchFileException
+                || e instanceof org.gridatlas.api.store.StoreException || e instanceof org.gridatlas.api.geoserver.GeoServerException) {
+            return BAD_INPUT;
+        }
+        return INTERNAL;
+    }
+
     public static int run(String... args) {
         return run(System.getenv(), args);
     }
@@ -29,15 +46,17 @@ public final class GridAtlasCli {
     static int run(Map<String, String> env, String... args) {
         CommandLine cl = new CommandLine(new GridAtlasCli());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("gridatlas: " + e.getMessage());
+            int exit = exitCode(e);
+            cmd.getErr().println("gridatlas: " + (exit == BAD_INPUT || e instanceof PlanningFailure ? e.getMessage()
+                    : "internal error (this is a bug, or the machine failed: please report it): " + e));
             if (env.get("GRIDATLAS_DEBUG") != null) e.printStackTrace(cmd.getErr());
-            return 2;
+            return exit;
         });
         try {
             cl.setDefaultValueProvider(ConfigDefaults.load(args, env, cl));
-        } catch (IllegalArgumentException e) {
+        } catch (InputException e) {
             cl.getErr().println("gridatlas: " + e.getMessage());
-            return 2;
+            return BAD_INPUT;
         }
         return cl.execute(args);
     }

@@ -7,7 +7,6 @@ import org.gridatlas.api.geoserver.GeoServerPublisher;
 import org.gridatlas.api.geoserver.PublishedLayer;
 import java.util.concurrent.Callable;
 import org.gridatlas.api.store.GridStore;
-import org.gridatlas.engine.io.DatasetReader;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
 import picocli.CommandLine.Command;
@@ -17,8 +16,8 @@ import picocli.CommandLine.Option;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Read a dataset, delineate it and store both (replacing what the store held, in one transaction).")
 final class ImportCommand implements Callable<Integer> {
-    @Option(names = "--input", required = true, description = "dataset directory or .gpkg")
-    Path input;
+    @Mixin
+    InputOptions input = new InputOptions();
 
     @Mixin
     StoreOptions store = new StoreOptions();
@@ -31,10 +30,10 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Dataset d = DatasetReader.read(input);
+        Dataset d = input.read();
         Delineation r = plan.delineator().delineate(d);
         try (GridStore s = store.open()) {
-            long run = s.replace(d, r, input.toString());
+            long run = s.replace(d, r, input.input.toString());
             System.out.printf("run %d: %d communities, %d buildings, %d grids stored%n", run, d.communities().size(), d.buildings().size(), r.grids().size());
         }
         if (geoServer.target() != null) {

@@ -27,7 +27,7 @@ final class PublishCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GeoServerTarget target = geoServer.target();
-        if (target == null) throw new IllegalArgumentException("--geoserver URL is required");
+        if (target == null) throw new org.gridatlas.engine.io.InputException("--geoserver URL is required");
         GeoServerPublisher publisher = new GeoServerPublisher(new GeoServerClient(target));
         for (GeoServerPublisher.Step s : publisher.publish(PostGisConnection.fromJdbcUrl(jdbc, geoServer.dbHost))) {
             System.out.printf("%-40s %s%n", s.resource(), s.action());

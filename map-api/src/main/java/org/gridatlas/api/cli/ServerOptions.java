@@ -52,9 +52,9 @@ final class ServerOptions {
     GeoServerOptions geoServer = new GeoServerOptions();
 
     ServerSettings settings() {
-        if (!readAccess.equals("public") && !readAccess.equals("token")) throw new IllegalArgumentException("--read-access is public or token, not '" + readAccess + "'");
+        if (!readAccess.equals("public") && !readAccess.equals("token")) throw new org.gridatlas.engine.io.InputException("--read-access is public or token, not '" + readAccess + "'");
         if (publicUrl != null && !publicUrl.matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
-            throw new IllegalArgumentException("--public-url is an http(s) address without query, not '" + publicUrl + "'");
+            throw new org.gridatlas.engine.io.InputException("--public-url is an http(s) address without query, not '" + publicUrl + "'");
         }
         ServerSettings.Security security = new ServerSettings.Security(digests("--admin-token-sha256", adminTokens), digests("--report-key-sha256", reportKeys),
                 readAccess.equals("public"));
@@ -65,7 +65,7 @@ final class ServerOptions {
     private static Set<String> digests(String option, List<String> values) {
         Set<String> out = new LinkedHashSet<>();
         for (String t : values) {
-            if (!t.strip().matches("[0-9a-fA-F]{64}")) throw new IllegalArgumentException(option + " takes 64 hex digits (a SHA-256 digest), not '" + t + "'");
+            if (!t.strip().matches("[0-9a-fA-F]{64}")) throw new org.gridatlas.engine.io.InputException(option + " takes 64 hex digits (a SHA-256 digest), not '" + t + "'");
             out.add(t.strip().toLowerCase());
         }
         return out;

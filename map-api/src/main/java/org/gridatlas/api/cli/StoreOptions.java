@@ -15,7 +15,7 @@ final class StoreOptions {
     String jdbc;
 
     GridStore open() {
-        if (gpkg != null && jdbc != null) throw new IllegalArgumentException("give either --store or --jdbc, not both (check GRIDATLAS_STORE, GRIDATLAS_JDBC and the configuration file)");
+        if (gpkg != null && jdbc != null) throw new org.gridatlas.engine.io.InputException("give either --store or --jdbc, not both (check GRIDATLAS_STORE, GRIDATLAS_JDBC and the configuration file)");
         if (jdbc != null) return PostGisGridStore.open(jdbc);
         return GeoPackageGridStore.open(gpkg != null ? gpkg : Path.of("gridatlas.gpkg"));
     }

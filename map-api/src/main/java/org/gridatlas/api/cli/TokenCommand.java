@@ -24,7 +24,7 @@ final class TokenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!AccessToken.ROLES.contains(role)) throw new IllegalArgumentException("--role is one of " + AccessToken.ROLES + ", not '" + role + "'");
+        if (!AccessToken.ROLES.contains(role)) throw new org.gridatlas.engine.io.InputException("--role is one of " + AccessToken.ROLES + ", not '" + role + "'");
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);

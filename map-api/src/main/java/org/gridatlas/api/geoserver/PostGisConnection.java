@@ -15,7 +15,7 @@ public record PostGisConnection(String host, int port, String database, String u
      */
     public static PostGisConnection fromJdbcUrl(String jdbcUrl, String hostSeenByGeoServer) {
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql://")) {
-            throw new IllegalArgumentException("publishing needs the PostGIS store (--jdbc jdbc:postgresql://...), not " + jdbcUrl);
+            throw new org.gridatlas.engine.io.InputException("publishing needs the PostGIS store (--jdbc jdbc:postgresql://...), not " + jdbcUrl);
         }
         URI u = URI.create(jdbcUrl.substring("jdbc:".length()));
         Map<String, String> q = new LinkedHashMap<>();

@@ -244,7 +244,7 @@ final class GridsResource {
         Path file = dir.resolve("grids.gpkg");
         try {
             DelineationReport report = new DelineationReport(0, 0, s.communities.size(), s.buildings.size(), 0, s.grids.size(),
-                    0, 0, 0, 0, 0, Map.of(), 0, 0, 0, null, 0, List.of(), List.of("exported from the store"), Map.of());
+                    0, 0, 0, 0, 0, Map.of(), 0, 0, 0, null, 0, List.of(), List.of("exported from the store"), Map.of(), Map.of());
             ResultWriter.write(new Delineation(new ArrayList<>(s.grids.values()), s.stored.assignments(), report), file);
             ctx.contentType("application/geopackage+sqlite3");
             ctx.header("Content-Disposition", "attachment; filename=\"grids.gpkg\"");

@@ -15,7 +15,7 @@ public final class StaffCsv {
         try {
             staff = StaffResource.parse(new LineReader(csv, RequestBodies.LIST_LINE), s);
         } catch (ApiError e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
+            throw new org.gridatlas.engine.io.InputException(e.getMessage(), e);
         }
         store.replaceStaff(staff);
         return staff.size();
