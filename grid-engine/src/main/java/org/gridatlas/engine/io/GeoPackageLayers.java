@@ -43,6 +43,15 @@ public final class GeoPackageLayers {
         return gp.isTable(schema.name());
     }
 
+    /** The coordinate system a feature table is in, as "EPSG:n"; null for lon/lat (4326, 4490) or an undefined one. */
+    public static String declaredCrs(GeoPackage gp, LayerSchema schema) {
+        if (!schema.spatial()) return null;
+        mil.nga.geopackage.srs.SpatialReferenceSystem srs = gp.getFeatureDao(schema.name()).getSrs();
+        if (srs == null || !"EPSG".equalsIgnoreCase(srs.getOrganization())) return null;
+        long id = srs.getOrganizationCoordsysId();
+        return id <= 0 || id == 4326 || id == 4490 ? null : "EPSG:" + id;
+    }
+
     public static List<Feature> read(GeoPackage gp, LayerSchema schema) {
         List<Feature> out = new ArrayList<>();
         if (schema.spatial()) {
@@ -56,7 +65,7 @@ public final class GeoPackageLayers {
                     out.add(new Feature(values(schema, row::getValue, dao.getTable()::hasColumn), g));
                 }
             } catch (IOException | ParseException e) {
-                throw new IllegalStateException("cannot read layer " + schema.name() + ": " + e.getMessage(), e);
+                throw new InputException("cannot read layer " + schema.name() + ": " + e.getMessage(), e);
             } finally {
                 rs.close();
             }

@@ -122,7 +122,7 @@ class DatasetAssemblerTest {
         List<Feature> comms = new ArrayList<>(List.of(community()));
         GeoJsonLayers.write(dir.resolve("communities.geojson"), DataContract.COMMUNITIES, comms);
         DatasetException e = assertThrows(DatasetException.class, () -> DatasetReader.read(dir));
-        assertTrue(e.getMessage().contains("missing layer buildings (buildings.geojson)"), e.getMessage());
+        assertTrue(e.getMessage().contains("missing layer buildings (buildings.geojson or buildings.shp)"), e.getMessage());
         Files.writeString(dir.resolve("buildings.geojson"), "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"id\":\"x\",\"households\":\"many\",\"use\":\"residential\"},\"geometry\":null}]}");
         e = assertThrows(DatasetException.class, () -> DatasetReader.read(dir));
         assertTrue(e.getMessage().contains("buildings.geojson feature 0 (id x): households must be an integer >= 0, got many"), e.getMessage());

@@ -63,6 +63,34 @@ class FilesPlannersHoldTest {
     }
 
     @Test
+    void shapefilesGeoPackagesAndOtherFormatsGiveTheSameGrids(@TempDir Path dir) throws Exception {
+        Path shp = dir.resolve("shp"), gpkg = dir.resolve("monaco.gpkg"), sqlite = dir.resolve("monaco.sqlite");
+        Files.createDirectories(shp);
+        for (String l : LAYERS) {
+            String src = Fixtures.monaco().resolve(l + ".geojson").toString();
+            // ArcGIS-style: GBK attributes, field names cut to 10 characters, a .prj in UTM
+            ogr2ogr("-f", "ESRI Shapefile", "-t_srs", "EPSG:32632", "-lco", "ENCODING=GBK", shp.resolve(l + ".shp").toString(), src);
+            List<String> more = new ArrayList<>(List.of("-f", "GPKG", "-t_srs", "EPSG:32632", "-nln", l));
+            if (Files.exists(gpkg)) more.add("-update");
+            more.addAll(List.of(gpkg.toString(), src));
+            ogr2ogr(more.toArray(String[]::new));
+            List<String> lite = new ArrayList<>(List.of("-f", "SQLite", "-nln", l));
+            if (Files.exists(sqlite)) lite.add("-update");
+            lite.addAll(List.of(sqlite.toString(), src));
+            ogr2ogr(lite.toArray(String[]::new));
+        }
+        assertTrue(Files.readString(shp.resolve("communities.prj")).contains("UTM_Zone_32N"));
+        CliEndToEndTest.Run lonLat = cli("delineate", "--input", Fixtures.monaco().toString(), "--output", dir.resolve("out-lonlat").toString());
+        assertEquals(0, lonLat.exit(), lonLat.err());
+        for (Path input : List.of(shp, gpkg, sqlite)) {
+            Path out = dir.resolve("out-" + input.getFileName().toString().replace('.', '-'));
+            CliEndToEndTest.Run r = cli("delineate", "--input", input.toString(), "--output", out.toString());
+            assertEquals(0, r.exit(), input + ": " + r.err());
+            assertEquals(grids(dir.resolve("out-lonlat")), grids(out), input + " gives the lon/lat grids");
+        }
+    }
+
+    @Test
     void badFilesAreExitTwoNamingFileAndPlace(@TempDir Path dir) throws Exception {
         Path truncated = copyOfMonaco(dir.resolve("truncated"));
         byte[] all = Files.readAllBytes(truncated.resolve("buildings.geojson"));

@@ -1,0 +1,69 @@
+package org.gridatlas.engine.io;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The EPSG code of a coordinate system written as ESRI WKT (a .prj, as ArcGIS and GDAL write it),
+ * for the systems DATA.md lists: geographic WGS84, CGCS2000, Xian 1980 and Beijing 1954; their
+ * Gauss–Krüger 3- and 6-degree zones with and without the zone number in the easting; UTM. The
+ * datum comes from the GEOGCS, the zone from the central meridian and false easting, so that names
+ * spelt differently by different writers read the same.
+ */
+final class EsriPrj {
+    private static final Pattern PARAMETER = Pattern.compile("PARAMETER\\[\"([A-Za-z_]+)\",\\s*(-?[0-9.Ee+-]+)\\]");
+
+    private EsriPrj() {}
+
+    /** "EPSG:n", or null for WGS84 and CGCS2000 lon/lat (the engine's own); bad input when not understood. */
+    static String epsg(Path prj, String wkt) {
+        String w = wkt.toUpperCase(Locale.ROOT).replace(" ", "");
+        String datum = w.contains("CHINA_2000") || w.contains("CGCS2000") || w.contains("CHINA_GEODETIC") ? "CGCS2000"
+                : w.contains("XIAN_1980") || w.contains("XIAN1980") ? "XIAN1980"
+                : w.contains("BEIJING_1954") || w.contains("BEIJING1954") ? "BEIJING1954"
+                : w.contains("WGS_1984") || w.contains("WGS84") ? "WGS84" : null;
+        if (datum == null) throw unknown(prj, "its datum");
+        if (!w.startsWith("PROJCS")) {
+            return switch (datum) {
+                case "XIAN1980" -> "EPSG:4610";
+                case "BEIJING1954" -> "EPSG:4214";
+                default -> null;
+            };
+        }
+        double cm = parameter(wkt, "Central_Meridian", prj), fe = parameter(wkt, "False_Easting", prj);
+        if (datum.equals("WGS84")) {
+            int zone = (int) Math.round((cm + 183) / 6);
+            boolean south = parameter(wkt, "False_Northing", prj) > 0;
+            return "EPSG:" + ((south ? 32700 : 32600) + zone);
+        }
+        // the zone number in the easting tells 3-degree (25–45) from 6-degree (13–23); without it, the name
+        // does, or a central meridian no 6-degree zone has (those are 6n − 3)
+        int prefix = (int) Math.floor(fe / 1_000_000);
+        boolean threeDegree = prefix > 0 ? prefix >= 25 : w.contains("3_DEGREE") || Math.abs((cm + 3) / 6 - Math.rint((cm + 3) / 6)) > 1e-9;
+        int code;
+        if (threeDegree) {
+            int zone = (int) Math.round(cm / 3);
+            code = prefix > 0 ? switch (datum) { case "CGCS2000" -> 4513; case "XIAN1980" -> 2349; default -> 2401; } + zone - 25
+                    : switch (datum) { case "CGCS2000" -> 4534; case "XIAN1980" -> 2370; default -> 2422; } + (int) Math.round((cm - 75) / 3);
+        } else {
+            int zone = (int) Math.round((cm + 3) / 6);
+            code = prefix > 0 ? switch (datum) { case "CGCS2000" -> 4491; case "XIAN1980" -> 2327; default -> 21413; } + zone - 13
+                    : switch (datum) { case "CGCS2000" -> 4502; case "XIAN1980" -> 2338; default -> 21453; } + (int) Math.round((cm - 75) / 6);
+        }
+        if (cm < 73 || cm > 136) throw unknown(prj, "a central meridian of " + cm + "° (China's zones lie between 75° and 135°)");
+        return "EPSG:" + code;
+    }
+
+    private static double parameter(String wkt, String name, Path prj) {
+        Matcher m = PARAMETER.matcher(wkt);
+        while (m.find()) if (m.group(1).equalsIgnoreCase(name)) return Double.parseDouble(m.group(2));
+        throw unknown(prj, "no " + name);
+    }
+
+    private static DatasetException unknown(Path prj, String what) {
+        return new DatasetException(List.of(prj + ": a coordinate system this reader does not know (" + what + "): give --crs EPSG:n"));
+    }
+}
