@@ -16,28 +16,12 @@ import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.operation.distance.IndexedFacetDistance;
 
 /**
- * Answers which grid a lon/lat point lies in, from memory: grids projected to metres, an STR-tree
- * over their envelopes, an indexed point-in-polygon locator and an indexed facet distance per
- * grid. A point exactly on a shared boundary belongs to every grid it touches; the answer then
- * names the one with the lowest code (the same on every call) and lists the others. Immutable, so
- * it can be swapped atomically for a rebuilt one while lookups run.
+ * The exact locator, and the baseline: grids projected to metres, an STR-tree over their envelopes,
+ * an indexed point-in-polygon locator and an indexed facet distance per grid. Immutable, so it can
+ * be swapped atomically for a rebuilt one while lookups run.
  */
-public final class PointInGridIndex {
-    /** The grid a point is in and, for a point on a boundary, the other grids it touches. */
-    public record Hit(Grid grid, boolean onBoundary, List<Grid> alsoTouching) {}
-
-    /** Another grid within the asked distance of the point, in metres. */
-    public record Candidate(Grid grid, double metres) {}
-
-    /**
-     * A full answer: the grid (null outside coverage), the other grids within the distance asked,
-     * and outside coverage the nearest grid and how far it is.
-     */
-    public record Lookup(Grid grid, boolean onBoundary, List<Candidate> nearby, Grid nearest, double nearestMetres) {
-        public boolean outside() { return grid == null; }
-    }
-
-    private record Entry(Grid grid, Geometry metric, IndexedPointInAreaLocator locator, IndexedFacetDistance distance) {}
+public final class PointInGridIndex implements GridLocator {
+    record Entry(Grid grid, Geometry metric, IndexedPointInAreaLocator locator, IndexedFacetDistance distance) {}
 
     private final STRtree tree = new STRtree();
     private final LocalProjection projection;
@@ -63,9 +47,18 @@ public final class PointInGridIndex {
         size = n;
     }
 
+    @Override
     public int size() { return size; }
 
-    /** The grid holding the point, or null outside every grid. */
+    LocalProjection projection() { return projection; }
+
+    /** The grids (as entries) whose envelopes meet this envelope in metres. */
+    @SuppressWarnings("unchecked")
+    List<Entry> entries(Envelope metres) {
+        return (List<Entry>) (List<?>) tree.query(metres);
+    }
+
+    @Override
     public Hit locate(double lon, double lat) {
         Coordinate p = metres(lon, lat);
         List<Grid> inside = new ArrayList<>(), boundary = new ArrayList<>();
@@ -84,7 +77,7 @@ public final class PointInGridIndex {
         return new Hit(boundary.get(0), true, List.copyOf(boundary.subList(1, boundary.size())));
     }
 
-    /** The grid, the other grids within {@code nearMetres}, and outside coverage the nearest grid. */
+    @Override
     public Lookup lookup(double lon, double lat, double nearMetres) {
         Coordinate c = metres(lon, lat);
         Point p = org.gridatlas.engine.geom.Geoms.METRIC.createPoint(c);

@@ -27,7 +27,7 @@ class PointInGridIndexTest {
         for (Assignment a : r.assignments()) {
             Building b = d.buildings().stream().filter(x -> x.id().equals(a.buildingKey())).findFirst().orElseThrow();
             Coordinate c = b.geometry().getInteriorPoint().getCoordinate();
-            PointInGridIndex.Hit hit = index.locate(c.x, c.y);
+            GridLocator.Hit hit = index.locate(c.x, c.y);
             assertEquals(a.gridCode(), hit.grid().code(), "building " + b.id());
             assertFalse(hit.onBoundary(), "building " + b.id() + " at " + c + " grids " + hit.grid().code() + " " + hit.alsoTouching());
         }
@@ -38,7 +38,7 @@ class PointInGridIndexTest {
         // a vertex shared by two grids lies on both boundaries
         var first = r.grids().get(0).geometry();
         for (Coordinate c : first.getCoordinates()) {
-            PointInGridIndex.Hit hit = index.locate(c.x, c.y);
+            GridLocator.Hit hit = index.locate(c.x, c.y);
             if (hit == null || hit.alsoTouching().isEmpty()) continue;
             assertTrue(hit.onBoundary());
             assertTrue(hit.grid().code().compareTo(hit.alsoTouching().get(0).code()) < 0);
@@ -58,13 +58,13 @@ class PointInGridIndexTest {
     void nearABoundaryTheNeighbourIsACandidateAndOutsideTheNearestGridAnswers() {
         // 5 m west of the road at x = 300 lies in a west grid, within 10 m of an east one
         Coordinate nearRoad = TestData.PLANE.toLonLat(Geoms.METRIC.createPoint(new Coordinate(295, 200))).getCoordinate();
-        PointInGridIndex.Lookup l = index.lookup(nearRoad.x, nearRoad.y, 10);
+        GridLocator.Lookup l = index.lookup(nearRoad.x, nearRoad.y, 10);
         assertFalse(l.outside());
         assertTrue(l.nearby().stream().anyMatch(c -> c.metres() > 4 && c.metres() < 6), l.nearby().toString());
         assertTrue(index.lookup(nearRoad.x, nearRoad.y, 2).nearby().isEmpty());
 
         Coordinate off = TestData.PLANE.toLonLat(Geoms.METRIC.createPoint(new Coordinate(650, 200))).getCoordinate();
-        PointInGridIndex.Lookup o = index.lookup(off.x, off.y, 10);
+        GridLocator.Lookup o = index.lookup(off.x, off.y, 10);
         assertTrue(o.outside());
         assertEquals(50, o.nearestMetres(), 0.5);
         assertTrue(o.nearest().geometry().getEnvelopeInternal().getMaxX() > nearRoad.x, "the nearest grid is an eastern one");

@@ -18,6 +18,7 @@ import org.gridatlas.api.store.PostGisGridStore;
 import org.gridatlas.api.store.ThrowawayDatabase;
 import org.gridatlas.api.web.ApiServer;
 import org.gridatlas.engine.Delineator;
+import org.gridatlas.engine.lookup.CellGridIndex;
 import org.gridatlas.engine.lookup.PointInGridIndex;
 import org.gridatlas.engine.model.Building;
 import org.gridatlas.engine.model.Dataset;
@@ -59,13 +60,36 @@ final class LookupBenchCommand implements Callable<Integer> {
         System.out.printf("city: %d households, %d grids; %,d query points (80%% at buildings, 20%% anywhere in the district)%n",
                 city.households(), result.grids().size(), pts.length);
 
-        PointInGridIndex index = new PointInGridIndex(result.grids());
-        int found = 0;
-        for (int i = 0; i < Math.min(200_000, pts.length); i++) if (index.lookup(pts[i][0], pts[i][1], 10).grid() != null) found++;
+        // the baseline (JTS STR-tree + indexed point-in-area locator) and ours (cells over it), side by side
+        long heap0 = usedHeap();
+        PointInGridIndex baseline = new PointInGridIndex(result.grids());
+        long heap1 = usedHeap();
         long t = System.nanoTime();
+        CellGridIndex index = new CellGridIndex(baseline).ready();
+        double buildSeconds = seconds(t);
+        long heap2 = usedHeap();
+        System.out.printf("indexes: baseline %d MB; cells %s, built in %.2f s; both together %d MB%n",
+                (heap1 - heap0) >> 20, index.describe(), buildSeconds, (heap2 - heap0) >> 20);
+        int found = 0;
+        for (int round = 0; round < 2; round++) { // warm-up, then measured
+            for (int i = 0; i < Math.min(200_000, pts.length); i++) {
+                if (index.lookup(pts[i][0], pts[i][1], 10).grid() != null) found++;
+                if (index.locate(pts[i][0], pts[i][1]) != null) found++;
+                if (baseline.locate(pts[i][0], pts[i][1]) != null) found++;
+            }
+        }
+        t = System.nanoTime();
         for (double[] p : pts) if (index.lookup(p[0], p[1], 10).grid() != null) found++;
-        double inProcess = pts.length / seconds(t);
-        System.out.printf("in process (1 thread, with 10 m candidates): %,.0f lookups/s%n", inProcess);
+        double withCandidates = pts.length / seconds(t);
+        t = System.nanoTime();
+        for (double[] p : pts) if (index.locate(p[0], p[1]) != null) found++;
+        double pointInGrid = pts.length / seconds(t);
+        t = System.nanoTime();
+        for (double[] p : pts) if (baseline.locate(p[0], p[1]) != null) found++;
+        double jts = pts.length / seconds(t);
+        System.out.printf("in process, 1 thread: %,.0f/s with 10 m candidates (%.1fx baseline), %,.0f/s point-in-grid (%.1fx), JTS STRtree baseline %,.0f/s%n",
+                withCandidates, withCandidates / jts, pointInGrid, pointInGrid / jts, jts);
+        double postgis = Double.NaN;
 
         try (ThrowawayDatabase db = new ThrowawayDatabase(pg, "gridatlas_bench")) {
             try (PostGisGridStore store = PostGisGridStore.open(db.url())) {
@@ -81,12 +105,9 @@ final class LookupBenchCommand implements Callable<Integer> {
                 t = System.nanoTime();
                 int hits = 0;
                 for (int i = 0; i < n; i++) if (query(ps, pts[i])) hits++;
-                double postgis = n / seconds(t);
-                t = System.nanoTime();
-                for (int i = 0; i < n; i++) index.locate(pts[i][0], pts[i][1]);
-                double sameSubset = n / seconds(t);
-                System.out.printf("PostGIS ST_Contains over JDBC (GiST, 1 connection): %,.0f lookups/s (%d of %d hit)%n", postgis, hits, n);
-                System.out.printf("in process on the same %,d points: %,.0f lookups/s = %.0fx PostGIS%n", n, sameSubset, sameSubset / postgis);
+                postgis = n / seconds(t);
+                System.out.printf("PostGIS ST_Contains over JDBC (GiST, 1 connection): %,.0f lookups/s (%d of %d hit); point-in-grid = %.0fx PostGIS%n",
+                        postgis, hits, n, pointInGrid / postgis);
             }
         }
 
@@ -102,6 +123,8 @@ final class LookupBenchCommand implements Callable<Integer> {
                 for (Path p : w.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
             }
         }
+        System.out.printf("lookup: %.0f/s with 10 m candidates, %.0f/s point-in-grid; JTS STRtree baseline %.0f/s; PostGIS %.0f/s%n",
+                withCandidates, pointInGrid, jts, postgis);
         return found > 0 ? 0 : 1;
     }
 
@@ -169,6 +192,12 @@ final class LookupBenchCommand implements Callable<Integer> {
             }
         }
         return out;
+    }
+
+    private static long usedHeap() {
+        for (int i = 0; i < 3; i++) System.gc();
+        Runtime r = Runtime.getRuntime();
+        return r.totalMemory() - r.freeMemory();
     }
 
     private static double seconds(long start) {

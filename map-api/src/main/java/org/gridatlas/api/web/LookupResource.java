@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.gridatlas.engine.geom.ChinaCrs;
-import org.gridatlas.engine.lookup.PointInGridIndex;
+import org.gridatlas.engine.lookup.GridLocator;
 import org.gridatlas.engine.model.Building;
 import org.gridatlas.engine.model.Grid;
 
@@ -33,7 +33,7 @@ final class LookupResource {
     }
 
     /** A point resolved to WGS84 and looked up. */
-    record Resolved(double lon, double lat, ChinaCrs crs, double wgsLon, double wgsLat, PointInGridIndex.Lookup lookup) {}
+    record Resolved(double lon, double lat, ChinaCrs crs, double wgsLon, double wgsLat, GridLocator.Lookup lookup) {}
 
     /** Converts and looks up one point; a point outside the service area is refused. */
     static Resolved resolve(ServingState s, double lon, double lat, ChinaCrs crs, double near) {
@@ -48,14 +48,14 @@ final class LookupResource {
     /** The full answer for one point, as a JSON-ready map with the whole hierarchy. */
     static Map<String, Object> answer(ServingState s, double lon, double lat, ChinaCrs crs, double near) {
         Resolved r = resolve(s, lon, lat, crs, near);
-        PointInGridIndex.Lookup l = r.lookup();
+        GridLocator.Lookup l = r.lookup();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("query", Map.of("lon", lon, "lat", lat, "crs", crs.wireName(), "wgs84", List.of(r.wgsLon(), r.wgsLat())));
         m.put("grid", l.grid() == null ? null : GridsResource.properties(l.grid()));
         m.put("hierarchy", l.grid() == null ? null : s.hierarchy(l.grid(), r.wgsLon(), r.wgsLat()));
         m.put("on_boundary", l.onBoundary());
         List<Map<String, Object>> candidates = new ArrayList<>();
-        for (PointInGridIndex.Candidate c : l.nearby()) candidates.add(Map.of("code", c.grid().code(), "distance_m", round(c.metres())));
+        for (GridLocator.Candidate c : l.nearby()) candidates.add(Map.of("code", c.grid().code(), "distance_m", round(c.metres())));
         m.put("candidates", candidates);
         m.put("outside_coverage", l.outside());
         m.put("nearest", l.nearest() == null ? null : Map.of("code", l.nearest().code(), "distance_m", round(l.nearestMetres())));
@@ -205,7 +205,7 @@ final class LookupResource {
         }
     }
 
-    private static String csvRow(String id, PointInGridIndex.Lookup l) {
+    private static String csvRow(String id, GridLocator.Lookup l) {
         StringBuilder sb = new StringBuilder(96).append(id).append(',');
         Grid g = l.grid();
         if (g != null) sb.append(g.code()).append(',').append(g.communityCode()).append(',').append(g.streetCode());
@@ -280,7 +280,7 @@ final class LookupResource {
     private static String record(ServingState s, Object id, JsonNode lon, JsonNode lat, ChinaCrs crs) {
         if (!lon.isNumber()) throw ApiError.badRequest("lon", "lon must be a number");
         if (!lat.isNumber()) throw ApiError.badRequest("lat", "lat must be a number");
-        PointInGridIndex.Lookup l = resolve(s, lon.asDouble(), lat.asDouble(), crs, DEFAULT_NEAR_M).lookup();
+        GridLocator.Lookup l = resolve(s, lon.asDouble(), lat.asDouble(), crs, DEFAULT_NEAR_M).lookup();
         java.io.StringWriter w = new java.io.StringWriter(128);
         try (com.fasterxml.jackson.core.JsonGenerator g = GeoJsonOut.JSON.getFactory().createGenerator(w)) {
             g.writeStartObject();
@@ -292,7 +292,7 @@ final class LookupResource {
             g.writeStringField("street_code", grid == null ? null : grid.streetCode());
             g.writeBooleanField("on_boundary", l.onBoundary());
             g.writeArrayFieldStart("candidates");
-            for (PointInGridIndex.Candidate c : l.nearby()) {
+            for (GridLocator.Candidate c : l.nearby()) {
                 g.writeStartObject();
                 g.writeStringField("code", c.grid().code());
                 g.writeNumberField("distance_m", round(c.metres()));

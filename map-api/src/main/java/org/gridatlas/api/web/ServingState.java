@@ -10,6 +10,8 @@ import java.util.TreeMap;
 import org.gridatlas.api.store.StaffMember;
 import org.gridatlas.api.store.StoredState;
 import org.gridatlas.api.store.Zone;
+import org.gridatlas.engine.lookup.GridLocator;
+import org.gridatlas.engine.lookup.CellGridIndex;
 import org.gridatlas.engine.lookup.PointInGridIndex;
 import org.gridatlas.engine.edit.CommunityState;
 import org.gridatlas.engine.model.Assignment;
@@ -32,7 +34,7 @@ public final class ServingState {
     public record Street(String code, String name, String districtCode, String districtName) {}
 
     final StoredState stored;
-    final PointInGridIndex index;
+    final GridLocator index;
     final PointInGridIndex microIndex;
     final Map<String, Grid> grids = new LinkedHashMap<>();
     final Map<String, Community> communities = new LinkedHashMap<>();
@@ -73,7 +75,7 @@ public final class ServingState {
             assignmentsByGrid.computeIfAbsent(a.gridCode(), k -> new ArrayList<>()).add(a);
             gridOfBuilding.putIfAbsent(a.buildingKey().split("#", 2)[0], a.gridCode());
         }
-        this.index = new PointInGridIndex(s.grids());
+        this.index = new CellGridIndex(s.grids());
         this.microIndex = new PointInGridIndex(s.grids(), GridLevel.MICRO);
     }
 
@@ -103,7 +105,7 @@ public final class ServingState {
     /** As {@link #hierarchy(Grid)}, down to the micro grid holding the point when there are micro grids. */
     Map<String, Object> hierarchy(Grid g, double lon, double lat) {
         Map<String, Object> h = hierarchy(g);
-        PointInGridIndex.Hit micro = microIndex.size() == 0 ? null : microIndex.locate(lon, lat);
+        GridLocator.Hit micro = microIndex.size() == 0 ? null : microIndex.locate(lon, lat);
         if (micro != null && g.code().equals(micro.grid().parentCode())) {
             h.put("micro", Map.of("code", micro.grid().code(), "households", micro.grid().households()));
         }
