@@ -137,18 +137,16 @@ final class LookupResource {
             }
             try (Writer out = writer(ctx)) {
                 out.write("id,grid_code,community_code,street_code,on_boundary,candidates,nearest_code,nearest_m,error\n");
-                inChunks(in, out, (row, at) -> {
-                    if (row.isBlank()) return "";
+                // the reading thread only reads lines: splitting and parsing run with the lookups, on every core
+                inChunks(in, out, (row, at) -> row.isBlank() ? "" : (Supplier<String>) () -> {
                     String[] f = row.split(",", -1);
                     String id = csvId(f[0].trim());
-                    return (Supplier<String>) () -> {
-                        try {
-                            if (f.length < 3) throw ApiError.badRequest("body", "line " + at + ": expected id,lon,lat");
-                            return csvRow(id, resolve(s, Params.finite("lon", f[1]), Params.finite("lat", f[2]), crs, DEFAULT_NEAR_M).lookup());
-                        } catch (ApiError e) {
-                            return id + ",,,,,,,," + csvText(e.getMessage()) + "\n";
-                        }
-                    };
+                    try {
+                        if (f.length < 3) throw ApiError.badRequest("body", "line " + at + ": expected id,lon,lat");
+                        return csvRow(id, resolve(s, Params.finite("lon", f[1]), Params.finite("lat", f[2]), crs, DEFAULT_NEAR_M).lookup());
+                    } catch (ApiError e) {
+                        return id + ",,,,,,,," + csvText(e.getMessage()) + "\n";
+                    }
                 }, (at, why) -> ",,,,,,,," + csvText(why) + "\n");
             }
         }
@@ -173,36 +171,44 @@ final class LookupResource {
     }
 
     /**
-     * Reads lines, turns each into a task (or a ready answer), answers a chunk of tasks on all cores
-     * and writes the answers in input order before reading on: memory stays bounded by the chunk
-     * and the line limit. A line over the limit is answered with an error and skipped; a body over
-     * its limit ends the answer with an error line (the status has long been sent).
+     * Reads lines, turns each into a task (or a ready answer) and answers each chunk of tasks on all
+     * cores while the next chunk is read; answers are written in input order. At most two chunks are
+     * in memory, each bounded by the chunk size and the line limit. A line over the limit is answered
+     * with an error and skipped; a body over its limit ends the answer with an error line (the status
+     * has long been sent).
      */
     private static void inChunks(LineReader in, Writer out, LineTask task, Unreadable unreadable) throws IOException {
-        List<Object> chunk = new ArrayList<>(CHUNK);
+        java.util.concurrent.CompletableFuture<String[]> pending = null;
         boolean done = false;
         while (!done) {
-            String row;
-            try {
-                row = in.next();
-                if (row != null) chunk.add(task.apply(row, in.line()));
-            } catch (LineReader.TooLong e) {
-                row = "";
-                chunk.add(unreadable.answer(e.line, e.getMessage()));
-            } catch (ApiError e) {
-                row = null;
-                chunk.add(unreadable.answer(in.line() + 1, e.getMessage()));
+            List<Object> chunk = new ArrayList<>(CHUNK);
+            while (chunk.size() < CHUNK && !done) {
+                try {
+                    String row = in.next();
+                    if (row == null) done = true; else chunk.add(task.apply(row, in.line()));
+                } catch (LineReader.TooLong e) {
+                    chunk.add(unreadable.answer(e.line, e.getMessage()));
+                } catch (ApiError e) {
+                    chunk.add(unreadable.answer(in.line() + 1, e.getMessage()));
+                    done = true;
+                }
             }
-            done = row == null;
-            if (chunk.size() == CHUNK || (done && !chunk.isEmpty())) {
-                String[] answers = new String[chunk.size()];
-                List<Object> c = chunk;
-                java.util.stream.IntStream.range(0, c.size()).parallel().forEach(i -> answers[i] = c.get(i) instanceof String str ? str
-                        : ((Supplier<?>) c.get(i)).get().toString());
-                for (String a : answers) out.write(a);
-                chunk = new ArrayList<>(CHUNK);
-            }
+            java.util.concurrent.CompletableFuture<String[]> next = java.util.concurrent.CompletableFuture.supplyAsync(() -> answers(chunk));
+            if (pending != null) write(out, pending.join());
+            pending = next;
         }
+        write(out, pending.join());
+    }
+
+    private static String[] answers(List<Object> chunk) {
+        String[] answers = new String[chunk.size()];
+        java.util.stream.IntStream.range(0, chunk.size()).parallel().forEach(i -> answers[i] = chunk.get(i) instanceof String str ? str
+                : ((Supplier<?>) chunk.get(i)).get().toString());
+        return answers;
+    }
+
+    private static void write(Writer out, String[] answers) throws IOException {
+        for (String a : answers) out.write(a);
     }
 
     private static String csvRow(String id, GridLocator.Lookup l) {
