@@ -17,7 +17,7 @@ final class Params {
 
     static double finite(String name, String v) {
         try {
-            double d = Double.parseDouble(v.trim());
+            double d = ch.randelshofer.fastdoubleparser.JavaDoubleParser.parseDouble(v.trim());
             if (!Double.isFinite(d)) throw ApiError.badRequest(name, name + " must be a finite number, got " + shown(v));
             return d;
         } catch (NumberFormatException e) {
