@@ -29,7 +29,7 @@ final class LineReader implements Closeable {
 
     private final InputStream in;
     private final int maxLine;
-    private final byte[] buf = new byte[8192];
+    private final byte[] buf = new byte[1 << 16];
     private final ByteArrayOutputStream current = new ByteArrayOutputStream();
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);

@@ -171,33 +171,59 @@ final class LookupResource {
     }
 
     /**
-     * Reads lines, turns each into a task (or a ready answer) and answers each chunk of tasks on all
-     * cores while the next chunk is read; answers are written in input order. At most two chunks are
-     * in memory, each bounded by the chunk size and the line limit. A line over the limit is answered
-     * with an error and skipped; a body over its limit ends the answer with an error line (the status
-     * has long been sent).
+     * A reader thread reads lines and turns each into a task (or a ready answer), a chunk at a time;
+     * this thread answers each chunk on every core while the next one is read, and writes the answers
+     * in input order. At most three chunks are in memory, each bounded by the chunk size and the line
+     * limit. A line over the limit is answered with an error and skipped; a body over its limit ends
+     * the answer with an error line (the status has long been sent).
      */
     private static void inChunks(LineReader in, Writer out, LineTask task, Unreadable unreadable) throws IOException {
-        java.util.concurrent.CompletableFuture<String[]> pending = null;
-        boolean done = false;
-        while (!done) {
-            List<Object> chunk = new ArrayList<>(CHUNK);
-            while (chunk.size() < CHUNK && !done) {
-                try {
-                    String row = in.next();
-                    if (row == null) done = true; else chunk.add(task.apply(row, in.line()));
-                } catch (LineReader.TooLong e) {
-                    chunk.add(unreadable.answer(e.line, e.getMessage()));
-                } catch (ApiError e) {
-                    chunk.add(unreadable.answer(in.line() + 1, e.getMessage()));
-                    done = true;
+        java.util.concurrent.BlockingQueue<List<Object>> chunks = new java.util.concurrent.ArrayBlockingQueue<>(2);
+        List<Object> end = new ArrayList<>(0);
+        java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread reader = new Thread(() -> {
+            try {
+                boolean done = false;
+                while (!done) {
+                    List<Object> chunk = new ArrayList<>(CHUNK);
+                    while (chunk.size() < CHUNK && !done) {
+                        try {
+                            String row = in.next();
+                            if (row == null) done = true; else chunk.add(task.apply(row, in.line()));
+                        } catch (LineReader.TooLong e) {
+                            chunk.add(unreadable.answer(e.line, e.getMessage()));
+                        } catch (ApiError e) {
+                            chunk.add(unreadable.answer(in.line() + 1, e.getMessage()));
+                            done = true;
+                        }
+                    }
+                    if (!chunk.isEmpty()) chunks.put(chunk);
                 }
+            } catch (InterruptedException e) {
+                return; // the answer was abandoned
+            } catch (IOException | RuntimeException | Error e) {
+                failed.set(e);
             }
-            java.util.concurrent.CompletableFuture<String[]> next = java.util.concurrent.CompletableFuture.supplyAsync(() -> answers(chunk));
-            if (pending != null) write(out, pending.join());
-            pending = next;
+            try {
+                chunks.put(end); // always: the answering side waits for it
+            } catch (InterruptedException e) {
+                // the answer was abandoned
+            }
+        }, "gridatlas-batch-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            for (List<Object> chunk = chunks.take(); chunk != end; chunk = chunks.take()) write(out, answers(chunk));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while answering a batch", e);
+        } finally {
+            reader.interrupt();
         }
-        write(out, pending.join());
+        Throwable t = failed.get();
+        if (t instanceof IOException io) throw io;
+        if (t instanceof RuntimeException r) throw r;
+        if (t instanceof Error err) throw err;
     }
 
     private static String[] answers(List<Object> chunk) {
