@@ -32,6 +32,8 @@ import org.locationtech.jts.geom.Polygon;
  * buildings, tiny communities, communities without buildings, one huge building, MultiPolygon
  * communities. Whatever comes in: PASS (flagged grids say why), or bad input naming the feature;
  * never an exception from JTS or the planner, never a grid in several parts in a one-part community.
+ * Planner edits on the result (re-run, split, merge) are applied or refused naming the rule, never
+ * thrown out by JTS either.
  */
 class MessyInputPropertyTest {
     private static final Bounds BOUNDS = new Bounds(100, 300);
@@ -60,6 +62,22 @@ class MessyInputPropertyTest {
         if (!c.twoParts()) {
             for (Grid g : result.grids()) {
                 if (g.level() == GridLevel.GRID) assertTrue(g.geometry() instanceof Polygon, g.code() + " is " + g.geometry().getGeometryType() + " for " + c);
+            }
+        }
+        List<Grid> grids = result.grids().stream().filter(g -> g.level() == GridLevel.GRID).toList();
+        org.gridatlas.engine.edit.CommunityState state = new org.gridatlas.engine.edit.CommunityState(d.communities().get(0), d.buildings(), d.barriers(),
+                grids, result.assignments());
+        org.gridatlas.engine.edit.GridEditor editor = new org.gridatlas.engine.edit.GridEditor(BOUNDS, org.gridatlas.engine.partition.RuralRule.DEFAULT);
+        java.util.Set<String> used = new java.util.HashSet<>();
+        grids.forEach(g -> used.add(g.code()));
+        List<org.gridatlas.engine.edit.GridEdit> edits = new ArrayList<>(List.of(new org.gridatlas.engine.edit.GridEdit.Rerun(java.util.Set.of()),
+                new org.gridatlas.engine.edit.GridEdit.SplitGrid(grids.get(0).code())));
+        if (grids.size() >= 2) edits.add(new org.gridatlas.engine.edit.GridEdit.MergeGrids(grids.get(0).code(), grids.get(1).code()));
+        for (org.gridatlas.engine.edit.GridEdit edit : edits) {
+            try {
+                editor.apply(state, edit, used);
+            } catch (org.gridatlas.engine.edit.EditRefused refused) {
+                net.jqwik.api.statistics.Statistics.label("edits").collect("refused by rule");
             }
         }
     }
