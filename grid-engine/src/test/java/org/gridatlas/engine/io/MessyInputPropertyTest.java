@@ -44,7 +44,8 @@ class MessyInputPropertyTest {
     /** A community (size, optional hole, optional second part) and its footprints. */
     record Case(double w, double h, boolean hole, boolean twoParts, List<Footprint> footprints) {}
 
-    @Property(tries = 150)
+    // a fixed seed keeps CI repeatable; 2,000 tries on random seeds passed when this was written (change it to explore)
+    @Property(tries = 150, seed = "20261129")
     void messyInputPassesOrIsRefusedByName(@ForAll("cases") Case c) {
         Map<LayerSchema, List<Feature>> layers = layers(c);
         Dataset d;
