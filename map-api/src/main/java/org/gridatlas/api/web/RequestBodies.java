@@ -20,8 +20,8 @@ final class RequestBodies {
     static final int REPORT_JSON = 64 * 1024;
     /** A batch of lookups: about ten million CSV records. */
     static final long BATCH = 512L << 20;
-    /** One CSV or NDJSON record of a batch (an id and a point, or an id and an address). */
-    static final int BATCH_LINE = 4096;
+    /** One CSV or NDJSON record of a batch (an id and a point, or an id and an address): a kilobyte is plenty. */
+    static final int BATCH_LINE = 1024;
     /** One GeoJSON point feature of a batch, with its properties. */
     static final int BATCH_FEATURE = 64 * 1024;
     /** A staff or 片区 list. */
