@@ -47,6 +47,7 @@ final class TilesResource {
     private final Map<String, Map<String, Object>> gridAttributes = new ConcurrentHashMap<>();
     private volatile Map<String, TileLayer> layers = Map.of();
     private volatile ServingState state;
+    private volatile long lastEviction = System.nanoTime();
 
     TilesResource(GridStore store, long cacheBytes, String publicUrl) {
         this(store, cacheBytes, publicUrl, java.time.Clock.systemUTC());
@@ -90,8 +91,14 @@ final class TilesResource {
         forget(gone);
     }
 
-    /** Lets out the reports that fell out of the window since the last report (cheap when none did). */
+    /**
+     * Lets out the reports that fell out of the window, at most once a second: tile requests come
+     * by the ten thousand a second and should not all queue on the window's lock.
+     */
     private void evict() {
+        long now = System.nanoTime();
+        if (now - lastEviction < 1_000_000_000L) return;
+        lastEviction = now;
         List<Report> gone = recent.evict();
         if (!gone.isEmpty()) synchronized (this) {
             forget(gone);
