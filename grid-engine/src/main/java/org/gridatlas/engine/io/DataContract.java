@@ -7,7 +7,7 @@ import static org.gridatlas.engine.io.FieldType.TEXT;
 
 import java.util.List;
 
-/** The layers of shared/spec/DATA.md, in code: the one place their names and fields are spelled. */
+/** The layers of docs/DATA.md, in code: the one place their names and fields are spelled. */
 public final class DataContract {
     public static final LayerSchema COMMUNITIES = LayerSchema.spatial("communities",
             "code", TEXT, "name", TEXT, "kind", TEXT, "street_code", TEXT, "street_name", TEXT,

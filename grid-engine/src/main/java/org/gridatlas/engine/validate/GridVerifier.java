@@ -27,7 +27,7 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
 /**
  * Checks a delineation against the rules of DATA.md on its own, from the dataset and the result
- * alone (the engine's internals are not trusted): the same rules as shared/tools/check_grids.py.
+ * alone (the engine's internals are not trusted): the same rules as scripts/check_grids.py.
  */
 public final class GridVerifier {
     public static final List<String> RULES = List.of("codes_unique", "code_layout", "one_valid_polygon",
