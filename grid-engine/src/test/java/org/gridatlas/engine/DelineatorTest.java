@@ -35,7 +35,7 @@ class DelineatorTest {
         TestData t = new TestData().community(TestData.CODE, TestData.rect(0, 0, 600, 400));
         t.road(BarrierClass.MAJOR, new Coordinate(300, 0), new Coordinate(300, 400));
         t.campus("school-1", TestData.rect(520, 300, 70, 90));
-        Dataset d = new Dataset(t.build().communities(), base.buildings(), t.build().barriers(), t.build().campuses(), List.of(), List.of());
+        Dataset d = new Dataset(t.build().communities(), base.buildings(), t.build().barriers(), t.build().campuses(), List.of(), List.of(), List.of());
         Delineation r = new Delineator(Bounds.DEFAULT).delineate(d);
         assertTrue(GridVerifier.verify(d, r, Bounds.DEFAULT).passed());
         List<Grid> dedicated = r.grids().stream().filter(g -> g.kind() == GridKind.DEDICATED).toList();

@@ -56,7 +56,7 @@ public final class TestData {
     }
 
     public Dataset build() {
-        return new Dataset(communities, buildings, barriers, campuses, List.of(), List.of());
+        return new Dataset(communities, buildings, barriers, campuses, List.of(), List.of(), List.of());
     }
 
     /** A 600 × 400 m community cut by a north–south road, 24 buildings of 50 households in rows. */

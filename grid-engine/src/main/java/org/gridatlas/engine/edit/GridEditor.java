@@ -514,7 +514,7 @@ public final class GridEditor {
         }
 
         Verification verify(List<Grid> out, List<Assignment> assignments) {
-            Dataset one = new Dataset(List.of(s.community()), s.buildings(), s.barriers(), List.of(), List.of(), List.of());
+            Dataset one = new Dataset(List.of(s.community()), s.buildings(), s.barriers(), List.of(), List.of(), List.of(), List.of());
             return GridVerifier.verify(one, new Delineation(out, assignments, null), bounds);
         }
     }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.gridatlas.engine.model.Alias;
+import org.gridatlas.engine.model.AliasKind;
 import org.gridatlas.engine.model.Barrier;
 import org.gridatlas.engine.model.BarrierClass;
 import org.gridatlas.engine.model.BarrierKind;
@@ -19,6 +21,7 @@ import org.gridatlas.engine.model.CommunityKind;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Hamlet;
 import org.gridatlas.engine.model.InputNote;
+import org.gridatlas.engine.model.StreetAddress;
 import org.gridatlas.engine.model.Unit;
 import org.gridatlas.engine.geom.GeometryHygiene;
 import org.gridatlas.engine.geom.LocalProjection;
@@ -64,9 +67,10 @@ public final class DatasetAssembler {
         List<Barrier> barriers = barriers(layers.getOrDefault(DataContract.BARRIERS, List.of()));
         List<Campus> campuses = campuses(layers.getOrDefault(DataContract.DEDICATED, List.of()));
         List<Hamlet> hamlets = hamlets(layers.getOrDefault(DataContract.HAMLETS, List.of()), communities);
+        List<Alias> aliases = aliases(layers.getOrDefault(DataContract.ALIASES, List.of()));
         if (problems.isEmpty()) checkBuildingsInCommunities(buildings, communities);
         if (!problems.isEmpty()) throw new DatasetException(problems);
-        return new Dataset(communities, buildings, barriers, campuses, hamlets, notes);
+        return new Dataset(communities, buildings, barriers, campuses, hamlets, aliases, notes);
     }
 
     private List<Community> communities(List<Feature> features) {
@@ -109,8 +113,23 @@ public final class DatasetAssembler {
             Integer floors = r.count("floors");
             List<Unit> units = r.units(hh);
             Geometry g = r.geometry() instanceof Point p ? p : r.polygonal(false);
+            StreetAddress address = StreetAddress.of(r.text("address", false), r.label("road"), r.label("house_number"),
+                    r.label("compound_name"), r.label("building_no"));
             if (r.ok) out.add(new Building(id, hh == null ? 0 : hh, missing, use, r.text("compound_id", false),
-                    floors, r.text("address", false), units, g));
+                    floors, address, units, g));
+        }
+        return out;
+    }
+
+    private List<Alias> aliases(List<Feature> features) {
+        String file = DataContract.ALIASES.csvFile();
+        List<Alias> out = new ArrayList<>();
+        for (int i = 0; i < features.size(); i++) {
+            Record r = new Record(file, i + 1, features.get(i), "alias");
+            String alias = r.text("alias", true), canonical = r.text("canonical", true);
+            AliasKind kind = r.parse("kind", AliasKind::parse);
+            if (alias != null && alias.equals(canonical)) r.fail("alias is the same as its canonical name");
+            if (r.ok) out.add(new Alias(alias.trim(), kind, canonical.trim()));
         }
         return out;
     }
@@ -209,7 +228,8 @@ public final class DatasetAssembler {
 
     private void problem(String file, int index, String id, String what) {
         if (problems.size() < MAX_PROBLEMS) {
-            problems.add(file + (index >= 0 ? " feature " + index : "") + (id == null ? "" : " (id " + id + ")") + ": " + what);
+            String record = file.endsWith(".csv") ? " record " : " feature ";
+            problems.add(file + (index >= 0 ? record + index : "") + (id == null ? "" : " (id " + id + ")") + ": " + what);
         }
     }
 
@@ -245,6 +265,14 @@ public final class DatasetAssembler {
                 return null;
             }
             return v.toString();
+        }
+
+        /** An address part: text, or a whole number as planners' tables often hold house and building numbers. */
+        String label(String field) {
+            Object v = f.properties().get(field);
+            if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) return Long.toString(n.longValue());
+            String s = text(field, false);
+            return s == null ? null : s.trim();
         }
 
         <E> E parse(String field, java.util.function.Function<String, E> parser) {

@@ -60,7 +60,7 @@ public final class DatasetReader {
                 for (LayerSchema s : DataContract.INPUT_LAYERS) {
                     if (!GeoPackageLayers.has(gp, s)) continue;
                     layers.put(s, GeoPackageLayers.read(gp, s));
-                    crs.add(input + " layer " + s.name(), GeoPackageLayers.declaredCrs(gp, s));
+                    if (s.spatial()) crs.add(input + " layer " + s.name(), GeoPackageLayers.declaredCrs(gp, s));
                 }
             } finally {
                 gp.close();
@@ -69,7 +69,9 @@ public final class DatasetReader {
             if (!Files.isDirectory(input)) throw new InputException("no such dataset directory: " + input);
             for (LayerSchema s : DataContract.INPUT_LAYERS) {
                 Path json = input.resolve(s.geoJsonFile()), shp = input.resolve(s.name() + ".shp");
-                if (Files.exists(json)) {
+                if (!s.spatial()) {
+                    if (Files.exists(input.resolve(s.csvFile()))) layers.put(s, CsvLayers.read(input.resolve(s.csvFile()), s));
+                } else if (Files.exists(json)) {
                     layers.put(s, GeoJsonLayers.read(json));
                     crs.add(json.toString(), GeoJsonLayers.declaredCrs(json));
                 } else if (Files.exists(shp)) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.gridatlas.engine.model.Building;
 import org.gridatlas.engine.model.Dataset;
+import org.gridatlas.engine.model.StreetAddress;
 
 /** Writes a dataset in the layout of DATA.md (the inverse of {@link DatasetReader}). */
 public final class DatasetWriter {
@@ -17,7 +18,7 @@ public final class DatasetWriter {
         LayerFiles.write(output, layers(d));
     }
 
-    /** The dataset as the contract's layers (communities, buildings, barriers, dedicated, hamlets). */
+    /** The dataset as the contract's layers (communities, buildings, barriers, dedicated, hamlets, aliases). */
     public static Map<LayerSchema, List<Feature>> layers(Dataset d) {
         Map<LayerSchema, List<Feature>> layers = new LinkedHashMap<>();
         layers.put(DataContract.COMMUNITIES, d.communities().stream().map(c -> feature(c.geometry(),
@@ -34,6 +35,10 @@ public final class DatasetWriter {
             layers.put(DataContract.HAMLETS, d.hamlets().stream().map(h -> feature(h.geometry(),
                     "id", h.id(), "name", h.name(), "households", h.households(), "community_code", h.communityCode())).toList());
         }
+        if (!d.aliases().isEmpty()) {
+            layers.put(DataContract.ALIASES, d.aliases().stream().map(a -> feature(null,
+                    "alias", a.alias(), "kind", a.kind().wireName(), "canonical", a.canonical())).toList());
+        }
         return layers;
     }
 
@@ -45,9 +50,11 @@ public final class DatasetWriter {
             m.put("households", u.households());
             units.add(m);
         });
+        StreetAddress a = b.address();
         return feature(b.geometry(), "id", b.id(), "households", b.householdsMissing() ? null : b.households(),
-                "use", b.use().wireName(), "compound_id", b.compoundId(), "floors", b.floors(), "address", b.address(),
-                "units", units.isEmpty() ? null : units);
+                "use", b.use().wireName(), "compound_id", b.compoundId(), "floors", b.floors(), "address", a == null ? null : a.full(),
+                "units", units.isEmpty() ? null : units, "road", a == null ? null : a.road(), "house_number", a == null ? null : a.houseNumber(),
+                "compound_name", a == null ? null : a.compoundName(), "building_no", a == null ? null : a.buildingNo());
     }
 
     static Feature feature(org.locationtech.jts.geom.Geometry g, Object... kv) {

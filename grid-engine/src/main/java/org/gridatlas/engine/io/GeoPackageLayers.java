@@ -106,6 +106,21 @@ public final class GeoPackageLayers {
         inTransaction(gp, () -> t.insert(features));
     }
 
+    /** Adds the fields a table made by an earlier version lacks (e.g. the buildings' address parts), empty. */
+    public static void addMissingColumns(GeoPackage gp, LayerSchema schema) {
+        if (schema.spatial()) {
+            FeatureDao dao = gp.getFeatureDao(schema.name());
+            schema.fields().forEach((n, t) -> {
+                if (!dao.getTable().hasColumn(n)) dao.addColumn(FeatureColumn.createColumn(n, dataType(t)));
+            });
+        } else {
+            AttributesDao dao = gp.getAttributesDao(schema.name());
+            schema.fields().forEach((n, t) -> {
+                if (!dao.getTable().hasColumn(n)) dao.addColumn(AttributesColumn.createColumn(n, dataType(t)));
+            });
+        }
+    }
+
     public static void create(GeoPackage gp, LayerSchema schema) {
         if (schema.spatial()) createFeatures(gp, schema); else createAttributes(gp, schema);
     }

@@ -9,7 +9,7 @@ import mil.nga.geopackage.GeoPackage;
 import mil.nga.geopackage.GeoPackageManager;
 
 /**
- * Writes a set of layers either as one GeoJSON file per layer in a directory, or as one GeoPackage
+ * Writes a set of layers either as one GeoJSON file per layer (CSV for attribute layers) in a directory, or as one GeoPackage
  * (when the path ends in .gpkg). A GeoPackage is written to a temporary file and moved into place,
  * so a failed write never leaves a half-written file behind.
  */
@@ -37,6 +37,7 @@ public final class LayerFiles {
             Files.createDirectories(output);
             for (Map.Entry<LayerSchema, List<Feature>> e : layers.entrySet()) {
                 if (e.getKey().spatial()) GeoJsonLayers.write(output.resolve(e.getKey().geoJsonFile()), e.getKey(), e.getValue());
+                else CsvLayers.write(output.resolve(e.getKey().csvFile()), e.getKey(), e.getValue());
             }
         }
     }

@@ -21,4 +21,7 @@ public record LayerSchema(String name, boolean spatial, Map<String, FieldType> f
     }
 
     public String geoJsonFile() { return name + ".geojson"; }
+
+    /** The file an attribute layer is held in inside a dataset directory. */
+    public String csvFile() { return name + ".csv"; }
 }

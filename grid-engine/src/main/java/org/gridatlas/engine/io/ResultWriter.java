@@ -1,7 +1,6 @@
 package org.gridatlas.engine.io;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +34,7 @@ public final class ResultWriter {
         Path tmp = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + "-");
         try {
             GeoJsonLayers.write(tmp.resolve("grids.geojson"), DataContract.GRIDS, gridFeatures(result.grids()));
-            writeAssignments(tmp.resolve("assignments.csv"), result.assignments());
+            CsvLayers.write(tmp.resolve(DataContract.ASSIGNMENTS.csvFile()), DataContract.ASSIGNMENTS, assignmentFeatures(result.assignments()));
             Files.writeString(tmp.resolve("report.json"), reportJson(result.report()), StandardCharsets.UTF_8);
             replaceDirectory(tmp, abs);
         } finally {
@@ -69,22 +68,6 @@ public final class ResultWriter {
                     "flags", g.flags()));
         }
         return out;
-    }
-
-    private static void writeAssignments(Path file, List<Assignment> assignments) throws IOException {
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("building_id,grid_code\n");
-            for (Assignment a : assignments) {
-                w.write(csv(a.buildingKey()));
-                w.write(',');
-                w.write(a.gridCode());
-                w.write('\n');
-            }
-        }
-    }
-
-    private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
     /** Swaps the new directory in: the old one is moved aside first and removed only after the rename. */

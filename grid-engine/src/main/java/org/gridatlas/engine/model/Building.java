@@ -5,10 +5,10 @@ import org.locationtech.jts.geom.Geometry;
 
 /**
  * A building footprint (or point) with its households; {@code householdsMissing} records that the
- * input had none, which DATA.md counts as 0 and reports.
+ * input had none, which DATA.md counts as 0 and reports. {@code address} may be null.
  */
 public record Building(String id, int households, boolean householdsMissing, BuildingUse use, String compoundId,
-                       Integer floors, String address, List<Unit> units, Geometry geometry) {
+                       Integer floors, StreetAddress address, List<Unit> units, Geometry geometry) {
 
     public Building {
         units = units == null ? List.of() : List.copyOf(units);

@@ -2,9 +2,9 @@ package org.gridatlas.engine.model;
 
 import java.util.List;
 
-/** Everything one delineation reads, validated, in lon/lat. */
+/** Everything one delineation reads, validated, in lon/lat; {@code aliases} are other names for the address gazetteer. */
 public record Dataset(List<Community> communities, List<Building> buildings, List<Barrier> barriers,
-                      List<Campus> campuses, List<Hamlet> hamlets, List<InputNote> notes) {
+                      List<Campus> campuses, List<Hamlet> hamlets, List<Alias> aliases, List<InputNote> notes) {
 
     public Dataset {
         communities = List.copyOf(communities);
@@ -12,6 +12,7 @@ public record Dataset(List<Community> communities, List<Building> buildings, Lis
         barriers = List.copyOf(barriers);
         campuses = List.copyOf(campuses);
         hamlets = List.copyOf(hamlets);
+        aliases = List.copyOf(aliases);
         notes = List.copyOf(notes);
     }
 

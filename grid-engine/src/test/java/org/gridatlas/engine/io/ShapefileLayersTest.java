@@ -25,7 +25,8 @@ import org.locationtech.jts.geom.Polygon;
 class ShapefileLayersTest {
     private static final String SOURCE = """
             {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:OGC:1.3:CRS84"}},"features":[
-            {"type":"Feature","properties":{"id":"b1","households":64,"compound_id":"建设里小区","address":"文化路128号建设里小区3号楼"},
+            {"type":"Feature","properties":{"id":"b1","households":64,"compound_id":"建设里小区","address":"文化路128号建设里小区3号楼",
+              "road":"文化路","house_number":"128号","compound_name":"建设里小区","building_no":3},
              "geometry":{"type":"Polygon","coordinates":[[[119.60,39.93],[119.61,39.93],[119.61,39.94],[119.60,39.94],[119.60,39.93]],
               [[119.602,39.932],[119.602,39.934],[119.604,39.934],[119.604,39.932],[119.602,39.932]]]}},
             {"type":"Feature","properties":{"id":"b2","households":0,"compound_id":null,"address":"海港区河北大街"},
@@ -53,6 +54,9 @@ class ShapefileLayersTest {
             Feature b1 = fs.get(0);
             assertEquals("建设里小区", b1.properties().get("compound_id"), variant + ": GBK text, its cut name 'compound_i' matched");
             assertEquals("文化路128号建设里小区3号楼", b1.properties().get("address"));
+            assertEquals(List.of("文化路", "128号", "建设里小区"), List.of(b1.properties().get("road"), b1.properties().get("house_number"),
+                    b1.properties().get("compound_name")), "address parts under their cut names house_numb, compound_n");
+            assertEquals(3L, ((Number) b1.properties().get("building_no")).longValue(), "a building number GDAL wrote as a number field");
             assertEquals(64L, ((Number) b1.properties().get("households")).longValue());
             Polygon p = (Polygon) b1.geometry();
             assertEquals(1, p.getNumInteriorRing(), "the hole is a hole");

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 @Command(name = "gridatlas", mixinStandardHelpOptions = true, version = "gridatlas 0.1",
         description = "Grid delineation and mapping for grid-based community governance.",
         subcommands = {DelineateCommand.class, GenerateCityCommand.class, BenchCommand.class, ImportCommand.class,
-                ServeCommand.class, DemoCommand.class, LookupBenchCommand.class, ImportStaffCommand.class,
+                ServeCommand.class, DemoCommand.class, LookupBenchCommand.class, AddressBenchCommand.class, ImportStaffCommand.class,
                 SeedCommand.class, TileBenchCommand.class, PublishCommand.class, TokenCommand.class})
 public final class GridAtlasCli {
     public static void main(String[] args) {

@@ -194,7 +194,8 @@ final class LookupBenchCommand implements Callable<Integer> {
         return out;
     }
 
-    private static long usedHeap() {
+    /** Heap in use after a few collections: what a structure built in between holds. */
+    static long usedHeap() {
         for (int i = 0; i < 3; i++) System.gc();
         Runtime r = Runtime.getRuntime();
         return r.totalMemory() - r.freeMemory();

@@ -37,7 +37,7 @@ public final class GeoPackageGridStore implements GridStore {
     static final LayerSchema RUNS = LayerSchema.attributes("runs", "run_id", INTEGER, "source", TEXT, "created_at", TEXT,
             "grids", INTEGER, "report_json", TEXT);
     static final LayerSchema REPORTS = LayerSchema.attributes("reports", "report_id", TEXT, "time", TEXT, "category", TEXT,
-            "lon", REAL, "lat", REAL, "crs", TEXT, "text", TEXT, "grid_code", TEXT, "received_at", TEXT);
+            "lon", REAL, "lat", REAL, "crs", TEXT, "text", TEXT, "grid_code", TEXT, "received_at", TEXT, "address", TEXT, "address_match", TEXT);
     static final LayerSchema STAFF = LayerSchema.attributes("staff", "grid_code", TEXT, "role", TEXT, "name", TEXT, "phone", TEXT);
     static final LayerSchema ZONES = LayerSchema.attributes("zones", "community_code", TEXT, "zone_code", TEXT, "zone_name", TEXT);
     static final LayerSchema COMMUNITY_VERSIONS = LayerSchema.attributes("community_versions", "community_code", TEXT, "version", INTEGER);
@@ -50,7 +50,7 @@ public final class GeoPackageGridStore implements GridStore {
     static final LayerSchema PREVIEWS = LayerSchema.attributes("previews", "preview_id", TEXT, "community_code", TEXT, "base_version", INTEGER,
             "author", TEXT, "reason", TEXT, "made", TEXT, "expires", TEXT, "change_json", TEXT, "verification_json", TEXT, "snapshot", TEXT);
     private static final List<LayerSchema> TABLES = List.of(DataContract.COMMUNITIES, DataContract.BUILDINGS, DataContract.BARRIERS,
-            DataContract.GRIDS, DataContract.ASSIGNMENTS, RUNS, REPORTS, STAFF, ZONES, COMMUNITY_VERSIONS, VERSIONS, USED_CODES, TOKENS, AUDIT, PREVIEWS);
+            DataContract.ALIASES, DataContract.GRIDS, DataContract.ASSIGNMENTS, RUNS, REPORTS, STAFF, ZONES, COMMUNITY_VERSIONS, VERSIONS, USED_CODES, TOKENS, AUDIT, PREVIEWS);
 
     private final GeoPackage gp;
     private final Map<LayerSchema, GeoPackageLayers.Table> tables = new LinkedHashMap<>();
@@ -71,7 +71,9 @@ public final class GeoPackageGridStore implements GridStore {
             throw new StoreException("cannot create " + file + ": " + e.getMessage(), e);
         }
         GeoPackage gp = GeoPackageManager.open(file.toFile());
-        for (LayerSchema t : TABLES) if (!GeoPackageLayers.has(gp, t)) GeoPackageLayers.create(gp, t);
+        for (LayerSchema t : TABLES) {
+            if (!GeoPackageLayers.has(gp, t)) GeoPackageLayers.create(gp, t); else GeoPackageLayers.addMissingColumns(gp, t);
+        }
         return new GeoPackageGridStore(gp);
     }
 
@@ -87,12 +89,14 @@ public final class GeoPackageGridStore implements GridStore {
             for (Feature f : GeoPackageLayers.read(gp, COMMUNITY_VERSIONS)) versions.put(str(f, "community_code"), ((Number) f.properties().get("version")).longValue());
             java.util.Set<String> used = usedCodes();
             GeoPackageLayers.inTransaction(gp, () -> {
-                for (LayerSchema t : List.of(DataContract.COMMUNITIES, DataContract.BUILDINGS, DataContract.BARRIERS, DataContract.GRIDS, DataContract.ASSIGNMENTS)) {
+                for (LayerSchema t : List.of(DataContract.COMMUNITIES, DataContract.BUILDINGS, DataContract.BARRIERS, DataContract.ALIASES,
+                        DataContract.GRIDS, DataContract.ASSIGNMENTS)) {
                     GeoPackageLayers.deleteAll(gp, t);
                 }
                 tables.get(DataContract.COMMUNITIES).insert(data.get(DataContract.COMMUNITIES));
                 tables.get(DataContract.BUILDINGS).insert(data.get(DataContract.BUILDINGS));
                 tables.get(DataContract.BARRIERS).insert(data.get(DataContract.BARRIERS));
+                tables.get(DataContract.ALIASES).insert(data.getOrDefault(DataContract.ALIASES, List.of()));
                 tables.get(DataContract.GRIDS).insert(result.get(DataContract.GRIDS));
                 tables.get(DataContract.ASSIGNMENTS).insert(result.get(DataContract.ASSIGNMENTS));
                 tables.get(RUNS).insert(List.of(row("run_id", id, "source", source, "created_at", Instant.now().toString(),
@@ -259,10 +263,11 @@ public final class GeoPackageGridStore implements GridStore {
         layers.put(DataContract.COMMUNITIES, GeoPackageLayers.read(gp, DataContract.COMMUNITIES));
         layers.put(DataContract.BUILDINGS, GeoPackageLayers.read(gp, DataContract.BUILDINGS));
         layers.put(DataContract.BARRIERS, GeoPackageLayers.read(gp, DataContract.BARRIERS));
+        layers.put(DataContract.ALIASES, GeoPackageLayers.read(gp, DataContract.ALIASES));
         List<RunInfo> runs = runs();
         if (layers.get(DataContract.COMMUNITIES).isEmpty()) return StoredState.empty();
         Dataset d = new DatasetAssembler().assemble(layers);
-        return new StoredState(d.communities(), d.buildings(), d.barriers(),
+        return new StoredState(d.communities(), d.buildings(), d.barriers(), d.aliases(),
                 GeoPackageLayers.read(gp, DataContract.GRIDS).stream().map(ResultReader::grid).toList(),
                 GeoPackageLayers.read(gp, DataContract.ASSIGNMENTS).stream().map(ResultReader::assignment).toList(),
                 runs.isEmpty() ? null : runs.get(runs.size() - 1));
@@ -285,7 +290,7 @@ public final class GeoPackageGridStore implements GridStore {
         if (gp.getAttributesDao(REPORTS.name()).count("report_id = ?", new String[] {r.id()}) > 0) return false;
         GeoPackageLayers.inTransaction(gp, () -> tables.get(REPORTS).insert(List.of(row("report_id", r.id(), "time", r.time().toString(),
                 "category", r.category(), "lon", r.lon(), "lat", r.lat(), "crs", r.crs(), "text", r.text(), "grid_code", r.gridCode(),
-                "received_at", r.receivedAt().toString()))));
+                "received_at", r.receivedAt().toString(), "address", r.address(), "address_match", r.addressMatch()))));
         return true;
     }
 
@@ -364,8 +369,9 @@ public final class GeoPackageGridStore implements GridStore {
 
     private static Report report(Map<String, Object> p) {
         return new Report((String) p.get("report_id"), Instant.parse((String) p.get("time")), (String) p.get("category"),
-                ((Number) p.get("lon")).doubleValue(), ((Number) p.get("lat")).doubleValue(), (String) p.get("crs"),
-                (String) p.get("text"), (String) p.get("grid_code"), Instant.parse((String) p.get("received_at")));
+                p.get("lon") == null ? null : ((Number) p.get("lon")).doubleValue(), p.get("lat") == null ? null : ((Number) p.get("lat")).doubleValue(),
+                (String) p.get("crs"), (String) p.get("text"), (String) p.get("grid_code"), Instant.parse((String) p.get("received_at")),
+                (String) p.get("address"), (String) p.get("address_match"));
     }
 
     private static Feature row(Object... kv) {

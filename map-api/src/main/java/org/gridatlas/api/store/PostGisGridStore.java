@@ -24,7 +24,9 @@ import org.gridatlas.engine.io.LayerSchema;
 import org.gridatlas.engine.io.ResultReader;
 import org.gridatlas.engine.io.ResultWriter;
 import org.gridatlas.engine.model.Assignment;
+import org.gridatlas.engine.model.Alias;
 import org.gridatlas.engine.model.Building;
+import org.gridatlas.engine.model.StreetAddress;
 import org.gridatlas.engine.model.Community;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
@@ -88,11 +90,12 @@ public final class PostGisGridStore implements GridStore {
                         rs.next();
                         id = rs.getLong(1);
                     }
-                    s.execute("DELETE FROM assignments; DELETE FROM grids; DELETE FROM buildings; DELETE FROM communities; DELETE FROM barriers");
+                    s.execute("DELETE FROM assignments; DELETE FROM grids; DELETE FROM buildings; DELETE FROM communities; DELETE FROM barriers; DELETE FROM aliases");
                 }
                 insertCommunities(c, dataset.communities());
                 insertBuildings(c, dataset.buildings());
                 insertBarriers(c, dataset.barriers());
+                insertAliases(c, dataset.aliases());
                 insertGrids(c, ResultWriter.gridFeatures(delineation.grids()));
                 insertAssignments(c, delineation.assignments());
                 // an import is a new version of every community (previews made before it are stale) and its codes are used
@@ -159,18 +162,36 @@ public final class PostGisGridStore implements GridStore {
         }
     }
 
+    private static void insertAliases(Connection c, List<Alias> aliases) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO aliases VALUES (?, ?, ?)")) {
+            for (Alias a : aliases) {
+                ps.setString(1, a.alias());
+                ps.setString(2, a.kind().wireName());
+                ps.setString(3, a.canonical());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
     private static void insertBuildings(Connection c, List<Building> buildings) throws SQLException, IOException {
         WKBWriter wkb = new WKBWriter();
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO buildings VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ST_GeomFromWKB(?, 4490))")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO buildings (id, households, use, compound_id, floors, address, units, geom, "
+                + "road, house_number, compound_name, building_no) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ST_GeomFromWKB(?, 4490), ?, ?, ?, ?)")) {
             for (Building b : buildings) {
+                StreetAddress a = b.address() == null ? new StreetAddress(null, null, null, null, null) : b.address();
                 ps.setString(1, b.id());
                 if (b.householdsMissing()) ps.setNull(2, java.sql.Types.INTEGER); else ps.setInt(2, b.households());
                 ps.setString(3, b.use().wireName());
                 ps.setString(4, b.compoundId());
                 if (b.floors() == null) ps.setNull(5, java.sql.Types.INTEGER); else ps.setInt(5, b.floors());
-                ps.setString(6, b.address());
+                ps.setString(6, a.full());
                 ps.setString(7, b.hasUnits() ? JSON.writeValueAsString(b.units()) : null);
                 ps.setBytes(8, wkb.write(b.geometry()));
+                ps.setString(9, a.road());
+                ps.setString(10, a.houseNumber());
+                ps.setString(11, a.compoundName());
+                ps.setString(12, a.buildingNo());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -464,9 +485,11 @@ public final class PostGisGridStore implements GridStore {
             Map<LayerSchema, List<Feature>> layers = new LinkedHashMap<>();
             layers.put(DataContract.COMMUNITIES, query(c, "SELECT code, name, kind, street_code, street_name, district_code, district_name, ST_AsBinary(geom) FROM communities ORDER BY code",
                     DataContract.COMMUNITIES));
-            layers.put(DataContract.BUILDINGS, query(c, "SELECT id, households, use, compound_id, floors, address, units::text, ST_AsBinary(geom) FROM buildings ORDER BY id",
+            layers.put(DataContract.BUILDINGS, query(c, "SELECT id, households, use, compound_id, floors, address, units::text, road, house_number, compound_name, building_no, "
+                    + "ST_AsBinary(geom) FROM buildings ORDER BY id",
                     DataContract.BUILDINGS));
             layers.put(DataContract.BARRIERS, query(c, "SELECT kind, class, ST_AsBinary(geom) FROM barriers", DataContract.BARRIERS));
+            layers.put(DataContract.ALIASES, query(c, "SELECT alias, kind, canonical FROM aliases ORDER BY alias, kind, canonical", DataContract.ALIASES));
             List<Feature> grids = query(c, "SELECT code, level, kind, community_code, street_code, households, buildings, area_m2, parent_code, flags::text, ST_AsBinary(geom) FROM grids ORDER BY code",
                     DataContract.GRIDS);
             List<Feature> assignments = query(c, "SELECT building_key, grid_code FROM assignments ORDER BY building_key", DataContract.ASSIGNMENTS);
@@ -474,7 +497,7 @@ public final class PostGisGridStore implements GridStore {
             List<RunInfo> runs = runs();
             if (layers.get(DataContract.COMMUNITIES).isEmpty()) return StoredState.empty();
             Dataset d = new DatasetAssembler().assemble(layers);
-            return new StoredState(d.communities(), d.buildings(), d.barriers(), grids.stream().map(ResultReader::grid).toList(),
+            return new StoredState(d.communities(), d.buildings(), d.barriers(), d.aliases(), grids.stream().map(ResultReader::grid).toList(),
                     assignments.stream().map(ResultReader::assignment).toList(), runs.isEmpty() ? null : runs.get(runs.size() - 1));
         } catch (SQLException e) {
             throw new StoreException("store unreachable: " + e.getMessage(), e);
@@ -535,18 +558,21 @@ public final class PostGisGridStore implements GridStore {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO reports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ST_SetSRID(ST_MakePoint(?, ?), 4490)) ON CONFLICT (report_id) DO NOTHING")) {
+                    "INSERT INTO reports (report_id, time, category, lon, lat, crs, text, grid_code, received_at, geom, address, address_match) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ST_SetSRID(ST_MakePoint(?, ?), 4490), ?, ?::jsonb) ON CONFLICT (report_id) DO NOTHING")) {
                 ps.setString(1, r.id());
                 ps.setTimestamp(2, Timestamp.from(r.time()));
                 ps.setString(3, r.category());
-                ps.setDouble(4, r.lon());
-                ps.setDouble(5, r.lat());
+                ps.setObject(4, r.lon(), java.sql.Types.DOUBLE);
+                ps.setObject(5, r.lat(), java.sql.Types.DOUBLE);
                 ps.setString(6, r.crs());
                 ps.setString(7, r.text());
                 ps.setString(8, r.gridCode());
                 ps.setTimestamp(9, Timestamp.from(r.receivedAt()));
-                ps.setDouble(10, r.lon());
-                ps.setDouble(11, r.lat());
+                ps.setObject(10, r.lon(), java.sql.Types.DOUBLE);
+                ps.setObject(11, r.lat(), java.sql.Types.DOUBLE);
+                ps.setString(12, r.address());
+                ps.setString(13, r.addressMatch());
                 boolean added = ps.executeUpdate() == 1;
                 if (added) announce(c, new StoreChange(StoreChange.Kind.REPORT, r.id()));
                 c.commit();
@@ -572,11 +598,11 @@ public final class PostGisGridStore implements GridStore {
         }
     }
 
-    private static final String REPORT_COLUMNS = "SELECT report_id, time, category, lon, lat, crs, text, grid_code, received_at FROM reports";
+    private static final String REPORT_COLUMNS = "SELECT report_id, time, category, lon, lat, crs, text, grid_code, received_at, address, address_match::text FROM reports";
 
     private static Report report(ResultSet rs) throws SQLException {
-        return new Report(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getDouble(4), rs.getDouble(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant());
+        return new Report(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getObject(4, Double.class), rs.getObject(5, Double.class),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant(), rs.getString(10), rs.getString(11));
     }
 
     /** Queued in the caller's transaction: PostgreSQL delivers it to the listeners only if that commits. */

@@ -89,7 +89,7 @@ final class GridsResource {
                     : b.units().stream().filter(u -> u.unit().equals(key[1])).mapToInt(u -> u.households()).sum());
             m.put("use", b.use().wireName());
             m.put("compound_id", b.compoundId());
-            m.put("address", b.address());
+            AddressAnswers.putAddress(m, b.address());
             buildings.add(m);
         }
         p.put("building_list", buildings);

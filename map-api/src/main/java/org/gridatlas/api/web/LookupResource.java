@@ -71,13 +71,28 @@ final class LookupResource {
             return;
         }
         if (ctx.queryParam("address") != null) {
-            List<Building> found = s.buildingsByAddress.get(ctx.queryParam("address").trim());
-            if (found == null) throw new ApiError(404, "address", "no building at address '" + ctx.queryParam("address") + "'");
-            ctx.json(byBuildings(s, found));
+            ctx.json(byAddress(s, ctx));
             return;
         }
         ChinaCrs crs = Params.crs(ctx.queryParam("crs"));
         ctx.json(answer(s, Params.number(ctx, "lon"), Params.number(ctx, "lat"), crs, near));
+    }
+
+    /** ?address=, and with lon and lat too: the address's match, and the point's grid deciding inside coverage. */
+    private static Map<String, Object> byAddress(ServingState s, Context ctx) {
+        String address = ctx.queryParam("address");
+        boolean point = ctx.queryParam("lon") != null || ctx.queryParam("lat") != null;
+        ChinaCrs crs = Params.crs(ctx.queryParam("crs"));
+        AddressLookup l = AddressLookup.of(s, address, point ? Params.number(ctx, "lon") : null, point ? Params.number(ctx, "lat") : null, crs);
+        Map<String, Object> out = AddressAnswers.answer(s, address, l.match());
+        if (point) {
+            Map<String, Object> at = answer(s, l.point().lon(), l.point().lat(), crs, DEFAULT_NEAR_M);
+            out.put("point", at);
+            out.put("decided_by", l.decidedBy());
+            out.put("grid_code", l.gridCode());
+            out.put("disagreement", l.disagreement());
+        }
+        return out;
     }
 
     private static Building building(ServingState s, String id) {
@@ -95,7 +110,7 @@ final class LookupResource {
             Map<String, Object> building = new LinkedHashMap<>();
             building.put("id", b.id());
             building.put("households", b.households());
-            building.put("address", b.address());
+            AddressAnswers.putAddress(building, b.address());
             building.put("units", b.units());
             m.put("building", building);
             m.put("grid", g == null ? null : GridsResource.properties(g));
@@ -132,8 +147,14 @@ final class LookupResource {
             } catch (LineReader.TooLong e) {
                 throw new ApiError(413, "body", "the header " + e.getMessage());
             }
-            if (header == null || !header.trim().replace(" ", "").toLowerCase().startsWith("id,lon,lat")) {
-                throw ApiError.badRequest("body", "CSV must start with the header id,lon,lat");
+            String columns = header == null ? "" : header.trim().replace(" ", "").toLowerCase();
+            if (columns.startsWith("\uFEFF")) columns = columns.substring(1);
+            if (columns.startsWith("id,address")) {
+                addressCsv(s, crs, in, columns, ctx);
+                return;
+            }
+            if (!columns.startsWith("id,lon,lat")) {
+                throw ApiError.badRequest("body", "CSV must start with the header id,lon,lat (points) or id,address (addresses, optionally then lon,lat)");
             }
             try (Writer out = writer(ctx)) {
                 out.write("id,grid_code,community_code,street_code,on_boundary,candidates,nearest_code,nearest_m,error\n");
@@ -149,6 +170,33 @@ final class LookupResource {
                     }
                 }, (at, why) -> ",,,,,,,," + csvText(why) + "\n");
             }
+        }
+    }
+
+    /** CSV records id,address[,lon,lat] (fields quoted as RFC 4180 allows): each address matched, the point deciding when given. */
+    private static void addressCsv(ServingState s, ChinaCrs crs, LineReader in, String header, Context ctx) throws IOException {
+        boolean withPoint = header.startsWith("id,address,lon,lat");
+        try (Writer out = writer(ctx)) {
+            out.write(withPoint ? AddressAnswers.csvHeader("decided_by", "disagreement") : AddressAnswers.csvHeader());
+            String empty = withPoint ? ",,,,,,,,,," : ",,,,,,,,";
+            inChunks(in, out, (row, at) -> row.isBlank() ? "" : (Supplier<String>) () -> {
+                List<String> f;
+                try {
+                    f = org.gridatlas.engine.io.CsvLayers.fields(row);
+                } catch (IllegalArgumentException e) {
+                    return empty + csvText("line " + at + ": " + e.getMessage()) + "\n";
+                }
+                String id = csvId(f.get(0).trim());
+                try {
+                    if (f.size() < 2) throw ApiError.badRequest("body", "line " + at + ": expected id,address");
+                    boolean point = withPoint && f.size() >= 4 && !f.get(2).isBlank() && !f.get(3).isBlank();
+                    AddressLookup l = AddressLookup.of(s, f.get(1), point ? Params.finite("lon", f.get(2)) : null, point ? Params.finite("lat", f.get(3)) : null, crs);
+                    return withPoint ? AddressAnswers.csvRow(id, l.gridCode(), l.match(), l.decidedBy(), l.disagreement())
+                            : AddressAnswers.csvRow(id, l.gridCode(), l.match());
+                } catch (ApiError e) {
+                    return id + empty + csvText(e.getMessage()) + "\n";
+                }
+            }, (at, why) -> empty + csvText(why) + "\n");
         }
     }
 
@@ -271,7 +319,9 @@ final class LookupResource {
                 Object id = n.hasNonNull("id") ? n.get("id").asText() : null;
                 return (Supplier<String>) () -> {
                     try {
-                        return record(s, id, n.path("lon"), n.path("lat"), n.hasNonNull("crs") ? Params.crs(n.get("crs").asText()) : crs);
+                        ChinaCrs from = n.hasNonNull("crs") ? Params.crs(n.get("crs").asText()) : crs;
+                        if (n.has("address")) return addressRecord(s, id, n, from);
+                        return record(s, id, n.path("lon"), n.path("lat"), from);
                     } catch (ApiError e) {
                         return error(id, e);
                     }
@@ -309,6 +359,27 @@ final class LookupResource {
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw ApiError.badRequest("body", "malformed GeoJSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** One NDJSON answer line for {"id","address"} (with "lon","lat" the point decides inside coverage). */
+    private static String addressRecord(ServingState s, Object id, JsonNode n, ChinaCrs crs) {
+        if (!n.get("address").isTextual()) throw ApiError.badRequest("address", "address must be a string");
+        boolean point = n.hasNonNull("lon") || n.hasNonNull("lat");
+        if (point && (!n.path("lon").isNumber() || !n.path("lat").isNumber())) throw ApiError.badRequest("lon", "lon and lat must be numbers");
+        AddressLookup l = AddressLookup.of(s, n.get("address").asText(), point ? n.get("lon").asDouble() : null, point ? n.get("lat").asDouble() : null, crs);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", id);
+        m.putAll(AddressAnswers.summary(l.match()));
+        if (point) {
+            m.put("grid_code", l.gridCode());
+            m.put("decided_by", l.decidedBy());
+            m.put("disagreement", l.disagreement());
+        }
+        try {
+            return GeoJsonOut.JSON.writeValueAsString(m) + "\n";
+        } catch (IOException x) {
+            throw new java.io.UncheckedIOException(x);
         }
     }
 

@@ -48,7 +48,7 @@ final class RecentReports {
         byTime.add(r);
         byId.put(r.id(), r);
         if (r.gridCode() != null) byGrid.merge(r.gridCode(), 1, Integer::sum);
-        layer.add(r.id(), new TileFeature(GF.createPoint(new Coordinate(r.lon(), r.lat())),
+        if (r.located()) layer.add(r.id(), new TileFeature(GF.createPoint(new Coordinate(r.lon(), r.lat())),
                 Map.of("id", r.id(), "category", String.valueOf(r.category()), "grid_code", String.valueOf(r.gridCode()), "time", r.time().toString())));
         while (byTime.size() > max) gone.add(leave(byTime.first()));
         return gone;

@@ -39,8 +39,12 @@ final class ReportsResource {
         String text = text(body, "text", false, 2000);
         Instant time = body.hasNonNull("time") ? Params.instant("time", body.get("time").asText()) : Instant.now();
         ChinaCrs crs = body.hasNonNull("crs") ? Params.crs(body.get("crs").asText()) : ChinaCrs.WGS84;
-        double lon = coordinate(body, "lon"), lat = coordinate(body, "lat");
         ServingState s = state.get();
+        if (body.hasNonNull("address")) {
+            createByAddress(ctx, body, s, id, category, text, time, crs);
+            return;
+        }
+        double lon = coordinate(body, "lon"), lat = coordinate(body, "lat");
         LookupResource.Resolved where = LookupResource.resolve(s, lon, lat, crs, LookupResource.DEFAULT_NEAR_M);
         Grid grid = where.lookup().grid();
         Report r = new Report(id, time, category, where.wgsLon(), where.wgsLat(), crs.wireName(), text, grid == null ? null : grid.code(), Instant.now());
@@ -48,11 +52,42 @@ final class ReportsResource {
         ctx.status(201).json(publish(r, s, where.lookup().outside()));
     }
 
+    /**
+     * A report with an address (and perhaps a point too): stored with the grid that decided, the
+     * match, and a point — its own, or the matched building's — so that it shows on the map.
+     */
+    private void createByAddress(Context ctx, JsonNode body, ServingState s, String id, String category, String text, Instant time, ChinaCrs crs) {
+        String address = text(body, "address", true, AddressLookup.MAX_ADDRESS);
+        boolean point = body.hasNonNull("lon") || body.hasNonNull("lat");
+        AddressLookup l = AddressLookup.of(s, address, point ? coordinate(body, "lon") : null, point ? coordinate(body, "lat") : null, crs);
+        Double lon = null, lat = null;
+        if (l.point() != null) {
+            lon = l.point().wgsLon();
+            lat = l.point().wgsLat();
+        } else if (l.match().buildingId() != null) {
+            org.locationtech.jts.geom.Point at = s.buildings.get(l.match().buildingId()).geometry().getInteriorPoint();
+            lon = at.getX();
+            lat = at.getY();
+        }
+        Map<String, Object> match = AddressAnswers.summary(l.match());
+        match.put("decided_by", l.decidedBy());
+        match.put("disagreement", l.disagreement());
+        String matchJson;
+        try {
+            matchJson = RequestBodies.JSON.writeValueAsString(match);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Report r = new Report(id, time, category, lon, lat, l.point() != null ? crs.wireName() : null, text, l.gridCode(), Instant.now(), address, matchJson);
+        if (!store.addReport(r)) throw new ApiError(409, "id", "report " + id + " was already received");
+        ctx.status(201).json(publish(r, s, l.point() != null && l.point().lookup().outside()));
+    }
+
     /** A report that another instance received (told through the store): into this one's tiles and live stream. */
     void receivedElsewhere(String id) {
         store.report(id).ifPresent(r -> {
             ServingState s = state.get();
-            publish(r, s, LookupResource.resolve(s, r.lon(), r.lat(), ChinaCrs.WGS84, LookupResource.DEFAULT_NEAR_M).lookup().outside());
+            publish(r, s, r.located() && LookupResource.resolve(s, r.lon(), r.lat(), ChinaCrs.WGS84, LookupResource.DEFAULT_NEAR_M).lookup().outside());
         });
     }
 
@@ -60,7 +95,7 @@ final class ReportsResource {
         onReport.accept(r);
         Grid grid = r.gridCode() == null ? null : s.grids.get(r.gridCode());
         Map<String, Object> out = view(r);
-        out.put("hierarchy", grid == null ? null : s.hierarchy(grid, r.lon(), r.lat()));
+        out.put("hierarchy", grid == null ? null : r.located() ? s.hierarchy(grid, r.lon(), r.lat()) : s.hierarchy(grid));
         out.put("outside_coverage", outside);
         broadcast(out);
         return out;
@@ -117,6 +152,14 @@ final class ReportsResource {
         m.put("text", r.text());
         m.put("grid_code", r.gridCode());
         m.put("received_at", r.receivedAt().toString());
+        if (r.address() != null) {
+            m.put("address", r.address());
+            try {
+                m.put("address_match", r.addressMatch() == null ? null : RequestBodies.JSON.readTree(r.addressMatch()));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         return m;
     }
 

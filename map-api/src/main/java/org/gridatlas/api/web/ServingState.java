@@ -13,6 +13,8 @@ import org.gridatlas.api.store.Zone;
 import org.gridatlas.engine.lookup.GridLocator;
 import org.gridatlas.engine.lookup.CellGridIndex;
 import org.gridatlas.engine.lookup.PointInGridIndex;
+import org.gridatlas.engine.lookup.address.AddressMatcher;
+import org.gridatlas.engine.lookup.address.Gazetteer;
 import org.gridatlas.engine.edit.CommunityState;
 import org.gridatlas.engine.model.Assignment;
 import org.gridatlas.engine.model.Barrier;
@@ -36,11 +38,12 @@ public final class ServingState {
     final StoredState stored;
     final GridLocator index;
     final PointInGridIndex microIndex;
+    /** Free-text addresses to grids, from the stored buildings' addresses and the aliases. */
+    final AddressMatcher addresses;
     final Map<String, Grid> grids = new LinkedHashMap<>();
     final Map<String, Community> communities = new LinkedHashMap<>();
     final Map<String, Street> streets = new TreeMap<>();
     final Map<String, Building> buildings = new HashMap<>();
-    final Map<String, List<Building>> buildingsByAddress = new HashMap<>();
     final Map<String, List<Assignment>> assignmentsByGrid = new HashMap<>();
     final Map<String, String> gridOfBuilding = new HashMap<>();
     final Map<String, List<StaffMember>> staffByGrid = new HashMap<>();
@@ -69,13 +72,13 @@ public final class ServingState {
         if (!serviceArea.isNull()) serviceArea.expandBy(SERVICE_MARGIN_DEG);
         for (Building b : s.buildings()) {
             buildings.put(b.id(), b);
-            if (b.address() != null) buildingsByAddress.computeIfAbsent(b.address(), k -> new ArrayList<>()).add(b);
         }
         for (Assignment a : s.assignments()) {
             assignmentsByGrid.computeIfAbsent(a.gridCode(), k -> new ArrayList<>()).add(a);
             gridOfBuilding.putIfAbsent(a.buildingKey().split("#", 2)[0], a.gridCode());
         }
         this.index = new CellGridIndex(s.grids());
+        this.addresses = new AddressMatcher(new Gazetteer(s.communities(), s.buildings(), s.aliases(), s.grids(), s.assignments()));
         this.microIndex = new PointInGridIndex(s.grids(), GridLevel.MICRO);
     }
 

@@ -109,7 +109,7 @@ final class TilesResource {
     private void forget(List<Report> changed) {
         Envelope e = new Envelope();
         for (Report r : changed) {
-            e.expandToInclude(r.lon(), r.lat());
+            if (r.located()) e.expandToInclude(r.lon(), r.lat());
             Map<String, Object> attributes = r.gridCode() == null ? null : gridAttributes.get(r.gridCode());
             if (attributes == null) continue;
             attributes.put("reports", recent.count(r.gridCode()));

@@ -10,7 +10,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.gridatlas.engine.Delineator;
+import org.gridatlas.engine.model.Alias;
+import org.gridatlas.engine.model.AliasKind;
 import org.gridatlas.engine.model.Assignment;
+import org.gridatlas.engine.model.Building;
+import org.gridatlas.engine.model.StreetAddress;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
 import org.gridatlas.engine.model.Grid;
@@ -44,6 +48,29 @@ abstract class GridStoreContract {
         assertTrue(store().preview("nobody").isEmpty());
         store().removePreview("p-live");
         assertTrue(store().preview("p-live").isEmpty(), "a committed preview is gone");
+    }
+
+    @Test
+    void keepsAddressPartsAliasesAndReportsSentByAddress() {
+        Building first = DATA.buildings().get(0);
+        StreetAddress address = StreetAddress.of("海港区文化路街道建设里社区文化路128号建设里小区3号楼", "文化路", "128", "建设里小区", "3");
+        List<Building> buildings = new ArrayList<>(DATA.buildings());
+        buildings.set(0, new Building(first.id(), first.households(), first.householdsMissing(), first.use(), first.compoundId(), first.floors(),
+                address, first.units(), first.geometry()));
+        List<Alias> aliases = List.of(new Alias("港务局宿舍", AliasKind.COMPOUND, "建设里小区"), new Alias("文化街", AliasKind.ROAD, "文化路"));
+        store().replace(new Dataset(DATA.communities(), buildings, DATA.barriers(), DATA.campuses(), DATA.hamlets(), aliases, List.of()), RESULT, "addresses");
+        StoredState s = store().load();
+        assertEquals(address, s.buildings().stream().filter(b -> b.id().equals(first.id())).findFirst().orElseThrow().address());
+        assertEquals(aliases, s.aliases().stream().sorted(java.util.Comparator.comparing(Alias::alias).reversed()).toList());
+
+        Instant now = Instant.now();
+        String grid = RESULT.grids().get(0).code();
+        assertTrue(store().addReport(new Report("by-address", now, "litter", null, null, null, "垃圾", grid, now, "建设里小区3号楼", "{\"match_level\":\"building\"}")));
+        Report back = store().report("by-address").orElseThrow();
+        assertNull(back.lon());
+        assertEquals(List.of("建设里小区3号楼", grid), List.of(back.address(), back.gridCode()));
+        assertTrue(back.addressMatch().contains("building"), back.addressMatch());
+        assertEquals(1, store().reportCounts(now.minusSeconds(1), now.plusSeconds(1)).get(grid));
     }
 
     @Test

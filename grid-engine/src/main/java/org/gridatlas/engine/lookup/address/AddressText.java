@@ -1,0 +1,91 @@
+package org.gridatlas.engine.lookup.address;
+
+import java.text.Normalizer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Puts address text in one form before it is read: full-width letters, digits and signs as ASCII
+ * (NFKC), traditional forms of the address words as simplified, every dash as '-', no spaces, and
+ * numbers written in Chinese (三号楼, 二单元, 十二层, 一百二十八号) as digits.
+ */
+public final class AddressText {
+    private AddressText() {}
+
+    private static final Pattern CHINESE_NUMBER = Pattern.compile("([零〇一二两三四五六七八九十百千]+)(?=号|號|栋|棟|幢|座|单元|單元|门|層|层|楼|樓|室|户|組|组)");
+    /** A compound's phase is part of its name, so it is written one way, in Chinese: 2期 → 二期. */
+    private static final Pattern DIGIT_PHASE = Pattern.compile("(?<!\\d)(\\d{1,2})期");
+    private static final String DIGITS = "〇一二三四五六七八九";
+    private static final Pattern ZHI = Pattern.compile("(?<=\\d)之(?=[\\d一二三四五六七八九十])");
+
+    public static String normalise(String raw) {
+        String s = Normalizer.normalize(raw, Normalizer.Form.NFKC);
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case ' ', '\t', '\n', '\r', '\u3000' -> { }
+                case '—', '–', '‐', '‑', '―', '−', '~', '～', '_' -> b.append('-');
+                case '號' -> b.append('号');
+                case '樓' -> b.append('楼');
+                case '棟' -> b.append('栋');
+                case '單' -> b.append('单');
+                case '層' -> b.append('层');
+                case '區' -> b.append('区');
+                case '組' -> b.append('组');
+                case '園' -> b.append('园');
+                default -> b.append(Character.toLowerCase(c));
+            }
+        }
+        String out = b.toString();
+        if (out.indexOf('之') >= 0) out = ZHI.matcher(out).replaceAll("-");
+        if (out.indexOf('期') >= 0) out = DIGIT_PHASE.matcher(out).replaceAll(r -> chinese(Integer.parseInt(r.group(1))) + "期");
+        Matcher m = CHINESE_NUMBER.matcher(out);
+        if (!m.find()) return out;
+        StringBuilder r = new StringBuilder(out.length());
+        do {
+            int v = chineseNumber(m.group(1));
+            m.appendReplacement(r, v < 0 ? m.group(1) : Integer.toString(v));
+        } while (m.find());
+        m.appendTail(r);
+        return r.toString();
+    }
+
+    /** 3 → 三, 12 → 十二, 20 → 二十 (numbers under 100, as phases, buildings and units are). */
+    public static String chinese(int v) {
+        if (v < 10) return String.valueOf(DIGITS.charAt(v));
+        String tens = v / 10 == 1 ? "十" : DIGITS.charAt(v / 10) + "十";
+        return tens + (v % 10 == 0 ? "" : String.valueOf(DIGITS.charAt(v % 10)));
+    }
+
+    /** 三 → 3, 十二 → 12, 二十 → 20, 一百零八 → 108, 两 → 2; -1 when the characters are not a number. */
+    static int chineseNumber(String s) {
+        int total = 0, section = 0, digit = -1;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            int d = "零〇一二三四五六七八九".indexOf(c);
+            if (d >= 0) {
+                digit = d <= 1 ? 0 : d - 1;
+                continue;
+            }
+            if (c == '两') { digit = 2; continue; }
+            int unit = c == '十' ? 10 : c == '百' ? 100 : c == '千' ? 1000 : -1;
+            if (unit < 0) return -1;
+            section += (digit < 0 ? 1 : digit) * unit;
+            digit = -1;
+        }
+        if (digit > 0) section += digit;
+        total += section;
+        // a plain string of digits (一二八 = 128) reads digit by digit
+        if (s.length() > 1 && s.chars().noneMatch(c -> c == '十' || c == '百' || c == '千')) {
+            int v = 0;
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                int d = c == '两' ? 2 : "零〇一二三四五六七八九".indexOf(c);
+                v = v * 10 + (d <= 1 ? 0 : d - 1);
+            }
+            return v;
+        }
+        return total;
+    }
+}

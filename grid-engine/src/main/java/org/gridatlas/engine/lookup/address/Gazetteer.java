@@ -1,0 +1,300 @@
+package org.gridatlas.engine.lookup.address;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.cjk.CJKWidthFilter;
+import org.apache.lucene.analysis.core.LowerCaseFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.gridatlas.engine.model.Alias;
+import org.gridatlas.engine.model.Assignment;
+import org.gridatlas.engine.model.Building;
+import org.gridatlas.engine.model.Community;
+import org.gridatlas.engine.model.Grid;
+import org.gridatlas.engine.model.GridLevel;
+import org.gridatlas.engine.model.StreetAddress;
+import org.gridatlas.engine.model.Unit;
+
+/**
+ * The dataset's own names, as addresses use them: districts, streets, communities, roads and
+ * compounds (with their aliases and the short forms people say, 建设里 for 建设里小区), the house
+ * numbers on each road, the buildings of each compound by number, and the grid of every building
+ * and unit. Exact names are found by dictionary; names written with a missing or wrong character
+ * are retrieved from a Lucene index of CJK unigrams and bigrams and then checked by edit distance.
+ */
+public final class Gazetteer {
+    public enum Kind { DISTRICT, STREET, COMMUNITY, ROAD, COMPOUND }
+
+    /** A building with where it lies and its grid, or its units' grids when it is divided between grids. */
+    public record Addressed(Building building, String communityCode, String grid, Map<String, String> unitGrids) {
+        /** Every grid the building (or, when given, its unit) lies in. */
+        public Set<String> grids(String unit) {
+            if (grid != null) return Set.of(grid);
+            if (unit != null && unitGrids.containsKey(unit)) return Set.of(unitGrids.get(unit));
+            return new LinkedHashSet<>(unitGrids.values());
+        }
+
+        boolean hasUnit(String unit) {
+            return building.units().stream().anyMatch(u -> unit.equals(number(u.unit())));
+        }
+    }
+
+    /**
+     * A named place. {@code code}: the community's code (communities, compounds), the street's, or
+     * the district's; null for a road. {@code numbered}: a road's doors by house number, a
+     * compound's buildings by building number, a village's houses by number.
+     */
+    public static final class Place {
+        final Kind kind;
+        final String name;
+        final String code;
+        final List<Addressed> buildings = new ArrayList<>();
+        final Map<String, List<Addressed>> numbered = new HashMap<>();
+
+        Place(Kind kind, String name, String code) {
+            this.kind = kind;
+            this.name = name;
+            this.code = code;
+        }
+
+        public Kind kind() { return kind; }
+        public String name() { return name; }
+        public String code() { return code; }
+    }
+
+    /** How a name names its place: its own name, an alias (aliases.csv), or the short form people say. */
+    enum Form { OWN, ALIAS, SHORT }
+
+    /** A name as written in text, and how it names the place. */
+    record NameRef(Place place, Form form) {}
+
+    private static final int MIN_NAME = 2;
+    /** Names retrieved per misspelt stretch: enough that 乐业新村二期 comes back beside 乐业新村 and the many other 二期. */
+    private static final int FUZZY_HITS = 40;
+
+    final Map<String, List<NameRef>> names = new HashMap<>();
+    /** The longest name starting with each character: spotting skips characters that start no name. */
+    private final Map<Character, Integer> longestFrom = new HashMap<>();
+    final Map<String, List<Addressed>> byFullAddress = new HashMap<>();
+    final Map<String, List<String>> gridsOfCommunity = new HashMap<>();
+    final Map<String, List<String>> gridsOfStreet = new HashMap<>();
+    final Map<String, Community> communities = new HashMap<>();
+    private final Analyzer analyzer = new NameAnalyzer();
+    private final IndexSearcher searcher;
+    /** The name of each document, by document number (one segment, written in this order). */
+    private final List<String> indexedNames = new ArrayList<>();
+
+    public Gazetteer(List<Community> communityList, List<Building> buildings, List<Alias> aliases, List<Grid> grids, List<Assignment> assignments) {
+        Map<String, Grid> gridByCode = new HashMap<>();
+        for (Grid g : grids) {
+            gridByCode.put(g.code(), g);
+            if (g.level() != GridLevel.GRID) continue;
+            gridsOfCommunity.computeIfAbsent(g.communityCode(), k -> new ArrayList<>()).add(g.code());
+            gridsOfStreet.computeIfAbsent(g.streetCode(), k -> new ArrayList<>()).add(g.code());
+        }
+        gridsOfCommunity.values().forEach(l -> l.sort(null));
+        gridsOfStreet.values().forEach(l -> l.sort(null));
+        Map<String, String> gridOfKey = new HashMap<>();
+        for (Assignment a : assignments) gridOfKey.put(a.buildingKey(), a.gridCode());
+
+        Map<String, Place> communityPlaces = new HashMap<>(), roads = new LinkedHashMap<>(), compounds = new LinkedHashMap<>();
+        Set<String> streets = new java.util.HashSet<>(), districts = new java.util.HashSet<>();
+        for (Community c : communityList) {
+            communities.put(c.code(), c);
+            Place p = new Place(Kind.COMMUNITY, c.name(), c.code());
+            communityPlaces.put(c.code(), p);
+            if (c.name() != null) {
+                add(c.name(), p, Form.OWN);
+                for (String suffix : new String[] {"社区", "居委会", "村委会", "村民委员会"}) {
+                    if (c.name().endsWith(suffix) && c.name().length() - suffix.length() >= MIN_NAME) add(c.name().substring(0, c.name().length() - suffix.length()), p, Form.SHORT);
+                }
+            }
+            if (c.streetName() != null && streets.add(c.streetCode())) add(c.streetName(), new Place(Kind.STREET, c.streetName(), c.streetCode()), Form.OWN);
+            if (c.districtName() != null && districts.add(c.districtCode())) add(c.districtName(), new Place(Kind.DISTRICT, c.districtName(), c.districtCode()), Form.OWN);
+        }
+        for (Building b : buildings) {
+            StreetAddress a = b.address();
+            if (a == null) continue;
+            Grid g = gridByCode.get(gridOfKey.get(b.id()));
+            Map<String, String> unitGrids = new LinkedHashMap<>();
+            for (Unit u : b.units()) {
+                String grid = gridOfKey.get(b.id() + "#" + u.unit());
+                if (grid != null) unitGrids.put(number(u.unit()), grid);
+            }
+            String community = g != null ? g.communityCode() : unitGrids.isEmpty() ? null : gridByCode.get(unitGrids.values().iterator().next()).communityCode();
+            if (g == null && unitGrids.isEmpty()) continue; // not in any grid: nothing to send an appeal to
+            Addressed ad = new Addressed(b, community, g == null ? null : g.code(), Map.copyOf(unitGrids));
+            if (a.full() != null) byFullAddress.computeIfAbsent(AddressText.normalise(a.full()), k -> new ArrayList<>()).add(ad);
+            String house = a.houseNumber() == null ? null : number(a.houseNumber());
+            if (a.road() != null) {
+                Place road = roads.computeIfAbsent(AddressText.normalise(a.road()), k -> new Place(Kind.ROAD, k, null));
+                road.buildings.add(ad);
+                if (house != null) road.numbered.computeIfAbsent(house, k -> new ArrayList<>()).add(ad);
+            } else if (house != null && communityPlaces.containsKey(community)) {
+                communityPlaces.get(community).numbered.computeIfAbsent(house, k -> new ArrayList<>()).add(ad);
+            }
+            if (a.compoundName() != null && community != null) {
+                String name = AddressText.normalise(a.compoundName());
+                Place compound = compounds.computeIfAbsent(community + "|" + name, k -> new Place(Kind.COMPOUND, name, community));
+                compound.buildings.add(ad);
+                if (a.buildingNo() != null) compound.numbered.computeIfAbsent(number(a.buildingNo()), k -> new ArrayList<>()).add(ad);
+            }
+        }
+        for (Place r : roads.values()) add(r.name, r, Form.OWN);
+        for (Place c : compounds.values()) {
+            add(c.name, c, Form.OWN);
+            if (c.name.endsWith("小区") && c.name.length() - 2 >= MIN_NAME) add(c.name.substring(0, c.name.length() - 2), c, Form.SHORT);
+        }
+        for (Alias a : aliases) {
+            String canonical = AddressText.normalise(a.canonical());
+            List<Place> targets = switch (a.kind()) {
+                case ROAD -> roads.containsKey(canonical) ? List.of(roads.get(canonical)) : List.of();
+                case COMPOUND -> compounds.values().stream().filter(p -> p.name.equals(canonical)).toList();
+                case COMMUNITY -> communityPlaces.values().stream().filter(p -> canonical.equals(p.name)).toList();
+            };
+            for (Place p : targets) add(a.alias(), p, Form.ALIAS);
+        }
+        this.searcher = index();
+    }
+
+    private void add(String rawName, Place p, Form form) {
+        String name = AddressText.normalise(rawName);
+        if (name.length() < MIN_NAME) return;
+        List<NameRef> refs = names.computeIfAbsent(name, k -> new ArrayList<>(1));
+        for (NameRef r : refs) if (r.place() == p) return;
+        refs.add(new NameRef(p, form));
+        longestFrom.merge(name.charAt(0), name.length(), Math::max);
+    }
+
+    /**
+     * The longest name of the gazetteer that starts at {@code from} in {@code text}, or null. A
+     * short form (安居 for 安居小区) counts only where the name ends, before a number or a sign:
+     * followed by more characters it is likely the start of another name (安居花园).
+     */
+    String longestNameAt(String text, int from) {
+        Integer longest = longestFrom.get(text.charAt(from));
+        if (longest == null) return null;
+        for (int len = Math.min(longest, text.length() - from); len >= MIN_NAME; len--) {
+            String s = text.substring(from, from + len);
+            List<NameRef> refs = names.get(s);
+            if (refs == null) continue;
+            boolean ends = from + len == text.length() || !Character.isLetter(text.charAt(from + len));
+            if (ends || refs.stream().anyMatch(r -> r.form() != Form.SHORT)) return s;
+        }
+        return null;
+    }
+
+    /**
+     * Names that {@code text} may contain with a character missing, extra or wrong: the names
+     * retrieved for its characters and character pairs, each with the fewest edits that make it a
+     * substring of the text, keeping those within what a name of its length allows.
+     */
+    List<Fuzzy> similarNames(String text) {
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        int clauses = 0;
+        try (TokenStream ts = analyzer.tokenStream("name", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken() && clauses < IndexSearcher.getMaxClauseCount()) {
+                q.add(new TermQuery(new Term("name", term.toString())), BooleanClause.Occur.SHOULD);
+                clauses++;
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (clauses == 0) return List.of();
+        List<Fuzzy> out = new ArrayList<>();
+        try {
+            for (ScoreDoc hit : searcher.search(q.build(), FUZZY_HITS).scoreDocs) {
+                String name = indexedNames.get(hit.doc);
+                int d = EditDistance.inText(name, text);
+                if (d > 0 && d <= EditDistance.allowed(name, text)) out.add(new Fuzzy(name, d));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    record Fuzzy(String name, int edits) {}
+
+    /**
+     * Whether a name is weak evidence on its own: two characters (徐庄, 大道) or only a short form;
+     * found inside other characters (天府大道) it is more likely part of an unknown name.
+     */
+    boolean weak(String name) {
+        return name.length() < 3 || refs(name).stream().allMatch(r -> r.form() == Form.SHORT);
+    }
+
+    List<NameRef> refs(String name) {
+        return names.getOrDefault(name, List.of());
+    }
+
+    private IndexSearcher index() {
+        ByteBuffersDirectory dir = new ByteBuffersDirectory();
+        IndexWriterConfig config = new IndexWriterConfig(analyzer);
+        config.setMaxBufferedDocs(Integer.MAX_VALUE >> 4); // one segment, so document numbers follow the order of writing
+        config.setRAMBufferSizeMB(256);
+        try (IndexWriter w = new IndexWriter(dir, config)) {
+            for (String name : names.keySet()) {
+                if (name.length() < 3) continue; // a two-character name is only ever matched exactly
+                Document d = new Document();
+                d.add(new TextField("name", name, Field.Store.NO));
+                w.addDocument(d);
+                indexedNames.add(name);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            return new IndexSearcher(DirectoryReader.open(dir));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A house, building or unit number as digits and dashes: "128号" → "128", "3号楼" → "3", "2单元" → "2". */
+    static String number(String raw) {
+        String s = AddressText.normalise(raw);
+        for (String suffix : new String[] {"号楼", "号院", "单元", "号", "栋", "幢", "座", "#", "门"}) {
+            if (s.endsWith(suffix) && s.length() > suffix.length()) return s.substring(0, s.length() - suffix.length());
+        }
+        return s;
+    }
+
+    /** Characters one by one and in pairs, so a name is found with one of its characters wrong. */
+    private static final class NameAnalyzer extends Analyzer {
+        @Override
+        protected TokenStreamComponents createComponents(String field) {
+            StandardTokenizer source = new StandardTokenizer();
+            TokenStream ts = new CJKWidthFilter(source);
+            ts = new LowerCaseFilter(ts);
+            ts = new CJKBigramFilter(ts, CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL, true);
+            return new TokenStreamComponents(source, ts);
+        }
+    }
+}
