@@ -25,6 +25,7 @@ public final class AddressMatcher {
     private static final double FUZZY_FACTOR = 0.85, SHORT_NAME_FACTOR = 0.95, DISAGREEMENT_FACTOR = 0.6;
     /** Characters a place name ends with: a gap ending in one may be a misspelt name. */
     private static final String NAME_ENDINGS = "路街巷道里区园苑院村城居厦寓邸湾府庭期镇";
+    private static final String DOOR_PREFIXES = "甲乙丙丁";
     private static final String[] MARKERS = {"号楼", "号院", "号门", "单元", "号", "栋", "幢", "座", "#", "门", "层", "楼", "室", "户", "组"};
     private static final Pattern PROVINCE_CITY = Pattern.compile("(\\p{IsHan}{2,3}(?:省|自治区)|北京市|天津市|上海市|重庆市)?(\\p{IsHan}{2,4}?市)?$");
     private static final Pattern UNKNOWN_ROAD = Pattern.compile("(\\p{IsHan}{2,6}?(?:路|街|大街|大道|巷|胡同))\\d+号");
@@ -63,14 +64,17 @@ public final class AddressMatcher {
         for (int i = 0; i < t.length(); ) {
             char c = t.charAt(i);
             if (Character.isDigit(c)) {
-                flushGap(t, gapStart, i, true, items);
+                // 甲128号: a door numbered with a prefix (甲, 乙 …) right after the road's name
+                boolean prefixed = gapStart == i - 1 && DOOR_PREFIXES.indexOf(t.charAt(i - 1)) >= 0
+                        && !items.isEmpty() && items.get(items.size() - 1) instanceof Spot s && s.end() == i - 1;
+                if (!prefixed) flushGap(t, gapStart, i, true, items);
                 gapStart = -1;
                 int end = i;
                 List<String> parts = new ArrayList<>(3);
                 while (true) {
                     int s = end;
                     while (end < t.length() && Character.isDigit(t.charAt(end))) end++;
-                    parts.add(t.substring(s, end));
+                    parts.add((prefixed && parts.isEmpty() ? t.substring(i - 1, i) : "") + t.substring(s, end));
                     if (end + 1 < t.length() && t.charAt(end) == '-' && Character.isDigit(t.charAt(end + 1))) end++; else break;
                 }
                 String marker = "";

@@ -44,6 +44,7 @@ class AddressMatcherTest {
         building("b5", "海滨路", "7", "阳光花园", "1", G2);
         building("b6", "民族路", "20", "阳光花园", "1", G3);
         building("b7", "海滨路", "9", null, null, G3);
+        building("b8", "海滨路", "甲9", null, null, G2);
         List<Community> communities = List.of(community(C1, "建设里社区"), community(C2, "海滨社区"));
         List<Grid> grids = List.of(grid(G1, C1), grid(G2, C1), grid(G3, C2));
         matcher = new AddressMatcher(new Gazetteer(communities, buildings, List.of(new Alias("港务局宿舍", AliasKind.COMPOUND, "建设里小区")), grids, assignments));
@@ -120,6 +121,8 @@ class AddressMatcherTest {
         AddressMatch m = matcher.match("群众反映文化路131号楼道堆放杂物");
         assertEquals("b4", m.buildingId());
         assertEquals(G2, m.gridCode());
+        assertEquals("b8", matcher.match("海滨路甲9号门前").buildingId(), "甲9 is a door of its own");
+        assertEquals("b7", matcher.match("海滨路9号门前").buildingId());
         AddressMatch missing = matcher.match("文化路999号");
         assertNull(missing.gridCode());
         assertTrue(missing.notes().contains("no door 999 on 文化路"), missing.notes().toString());
