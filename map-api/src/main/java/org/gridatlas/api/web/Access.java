@@ -10,9 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.gridatlas.api.store.AccessToken;
-import org.gridatlas.api.store.AuditEntry;
-import org.gridatlas.api.store.GridStore;
+import org.gridatlas.store.AccessToken;
+import org.gridatlas.store.AuditEntry;
+import org.gridatlas.store.GridStore;
 
 /**
  * Who may do what, decided in one place for every request. Each route is registered with what it
@@ -196,7 +196,7 @@ final class Access {
             }
             try {
                 store.audit(new AuditEntry(Instant.now(), actor, action, null, "refused: " + status, detail));
-            } catch (org.gridatlas.api.store.StoreException e) {
+            } catch (org.gridatlas.store.StoreException e) {
                 // the refusal stands whether or not the store can log it
             }
         }

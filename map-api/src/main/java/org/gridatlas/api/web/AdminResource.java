@@ -8,8 +8,8 @@ import org.gridatlas.api.geoserver.GeoServerClient;
 import org.gridatlas.api.geoserver.GeoServerPublisher;
 import org.gridatlas.api.geoserver.GeoServerTarget;
 import org.gridatlas.api.geoserver.PostGisConnection;
-import org.gridatlas.api.store.AuditEntry;
-import org.gridatlas.api.store.GridStore;
+import org.gridatlas.store.AuditEntry;
+import org.gridatlas.store.GridStore;
 
 /** /api/v1/admin: operations for administrators (role admin): publishing to GeoServer, the audit log. */
 final class AdminResource {

@@ -177,7 +177,7 @@ final class GridsResource {
             for (Community c : s.communitiesByStreet.getOrDefault(st.code(), List.of())) {
                 Map<String, Object> cn = node(c.code(), c.name(), "grids");
                 for (Grid g : s.gridsByCommunity.getOrDefault(c.code(), List.of())) add(cn, "grids", gridNode(s, g));
-                org.gridatlas.api.store.Zone z = s.zoneOfCommunity.get(c.code());
+                org.gridatlas.store.Zone z = s.zoneOfCommunity.get(c.code());
                 if (z == null) {
                     add(sn, "communities", cn);
                 } else {

@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.gridatlas.api.store.Report;
+import org.gridatlas.store.Report;
 import org.gridatlas.tiles.TileFeature;
 import org.gridatlas.tiles.TileLayer;
 import org.locationtech.jts.geom.Coordinate;

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
-import org.gridatlas.api.store.GridStore;
-import org.gridatlas.api.store.Report;
+import org.gridatlas.store.GridStore;
+import org.gridatlas.store.Report;
 import org.gridatlas.engine.geom.ChinaCrs;
 import org.gridatlas.engine.model.Grid;
 

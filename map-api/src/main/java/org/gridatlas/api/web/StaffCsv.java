@@ -2,8 +2,8 @@ package org.gridatlas.api.web;
 
 import java.io.IOException;
 import java.util.List;
-import org.gridatlas.api.store.GridStore;
-import org.gridatlas.api.store.StaffMember;
+import org.gridatlas.store.GridStore;
+import org.gridatlas.store.StaffMember;
 
 /** Staff CSV import for the command line: the same checks as the API, against the store's grids. */
 public final class StaffCsv {

@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.gridatlas.api.store.GridStore;
-import org.gridatlas.api.store.StaffMember;
+import org.gridatlas.store.GridStore;
+import org.gridatlas.store.StaffMember;
 import org.gridatlas.engine.model.Grid;
 import org.gridatlas.engine.model.GridLevel;
 

@@ -1,7 +1,7 @@
 package org.gridatlas.api.web;
 
 import java.util.List;
-import org.gridatlas.api.store.GridStore;
+import org.gridatlas.store.GridStore;
 import org.gridatlas.tiles.TileLayer;
 
 /** The tile layers of a store's current state, for the command line (seeding, benchmarks). */

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.gridatlas.api.store.GridStore;
-import org.gridatlas.api.store.Zone;
+import org.gridatlas.store.GridStore;
+import org.gridatlas.store.Zone;
 
 /** /api/v1/zones: replaces the 片区 grouping from CSV {@code community_code,zone_code,zone_name}; a bad row refuses the file. */
 final class ZonesResource {

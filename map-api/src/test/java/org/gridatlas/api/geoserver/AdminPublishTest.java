@@ -12,9 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
-import org.gridatlas.api.store.GeoPackageGridStore;
-import org.gridatlas.api.store.PostGisGridStore;
-import org.gridatlas.api.store.ThrowawayDatabase;
+import org.gridatlas.store.GeoPackageGridStore;
+import org.gridatlas.store.PostGisGridStore;
+import org.gridatlas.store.ThrowawayDatabase;
 import org.gridatlas.api.web.ApiServer;
 import org.gridatlas.api.web.ServerSettings;
 import org.gridatlas.api.web.StaffingRule;
@@ -32,7 +32,7 @@ class AdminPublishTest {
 
     static ServerSettings settings(FakeGeoServer geoServer) {
         // the digest of TOKEN, as `printf %s s3cret-admin-token | sha256sum` prints it
-        String digest = org.gridatlas.api.store.AccessToken.digest(TOKEN);
+        String digest = org.gridatlas.store.AccessToken.digest(TOKEN);
         return new ServerSettings(StaffingRule.DEFAULT, Bounds.DEFAULT, RuralRule.DEFAULT, org.gridatlas.engine.partition.MicroGridPlanner.DEFAULT, 16 << 20, Duration.ofSeconds(5), true,
                 new ServerSettings.Security(Set.of(digest), Set.of(), true), new GeoServerTarget(geoServer.url(), "admin", "geoserver", "qhd"), "postgis.internal", null, java.time.Duration.ofSeconds(10));
     }

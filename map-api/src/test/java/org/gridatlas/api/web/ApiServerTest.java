@@ -21,7 +21,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.gridatlas.api.store.GeoPackageGridStore;
+import org.gridatlas.store.GeoPackageGridStore;
 import org.gridatlas.engine.Delineator;
 import org.gridatlas.engine.io.DatasetReader;
 import org.gridatlas.engine.model.Assignment;
@@ -57,7 +57,7 @@ class ApiServerTest {
         result = new Delineator(Bounds.DEFAULT, RuralRule.DEFAULT, MicroGridPlanner.DEFAULT).delineate(data);
         store = GeoPackageGridStore.open(dir.resolve("store.gpkg"));
         store.replace(data, result, "monaco");
-        store.putToken(new org.gridatlas.api.store.AccessToken("planner", "planner", org.gridatlas.api.store.AccessToken.digest(PLANNER), java.time.Instant.now()));
+        store.putToken(new org.gridatlas.store.AccessToken("planner", "planner", org.gridatlas.store.AccessToken.digest(PLANNER), java.time.Instant.now()));
         server = new ApiServer(store).start(0);
         base = "http://localhost:" + server.port();
     }

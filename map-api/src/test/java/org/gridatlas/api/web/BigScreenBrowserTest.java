@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.gridatlas.api.store.GeoPackageGridStore;
-import org.gridatlas.api.store.Zone;
+import org.gridatlas.store.GeoPackageGridStore;
+import org.gridatlas.store.Zone;
 import org.gridatlas.engine.Delineator;
 import org.gridatlas.engine.io.DatasetReader;
 import org.gridatlas.engine.model.Dataset;

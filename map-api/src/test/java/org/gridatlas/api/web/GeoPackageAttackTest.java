@@ -2,8 +2,8 @@ package org.gridatlas.api.web;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.gridatlas.api.store.GeoPackageGridStore;
-import org.gridatlas.api.store.GridStore;
+import org.gridatlas.store.GeoPackageGridStore;
+import org.gridatlas.store.GridStore;
 
 /** The attack suite against a server on the embedded GeoPackage store. */
 class GeoPackageAttackTest extends AttackSuite {

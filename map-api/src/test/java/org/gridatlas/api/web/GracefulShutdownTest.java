@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.gridatlas.api.store.GeoPackageGridStore;
+import org.gridatlas.store.GeoPackageGridStore;
 import org.gridatlas.engine.Delineator;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.partition.Bounds;

@@ -10,7 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import org.gridatlas.api.store.GeoPackageGridStore;
+import org.gridatlas.store.GeoPackageGridStore;
 import org.gridatlas.engine.Delineator;
 import org.gridatlas.engine.geom.ChinaCrs;
 import org.gridatlas.engine.model.Dataset;

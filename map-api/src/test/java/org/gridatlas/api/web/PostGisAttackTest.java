@@ -1,8 +1,8 @@
 package org.gridatlas.api.web;
 
-import org.gridatlas.api.store.GridStore;
-import org.gridatlas.api.store.PostGisGridStore;
-import org.gridatlas.api.store.ThrowawayDatabase;
+import org.gridatlas.store.GridStore;
+import org.gridatlas.store.PostGisGridStore;
+import org.gridatlas.store.ThrowawayDatabase;
 
 /** The attack suite against a server on PostGIS, in a throwaway database. */
 class PostGisAttackTest extends AttackSuite {

@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.gridatlas.api.store.Report;
+import org.gridatlas.store.Report;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Envelope;
 

@@ -20,7 +20,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.gridatlas.api.store.GeoPackageGridStore;
+import org.gridatlas.store.GeoPackageGridStore;
 import org.gridatlas.engine.Delineator;
 import org.gridatlas.engine.io.DatasetReader;
 import org.gridatlas.engine.model.Dataset;

@@ -20,8 +20,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.gridatlas.api.store.PostGisGridStore;
-import org.gridatlas.api.store.ThrowawayDatabase;
+import org.gridatlas.store.PostGisGridStore;
+import org.gridatlas.store.ThrowawayDatabase;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
 import org.gridatlas.engine.model.Grid;
@@ -50,7 +50,7 @@ class TwoInstancesTest {
              PostGisGridStore storeB = PostGisGridStore.open(db.url());
              PostGisGridStore importer = PostGisGridStore.open(db.url())) {
             importer.replace(d, wide, "wide");
-            importer.putToken(new org.gridatlas.api.store.AccessToken("planner", "planner", org.gridatlas.api.store.AccessToken.digest("p"), java.time.Instant.now()));
+            importer.putToken(new org.gridatlas.store.AccessToken("planner", "planner", org.gridatlas.store.AccessToken.digest("p"), java.time.Instant.now()));
             try (ApiServer a = new ApiServer(storeA).start(0); ApiServer b = new ApiServer(storeB).start(0)) {
                 assertEquals(wide.grids().size(), json(get(b, "/api/v1/grids")).get("numberMatched").asInt());
                 String tileBefore = get(b, tilePath).headers().firstValue("ETag").orElseThrow();

@@ -1,0 +1,79 @@
+package org.gridatlas.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.gridatlas.engine.Delineator;
+import org.gridatlas.engine.io.DatasetReader;
+import org.gridatlas.engine.io.DatasetWriter;
+import org.gridatlas.engine.model.Dataset;
+import org.gridatlas.engine.model.Delineation;
+import org.gridatlas.engine.partition.Bounds;
+import org.gridatlas.engine.validate.GridVerifier;
+import org.gridatlas.fixtures.CityGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Delineation benchmark on a generated city. Machines here are shared and noisy, so beside the
+ * seconds it reports each stage as a ratio to a baseline measured in the same run: reading and
+ * validating the same dataset from disk.
+ */
+@Command(name = "bench-delineate", mixinStandardHelpOptions = true,
+        description = "Benchmark: generate a city, then time reading it (baseline) and delineating it.")
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--households", defaultValue = "1000000", description = "city size (default ${DEFAULT-VALUE})")
+    int households;
+
+    @Option(names = "--seed", defaultValue = "1")
+    long seed;
+
+    @Option(names = "--runs", defaultValue = "2", description = "delineation runs; the best counts (default ${DEFAULT-VALUE})")
+    int runs;
+
+    @Override
+    public Integer call() throws Exception {
+        long t = System.nanoTime();
+        Dataset city = CityGenerator.generate(households, seed);
+        double generate = seconds(t);
+        Path dir = Files.createTempDirectory("gridatlas-bench-");
+        try {
+            DatasetWriter.write(city, dir);
+            t = System.nanoTime();
+            Dataset read = DatasetReader.read(dir);
+            double baseline = seconds(t);
+            double best = Double.MAX_VALUE;
+            Delineation result = null;
+            for (int i = 0; i < runs; i++) {
+                System.gc();
+                t = System.nanoTime();
+                result = new Delineator(Bounds.DEFAULT).delineate(read);
+                best = Math.min(best, seconds(t));
+            }
+            t = System.nanoTime();
+            boolean passed = GridVerifier.verify(read, result, Bounds.DEFAULT).passed();
+            double verify = seconds(t);
+            long heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() >> 20;
+            System.out.printf("city: %d households, %d buildings, %d communities (generated in %.1f s)%n",
+                    read.households(), read.buildings().size(), read.communities().size(), generate);
+            System.out.printf("baseline  read+validate   %6.2f s  1.00x%n", baseline);
+            System.out.printf("delineate (best of %d)    %6.2f s  %.2fx baseline  %,.0f households/s  %d grids, %.1f%% in bounds%n",
+                    runs, best, best / baseline, read.households() / best, result.grids().size(), 100 * result.report().shareInBounds());
+            String slowest = result.report().slowestCommunity();
+            System.out.printf("slowest community %s: %.3f s (%d households)%n", slowest, result.report().slowestCommunitySeconds(),
+                    result.grids().stream().filter(g -> g.communityCode().equals(slowest)).mapToInt(g -> g.households()).sum());
+            System.out.printf("verify                    %6.2f s  %.2fx baseline  %s%n", verify, verify / baseline, passed ? "PASS" : "FAIL");
+            System.out.printf("heap committed %d MB of max %d MB%n", heapMb, Runtime.getRuntime().maxMemory() >> 20);
+            return passed ? 0 : 1;
+        } finally {
+            try (var walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}

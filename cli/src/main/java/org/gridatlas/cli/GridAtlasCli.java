@@ -1,0 +1,70 @@
+package org.gridatlas.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.gridatlas.engine.PlanningFailure;
+import org.gridatlas.engine.io.InputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code gridatlas} command: one subcommand per job. */
+@Command(name = "gridatlas", mixinStandardHelpOptions = true, version = "gridatlas 0.1",
+        description = "Grid delineation and mapping for grid-based community governance.",
+        subcommands = {DelineateCommand.class, ImportCommand.class, ServeCommand.class, DemoCommand.class, ImportStaffCommand.class,
+                SeedCommand.class, PublishCommand.class, TokenCommand.class})
+public final class GridAtlasCli {
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    @Option(names = "--config", paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
+            description = "configuration file (Java properties: option=value, e.g. port=7070); also GRIDATLAS_CONFIG")
+    Path config;
+
+    /** Exit codes: 0 done (verification passed), 1 a rule broken (reported), 2 bad input (named), 3 internal error. */
+    static final int BAD_INPUT = 2, INTERNAL = 3;
+
+    /**
+     * Bad input only when the input is at fault: the user's files and options, including a store or
+     * GeoServer that refuses what the options give it (URL, credentials); every other failure is ours.
+     */
+    static int exitCode(Exception e) {
+        if (e instanceof InputException || e instanceof java.nio.file.NoSuchFileException
+                || e instanceof org.gridatlas.store.StoreException || e instanceof org.gridatlas.api.geoserver.GeoServerException) {
+            return BAD_INPUT;
+        }
+        return INTERNAL;
+    }
+
+    public static int run(String... args) {
+        return run(System.getenv(), args);
+    }
+
+    static int run(Map<String, String> env, String... args) {
+        return run(new GridAtlasCli(), env, args);
+    }
+
+    /**
+     * Runs a top command (this one, or the benchmarks') with this environment (tests pass their own):
+     * options come from the command line, then GRIDATLAS_* variables, then the file; failures end in
+     * the exit codes above.
+     */
+    public static int run(Object top, Map<String, String> env, String... args) {
+        CommandLine cl = new CommandLine(top);
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            int exit = exitCode(e);
+            cmd.getErr().println("gridatlas: " + (exit == BAD_INPUT || e instanceof PlanningFailure ? e.getMessage()
+                    : "internal error (this is a bug, or the machine failed: please report it): " + e));
+            if (env.get("GRIDATLAS_DEBUG") != null) e.printStackTrace(cmd.getErr());
+            return exit;
+        });
+        try {
+            cl.setDefaultValueProvider(ConfigDefaults.load(args, env, cl));
+        } catch (InputException e) {
+            cl.getErr().println("gridatlas: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        return cl.execute(args);
+    }
+}

@@ -1,0 +1,41 @@
+package org.gridatlas.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.gridatlas.api.geoserver.GeoServerClient;
+import org.gridatlas.api.geoserver.GeoServerPublisher;
+import org.gridatlas.api.geoserver.GeoServerTarget;
+import org.gridatlas.api.geoserver.PostGisConnection;
+import org.gridatlas.api.geoserver.PublishedLayer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "publish", mixinStandardHelpOptions = true,
+        description = "Publish the grid layers of the PostGIS store to GeoServer (workspace, data store, a layer and SLD style per level, "
+                + "a layer group); idempotent: a second run changes nothing.")
+final class PublishCommand implements Callable<Integer> {
+    @Option(names = "--jdbc", required = true, paramLabel = "URL", description = "the PostGIS store GeoServer should read")
+    String jdbc;
+
+    @Mixin
+    GeoServerOptions geoServer = new GeoServerOptions();
+
+    @Option(names = "--truncate", description = "also drop GeoWebCache's cached tiles of every published layer")
+    boolean truncate;
+
+    @Override
+    public Integer call() {
+        GeoServerTarget target = geoServer.target();
+        if (target == null) throw new org.gridatlas.engine.io.InputException("--geoserver URL is required");
+        GeoServerPublisher publisher = new GeoServerPublisher(new GeoServerClient(target));
+        for (GeoServerPublisher.Step s : publisher.publish(PostGisConnection.fromJdbcUrl(jdbc, geoServer.dbHost))) {
+            System.out.printf("%-40s %s%n", s.resource(), s.action());
+        }
+        if (truncate) {
+            publisher.truncate(List.of(PublishedLayer.values()));
+            System.out.println("GeoWebCache tiles truncated for " + PublishedLayer.values().length + " layers");
+        }
+        return 0;
+    }
+}

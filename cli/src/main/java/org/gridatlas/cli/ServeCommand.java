@@ -1,0 +1,42 @@
+package org.gridatlas.cli;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.gridatlas.store.GridStore;
+import org.gridatlas.api.web.ApiServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the stored grids: GeoJSON API, lookups, reports, tiles, the big screen.")
+final class ServeCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Mixin
+    StoreOptions store = new StoreOptions();
+
+    @Mixin
+    ServerOptions server = new ServerOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        serve(store.open(), server);
+        return 0;
+    }
+
+    /** Serves until the process is stopped; on SIGTERM/SIGINT stops gracefully, then closes the store. */
+    static void serve(GridStore store, ServerOptions options) throws InterruptedException {
+        ApiServer server = new ApiServer(store, options.settings()).start(options.port);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("shutting down: finishing requests in flight");
+            server.close();
+            store.close();
+            LOG.info("stopped");
+            stopped.countDown();
+        }));
+        System.out.printf("GridAtlas serving on http://localhost:%d/ (API at /api/v1, OpenAPI at /api/v1/openapi.json)%n", server.port());
+        stopped.await();
+    }
+}

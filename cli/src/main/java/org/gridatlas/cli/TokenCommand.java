@@ -1,0 +1,38 @@
+package org.gridatlas.cli;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.concurrent.Callable;
+import org.gridatlas.store.AccessToken;
+import org.gridatlas.store.GridStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "token", mixinStandardHelpOptions = true,
+        description = "Make an API token for a person or system and print it once: the store keeps only its SHA-256 digest.")
+final class TokenCommand implements Callable<Integer> {
+    @Option(names = "--name", required = true, description = "who holds the token (a new token for the same name replaces the old)")
+    String name;
+
+    @Option(names = "--role", required = true, description = "admin, planner, reader or reporter")
+    String role;
+
+    @Mixin
+    StoreOptions store = new StoreOptions();
+
+    @Override
+    public Integer call() {
+        if (!AccessToken.ROLES.contains(role)) throw new org.gridatlas.engine.io.InputException("--role is one of " + AccessToken.ROLES + ", not '" + role + "'");
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        try (GridStore s = store.open()) {
+            s.putToken(new AccessToken(name, role, AccessToken.digest(token), Instant.now()));
+        }
+        System.out.println(token);
+        System.err.printf("token for %s (%s) stored as its SHA-256 digest; it is shown only now%n", name, role);
+        return 0;
+    }
+}

@@ -1,6 +1,0 @@
-package org.gridatlas.api.store;
-
-import java.time.Instant;
-
-/** One import-and-delineation that produced the stored state. */
-public record RunInfo(long id, String source, Instant createdAt, int grids, String reportJson) {}

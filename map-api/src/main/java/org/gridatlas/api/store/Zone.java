@@ -1,4 +1,0 @@
-package org.gridatlas.api.store;
-
-/** A 片区: an optional group of communities between street and community in the hierarchy. */
-public record Zone(String communityCode, String zoneCode, String zoneName) {}

@@ -1,0 +1,743 @@
+package org.gridatlas.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.flywaydb.core.Flyway;
+import org.gridatlas.engine.io.DataContract;
+import org.gridatlas.engine.io.DatasetAssembler;
+import org.gridatlas.engine.io.Feature;
+import org.gridatlas.engine.io.LayerSchema;
+import org.gridatlas.engine.io.ResultReader;
+import org.gridatlas.engine.io.ResultWriter;
+import org.gridatlas.engine.model.Assignment;
+import org.gridatlas.engine.model.Alias;
+import org.gridatlas.engine.model.Building;
+import org.gridatlas.engine.model.StreetAddress;
+import org.gridatlas.engine.model.Community;
+import org.gridatlas.engine.model.Dataset;
+import org.gridatlas.engine.model.Delineation;
+import org.gridatlas.engine.model.Grid;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKBWriter;
+
+/**
+ * The production store: PostgreSQL + PostGIS, schema by Flyway, geometry in EPSG:4490 (CGCS2000,
+ * taken as the same datum as WGS84, DATA.md) with GiST indexes, connections from a HikariCP pool.
+ * Every write is one transaction.
+ */
+public final class PostGisGridStore implements GridStore {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HikariDataSource pool;
+    private final String jdbcUrl;
+    /** Tags this store object's NOTIFY payloads, so that its own listener skips them. */
+    private final String origin = java.util.UUID.randomUUID().toString();
+
+    private PostGisGridStore(HikariDataSource pool, String jdbcUrl) {
+        this.pool = pool;
+        this.jdbcUrl = jdbcUrl;
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    /** Connects (JDBC URL, user and password may be in the URL) and migrates the schema. */
+    public static PostGisGridStore open(String jdbcUrl) {
+        HikariConfig cfg = new HikariConfig();
+        cfg.setJdbcUrl(jdbcUrl);
+        if (!jdbcUrl.contains("user=")) cfg.setUsername("postgres");
+        cfg.setMaximumPoolSize(8);
+        cfg.setPoolName("gridatlas");
+        cfg.setInitializationFailTimeout(10_000);
+        // when PostgreSQL is down a write fails within seconds (503) instead of hanging for Hikari's default 30 s
+        cfg.setConnectionTimeout(2_000);
+        cfg.setValidationTimeout(1_000);
+        HikariDataSource pool = new HikariDataSource(cfg);
+        try {
+            Flyway.configure().dataSource(pool).load().migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new StoreException("cannot migrate " + jdbcUrl + ": " + e.getMessage(), e);
+        }
+        return new PostGisGridStore(pool, jdbcUrl);
+    }
+
+    @Override
+    public long replace(Dataset dataset, Delineation delineation, String source) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                long id;
+                try (Statement s = c.createStatement()) {
+                    s.execute("LOCK TABLE runs IN EXCLUSIVE MODE");
+                    try (ResultSet rs = s.executeQuery("SELECT coalesce(max(run_id), 0) + 1 FROM runs")) {
+                        rs.next();
+                        id = rs.getLong(1);
+                    }
+                    s.execute("DELETE FROM assignments; DELETE FROM grids; DELETE FROM buildings; DELETE FROM communities; DELETE FROM barriers; DELETE FROM aliases");
+                }
+                insertCommunities(c, dataset.communities());
+                insertBuildings(c, dataset.buildings());
+                insertBarriers(c, dataset.barriers());
+                insertAliases(c, dataset.aliases());
+                insertGrids(c, ResultWriter.gridFeatures(delineation.grids()));
+                insertAssignments(c, delineation.assignments());
+                // an import is a new version of every community (previews made before it are stale) and its codes are used
+                try (PreparedStatement v = c.prepareStatement("INSERT INTO community_versions VALUES (?, 1) "
+                        + "ON CONFLICT (community_code) DO UPDATE SET version = community_versions.version + 1")) {
+                    for (org.gridatlas.engine.model.Community x : dataset.communities()) {
+                        v.setString(1, x.code());
+                        v.addBatch();
+                    }
+                    v.executeBatch();
+                }
+                insertUsedCodes(c, delineation.grids());
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO runs VALUES (?, ?, ?, ?, ?)")) {
+                    ps.setLong(1, id);
+                    ps.setString(2, source);
+                    ps.setTimestamp(3, Timestamp.from(Instant.now()));
+                    ps.setInt(4, delineation.grids().size());
+                    ps.setString(5, ResultWriter.reportJson(delineation.report()));
+                    ps.executeUpdate();
+                }
+                try (Statement s = c.createStatement()) {
+                    s.execute("REFRESH MATERIALIZED VIEW street_areas"); // GeoServer's streets layer (V4)
+                }
+                announce(c, new StoreChange(StoreChange.Kind.GRIDS, Long.toString(id)));
+                c.commit();
+                return id;
+            } catch (SQLException | IOException | RuntimeException e) {
+                c.rollback();
+                throw new StoreException("import failed, store unchanged: " + e.getMessage(), e);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("store unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    private static void insertCommunities(Connection c, List<Community> communities) throws SQLException {
+        WKBWriter wkb = new WKBWriter();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO communities VALUES (?, ?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4490))")) {
+            for (Community x : communities) {
+                ps.setString(1, x.code());
+                ps.setString(2, x.name());
+                ps.setString(3, x.kind().wireName());
+                ps.setString(4, x.streetCode());
+                ps.setString(5, x.streetName());
+                ps.setString(6, x.districtCode());
+                ps.setString(7, x.districtName());
+                ps.setBytes(8, wkb.write(x.geometry()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void insertBarriers(Connection c, List<org.gridatlas.engine.model.Barrier> barriers) throws SQLException {
+        WKBWriter wkb = new WKBWriter();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO barriers VALUES (?, ?, ST_GeomFromWKB(?, 4490))")) {
+            for (org.gridatlas.engine.model.Barrier b : barriers) {
+                ps.setString(1, b.kind().wireName());
+                ps.setString(2, b.barrierClass().wireName());
+                ps.setBytes(3, wkb.write(b.geometry()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void insertAliases(Connection c, List<Alias> aliases) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO aliases VALUES (?, ?, ?)")) {
+            for (Alias a : aliases) {
+                ps.setString(1, a.alias());
+                ps.setString(2, a.kind().wireName());
+                ps.setString(3, a.canonical());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void insertBuildings(Connection c, List<Building> buildings) throws SQLException, IOException {
+        WKBWriter wkb = new WKBWriter();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO buildings (id, households, use, compound_id, floors, address, units, geom, "
+                + "road, house_number, compound_name, building_no) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ST_GeomFromWKB(?, 4490), ?, ?, ?, ?)")) {
+            for (Building b : buildings) {
+                StreetAddress a = b.address() == null ? new StreetAddress(null, null, null, null, null) : b.address();
+                ps.setString(1, b.id());
+                if (b.householdsMissing()) ps.setNull(2, java.sql.Types.INTEGER); else ps.setInt(2, b.households());
+                ps.setString(3, b.use().wireName());
+                ps.setString(4, b.compoundId());
+                if (b.floors() == null) ps.setNull(5, java.sql.Types.INTEGER); else ps.setInt(5, b.floors());
+                ps.setString(6, a.full());
+                ps.setString(7, b.hasUnits() ? JSON.writeValueAsString(b.units()) : null);
+                ps.setBytes(8, wkb.write(b.geometry()));
+                ps.setString(9, a.road());
+                ps.setString(10, a.houseNumber());
+                ps.setString(11, a.compoundName());
+                ps.setString(12, a.buildingNo());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void insertGrids(Connection c, List<Feature> grids) throws SQLException, IOException {
+        WKBWriter wkb = new WKBWriter();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO grids VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ST_GeomFromWKB(?, 4490))")) {
+            for (Feature f : grids) {
+                Map<String, Object> p = f.properties();
+                ps.setString(1, (String) p.get("code"));
+                ps.setString(2, (String) p.get("level"));
+                ps.setString(3, (String) p.get("kind"));
+                ps.setString(4, (String) p.get("community_code"));
+                ps.setString(5, (String) p.get("street_code"));
+                ps.setInt(6, ((Number) p.get("households")).intValue());
+                ps.setInt(7, ((Number) p.get("buildings")).intValue());
+                ps.setDouble(8, ((Number) p.get("area_m2")).doubleValue());
+                ps.setString(9, (String) p.get("parent_code"));
+                ps.setString(10, JSON.writeValueAsString(p.get("flags")));
+                ps.setBytes(11, wkb.write(f.geometry()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void insertAssignments(Connection c, List<Assignment> assignments) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO assignments VALUES (?, ?)")) {
+            for (Assignment a : assignments) {
+                ps.setString(1, a.buildingKey());
+                ps.setString(2, a.gridCode());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void insertUsedCodes(Connection c, List<Grid> grids) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO used_codes VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+            for (Grid g : grids) {
+                ps.setString(1, g.communityCode());
+                ps.setString(2, g.code());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    @Override
+    public long communityVersion(String community) {
+        try (Connection c = pool.getConnection()) {
+            return version(c, community, false);
+        } catch (SQLException e) {
+            throw new StoreException("store unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    private static long version(Connection c, String community, boolean lock) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT version FROM community_versions WHERE community_code = ?" + (lock ? " FOR UPDATE" : ""))) {
+            ps.setString(1, community);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    @Override
+    public long commit(CommunityCommit commit) {
+        String community = commit.communityCode();
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO community_versions VALUES (?, 0) ON CONFLICT DO NOTHING")) {
+                    ps.setString(1, community);
+                    ps.executeUpdate();
+                }
+                long current = version(c, community, true); // the row lock serialises commits of one community
+                if (current != commit.expectedVersion()) throw new StaleVersionException(community, commit.expectedVersion(), current);
+                if (!hasVersion(c, community, current)) {
+                    List<Grid> before = query(c, "SELECT code, level, kind, community_code, street_code, households, buildings, area_m2, parent_code, flags::text, "
+                            + "ST_AsBinary(geom) FROM grids WHERE community_code = ?", DataContract.GRIDS, community).stream().map(ResultReader::grid).toList();
+                    List<Assignment> was = query(c, "SELECT a.building_key, a.grid_code FROM assignments a JOIN grids g ON g.code = a.grid_code "
+                            + "WHERE g.community_code = ?", DataContract.ASSIGNMENTS, community).stream().map(ResultReader::assignment).toList();
+                    insertVersion(c, community, current, "import", "the delineation before the first edit", null, VersionSnapshots.write(before, was));
+                }
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM assignments WHERE grid_code IN (SELECT code FROM grids WHERE community_code = ?)");
+                     PreparedStatement gs = c.prepareStatement("DELETE FROM grids WHERE community_code = ?")) {
+                    ps.setString(1, community);
+                    ps.executeUpdate();
+                    gs.setString(1, community);
+                    gs.executeUpdate();
+                }
+                insertGrids(c, ResultWriter.gridFeatures(commit.grids()));
+                insertAssignments(c, commit.assignments());
+                insertUsedCodes(c, commit.grids());
+                long next = current + 1;
+                try (PreparedStatement ps = c.prepareStatement("UPDATE community_versions SET version = ? WHERE community_code = ?")) {
+                    ps.setLong(1, next);
+                    ps.setString(2, community);
+                    ps.executeUpdate();
+                }
+                insertVersion(c, community, next, commit.author(), commit.reason(), commit.changeJson(), VersionSnapshots.write(commit.grids(), commit.assignments()));
+                announce(c, new StoreChange(StoreChange.Kind.GRIDS, community));
+                c.commit();
+                return next;
+            } catch (SQLException | IOException | RuntimeException e) {
+                c.rollback();
+                if (e instanceof StaleVersionException stale) throw stale;
+                throw new StoreException("commit failed, store unchanged: " + e.getMessage(), e);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("store unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean hasVersion(Connection c, String community, long version) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM versions WHERE community_code = ? AND version = ?")) {
+            ps.setString(1, community);
+            ps.setLong(2, version);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static void insertVersion(Connection c, String community, long version, String author, String reason, String change, String snapshot)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO versions VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, community);
+            ps.setLong(2, version);
+            ps.setString(3, author);
+            ps.setString(4, reason);
+            ps.setTimestamp(5, Timestamp.from(Instant.now()));
+            ps.setString(6, change);
+            ps.setString(7, snapshot);
+            ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public List<CommunityVersion> versions(String community) {
+        List<CommunityVersion> out = new ArrayList<>();
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT version, author, reason, created_at, change_json, snapshot FROM versions WHERE community_code = ? ORDER BY version")) {
+            ps.setString(1, community);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    VersionSnapshots.Snapshot snap = VersionSnapshots.read(rs.getString(6));
+                    out.add(new CommunityVersion(community, rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
+                            rs.getString(5), snap.grids(), snap.assignments()));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("store unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public java.util.Set<String> codesEverUsed(String community) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT code FROM used_codes WHERE community_code = ?")) {
+            ps.setString(1, community);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("store unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void putToken(AccessToken t) {
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO tokens VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET role = EXCLUDED.role, sha256 = EXCLUDED.sha256, created_at = EXCLUDED.created_at")) {
+            ps.setString(1, t.name());
+            ps.setString(2, t.role());
+            ps.setString(3, t.sha256());
+            ps.setTimestamp(4, Timestamp.from(t.created()));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("token " + t.name() + " not stored: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<AccessToken> tokens() {
+        List<AccessToken> out = new ArrayList<>();
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT name, role, sha256, created_at FROM tokens ORDER BY name")) {
+            while (rs.next()) out.add(new AccessToken(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()));
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("store unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void putPreview(StoredPreview p) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement expired = c.prepareStatement("DELETE FROM previews WHERE expires < now()");
+                 PreparedStatement ps = c.prepareStatement("INSERT INTO previews VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                expired.executeUpdate();
+                ps.setString(1, p.id());
+                ps.setString(2, p.communityCode());
+                ps.setLong(3, p.baseVersion());
+                ps.setString(4, p.author());
+                ps.setString(5, p.reason());
+                ps.setTimestamp(6, Timestamp.from(p.made()));
+                ps.setTimestamp(7, Timestamp.from(p.expires()));
+                ps.setString(8, p.changeJson());
+                ps.setString(9, p.verificationJson());
+                ps.setString(10, VersionSnapshots.write(p.grids(), p.assignments()));
+                ps.executeUpdate();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("preview not stored: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public java.util.Optional<StoredPreview> preview(String id) {
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT community_code, base_version, author, reason, made, expires, change_json, verification_json, snapshot FROM previews"
+                        + " WHERE preview_id = ? AND expires >= now()")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return java.util.Optional.empty();
+                VersionSnapshots.Snapshot snap = VersionSnapshots.read(rs.getString(9));
+                return java.util.Optional.of(new StoredPreview(id, rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(), snap.grids(), snap.assignments(), rs.getString(7), rs.getString(8)));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("store unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void removePreview(String id) {
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement("DELETE FROM previews WHERE preview_id = ?")) {
+            ps.setString(1, id);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("store unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void audit(AuditEntry e) {
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO audit VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setTimestamp(1, Timestamp.from(e.time()));
+            ps.setString(2, e.actor());
+            ps.setString(3, e.action());
+            ps.setString(4, e.communityCode());
+            ps.setString(5, e.outcome());
+            ps.setString(6, e.detail());
+            ps.executeUpdate();
+        } catch (SQLException x) {
+            throw new StoreException("audit entry not stored: " + x.getMessage(), x);
+        }
+    }
+
+    @Override
+    public List<AuditEntry> audit(int limit) {
+        List<AuditEntry> out = new ArrayList<>();
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT time, actor, action, community_code, outcome, detail FROM audit ORDER BY time DESC LIMIT ?")) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(new AuditEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("store unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public StoredState load() {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            Map<LayerSchema, List<Feature>> layers = new LinkedHashMap<>();
+            layers.put(DataContract.COMMUNITIES, query(c, "SELECT code, name, kind, street_code, street_name, district_code, district_name, ST_AsBinary(geom) FROM communities ORDER BY code",
+                    DataContract.COMMUNITIES));
+            layers.put(DataContract.BUILDINGS, query(c, "SELECT id, households, use, compound_id, floors, address, units::text, road, house_number, compound_name, building_no, "
+                    + "ST_AsBinary(geom) FROM buildings ORDER BY id",
+                    DataContract.BUILDINGS));
+            layers.put(DataContract.BARRIERS, query(c, "SELECT kind, class, ST_AsBinary(geom) FROM barriers", DataContract.BARRIERS));
+            layers.put(DataContract.ALIASES, query(c, "SELECT alias, kind, canonical FROM aliases ORDER BY alias, kind, canonical", DataContract.ALIASES));
+            List<Feature> grids = query(c, "SELECT code, level, kind, community_code, street_code, households, buildings, area_m2, parent_code, flags::text, ST_AsBinary(geom) FROM grids ORDER BY code",
+                    DataContract.GRIDS);
+            List<Feature> assignments = query(c, "SELECT building_key, grid_code FROM assignments ORDER BY building_key", DataContract.ASSIGNMENTS);
+            c.commit();
+            List<RunInfo> runs = runs();
+            if (layers.get(DataContract.COMMUNITIES).isEmpty()) return StoredState.empty();
+            Dataset d = new DatasetAssembler().assemble(layers);
+            return new StoredState(d.communities(), d.buildings(), d.barriers(), d.aliases(), grids.stream().map(ResultReader::grid).toList(),
+                    assignments.stream().map(ResultReader::assignment).toList(), runs.isEmpty() ? null : runs.get(runs.size() - 1));
+        } catch (SQLException e) {
+            throw new StoreException("store unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    /** Rows as contract features: columns in the schema's field order, then the geometry as WKB when spatial. */
+    private static List<Feature> query(Connection c, String sql, LayerSchema schema, String... params) throws SQLException {
+        List<Feature> out = new ArrayList<>();
+        WKBReader wkb = new WKBReader(org.gridatlas.engine.geom.Geoms.LONLAT);
+        List<String> names = new ArrayList<>(schema.fields().keySet());
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) s.setString(i + 1, params[i]);
+            ResultSet rs = s.executeQuery();
+            while (rs.next()) {
+                Map<String, Object> p = new LinkedHashMap<>();
+                for (int i = 0; i < names.size(); i++) {
+                    Object v = rs.getObject(i + 1);
+                    if (schema.fields().get(names.get(i)) == org.gridatlas.engine.io.FieldType.JSON && v != null) v = json(v.toString());
+                    p.put(names.get(i), v);
+                }
+                Geometry g = null;
+                if (schema.spatial()) {
+                    try {
+                        g = wkb.read(rs.getBytes(names.size() + 1));
+                    } catch (ParseException e) {
+                        throw new SQLException("bad geometry in " + schema.name(), e);
+                    }
+                }
+                out.add(new Feature(p, g));
+            }
+        }
+        return out;
+    }
+
+    private static Object json(String s) throws SQLException {
+        try {
+            return JSON.readValue(s, Object.class);
+        } catch (IOException e) {
+            throw new SQLException("bad JSON " + s, e);
+        }
+    }
+
+    @Override
+    public List<RunInfo> runs() {
+        List<RunInfo> out = new ArrayList<>();
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT run_id, source, created_at, grids, report_json FROM runs ORDER BY run_id")) {
+            while (rs.next()) out.add(new RunInfo(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getInt(4), rs.getString(5)));
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("store unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean addReport(Report r) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO reports (report_id, time, category, lon, lat, crs, text, grid_code, received_at, geom, address, address_match) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ST_SetSRID(ST_MakePoint(?, ?), 4490), ?, ?::jsonb) ON CONFLICT (report_id) DO NOTHING")) {
+                ps.setString(1, r.id());
+                ps.setTimestamp(2, Timestamp.from(r.time()));
+                ps.setString(3, r.category());
+                ps.setObject(4, r.lon(), java.sql.Types.DOUBLE);
+                ps.setObject(5, r.lat(), java.sql.Types.DOUBLE);
+                ps.setString(6, r.crs());
+                ps.setString(7, r.text());
+                ps.setString(8, r.gridCode());
+                ps.setTimestamp(9, Timestamp.from(r.receivedAt()));
+                ps.setObject(10, r.lon(), java.sql.Types.DOUBLE);
+                ps.setObject(11, r.lat(), java.sql.Types.DOUBLE);
+                ps.setString(12, r.address());
+                ps.setString(13, r.addressMatch());
+                boolean added = ps.executeUpdate() == 1;
+                if (added) announce(c, new StoreChange(StoreChange.Kind.REPORT, r.id()));
+                c.commit();
+                return added;
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("report " + r.id() + " not stored: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public java.util.Optional<Report> report(String id) {
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(REPORT_COLUMNS + " WHERE report_id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(report(rs)) : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("store unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    private static final String REPORT_COLUMNS = "SELECT report_id, time, category, lon, lat, crs, text, grid_code, received_at, address, address_match::text FROM reports";
+
+    private static Report report(ResultSet rs) throws SQLException {
+        return new Report(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getObject(4, Double.class), rs.getObject(5, Double.class),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant(), rs.getString(10), rs.getString(11));
+    }
+
+    /** Queued in the caller's transaction: PostgreSQL delivers it to the listeners only if that commits. */
+    private void announce(Connection c, StoreChange change) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+            ps.setString(1, PgChangeListener.CHANNEL);
+            ps.setString(2, change.payload(origin));
+            ps.execute();
+        }
+    }
+
+    @Override
+    public AutoCloseable watch(java.util.function.Consumer<StoreChange> listener) {
+        java.util.Properties credentials = new java.util.Properties();
+        if (pool.getUsername() != null) credentials.setProperty("user", pool.getUsername());
+        return new PgChangeListener(jdbcUrl, credentials, origin, listener);
+    }
+
+    @Override
+    public List<Report> reports(String gridCode, Instant since, int limit) {
+        String sql = REPORT_COLUMNS + " WHERE (?::text IS NULL OR grid_code = ?)"
+                + " AND (?::timestamptz IS NULL OR time >= ?) ORDER BY time DESC LIMIT ?";
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, gridCode);
+            ps.setString(2, gridCode);
+            Timestamp t = since == null ? null : Timestamp.from(since);
+            ps.setTimestamp(3, t);
+            ps.setTimestamp(4, t);
+            ps.setInt(5, limit);
+            List<Report> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(report(rs));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("store unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Map<String, Integer> reportCounts(Instant from, Instant to) {
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT grid_code, count(*) FROM reports WHERE grid_code IS NOT NULL AND time >= ? AND time < ? GROUP BY grid_code")) {
+            ps.setTimestamp(1, Timestamp.from(from));
+            ps.setTimestamp(2, Timestamp.from(to));
+            Map<String, Integer> out = new TreeMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.put(rs.getString(1), rs.getInt(2));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("store unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void replaceStaff(List<StaffMember> staff) {
+        replaceAll("staff", StoreChange.Kind.STAFF, "INSERT INTO staff VALUES (?, ?, ?, ?)", staff, (ps, m) -> {
+            ps.setString(1, m.gridCode());
+            ps.setString(2, m.role());
+            ps.setString(3, m.name());
+            ps.setString(4, m.phone());
+        });
+    }
+
+    @Override
+    public void replaceZones(List<Zone> zones) {
+        replaceAll("zones", StoreChange.Kind.ZONES, "INSERT INTO zones VALUES (?, ?, ?)", zones, (ps, z) -> {
+            ps.setString(1, z.communityCode());
+            ps.setString(2, z.zoneCode());
+            ps.setString(3, z.zoneName());
+        });
+    }
+
+    @Override
+    public List<Zone> zones() {
+        List<Zone> out = new ArrayList<>();
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT community_code, zone_code, zone_name FROM zones ORDER BY community_code")) {
+            while (rs.next()) out.add(new Zone(rs.getString(1), rs.getString(2), rs.getString(3)));
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("store unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    private interface RowBinder<T> {
+        void bind(PreparedStatement ps, T row) throws SQLException;
+    }
+
+    /** Replaces a whole table in one transaction. */
+    private <T> void replaceAll(String table, StoreChange.Kind kind, String insert, List<T> rows, RowBinder<T> binder) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement(); PreparedStatement ps = c.prepareStatement(insert)) {
+                s.execute("DELETE FROM " + table);
+                for (T row : rows) {
+                    binder.bind(ps, row);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                announce(c, new StoreChange(kind, null));
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw new StoreException(table + " import failed, store unchanged: " + e.getMessage(), e);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("store unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<StaffMember> staff() {
+        List<StaffMember> out = new ArrayList<>();
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT grid_code, role, name, phone FROM staff ORDER BY grid_code, role, name")) {
+            while (rs.next()) out.add(new StaffMember(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("store unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean reachable() {
+        try (Connection c = pool.getConnection()) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,208 @@
+package org.gridatlas.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.gridatlas.engine.Delineator;
+import org.gridatlas.engine.model.Alias;
+import org.gridatlas.engine.model.AliasKind;
+import org.gridatlas.engine.model.Assignment;
+import org.gridatlas.engine.model.Building;
+import org.gridatlas.engine.model.StreetAddress;
+import org.gridatlas.engine.model.Dataset;
+import org.gridatlas.engine.model.Delineation;
+import org.gridatlas.engine.model.Grid;
+import org.gridatlas.engine.partition.Bounds;
+import org.gridatlas.fixtures.EdgeCases;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link GridStore} must do; each implementation's test supplies a fresh, empty store. */
+abstract class GridStoreContract {
+    protected abstract GridStore store();
+
+    static final Dataset DATA = EdgeCases.twoBlocksAlongARoad();
+    static final Delineation RESULT = new Delineator(Bounds.DEFAULT).delineate(DATA);
+
+    @Test
+    void previewsAreKeptUntilTheyExpireOrAreRemoved() {
+        store().replace(DATA, RESULT, "edge case");
+        Instant now = Instant.now();
+        String community = DATA.communities().get(0).code();
+        StoredPreview live = new StoredPreview("p-live", community, 3, "王规划", "merge two small grids", now, now.plus(Duration.ofHours(2)),
+                RESULT.grids(), RESULT.assignments(), "{\"kept\":[]}", "{\"passed\":true}");
+        store().putPreview(live);
+        store().putPreview(new StoredPreview("p-old", community, 1, "王规划", null, now.minus(Duration.ofHours(3)), now.minus(Duration.ofHours(1)),
+                RESULT.grids(), RESULT.assignments(), "{}", "{}"));
+        StoredPreview back = store().preview("p-live").orElseThrow();
+        assertEquals(List.of(community, 3L, "王规划", "merge two small grids", "{\"kept\":[]}", "{\"passed\":true}"),
+                List.of(back.communityCode(), back.baseVersion(), back.author(), back.reason(), back.changeJson(), back.verificationJson()));
+        assertEquals(RESULT.grids().stream().map(Grid::code).sorted().toList(), back.grids().stream().map(Grid::code).sorted().toList());
+        assertEquals(RESULT.assignments().size(), back.assignments().size());
+        assertTrue(store().preview("p-old").isEmpty(), "an expired preview is gone");
+        assertTrue(store().preview("nobody").isEmpty());
+        store().removePreview("p-live");
+        assertTrue(store().preview("p-live").isEmpty(), "a committed preview is gone");
+    }
+
+    @Test
+    void keepsAddressPartsAliasesAndReportsSentByAddress() {
+        Building first = DATA.buildings().get(0);
+        StreetAddress address = StreetAddress.of("海港区文化路街道建设里社区文化路128号建设里小区3号楼", "文化路", "128", "建设里小区", "3");
+        List<Building> buildings = new ArrayList<>(DATA.buildings());
+        buildings.set(0, new Building(first.id(), first.households(), first.householdsMissing(), first.use(), first.compoundId(), first.floors(),
+                address, first.units(), first.geometry()));
+        List<Alias> aliases = List.of(new Alias("港务局宿舍", AliasKind.COMPOUND, "建设里小区"), new Alias("文化街", AliasKind.ROAD, "文化路"));
+        store().replace(new Dataset(DATA.communities(), buildings, DATA.barriers(), DATA.campuses(), DATA.hamlets(), aliases, List.of()), RESULT, "addresses");
+        StoredState s = store().load();
+        assertEquals(address, s.buildings().stream().filter(b -> b.id().equals(first.id())).findFirst().orElseThrow().address());
+        assertEquals(aliases, s.aliases().stream().sorted(java.util.Comparator.comparing(Alias::alias).reversed()).toList());
+
+        Instant now = Instant.now();
+        String grid = RESULT.grids().get(0).code();
+        assertTrue(store().addReport(new Report("by-address", now, "litter", null, null, null, "垃圾", grid, now, "建设里小区3号楼", "{\"match_level\":\"building\"}")));
+        Report back = store().report("by-address").orElseThrow();
+        assertNull(back.lon());
+        assertEquals(List.of("建设里小区3号楼", grid), List.of(back.address(), back.gridCode()));
+        assertTrue(back.addressMatch().contains("building"), back.addressMatch());
+        assertEquals(1, store().reportCounts(now.minusSeconds(1), now.plusSeconds(1)).get(grid));
+    }
+
+    @Test
+    void anEmptyStoreLoadsEmpty() {
+        StoredState s = store().load();
+        assertTrue(s.grids().isEmpty() && s.communities().isEmpty());
+        assertNull(s.run());
+    }
+
+    @Test
+    void keepsWhatWasStored() {
+        long run = store().replace(DATA, RESULT, "edge case");
+        StoredState s = store().load();
+        assertEquals(DATA.communities().size(), s.communities().size());
+        assertEquals(DATA.households(), s.buildings().stream().mapToInt(b -> b.households()).sum());
+        assertEquals(RESULT.grids().stream().map(Grid::code).sorted().toList(), s.grids().stream().map(Grid::code).sorted().toList());
+        assertEquals(RESULT.assignments().size(), s.assignments().size());
+        Grid before = RESULT.grids().get(0);
+        Grid after = s.grids().stream().filter(g -> g.code().equals(before.code())).findFirst().orElseThrow();
+        assertEquals(before.households(), after.households());
+        assertEquals(before.geometry().getArea(), after.geometry().getArea(), 1e-12);
+        assertEquals(run, s.run().id());
+        assertEquals("edge case", s.run().source());
+        assertTrue(s.run().reportJson().contains("shareInBounds"));
+    }
+
+    @Test
+    void aSecondImportReplacesTheFirstAndBothRunsAreKept() {
+        store().replace(DATA, RESULT, "first");
+        Dataset other = EdgeCases.riverCut();
+        Delineation otherResult = new Delineator(Bounds.DEFAULT).delineate(other);
+        long second = store().replace(other, otherResult, "second");
+        StoredState s = store().load();
+        assertEquals(other.buildings().size(), s.buildings().size());
+        assertEquals(second, s.run().id());
+        assertEquals(List.of("first", "second"), store().runs().stream().map(RunInfo::source).toList());
+    }
+
+    @Test
+    void aFailedImportLeavesTheStoreAsItWas() {
+        store().replace(DATA, RESULT, "good");
+        List<Assignment> broken = new ArrayList<>(RESULT.assignments());
+        broken.add(broken.get(0));
+        broken.add(null);
+        Delineation bad = new Delineation(RESULT.grids(), broken, RESULT.report());
+        assertThrows(StoreException.class, () -> store().replace(EdgeCases.riverCut(), bad, "bad"));
+        StoredState s = store().load();
+        assertEquals(DATA.buildings().size(), s.buildings().size());
+        assertEquals(RESULT.assignments().size(), s.assignments().size());
+        assertEquals(List.of("good"), store().runs().stream().map(RunInfo::source).toList());
+    }
+
+    @Test
+    void storesReportsAndCountsThemPerGrid() {
+        Instant now = Instant.parse("2026-11-23T08:00:00Z");
+        String g1 = RESULT.grids().get(0).code(), g2 = RESULT.grids().get(1).code();
+        store().addReport(new Report("r1", now, "litter", 119.6, 39.93, "wgs84", "垃圾", g1, now));
+        store().addReport(new Report("r2", now.plusSeconds(60), "noise", 119.6, 39.93, "gcj02", "噪音", g1, now));
+        store().addReport(new Report("r3", now.plusSeconds(120), "road", 119.6, 39.93, "wgs84", null, g2, now));
+        store().addReport(new Report("r4", now.minus(Duration.ofDays(2)), "road", 119.6, 39.93, "wgs84", null, g2, now));
+        assertTrue(!store().addReport(new Report("r1", now, "again", 119.6, 39.93, "wgs84", null, g2, now)), "a second r1 is refused");
+        assertEquals(List.of("r2", "r1"), store().reports(g1, now, 10).stream().map(Report::id).toList());
+        assertEquals(3, store().reports(null, now.minusSeconds(1), 10).size());
+        assertEquals(1, store().reports(null, null, 1).size());
+        assertEquals(java.util.Map.of(g1, 2, g2, 1), store().reportCounts(now, now.plus(Duration.ofHours(1))));
+        assertTrue(store().reachable());
+    }
+
+    @Test
+    void replacesTheStaffListAsAWhole() {
+        String g = RESULT.grids().get(0).code();
+        store().replaceStaff(List.of(new StaffMember(g, StaffMember.CHIEF, "王建国", "13800000001"),
+                new StaffMember(g, StaffMember.WORKER, "李芳", null)));
+        assertEquals(2, store().staff().size());
+        List<StaffMember> bad = new ArrayList<>(List.of(new StaffMember(g, StaffMember.WORKER, "赵六", "1")));
+        bad.add(null);
+        assertThrows(StoreException.class, () -> store().replaceStaff(bad));
+        assertEquals(List.of("李芳", "王建国"), store().staff().stream().map(StaffMember::name).sorted().toList(), "a failed import keeps the old list");
+    }
+
+    @Test
+    void keepsTheZoneGrouping() {
+        store().replaceZones(List.of(new Zone("990101001001", "A", "东片区"), new Zone("990101001002", "A", "东片区")));
+        assertEquals(2, store().zones().size());
+        store().replaceZones(List.of(new Zone("990101001001", "B", "西片区")));
+        assertEquals(List.of(new Zone("990101001001", "B", "西片区")), store().zones());
+    }
+    @Test
+    void aCommitReplacesOneCommunityAsItsNextVersion() {
+        store().replace(DATA, RESULT, "import");
+        String community = DATA.communities().get(0).code();
+        long v = store().communityVersion(community);
+        assertEquals(1, v, "an import is a version of every community");
+        Delineation narrow = new Delineator(new Bounds(150, 250)).delineate(DATA);
+        long next = store().commit(new CommunityCommit(community, v, narrow.grids(), narrow.assignments(), "王规划", "a finer split", "{\"moves\":[]}"));
+        assertEquals(2, next);
+        assertEquals(2, store().communityVersion(community));
+        StoredState s = store().load();
+        assertEquals(narrow.grids().size(), s.grids().size());
+        assertEquals(narrow.assignments().size(), s.assignments().size());
+        List<CommunityVersion> versions = store().versions(community);
+        assertEquals(List.of(1L, 2L), versions.stream().map(CommunityVersion::version).toList());
+        assertEquals("import", versions.get(0).author());
+        assertEquals(RESULT.grids().size(), versions.get(0).grids().size(), "version 1 keeps the grids before the edit");
+        assertEquals("王规划", versions.get(1).author());
+        assertEquals(narrow.grids().get(0).geometry().getArea(), versions.get(1).grids().get(0).geometry().getArea(), 1e-12);
+        assertTrue(store().codesEverUsed(community).containsAll(narrow.grids().stream().map(Grid::code).toList()));
+    }
+
+    @Test
+    void aStaleCommitIsRefusedAndChangesNothing() {
+        store().replace(DATA, RESULT, "import");
+        String community = DATA.communities().get(0).code();
+        Delineation narrow = new Delineator(new Bounds(150, 250)).delineate(DATA);
+        StaleVersionException e = assertThrows(StaleVersionException.class,
+                () -> store().commit(new CommunityCommit(community, 0, narrow.grids(), narrow.assignments(), "a", null, null)));
+        assertEquals(1, e.current());
+        assertEquals(RESULT.grids().size(), store().load().grids().size());
+        assertTrue(store().versions(community).isEmpty());
+        store().replace(DATA, RESULT, "again");
+        assertEquals(2, store().communityVersion(community), "a second import makes earlier previews stale too");
+    }
+
+    @Test
+    void keepsTokenDigestsAndTheAuditLog() {
+        Instant t = Instant.parse("2026-11-23T08:00:00Z");
+        store().putToken(new AccessToken("alice", "planner", "a".repeat(64), t));
+        store().putToken(new AccessToken("alice", "admin", "b".repeat(64), t));
+        store().putToken(new AccessToken("bob", "reader", "c".repeat(64), t));
+        assertEquals(List.of("admin", "reader"), store().tokens().stream().map(AccessToken::role).toList(), "a name has one token");
+        store().audit(new AuditEntry(t, "alice", "commit", "990101001001", "ok", "version 2"));
+        store().audit(new AuditEntry(t.plusSeconds(1), "bob", "commit", "990101001001", "refused", "stale"));
+        assertEquals(List.of("bob", "alice"), store().audit(10).stream().map(AuditEntry::actor).toList());
+    }
+}
