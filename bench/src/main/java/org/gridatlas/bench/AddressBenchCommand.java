@@ -10,6 +10,7 @@ import org.gridatlas.engine.lookup.address.AddressMatch;
 import org.gridatlas.engine.lookup.address.AddressMatcher;
 import org.gridatlas.engine.lookup.address.Gazetteer;
 import org.gridatlas.engine.model.Assignment;
+import org.gridatlas.engine.model.BuildingKey;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
 import org.gridatlas.engine.model.Grid;
@@ -51,9 +52,9 @@ final class AddressBenchCommand implements Callable<Integer> {
         result.grids().forEach(g -> grids.put(g.code(), g));
         for (Assignment a : result.assignments()) {
             gridOf.put(a.buildingKey(), a.gridCode());
-            String[] key = a.buildingKey().split("#", 2);
-            communityOf.putIfAbsent(key[0], grids.get(a.gridCode()).communityCode());
-            if (key.length == 2) unitGrids.computeIfAbsent(key[0], k -> new java.util.HashSet<>()).add(a.gridCode());
+            BuildingKey key = a.key();
+            communityOf.putIfAbsent(key.buildingId(), grids.get(a.gridCode()).communityCode());
+            if (key.isUnit()) unitGrids.computeIfAbsent(key.buildingId(), k -> new java.util.HashSet<>()).add(a.gridCode());
         }
         long heap = LookupBenchCommand.usedHeap(), t = System.nanoTime();
         AddressMatcher matcher = new AddressMatcher(new Gazetteer(city.communities(), city.buildings(), city.aliases(), result.grids(), result.assignments()));
@@ -112,7 +113,7 @@ final class AddressBenchCommand implements Callable<Integer> {
         if (a.buildingId() == null) return null;
         String whole = gridOf.get(a.buildingId());
         if (whole != null) return whole;
-        if (a.unit() != null) return gridOf.get(a.buildingId() + "#" + a.unit());
+        if (a.unit() != null) return gridOf.get(BuildingKey.unit(a.buildingId(), a.unit()).toString());
         java.util.Set<String> units = unitGrids.getOrDefault(a.buildingId(), java.util.Set.of());
         return units.size() == 1 ? units.iterator().next() : null;
     }

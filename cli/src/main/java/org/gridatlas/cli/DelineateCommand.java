@@ -5,8 +5,6 @@ import java.util.concurrent.Callable;
 import org.gridatlas.engine.io.ResultWriter;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
-import org.gridatlas.engine.validate.GridVerifier;
-import org.gridatlas.engine.validate.Verification;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,15 +28,13 @@ final class DelineateCommand implements Callable<Integer> {
         Progress progress = new Progress("delineating");
         Delineation result = plan.delineator().delineate(dataset, progress::update);
         progress.finish();
-        Verification v = GridVerifier.verify(dataset, result, plan.bounds());
-        result = new Delineation(result.grids(), result.assignments(), result.report().withVerification(v.counts()));
         ResultWriter.write(result, output);
         var r = result.report();
         if (r.microGrids() > 0) System.out.printf("%d micro grids%n", r.microGrids());
         System.out.printf("%d grids for %d communities (%d households): %.1f%% of urban grids within %d-%d, %d flagged, "
                         + "barrier alignment %.3f, Polsby-Popper %.3f, %.1f s; verification %s%n",
                 r.grids(), r.communities(), r.households(), 100 * r.shareInBounds(), plan.min, plan.max, r.flaggedGrids(),
-                r.barrierAlignment(), r.meanPolsbyPopper(), (System.nanoTime() - t0) / 1e9, v.passed() ? "PASS" : "FAIL " + v.counts());
-        return v.passed() ? 0 : 1;
+                r.barrierAlignment(), r.meanPolsbyPopper(), (System.nanoTime() - t0) / 1e9, result.verified() ? "PASS" : "FAIL " + r.verification());
+        return result.verified() ? 0 : 1;
     }
 }

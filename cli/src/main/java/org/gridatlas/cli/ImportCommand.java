@@ -32,6 +32,11 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Dataset d = input.read();
         Delineation r = plan.delineator().delineate(d);
+        if (!r.verified()) {
+            // a result that breaks DATA.md's rules is not stored: the store keeps what it had
+            System.err.println("gridatlas: verification failed, nothing stored: " + r.report().verification());
+            return 1;
+        }
         try (GridStore s = store.open()) {
             long run = s.replace(d, r, input.input.toString());
             System.out.printf("run %d: %d communities, %d buildings, %d grids stored%n", run, d.communities().size(), d.buildings().size(), r.grids().size());

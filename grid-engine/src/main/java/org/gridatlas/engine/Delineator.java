@@ -36,6 +36,8 @@ import org.gridatlas.engine.partition.RuralRule;
 import org.gridatlas.engine.partition.PlanInput.PlacedBarrier;
 import org.gridatlas.engine.partition.PlanInput.PlacedCampus;
 import org.gridatlas.engine.validate.BarrierAlignment;
+import org.gridatlas.engine.validate.GridVerifier;
+import org.gridatlas.engine.validate.Verification;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -81,15 +83,15 @@ public final class Delineator {
         LocalProjection proj = LocalProjection.around(extent);
 
         List<Community> communities = d.communities();
-        List<Geometry> metric = communities.stream().map(c -> metres(proj, c.geometry())).toList();
+        List<Geometry> metric = communities.stream().map(c -> proj.toValidMetres(c.geometry())).toList();
         Map<Integer, List<PlacedBuilding>> buildings = buildingsByCommunity(d.buildings(), metric, proj);
-        STRtree barriers = barrierIndex(d.barriers(), proj);
+        STRtree barriers = PlacedBarrier.index(d.barriers(), proj);
         List<PlacedCampus> campuses = d.campuses().stream()
                 .sorted(Comparator.comparing(Campus::id))
-                .map(c -> new PlacedCampus(c, metres(proj, c.geometry()))).toList();
+                .map(c -> new PlacedCampus(c, proj.toValidMetres(c.geometry()))).toList();
 
         Map<String, List<Geometry>> hamlets = new HashMap<>();
-        d.hamlets().forEach(h -> hamlets.computeIfAbsent(h.communityCode(), k -> new ArrayList<>()).add(metres(proj, h.geometry())));
+        d.hamlets().forEach(h -> hamlets.computeIfAbsent(h.communityCode(), k -> new ArrayList<>()).add(proj.toValidMetres(h.geometry())));
         CommunityPlanner planner = new CommunityPlanner(bounds, ruralRule);
         AtomicInteger done = new AtomicInteger();
         List<CommunityPlan> plans = IntStream.range(0, communities.size()).parallel().mapToObj(i -> {
@@ -135,7 +137,7 @@ public final class Delineator {
                         dg.households(), dg.buildings(), dg.polygon().getArea(), null, dg.flags(), proj.toLonLat(dg.polygon())));
                 for (Piece p : dg.pieces()) assignments.add(new Assignment(p.key(), code));
                 if (!dg.flags().isEmpty()) issues.add(new GridIssue(code, plan.community().code(), dg.flags(), dg.why()));
-                if (!plan.micro().isEmpty()) microGrids(plan, plan.micro().get(g), code, proj, grids);
+                if (!plan.micro().isEmpty()) grids.addAll(GridCodeAllocator.microGrids(plan.community(), plan.micro().get(g), code, proj));
             }
             alignment.add(metric.get(i), polys, nearbyLines(barriers, metric.get(i)));
         }
@@ -162,28 +164,13 @@ public final class Delineator {
                 flagCounts, round(alignment.share()), base == 0 ? 0 : round(ppSum / base), round(seconds),
                 slowest == null ? null : slowest.community().code(), slowest == null ? 0 : round(slowest.seconds()),
                 issues, notes, Map.of(), DelineationReport.repairs(d.notes()));
-        return new Delineation(grids, assignments, report);
+        Delineation planned = new Delineation(grids, assignments, report);
+        // always checked on its own against DATA.md's rules: nothing leaves here unverified
+        Verification v = GridVerifier.verify(d, planned, bounds);
+        return new Delineation(grids, assignments, report.withVerification(v.counts()));
     }
 
     private static double round(double v) { return Math.round(v * 10000) / 10000.0; }
-
-    /** Micro grids take their grid's code plus three digits, in reading order. */
-    private static void microGrids(CommunityPlan plan, List<DraftGrid> micro, String parent, LocalProjection proj, List<Grid> out) {
-        out.addAll(microGrids(plan.community(), micro, parent, proj));
-    }
-
-    /** A grid's micro grids (metres) as grids in lon/lat, coded after their parent in reading order. */
-    public static List<Grid> microGrids(Community community, List<DraftGrid> micro, String parent, LocalProjection proj) {
-        List<String> codes = GridCodeAllocator.codes(parent, micro.stream().map(DraftGrid::polygon).toList(), 1);
-        List<Grid> out = new ArrayList<>();
-        for (int m = 0; m < micro.size(); m++) {
-            DraftGrid mg = micro.get(m);
-            int buildings = (int) mg.pieces().stream().map(p -> p.building().id().split("#", 2)[0]).distinct().count();
-            out.add(new Grid(codes.get(m), GridLevel.MICRO, mg.kind(), community.code(), community.streetCode(),
-                    mg.households(), buildings, mg.polygon().getArea(), parent, mg.flags(), proj.toLonLat(mg.polygon())));
-        }
-        return out;
-    }
 
     private static List<String> codes(CommunityPlan plan) {
         List<Geometry> ordinary = new ArrayList<>(), dedicated = new ArrayList<>();
@@ -196,20 +183,13 @@ public final class Delineator {
         return out;
     }
 
-    /** Projects and snaps; a polygon that snapping made invalid (a sliver collapsing) is repaired. */
-    public static Geometry metres(LocalProjection proj, Geometry lonLat) {
-        Geometry g = proj.toMetres(lonLat);
-        if (g.getDimension() == 2 && !g.isValid()) g = Geoms.polygonal(GeometryFixer.fix(g));
-        return g;
-    }
-
     private static Map<Integer, List<PlacedBuilding>> buildingsByCommunity(List<Building> buildings, List<Geometry> communities, LocalProjection proj) {
         STRtree index = new STRtree();
         for (int i = 0; i < communities.size(); i++) index.insert(communities.get(i).getEnvelopeInternal(), i);
         Map<Integer, IndexedPointInAreaLocator> locators = new HashMap<>();
         Map<Integer, List<PlacedBuilding>> out = new HashMap<>();
         for (Building b : buildings) {
-            Geometry fp = metres(proj, b.geometry());
+            Geometry fp = proj.toValidMetres(b.geometry());
             Coordinate c = fp.getCentroid().getCoordinate();
             int home = -1;
             @SuppressWarnings("unchecked")
@@ -233,20 +213,6 @@ public final class Delineator {
         return out;
     }
 
-    /** Barrier lines in metres, split into parts and indexed, each tagged with its class. */
-    public static STRtree barrierIndex(List<Barrier> barriers, LocalProjection proj) {
-        STRtree index = new STRtree();
-        for (Barrier b : barriers) {
-            Geometry m = proj.toMetres(b.geometry());
-            for (int i = 0; i < m.getNumGeometries(); i++) {
-                LineString l = (LineString) m.getGeometryN(i);
-                if (l.getLength() > 0) index.insert(l.getEnvelopeInternal(), new PlacedBarrier(l, EdgeTag.of(b.barrierClass())));
-            }
-        }
-        index.build();
-        return index;
-    }
-
     private static Geometry nearbyLines(STRtree barriers, Geometry community) {
         Envelope env = new Envelope(community.getEnvelopeInternal());
         env.expandBy(BarrierAlignment.NEAR_BARRIER_M);
@@ -258,7 +224,7 @@ public final class Delineator {
     private static void sortAssignments(List<Assignment> assignments, List<Building> buildings) {
         Map<String, Integer> order = new HashMap<>();
         for (int i = 0; i < buildings.size(); i++) order.put(buildings.get(i).id(), i);
-        assignments.sort(Comparator.<Assignment>comparingInt(a -> order.getOrDefault(a.buildingKey().split("#", 2)[0], Integer.MAX_VALUE))
+        assignments.sort(Comparator.<Assignment>comparingInt(a -> order.getOrDefault(a.buildingId(), Integer.MAX_VALUE))
                 .thenComparing(Assignment::buildingKey));
     }
 

@@ -24,6 +24,7 @@ import org.gridatlas.engine.io.GeoPackageLayers;
 import org.gridatlas.engine.io.LayerSchema;
 import org.gridatlas.engine.io.ResultReader;
 import org.gridatlas.engine.io.ResultWriter;
+import org.gridatlas.engine.model.Assignment;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
 import org.gridatlas.engine.model.Grid;
@@ -141,32 +142,40 @@ public final class GeoPackageGridStore implements GridStore {
     @Override
     public synchronized long commit(CommunityCommit commit) {
         String community = commit.communityCode();
+        // read before the transaction: the library reads tables over a second connection that would wait on it
         long current = communityVersion(community);
-        if (current != commit.expectedVersion()) throw new StaleVersionException(community, commit.expectedVersion(), current);
+        java.util.Set<Long> recorded = new java.util.HashSet<>();
+        versions(community).forEach(v -> recorded.add(v.version()));
+        List<Grid> grids = GeoPackageLayers.read(gp, DataContract.GRIDS).stream().map(ResultReader::grid)
+                .filter(g -> community.equals(g.communityCode())).toList();
+        java.util.Set<String> codes = new java.util.HashSet<>();
+        grids.forEach(g -> codes.add(g.code()));
+        List<Assignment> assignments = GeoPackageLayers.read(gp, DataContract.ASSIGNMENTS).stream().map(ResultReader::assignment)
+                .filter(a -> codes.contains(a.gridCode())).toList();
+        java.util.Set<String> used = usedCodes();
+        CommunityVersioning.Steps steps = new CommunityVersioning.Steps() {
+            @Override public long lockVersion(String c) { return current; } // the store is synchronized: nothing moves it meanwhile
+            @Override public boolean hasVersion(String c, long version) { return recorded.contains(version); }
+            @Override public List<Grid> grids(String c) { return grids; }
+            @Override public List<Assignment> assignments(String c) { return assignments; }
+            @Override public void recordVersion(String c, long version, String author, String reason, String change, String snapshot) {
+                addVersion(c, version, author, reason, change, snapshot);
+            }
+            @Override public void replaceGrids(String c, List<Grid> after, List<Assignment> assigned) {
+                for (Grid g : grids) tables.get(DataContract.ASSIGNMENTS).delete("grid_code = ?", g.code());
+                tables.get(DataContract.GRIDS).delete("community_code = ?", c);
+                tables.get(DataContract.GRIDS).insert(ResultWriter.gridFeatures(after));
+                tables.get(DataContract.ASSIGNMENTS).insert(ResultWriter.assignmentFeatures(assigned));
+            }
+            @Override public void addUsedCodes(List<Grid> after) { GeoPackageGridStore.this.addUsedCodes(after, used); }
+            @Override public void setVersion(String c, long version) { GeoPackageGridStore.this.setVersion(c, version); }
+        };
+        long[] next = new long[1];
         try {
-            boolean baseline = versions(community).stream().noneMatch(v -> v.version() == current);
-            StoredState now = baseline ? load() : null;
-            java.util.Set<String> used = usedCodes();
-            List<Grid> old = GeoPackageLayers.read(gp, DataContract.GRIDS).stream().map(ResultReader::grid)
-                    .filter(g -> community.equals(g.communityCode())).toList();
-            GeoPackageLayers.inTransaction(gp, () -> {
-                if (baseline) {
-                    List<Grid> before = now.grids().stream().filter(g -> community.equals(g.communityCode())).toList();
-                    java.util.Set<String> codes = new java.util.HashSet<>();
-                    before.forEach(g -> codes.add(g.code()));
-                    List<org.gridatlas.engine.model.Assignment> was = now.assignments().stream().filter(a -> codes.contains(a.gridCode())).toList();
-                    addVersion(community, current, "import", "the delineation before the first edit", null, VersionSnapshots.write(before, was));
-                }
-                for (Grid g : old) tables.get(DataContract.ASSIGNMENTS).delete("grid_code = ?", g.code());
-                tables.get(DataContract.GRIDS).delete("community_code = ?", community);
-                tables.get(DataContract.GRIDS).insert(ResultWriter.gridFeatures(commit.grids()));
-                tables.get(DataContract.ASSIGNMENTS).insert(ResultWriter.assignmentFeatures(commit.assignments()));
-                addUsedCodes(commit.grids(), used);
-                setVersion(community, current + 1);
-                addVersion(community, current + 1, commit.author(), commit.reason(), commit.changeJson(),
-                        VersionSnapshots.write(commit.grids(), commit.assignments()));
-            });
-            return current + 1;
+            GeoPackageLayers.inTransaction(gp, () -> next[0] = CommunityVersioning.commit(steps, commit));
+            return next[0];
+        } catch (StaleVersionException stale) {
+            throw stale;
         } catch (RuntimeException e) {
             throw new StoreException("commit failed, store unchanged: " + e.getMessage(), e);
         }

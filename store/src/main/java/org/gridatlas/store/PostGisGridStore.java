@@ -44,12 +44,14 @@ import org.locationtech.jts.io.WKBWriter;
 public final class PostGisGridStore implements GridStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HikariDataSource pool;
+    private final Jdbc jdbc;
     private final String jdbcUrl;
     /** Tags this store object's NOTIFY payloads, so that its own listener skips them. */
     private final String origin = java.util.UUID.randomUUID().toString();
 
     private PostGisGridStore(HikariDataSource pool, String jdbcUrl) {
         this.pool = pool;
+        this.jdbc = new Jdbc(pool);
         this.jdbcUrl = jdbcUrl;
     }
 
@@ -80,55 +82,46 @@ public final class PostGisGridStore implements GridStore {
 
     @Override
     public long replace(Dataset dataset, Delineation delineation, String source) {
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                long id;
-                try (Statement s = c.createStatement()) {
-                    s.execute("LOCK TABLE runs IN EXCLUSIVE MODE");
-                    try (ResultSet rs = s.executeQuery("SELECT coalesce(max(run_id), 0) + 1 FROM runs")) {
-                        rs.next();
-                        id = rs.getLong(1);
-                    }
-                    s.execute("DELETE FROM assignments; DELETE FROM grids; DELETE FROM buildings; DELETE FROM communities; DELETE FROM barriers; DELETE FROM aliases");
+        return jdbc.inTransaction("import failed", c -> {
+            long id;
+            try (Statement s = c.createStatement()) {
+                s.execute("LOCK TABLE runs IN EXCLUSIVE MODE");
+                try (ResultSet rs = s.executeQuery("SELECT coalesce(max(run_id), 0) + 1 FROM runs")) {
+                    rs.next();
+                    id = rs.getLong(1);
                 }
-                insertCommunities(c, dataset.communities());
-                insertBuildings(c, dataset.buildings());
-                insertBarriers(c, dataset.barriers());
-                insertAliases(c, dataset.aliases());
-                insertGrids(c, ResultWriter.gridFeatures(delineation.grids()));
-                insertAssignments(c, delineation.assignments());
-                // an import is a new version of every community (previews made before it are stale) and its codes are used
-                try (PreparedStatement v = c.prepareStatement("INSERT INTO community_versions VALUES (?, 1) "
-                        + "ON CONFLICT (community_code) DO UPDATE SET version = community_versions.version + 1")) {
-                    for (org.gridatlas.engine.model.Community x : dataset.communities()) {
-                        v.setString(1, x.code());
-                        v.addBatch();
-                    }
-                    v.executeBatch();
-                }
-                insertUsedCodes(c, delineation.grids());
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO runs VALUES (?, ?, ?, ?, ?)")) {
-                    ps.setLong(1, id);
-                    ps.setString(2, source);
-                    ps.setTimestamp(3, Timestamp.from(Instant.now()));
-                    ps.setInt(4, delineation.grids().size());
-                    ps.setString(5, ResultWriter.reportJson(delineation.report()));
-                    ps.executeUpdate();
-                }
-                try (Statement s = c.createStatement()) {
-                    s.execute("REFRESH MATERIALIZED VIEW street_areas"); // GeoServer's streets layer (V4)
-                }
-                announce(c, new StoreChange(StoreChange.Kind.GRIDS, Long.toString(id)));
-                c.commit();
-                return id;
-            } catch (SQLException | IOException | RuntimeException e) {
-                c.rollback();
-                throw new StoreException("import failed, store unchanged: " + e.getMessage(), e);
+                s.execute("DELETE FROM assignments; DELETE FROM grids; DELETE FROM buildings; DELETE FROM communities; DELETE FROM barriers; DELETE FROM aliases");
             }
-        } catch (SQLException e) {
-            throw new StoreException("store unreachable: " + e.getMessage(), e);
-        }
+            insertCommunities(c, dataset.communities());
+            insertBuildings(c, dataset.buildings());
+            insertBarriers(c, dataset.barriers());
+            insertAliases(c, dataset.aliases());
+            insertGrids(c, ResultWriter.gridFeatures(delineation.grids()));
+            insertAssignments(c, delineation.assignments());
+            // an import is a new version of every community (previews made before it are stale) and its codes are used
+            try (PreparedStatement v = c.prepareStatement("INSERT INTO community_versions VALUES (?, 1) "
+                    + "ON CONFLICT (community_code) DO UPDATE SET version = community_versions.version + 1")) {
+                for (org.gridatlas.engine.model.Community x : dataset.communities()) {
+                    v.setString(1, x.code());
+                    v.addBatch();
+                }
+                v.executeBatch();
+            }
+            insertUsedCodes(c, delineation.grids());
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO runs VALUES (?, ?, ?, ?, ?)")) {
+                ps.setLong(1, id);
+                ps.setString(2, source);
+                ps.setTimestamp(3, Timestamp.from(Instant.now()));
+                ps.setInt(4, delineation.grids().size());
+                ps.setString(5, ResultWriter.reportJson(delineation.report()));
+                ps.executeUpdate();
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("REFRESH MATERIALIZED VIEW street_areas"); // GeoServer's streets layer (V4)
+            }
+            announce(c, new StoreChange(StoreChange.Kind.GRIDS, Long.toString(id)));
+            return id;
+        });
     }
 
     private static void insertCommunities(Connection c, List<Community> communities) throws SQLException {
@@ -244,11 +237,9 @@ public final class PostGisGridStore implements GridStore {
 
     @Override
     public long communityVersion(String community) {
-        try (Connection c = pool.getConnection()) {
+        return jdbc.read(c -> {
             return version(c, community, false);
-        } catch (SQLException e) {
-            throw new StoreException("store unreachable: " + e.getMessage(), e);
-        }
+        });
     }
 
     private static long version(Connection c, String community, boolean lock) throws SQLException {
@@ -262,23 +253,70 @@ public final class PostGisGridStore implements GridStore {
 
     @Override
     public long commit(CommunityCommit commit) {
-        String community = commit.communityCode();
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
+        return jdbc.inTransaction("commit failed", c -> {
+            long next = CommunityVersioning.commit(new Steps(c), commit);
+            announce(c, new StoreChange(StoreChange.Kind.GRIDS, commit.communityCode()));
+            return next;
+        });
+    }
+
+    /** The versioning policy's steps on one connection, inside its transaction. */
+    private final class Steps implements CommunityVersioning.Steps {
+        private final Connection c;
+
+        Steps(Connection c) {
+            this.c = c;
+        }
+
+        private <T> T sql(Jdbc.Work<T> work) {
             try {
+                return work.run(c);
+            } catch (SQLException e) {
+                throw new Jdbc.Failed(e);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public long lockVersion(String community) {
+            return sql(c -> {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO community_versions VALUES (?, 0) ON CONFLICT DO NOTHING")) {
                     ps.setString(1, community);
                     ps.executeUpdate();
                 }
-                long current = version(c, community, true); // the row lock serialises commits of one community
-                if (current != commit.expectedVersion()) throw new StaleVersionException(community, commit.expectedVersion(), current);
-                if (!hasVersion(c, community, current)) {
-                    List<Grid> before = query(c, "SELECT code, level, kind, community_code, street_code, households, buildings, area_m2, parent_code, flags::text, "
-                            + "ST_AsBinary(geom) FROM grids WHERE community_code = ?", DataContract.GRIDS, community).stream().map(ResultReader::grid).toList();
-                    List<Assignment> was = query(c, "SELECT a.building_key, a.grid_code FROM assignments a JOIN grids g ON g.code = a.grid_code "
-                            + "WHERE g.community_code = ?", DataContract.ASSIGNMENTS, community).stream().map(ResultReader::assignment).toList();
-                    insertVersion(c, community, current, "import", "the delineation before the first edit", null, VersionSnapshots.write(before, was));
-                }
+                return version(c, community, true); // the row lock serialises commits of one community
+            });
+        }
+
+        @Override
+        public boolean hasVersion(String community, long version) {
+            return sql(c -> PostGisGridStore.hasVersion(c, community, version));
+        }
+
+        @Override
+        public List<Grid> grids(String community) {
+            return sql(c -> query(c, "SELECT code, level, kind, community_code, street_code, households, buildings, area_m2, parent_code, flags::text, "
+                    + "ST_AsBinary(geom) FROM grids WHERE community_code = ?", DataContract.GRIDS, community).stream().map(ResultReader::grid).toList());
+        }
+
+        @Override
+        public List<Assignment> assignments(String community) {
+            return sql(c -> query(c, "SELECT a.building_key, a.grid_code FROM assignments a JOIN grids g ON g.code = a.grid_code "
+                    + "WHERE g.community_code = ?", DataContract.ASSIGNMENTS, community).stream().map(ResultReader::assignment).toList());
+        }
+
+        @Override
+        public void recordVersion(String community, long version, String author, String reason, String changeJson, String snapshot) {
+            sql(c -> {
+                insertVersion(c, community, version, author, reason, changeJson, snapshot);
+                return null;
+            });
+        }
+
+        @Override
+        public void replaceGrids(String community, List<Grid> grids, List<Assignment> assignments) {
+            sql(c -> {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM assignments WHERE grid_code IN (SELECT code FROM grids WHERE community_code = ?)");
                      PreparedStatement gs = c.prepareStatement("DELETE FROM grids WHERE community_code = ?")) {
                     ps.setString(1, community);
@@ -286,26 +324,30 @@ public final class PostGisGridStore implements GridStore {
                     gs.setString(1, community);
                     gs.executeUpdate();
                 }
-                insertGrids(c, ResultWriter.gridFeatures(commit.grids()));
-                insertAssignments(c, commit.assignments());
-                insertUsedCodes(c, commit.grids());
-                long next = current + 1;
+                insertGrids(c, ResultWriter.gridFeatures(grids));
+                insertAssignments(c, assignments);
+                return null;
+            });
+        }
+
+        @Override
+        public void addUsedCodes(List<Grid> grids) {
+            sql(c -> {
+                insertUsedCodes(c, grids);
+                return null;
+            });
+        }
+
+        @Override
+        public void setVersion(String community, long version) {
+            sql(c -> {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE community_versions SET version = ? WHERE community_code = ?")) {
-                    ps.setLong(1, next);
+                    ps.setLong(1, version);
                     ps.setString(2, community);
                     ps.executeUpdate();
                 }
-                insertVersion(c, community, next, commit.author(), commit.reason(), commit.changeJson(), VersionSnapshots.write(commit.grids(), commit.assignments()));
-                announce(c, new StoreChange(StoreChange.Kind.GRIDS, community));
-                c.commit();
-                return next;
-            } catch (SQLException | IOException | RuntimeException e) {
-                c.rollback();
-                if (e instanceof StaleVersionException stale) throw stale;
-                throw new StoreException("commit failed, store unchanged: " + e.getMessage(), e);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("store unreachable: " + e.getMessage(), e);
+                return null;
+            });
         }
     }
 
@@ -336,66 +378,66 @@ public final class PostGisGridStore implements GridStore {
     @Override
     public List<CommunityVersion> versions(String community) {
         List<CommunityVersion> out = new ArrayList<>();
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT version, author, reason, created_at, change_json, snapshot FROM versions WHERE community_code = ? ORDER BY version")) {
-            ps.setString(1, community);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    VersionSnapshots.Snapshot snap = VersionSnapshots.read(rs.getString(6));
-                    out.add(new CommunityVersion(community, rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
-                            rs.getString(5), snap.grids(), snap.assignments()));
+        return jdbc.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                 "SELECT version, author, reason, created_at, change_json, snapshot FROM versions WHERE community_code = ? ORDER BY version")) {
+                ps.setString(1, community);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        VersionSnapshots.Snapshot snap = VersionSnapshots.read(rs.getString(6));
+                        out.add(new CommunityVersion(community, rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
+                                rs.getString(5), snap.grids(), snap.assignments()));
+                    }
                 }
+                return out;
             }
-            return out;
-        } catch (SQLException e) {
-            throw new StoreException("store unreachable: " + e.getMessage(), e);
-        }
+        });
     }
 
     @Override
     public java.util.Set<String> codesEverUsed(String community) {
         java.util.Set<String> out = new java.util.TreeSet<>();
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT code FROM used_codes WHERE community_code = ?")) {
-            ps.setString(1, community);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(rs.getString(1));
+        return jdbc.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT code FROM used_codes WHERE community_code = ?")) {
+                ps.setString(1, community);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(rs.getString(1));
+                }
+                return out;
             }
-            return out;
-        } catch (SQLException e) {
-            throw new StoreException("store unreachable: " + e.getMessage(), e);
-        }
+        });
     }
 
     @Override
     public void putToken(AccessToken t) {
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO tokens VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET role = EXCLUDED.role, sha256 = EXCLUDED.sha256, created_at = EXCLUDED.created_at")) {
-            ps.setString(1, t.name());
-            ps.setString(2, t.role());
-            ps.setString(3, t.sha256());
-            ps.setTimestamp(4, Timestamp.from(t.created()));
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("token " + t.name() + " not stored: " + e.getMessage(), e);
-        }
+        jdbc.inTransaction("token " + t.name() + " not stored", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                 "INSERT INTO tokens VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET role = EXCLUDED.role, sha256 = EXCLUDED.sha256, created_at = EXCLUDED.created_at")) {
+                ps.setString(1, t.name());
+                ps.setString(2, t.role());
+                ps.setString(3, t.sha256());
+                ps.setTimestamp(4, Timestamp.from(t.created()));
+                ps.executeUpdate();
+            }
+            return null;
+        });
     }
 
     @Override
     public List<AccessToken> tokens() {
         List<AccessToken> out = new ArrayList<>();
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT name, role, sha256, created_at FROM tokens ORDER BY name")) {
-            while (rs.next()) out.add(new AccessToken(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()));
-            return out;
-        } catch (SQLException e) {
-            throw new StoreException("store unreachable: " + e.getMessage(), e);
-        }
+        return jdbc.read(c -> {
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT name, role, sha256, created_at FROM tokens ORDER BY name")) {
+                while (rs.next()) out.add(new AccessToken(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()));
+                return out;
+            }
+        });
     }
 
     @Override
     public void putPreview(StoredPreview p) {
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
+        jdbc.inTransaction("preview not stored", c -> {
             try (PreparedStatement expired = c.prepareStatement("DELETE FROM previews WHERE expires < now()");
                  PreparedStatement ps = c.prepareStatement("INSERT INTO previews VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 expired.executeUpdate();
@@ -410,77 +452,74 @@ public final class PostGisGridStore implements GridStore {
                 ps.setString(9, p.verificationJson());
                 ps.setString(10, VersionSnapshots.write(p.grids(), p.assignments()));
                 ps.executeUpdate();
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
+                return null;
             }
-        } catch (SQLException e) {
-            throw new StoreException("preview not stored: " + e.getMessage(), e);
-        }
+        });
     }
 
     @Override
     public java.util.Optional<StoredPreview> preview(String id) {
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT community_code, base_version, author, reason, made, expires, change_json, verification_json, snapshot FROM previews"
-                        + " WHERE preview_id = ? AND expires >= now()")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) return java.util.Optional.empty();
-                VersionSnapshots.Snapshot snap = VersionSnapshots.read(rs.getString(9));
-                return java.util.Optional.of(new StoredPreview(id, rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(), snap.grids(), snap.assignments(), rs.getString(7), rs.getString(8)));
+        return jdbc.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                 "SELECT community_code, base_version, author, reason, made, expires, change_json, verification_json, snapshot FROM previews"
+                 + " WHERE preview_id = ? AND expires >= now()")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return java.util.Optional.empty();
+                    VersionSnapshots.Snapshot snap = VersionSnapshots.read(rs.getString(9));
+                    return java.util.Optional.of(new StoredPreview(id, rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                            rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(), snap.grids(), snap.assignments(), rs.getString(7), rs.getString(8)));
+                }
             }
-        } catch (SQLException e) {
-            throw new StoreException("store unreachable: " + e.getMessage(), e);
-        }
+        });
     }
 
     @Override
     public void removePreview(String id) {
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement("DELETE FROM previews WHERE preview_id = ?")) {
-            ps.setString(1, id);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("store unreachable: " + e.getMessage(), e);
-        }
+        jdbc.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM previews WHERE preview_id = ?")) {
+                ps.setString(1, id);
+                ps.executeUpdate();
+            }
+            return null;
+        });
     }
 
     @Override
     public void audit(AuditEntry e) {
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO audit VALUES (?, ?, ?, ?, ?, ?)")) {
-            ps.setTimestamp(1, Timestamp.from(e.time()));
-            ps.setString(2, e.actor());
-            ps.setString(3, e.action());
-            ps.setString(4, e.communityCode());
-            ps.setString(5, e.outcome());
-            ps.setString(6, e.detail());
-            ps.executeUpdate();
-        } catch (SQLException x) {
-            throw new StoreException("audit entry not stored: " + x.getMessage(), x);
-        }
+        jdbc.inTransaction("audit entry not stored", c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit VALUES (?, ?, ?, ?, ?, ?)")) {
+                ps.setTimestamp(1, Timestamp.from(e.time()));
+                ps.setString(2, e.actor());
+                ps.setString(3, e.action());
+                ps.setString(4, e.communityCode());
+                ps.setString(5, e.outcome());
+                ps.setString(6, e.detail());
+                ps.executeUpdate();
+            }
+            return null;
+        });
     }
 
     @Override
     public List<AuditEntry> audit(int limit) {
         List<AuditEntry> out = new ArrayList<>();
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT time, actor, action, community_code, outcome, detail FROM audit ORDER BY time DESC LIMIT ?")) {
-            ps.setInt(1, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(new AuditEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+        return jdbc.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                 "SELECT time, actor, action, community_code, outcome, detail FROM audit ORDER BY time DESC LIMIT ?")) {
+                ps.setInt(1, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(new AuditEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+                }
+                return out;
             }
-            return out;
-        } catch (SQLException e) {
-            throw new StoreException("store unreachable: " + e.getMessage(), e);
-        }
+        });
     }
 
     @Override
     public StoredState load() {
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
+        return jdbc.read(c -> {
+            c.setAutoCommit(false); // one snapshot of every table
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             Map<LayerSchema, List<Feature>> layers = new LinkedHashMap<>();
             layers.put(DataContract.COMMUNITIES, query(c, "SELECT code, name, kind, street_code, street_name, district_code, district_name, ST_AsBinary(geom) FROM communities ORDER BY code",
@@ -499,9 +538,7 @@ public final class PostGisGridStore implements GridStore {
             Dataset d = new DatasetAssembler().assemble(layers);
             return new StoredState(d.communities(), d.buildings(), d.barriers(), d.aliases(), grids.stream().map(ResultReader::grid).toList(),
                     assignments.stream().map(ResultReader::assignment).toList(), runs.isEmpty() ? null : runs.get(runs.size() - 1));
-        } catch (SQLException e) {
-            throw new StoreException("store unreachable: " + e.getMessage(), e);
-        }
+        });
     }
 
     /** Rows as contract features: columns in the schema's field order, then the geometry as WKB when spatial. */
@@ -544,19 +581,18 @@ public final class PostGisGridStore implements GridStore {
     @Override
     public List<RunInfo> runs() {
         List<RunInfo> out = new ArrayList<>();
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT run_id, source, created_at, grids, report_json FROM runs ORDER BY run_id")) {
-            while (rs.next()) out.add(new RunInfo(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getInt(4), rs.getString(5)));
-            return out;
-        } catch (SQLException e) {
-            throw new StoreException("store unreachable: " + e.getMessage(), e);
-        }
+        return jdbc.read(c -> {
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT run_id, source, created_at, grids, report_json FROM runs ORDER BY run_id")) {
+                while (rs.next()) out.add(new RunInfo(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getInt(4), rs.getString(5)));
+                return out;
+            }
+        });
     }
 
     @Override
     public boolean addReport(Report r) {
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
+        return jdbc.inTransaction("report " + r.id() + " not stored", c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO reports (report_id, time, category, lon, lat, crs, text, grid_code, received_at, geom, address, address_match) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ST_SetSRID(ST_MakePoint(?, ?), 4490), ?, ?::jsonb) ON CONFLICT (report_id) DO NOTHING")) {
@@ -575,27 +611,21 @@ public final class PostGisGridStore implements GridStore {
                 ps.setString(13, r.addressMatch());
                 boolean added = ps.executeUpdate() == 1;
                 if (added) announce(c, new StoreChange(StoreChange.Kind.REPORT, r.id()));
-                c.commit();
                 return added;
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
             }
-        } catch (SQLException e) {
-            throw new StoreException("report " + r.id() + " not stored: " + e.getMessage(), e);
-        }
+        });
     }
 
     @Override
     public java.util.Optional<Report> report(String id) {
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(REPORT_COLUMNS + " WHERE report_id = ?")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? java.util.Optional.of(report(rs)) : java.util.Optional.empty();
+        return jdbc.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(REPORT_COLUMNS + " WHERE report_id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? java.util.Optional.of(report(rs)) : java.util.Optional.empty();
+                }
             }
-        } catch (SQLException e) {
-            throw new StoreException("store unreachable: " + e.getMessage(), e);
-        }
+        });
     }
 
     private static final String REPORT_COLUMNS = "SELECT report_id, time, category, lon, lat, crs, text, grid_code, received_at, address, address_match::text FROM reports";
@@ -625,37 +655,37 @@ public final class PostGisGridStore implements GridStore {
     public List<Report> reports(String gridCode, Instant since, int limit) {
         String sql = REPORT_COLUMNS + " WHERE (?::text IS NULL OR grid_code = ?)"
                 + " AND (?::timestamptz IS NULL OR time >= ?) ORDER BY time DESC LIMIT ?";
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, gridCode);
-            ps.setString(2, gridCode);
-            Timestamp t = since == null ? null : Timestamp.from(since);
-            ps.setTimestamp(3, t);
-            ps.setTimestamp(4, t);
-            ps.setInt(5, limit);
-            List<Report> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(report(rs));
+        return jdbc.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, gridCode);
+                ps.setString(2, gridCode);
+                Timestamp t = since == null ? null : Timestamp.from(since);
+                ps.setTimestamp(3, t);
+                ps.setTimestamp(4, t);
+                ps.setInt(5, limit);
+                List<Report> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(report(rs));
+                }
+                return out;
             }
-            return out;
-        } catch (SQLException e) {
-            throw new StoreException("store unreachable: " + e.getMessage(), e);
-        }
+        });
     }
 
     @Override
     public Map<String, Integer> reportCounts(Instant from, Instant to) {
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT grid_code, count(*) FROM reports WHERE grid_code IS NOT NULL AND time >= ? AND time < ? GROUP BY grid_code")) {
-            ps.setTimestamp(1, Timestamp.from(from));
-            ps.setTimestamp(2, Timestamp.from(to));
-            Map<String, Integer> out = new TreeMap<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.put(rs.getString(1), rs.getInt(2));
+        return jdbc.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                 "SELECT grid_code, count(*) FROM reports WHERE grid_code IS NOT NULL AND time >= ? AND time < ? GROUP BY grid_code")) {
+                ps.setTimestamp(1, Timestamp.from(from));
+                ps.setTimestamp(2, Timestamp.from(to));
+                Map<String, Integer> out = new TreeMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.put(rs.getString(1), rs.getInt(2));
+                }
+                return out;
             }
-            return out;
-        } catch (SQLException e) {
-            throw new StoreException("store unreachable: " + e.getMessage(), e);
-        }
+        });
     }
 
     @Override
@@ -680,13 +710,13 @@ public final class PostGisGridStore implements GridStore {
     @Override
     public List<Zone> zones() {
         List<Zone> out = new ArrayList<>();
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT community_code, zone_code, zone_name FROM zones ORDER BY community_code")) {
-            while (rs.next()) out.add(new Zone(rs.getString(1), rs.getString(2), rs.getString(3)));
-            return out;
-        } catch (SQLException e) {
-            throw new StoreException("store unreachable: " + e.getMessage(), e);
-        }
+        return jdbc.read(c -> {
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT community_code, zone_code, zone_name FROM zones ORDER BY community_code")) {
+                while (rs.next()) out.add(new Zone(rs.getString(1), rs.getString(2), rs.getString(3)));
+                return out;
+            }
+        });
     }
 
     private interface RowBinder<T> {
@@ -695,8 +725,7 @@ public final class PostGisGridStore implements GridStore {
 
     /** Replaces a whole table in one transaction. */
     private <T> void replaceAll(String table, StoreChange.Kind kind, String insert, List<T> rows, RowBinder<T> binder) {
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
+        jdbc.inTransaction(table + " import failed", c -> {
             try (Statement s = c.createStatement(); PreparedStatement ps = c.prepareStatement(insert)) {
                 s.execute("DELETE FROM " + table);
                 for (T row : rows) {
@@ -705,26 +734,21 @@ public final class PostGisGridStore implements GridStore {
                 }
                 ps.executeBatch();
                 announce(c, new StoreChange(kind, null));
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw new StoreException(table + " import failed, store unchanged: " + e.getMessage(), e);
+                return null;
             }
-        } catch (SQLException e) {
-            throw new StoreException("store unreachable: " + e.getMessage(), e);
-        }
+        });
     }
 
     @Override
     public List<StaffMember> staff() {
         List<StaffMember> out = new ArrayList<>();
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT grid_code, role, name, phone FROM staff ORDER BY grid_code, role, name")) {
-            while (rs.next()) out.add(new StaffMember(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
-            return out;
-        } catch (SQLException e) {
-            throw new StoreException("store unreachable: " + e.getMessage(), e);
-        }
+        return jdbc.read(c -> {
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT grid_code, role, name, phone FROM staff ORDER BY grid_code, role, name")) {
+                while (rs.next()) out.add(new StaffMember(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                return out;
+            }
+        });
     }
 
     @Override

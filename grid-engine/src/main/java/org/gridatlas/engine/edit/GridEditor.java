@@ -8,13 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.gridatlas.engine.Delineator;
+import org.gridatlas.engine.codes.GridCodeAllocator;
 import org.gridatlas.engine.geom.Geoms;
 import org.gridatlas.engine.geom.LocalProjection;
 import org.gridatlas.engine.model.Assignment;
 import org.gridatlas.engine.model.Barrier;
 import org.gridatlas.engine.model.BarrierClass;
 import org.gridatlas.engine.model.Building;
+import org.gridatlas.engine.model.BuildingKey;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
 import org.gridatlas.engine.model.Grid;
@@ -32,6 +33,7 @@ import org.gridatlas.engine.partition.PlanInput;
 import org.gridatlas.engine.partition.PlanInput.PlacedBarrier;
 import org.gridatlas.engine.partition.RuralRule;
 import org.gridatlas.engine.validate.GridVerifier;
+import org.gridatlas.engine.validate.Rule;
 import org.gridatlas.engine.validate.Verification;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.index.strtree.STRtree;
@@ -81,9 +83,10 @@ public final class GridEditor {
         else drafts = c.rerun((GridEdit.Rerun) edit);
         Result r = c.result(drafts, everUsed, micro);
         Verification before = c.verify(s.grids().stream().filter(g -> g.level() == GridLevel.GRID).toList(), s.assignments());
-        for (String rule : GridVerifier.RULES) {
+        for (Rule rule : Rule.values()) {
             if (r.verification().violations(rule) > before.violations(rule)) {
-                throw new EditRefused(rule, "the edit would break " + rule + ": " + r.verification().examples().get(rule));
+                throw new EditRefused(rule, "the edit would break " + rule.wireName() + " (" + rule.section() + " of DATA.md): "
+                        + r.verification().examples().get(rule.wireName()));
             }
         }
         return r;
@@ -116,27 +119,25 @@ public final class GridEditor {
                 if (!keysByGrid.containsKey(a.gridCode())) continue;
                 keysByGrid.get(a.gridCode()).add(a.buildingKey());
                 gridOfKey.put(a.buildingKey(), a.gridCode());
-                keysOfBuilding.computeIfAbsent(a.buildingKey().split("#", 2)[0], k -> new LinkedHashMap<>()).put(a.buildingKey(), a.gridCode());
+                keysOfBuilding.computeIfAbsent(a.buildingId(), k -> new LinkedHashMap<>()).put(a.buildingKey(), a.gridCode());
                 householdsOfKey.put(a.buildingKey(), households(a.buildingKey()));
             }
         }
 
         int households(String key) {
-            String[] k = key.split("#", 2);
-            Building b = buildings.get(k[0]);
-            if (b == null) return 0;
-            if (k.length == 1) return b.households();
-            return b.units().stream().filter(u -> u.unit().equals(k[1])).mapToInt(Unit::households).sum();
+            BuildingKey k = BuildingKey.parse(key);
+            Building b = buildings.get(k.buildingId());
+            return b == null ? 0 : b.households(k);
         }
 
         Geometry polygon(String code) {
-            return metres.computeIfAbsent(code, k -> Delineator.metres(proj, grids.get(k).geometry()));
+            return metres.computeIfAbsent(code, k -> proj.toValidMetres(grids.get(k).geometry()));
         }
 
         Grid ordinary(String code) {
             Grid g = grids.get(code);
-            if (g == null) throw new EditRefused("request", "no grid " + code + " in community " + s.community().code());
-            if (g.kind() == GridKind.DEDICATED) throw new EditRefused("request", "grid " + code + " is a campus's dedicated grid: it follows its campus");
+            if (g == null) throw EditRefused.request("no grid " + code + " in community " + s.community().code());
+            if (g.kind() == GridKind.DEDICATED) throw EditRefused.request("grid " + code + " is a campus's dedicated grid: it follows its campus");
             return g;
         }
 
@@ -153,22 +154,22 @@ public final class GridEditor {
         }
 
         List<Draft> move(GridEdit.MoveBuildings m) {
-            if (m.buildingIds().isEmpty()) throw new EditRefused("request", "no buildings to move");
+            if (m.buildingIds().isEmpty()) throw EditRefused.request("no buildings to move");
             Grid to = ordinary(m.toGrid());
             String from = null;
             Set<String> moving = new LinkedHashSet<>();
             for (String id : m.buildingIds()) {
-                if (!buildings.containsKey(id)) throw new EditRefused("request", "no building " + id + " in community " + s.community().code());
+                if (!buildings.containsKey(id)) throw EditRefused.request("no building " + id + " in community " + s.community().code());
                 Map<String, String> keys = keysOfBuilding.getOrDefault(id, Map.of());
                 Set<String> in = new LinkedHashSet<>(keys.values());
                 moving.addAll(keys.keySet());
-                if (in.size() != 1) throw new EditRefused("request", "building " + id + " is divided by unit among grids " + in + ": it cannot move whole");
+                if (in.size() != 1) throw EditRefused.request("building " + id + " is divided by unit among grids " + in + ": it cannot move whole");
                 String g = in.iterator().next();
-                if (from != null && !from.equals(g)) throw new EditRefused("request", "the buildings lie in different grids (" + from + ", " + g + "): move them one grid at a time");
+                if (from != null && !from.equals(g)) throw EditRefused.request("the buildings lie in different grids (" + from + ", " + g + "): move them one grid at a time");
                 from = g;
             }
             ordinary(from);
-            if (from.equals(to.code())) throw new EditRefused("request", "the buildings are in grid " + from + " already");
+            if (from.equals(to.code())) throw EditRefused.request("the buildings are in grid " + from + " already");
             // rule 5: a compound moves whole, unless it is divided already (it alone exceeds the maximum)
             for (String id : m.buildingIds()) {
                 String compound = buildings.get(id).compoundId();
@@ -182,7 +183,7 @@ public final class GridEditor {
                     if (from.equals(g) && !m.buildingIds().contains(b.id())) leftBehind.add(b.id());
                 }
                 if (compoundGrids.size() == 1 && !leftBehind.isEmpty()) {
-                    throw new EditRefused("rule 5: compound not split", "compound " + compound + " would be split: move " + leftBehind + " with it");
+                    throw new EditRefused(Rule.COMPOUND_NOT_SPLIT, "compound " + compound + " would be split: move " + leftBehind + " with it");
                 }
             }
             Map<String, String> target = new HashMap<>();
@@ -209,13 +210,13 @@ public final class GridEditor {
                     cellsOf.computeIfAbsent(dest, k -> new ArrayList<>()).add(cell.getValue());
                     keysOf.computeIfAbsent(dest, k -> new LinkedHashSet<>());
                     kindOf.putIfAbsent(dest, grids.get(code).kind());
-                    for (String key : keysByGrid.get(code)) if (key.split("#", 2)[0].equals(cell.getKey())) keysOf.get(dest).add(key);
+                    for (String key : keysByGrid.get(code)) if (BuildingKey.buildingOf(key).equals(cell.getKey())) keysOf.get(dest).add(key);
                 }
             }
             List<Draft> out = new ArrayList<>();
             for (Map.Entry<String, List<Geometry>> e : cellsOf.entrySet()) {
                 String dest = e.getKey();
-                if (e.getValue().isEmpty()) throw new EditRefused("rule 4: households within bounds", "grid " + dest + " would be left empty: merge it instead");
+                if (e.getValue().isEmpty()) throw new EditRefused(Rule.BOUNDS_OR_FLAGGED, "grid " + dest + " would be left empty: merge it instead");
                 boolean fresh = dest.startsWith("+");
                 GridKind kind = fresh ? kindOf.get(dest) : grids.get(dest).kind();
                 Draft d = contiguous(kind, Geoms.union(e.getValue()), keysOf.get(dest), fresh ? "the new grid would be in pieces"
@@ -223,7 +224,7 @@ public final class GridEditor {
                 if (fresh) {
                     int hh = householdsOf(d.keys());
                     if (kind == GridKind.COMMUNITY && !bounds.contains(hh)) {
-                        throw new EditRefused("rule 4: households within bounds", "the new grid would hold " + hh + " households, outside " + bounds.min() + "–" + bounds.max());
+                        throw new EditRefused(Rule.BOUNDS_OR_FLAGGED, "the new grid would hold " + hh + " households, outside " + bounds.min() + "–" + bounds.max());
                     }
                 } else {
                     withinBounds(dest, d);
@@ -236,7 +237,7 @@ public final class GridEditor {
         List<Draft> splitAlong(GridEdit.SplitAlong sa) {
             Grid g = ordinary(sa.grid());
             Geometry polygon = polygon(g.code());
-            Geometry line = Delineator.metres(proj, sa.line());
+            Geometry line = proj.toValidMetres(sa.line());
             org.locationtech.jts.operation.polygonize.Polygonizer faces = new org.locationtech.jts.operation.polygonize.Polygonizer();
             faces.add(Geoms.union(List.of(polygon.getBoundary(), line)));
             List<Geometry> sides = new ArrayList<>();
@@ -245,7 +246,7 @@ public final class GridEditor {
                 if (polygon.contains(f.getInteriorPoint())) sides.add(f);
             }
             if (sides.size() != 2) {
-                throw new EditRefused("request", "the line must cross grid " + g.code() + " once, from edge to edge (it makes " + sides.size() + " parts)");
+                throw EditRefused.request("the line must cross grid " + g.code() + " once, from edge to edge (it makes " + sides.size() + " parts)");
             }
             PreparedGeometry second = PreparedGeometryFactory.prepare(sides.get(1));
             Map<String, String> target = new HashMap<>();
@@ -253,14 +254,14 @@ public final class GridEditor {
                 if (second.contains(footprint(id).getCentroid())) target.put(id, "+1");
             }
             if (target.isEmpty() || target.size() == ownersOf(g.code()).size()) {
-                throw new EditRefused("rule 4: households within bounds", "every building of grid " + g.code() + " lies on one side of the line");
+                throw new EditRefused(Rule.BOUNDS_OR_FLAGGED, "every building of grid " + g.code() + " lies on one side of the line");
             }
             return reassign(Set.of(g.code()), target);
         }
 
         List<Draft> redraw(GridEdit.Redraw rd) {
             Grid g = ordinary(rd.grid());
-            PreparedGeometry drawn = PreparedGeometryFactory.prepare(Delineator.metres(proj, rd.boundary()));
+            PreparedGeometry drawn = PreparedGeometryFactory.prepare(proj.toValidMetres(rd.boundary()));
             Set<String> involved = new LinkedHashSet<>(List.of(g.code()));
             for (Grid n : grids.values()) {
                 if (n.kind() != GridKind.DEDICATED && !n.code().equals(g.code())
@@ -278,7 +279,7 @@ public final class GridEditor {
                     if (!in && code.equals(g.code())) target.put(id, nearestOther(involved, g.code(), centre));
                 }
             }
-            if (target.isEmpty()) throw new EditRefused("request", "the drawn boundary takes in and leaves out the same buildings as grid " + g.code() + " does now");
+            if (target.isEmpty()) throw EditRefused.request("the drawn boundary takes in and leaves out the same buildings as grid " + g.code() + " does now");
             return reassign(involved, target);
         }
 
@@ -291,20 +292,20 @@ public final class GridEditor {
                 double d = polygon(code).distance(point);
                 if (d < dist) { dist = d; best = code; }
             }
-            if (best == null) throw new EditRefused("request", "grid " + except + " has no neighbour to give buildings to");
+            if (best == null) throw EditRefused.request("grid " + except + " has no neighbour to give buildings to");
             return best;
         }
 
         /** The buildings of a grid, by id. */
         Set<String> ownersOf(String code) {
             Set<String> out = new LinkedHashSet<>();
-            for (String key : keysByGrid.get(code)) out.add(key.split("#", 2)[0]);
+            for (String key : keysByGrid.get(code)) out.add(BuildingKey.buildingOf(key));
             return out;
         }
 
         List<String> keysOf(Building b) {
             if (!b.hasUnits()) return List.of(b.id());
-            return b.units().stream().map(u -> Assignment.unitKey(b.id(), u.unit())).toList();
+            return b.units().stream().map(u -> BuildingKey.unit(b.id(), u.unit()).toString()).toList();
         }
 
         /** The grid of a building (of its first unit for one divided by unit); null for a building in no grid yet. */
@@ -315,13 +316,13 @@ public final class GridEditor {
 
         /** A building's footprint in metres, projected once. */
         Geometry footprint(String buildingId) {
-            return footprints.computeIfAbsent(buildingId, id -> Delineator.metres(proj, buildings.get(id).geometry()));
+            return footprints.computeIfAbsent(buildingId, id -> proj.toValidMetres(buildings.get(id).geometry()));
         }
 
         /** The barriers near an envelope, from an index built once. */
         @SuppressWarnings("unchecked")
         List<PlacedBarrier> barriersNear(Envelope env) {
-            if (barrierIndex == null) barrierIndex = Delineator.barrierIndex(s.barriers(), proj);
+            if (barrierIndex == null) barrierIndex = PlanInput.PlacedBarrier.index(s.barriers(), proj);
             return barrierIndex.query(env);
         }
 
@@ -331,27 +332,27 @@ public final class GridEditor {
         List<Geometry> barrierLines() {
             if (barrierLines == null) {
                 barrierLines = new ArrayList<>();
-                for (Barrier b : s.barriers()) if (b.barrierClass() != BarrierClass.PATH) barrierLines.add(Delineator.metres(proj, b.geometry()));
+                for (Barrier b : s.barriers()) if (b.barrierClass() != BarrierClass.PATH) barrierLines.add(proj.toValidMetres(b.geometry()));
             }
             return barrierLines;
         }
 
         Map<String, Geometry> cells(String code) {
             Map<String, Geometry> inGrid = new LinkedHashMap<>();
-            for (String key : keysByGrid.get(code)) inGrid.computeIfAbsent(key.split("#", 2)[0], this::footprint);
+            for (String key : keysByGrid.get(code)) inGrid.computeIfAbsent(BuildingKey.buildingOf(key), this::footprint);
             return BuildingCells.of(polygon(code), inGrid, barrierLines());
         }
 
         List<Draft> merge(GridEdit.MergeGrids m) {
             Grid a = ordinary(m.first()), b = ordinary(m.second());
-            if (a.code().equals(b.code())) throw new EditRefused("request", "a grid cannot merge with itself");
+            if (a.code().equals(b.code())) throw EditRefused.request("a grid cannot merge with itself");
             Set<String> keys = new LinkedHashSet<>(keysByGrid.get(a.code()));
             keys.addAll(keysByGrid.get(b.code()));
             Draft merged = contiguous(a.kind(), Geoms.union(List.of(polygon(a.code()), polygon(b.code()))), keys,
                     "grids " + a.code() + " and " + b.code() + " are not neighbours");
             int hh = householdsOf(keys);
             if (a.kind() == GridKind.COMMUNITY && hh > bounds.max()) {
-                throw new EditRefused("rule 4: households within bounds", "grids " + a.code() + " and " + b.code() + " together hold " + hh
+                throw new EditRefused(Rule.BOUNDS_OR_FLAGGED, "grids " + a.code() + " and " + b.code() + " together hold " + hh
                         + " households, over the maximum of " + bounds.max());
             }
             return withOthers(Set.of(a.code(), b.code()), List.of(merged));
@@ -361,17 +362,17 @@ public final class GridEditor {
             Grid g = ordinary(sp.grid());
             List<Draft> parts = plan(polygon(g.code()), keysByGrid.get(g.code()));
             if (parts.size() < 2) {
-                throw new EditRefused("rule 4: households within bounds", "grid " + g.code() + " (" + g.households() + " households) cannot be split into grids of "
+                throw new EditRefused(Rule.BOUNDS_OR_FLAGGED, "grid " + g.code() + " (" + g.households() + " households) cannot be split into grids of "
                         + bounds.min() + "–" + bounds.max() + " households");
             }
             return withOthers(Set.of(g.code()), parts);
         }
 
         List<Draft> rerun(GridEdit.Rerun r) {
-            for (String code : r.locked()) if (!grids.containsKey(code)) throw new EditRefused("request", "no grid " + code + " to lock");
+            for (String code : r.locked()) if (!grids.containsKey(code)) throw EditRefused.request("no grid " + code + " to lock");
             Set<String> open = new LinkedHashSet<>();
             for (Grid g : grids.values()) if (!r.locked().contains(g.code()) && g.kind() != GridKind.DEDICATED) open.add(g.code());
-            if (open.isEmpty()) throw new EditRefused("request", "every grid is locked: nothing to delineate");
+            if (open.isEmpty()) throw EditRefused.request("every grid is locked: nothing to delineate");
             Set<String> keys = new LinkedHashSet<>();
             List<Geometry> area = new ArrayList<>();
             for (String code : open) {
@@ -384,11 +385,11 @@ public final class GridEditor {
         /** Runs the community planner on part of the community holding these building keys. */
         List<Draft> plan(Geometry region, Set<String> keys) {
             Set<String> ids = new LinkedHashSet<>();
-            for (String key : keys) ids.add(key.split("#", 2)[0]);
+            for (String key : keys) ids.add(BuildingKey.buildingOf(key));
             for (String id : ids) {
                 for (Map.Entry<String, String> e : keysOfBuilding.getOrDefault(id, Map.of()).entrySet()) {
                     if (!keys.contains(e.getKey())) {
-                        throw new EditRefused("request", "building " + id + " is shared with grid " + e.getValue() + ": include that grid too");
+                        throw EditRefused.request("building " + id + " is shared with grid " + e.getValue() + ": include that grid too");
                     }
                 }
             }
@@ -418,7 +419,7 @@ public final class GridEditor {
         Draft contiguous(GridKind kind, Geometry polygon, Set<String> keys, String why) {
             Geometry p = Geoms.polygonal(polygon);
             if (p.getNumGeometries() > 1 && s.community().geometry().getNumGeometries() == 1) {
-                throw new EditRefused("rule 3: one valid polygon", why);
+                throw new EditRefused(Rule.ONE_VALID_POLYGON, why);
             }
             return new Draft(p, keys, kind);
         }
@@ -432,7 +433,7 @@ public final class GridEditor {
             if (d.kind() != GridKind.COMMUNITY) return;
             int after = householdsOf(d.keys()), before = grids.get(code).households();
             if (!bounds.contains(after) && bounds.deviation(after) > bounds.deviation(before)) {
-                throw new EditRefused("rule 4: households within bounds", "grid " + code + " would hold " + after + " households, outside "
+                throw new EditRefused(Rule.BOUNDS_OR_FLAGGED, "grid " + code + " would hold " + after + " households, outside "
                         + bounds.min() + "–" + bounds.max());
             }
         }
@@ -453,7 +454,7 @@ public final class GridEditor {
                 if (old != null && old.households() == hh && d.keys().equals(keysByGrid.get(code)) && d.polygon() == metres.get(code)) {
                     out.add(old); // untouched: exactly as it was
                 } else {
-                    int count = (int) d.keys().stream().map(k -> k.split("#", 2)[0]).distinct().count();
+                    int count = (int) d.keys().stream().map(k -> BuildingKey.buildingOf(k)).distinct().count();
                     out.add(new Grid(code, GridLevel.GRID, d.kind(), s.community().code(), s.community().streetCode(), hh, count,
                             d.polygon().getArea(), null, flags(d.kind(), hh), proj.toLonLat(d.polygon())));
                     if (micro != null) changed.put(code, d);
@@ -473,12 +474,12 @@ public final class GridEditor {
             if (d.kind() == GridKind.DEDICATED) return List.of();
             List<Piece> pieces = new ArrayList<>();
             for (String key : d.keys()) {
-                Building b = buildings.get(key.split("#", 2)[0]);
+                Building b = buildings.get(BuildingKey.buildingOf(key));
                 Geometry fp = footprint(b.id());
                 pieces.add(new Piece(key, b, householdsOfKey.getOrDefault(key, 0), fp, fp.getInteriorPoint().getCoordinate()));
             }
             DraftGrid grid = new DraftGrid(d.kind(), d.polygon(), pieces, householdsOf(d.keys()), List.of(), null, null);
-            return Delineator.microGrids(s.community(), new MicroGridPlanner(micro).plan(s.community(), grid, barriersNear(d.polygon().getEnvelopeInternal())),
+            return GridCodeAllocator.microGrids(s.community(), new MicroGridPlanner(micro).plan(s.community(), grid, barriersNear(d.polygon().getEnvelopeInternal())),
                     code, proj);
         }
 

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import org.gridatlas.engine.codes.GridCodeAllocator;
 import org.gridatlas.engine.geom.Geoms;
+import org.gridatlas.engine.model.GridCode;
+import org.gridatlas.engine.validate.Rule;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -53,7 +55,7 @@ public final class StableCodes {
             codes[p.next()] = p.code();
         }
         int nextOrdinary = next(communityCode, before.keySet(), everUsed, 1, GridCodeAllocator.LAST_ORDINARY);
-        int nextDedicated = next(communityCode, before.keySet(), everUsed, GridCodeAllocator.FIRST_DEDICATED, 999);
+        int nextDedicated = next(communityCode, before.keySet(), everUsed, GridCodeAllocator.FIRST_DEDICATED, GridCode.LAST_SEQUENCE);
         List<Integer> fresh = new ArrayList<>();
         for (int i = 0; i < codes.length; i++) if (codes[i] == null) fresh.add(i);
         int[] order = GridCodeAllocator.readingOrder(fresh.stream().map(i -> after.get(i).polygon()).toList());
@@ -61,10 +63,10 @@ public final class StableCodes {
             int i = fresh.get(rank);
             boolean dedicated = after.get(i).dedicated();
             int seq = dedicated ? nextDedicated++ : nextOrdinary++;
-            if (seq > (dedicated ? 999 : GridCodeAllocator.LAST_ORDINARY)) {
-                throw new EditRefused("codes", "community " + communityCode + " has no sequence numbers left for a new grid");
+            if (seq > (dedicated ? GridCode.LAST_SEQUENCE : GridCodeAllocator.LAST_ORDINARY)) {
+                throw new EditRefused(Rule.CODES_UNIQUE, "community " + communityCode + " has no sequence numbers left for a new grid");
             }
-            codes[i] = communityCode + String.format("%03d", seq);
+            codes[i] = GridCode.of(communityCode, seq).value();
         }
         return List.of(codes);
     }
@@ -74,9 +76,9 @@ public final class StableCodes {
         int max = first - 1;
         for (Set<String> codes : List.of(current, everUsed)) {
             for (String c : codes) {
-                if (!c.startsWith(community) || c.length() != community.length() + 3) continue;
-                int seq = Integer.parseInt(c.substring(community.length()));
-                if (seq >= first && seq <= last) max = Math.max(max, seq);
+                GridCode code = GridCode.parse(c);
+                if (code == null || code.isMicro() || !code.communityCode().equals(community)) continue;
+                if (code.sequence() >= first && code.sequence() <= last) max = Math.max(max, code.sequence());
             }
         }
         return max + 1;

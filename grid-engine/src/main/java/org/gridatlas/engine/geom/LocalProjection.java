@@ -37,6 +37,13 @@ public final class LocalProjection {
         });
     }
 
+    /** Projects and snaps; a polygon that snapping made invalid (a sliver collapsing) is repaired. */
+    public Geometry toValidMetres(Geometry lonLat) {
+        Geometry g = toMetres(lonLat);
+        if (g.getDimension() == 2 && !g.isValid()) g = Geoms.polygonal(org.locationtech.jts.geom.util.GeometryFixer.fix(g));
+        return g;
+    }
+
     public Geometry toLonLat(Geometry metres) {
         // built by the floating lon/lat factory, never the metric one (its 1 mm grid would be 0.001°)
         return Geoms.mapVertices(Geoms.LONLAT.createGeometry(metres), (x, y, out) -> {

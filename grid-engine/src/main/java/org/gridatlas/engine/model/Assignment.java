@@ -1,7 +1,10 @@
 package org.gridatlas.engine.model;
 
-/** One row of assignments.csv: a building (or {@code building#unit}) and its grid. */
+/** One row of assignments.csv: a building (or one unit of it, see {@link BuildingKey}) and its grid. */
 public record Assignment(String buildingKey, String gridCode) {
 
-    public static String unitKey(String buildingId, String unit) { return buildingId + "#" + unit; }
+    public BuildingKey key() { return BuildingKey.parse(buildingKey); }
+
+    /** The building, whether the key names it or one of its units. */
+    public String buildingId() { return BuildingKey.buildingOf(buildingKey); }
 }

@@ -15,4 +15,10 @@ public record Building(String id, int households, boolean householdsMissing, Bui
     }
 
     public boolean hasUnits() { return !units.isEmpty(); }
+
+    /** The households a key of this building stands for: all of them, or one unit's. */
+    public int households(BuildingKey key) {
+        if (!key.isUnit()) return households;
+        return units.stream().filter(u -> u.unit().equals(key.unit())).mapToInt(Unit::households).sum();
+    }
 }

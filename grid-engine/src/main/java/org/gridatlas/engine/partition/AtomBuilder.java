@@ -7,6 +7,7 @@ import java.util.Map;
 import org.gridatlas.engine.geom.Geoms;
 import org.gridatlas.engine.model.Assignment;
 import org.gridatlas.engine.model.Building;
+import org.gridatlas.engine.model.BuildingKey;
 import org.gridatlas.engine.model.Unit;
 import org.locationtech.jts.algorithm.MinimumDiameter;
 import org.locationtech.jts.geom.Coordinate;
@@ -109,7 +110,7 @@ public final class AtomBuilder {
             for (int i = 0; i < bd.units().size(); i++) {
                 Unit u = bd.units().get(i);
                 Geometry s = slices.get(i);
-                Piece p = new Piece(Assignment.unitKey(bd.id(), u.unit()), bd, u.households(), s, anchor(s));
+                Piece p = new Piece(BuildingKey.unit(bd.id(), u.unit()).toString(), bd, u.households(), s, anchor(s));
                 atoms.add(new Atom(atoms.size(), List.of(p), u.households(), cid, splitCompound, false));
             }
         } else {

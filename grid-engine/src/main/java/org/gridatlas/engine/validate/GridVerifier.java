@@ -11,6 +11,8 @@ import org.gridatlas.engine.geom.Geoms;
 import org.gridatlas.engine.geom.LocalProjection;
 import org.gridatlas.engine.model.Assignment;
 import org.gridatlas.engine.model.Building;
+import org.gridatlas.engine.model.BuildingKey;
+import org.gridatlas.engine.model.GridCode;
 import org.gridatlas.engine.model.Community;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
@@ -30,9 +32,6 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * alone (the engine's internals are not trusted): the same rules as scripts/check_grids.py.
  */
 public final class GridVerifier {
-    public static final List<String> RULES = List.of("codes_unique", "code_layout", "one_valid_polygon",
-            "each_building_once", "building_not_split", "building_inside_grid", "households_sum",
-            "bounds_or_flagged", "compound_not_split", "coverage", "no_overlap", "micro_coverage");
     private static final double OUTSIDE_TOLERANCE = 0.01;
     private static final double AREA_TOLERANCE = 1e-4;
     private static final int EXAMPLES = 5;
@@ -41,7 +40,7 @@ public final class GridVerifier {
     private final Map<String, List<String>> examples = new LinkedHashMap<>();
 
     private GridVerifier() {
-        RULES.forEach(r -> counts.put(r, 0));
+        for (Rule r : Rule.values()) counts.put(r.wireName(), 0);
     }
 
     public static Verification verify(Dataset d, Delineation result, Bounds bounds) {
@@ -50,9 +49,9 @@ public final class GridVerifier {
         return new Verification(v.counts, v.examples);
     }
 
-    private void fail(String rule, String what) {
-        counts.merge(rule, 1, Integer::sum);
-        List<String> ex = examples.computeIfAbsent(rule, k -> new ArrayList<>());
+    private void fail(Rule rule, String what) {
+        counts.merge(rule.wireName(), 1, Integer::sum);
+        List<String> ex = examples.computeIfAbsent(rule.wireName(), k -> new ArrayList<>());
         if (ex.size() < EXAMPLES) ex.add(what);
     }
 
@@ -66,12 +65,11 @@ public final class GridVerifier {
         Map<String, Grid> grids = new LinkedHashMap<>();
         Map<String, Geometry> metric = new HashMap<>();
         for (Grid g : result.grids()) {
-            if (grids.put(g.code(), g) != null) fail("codes_unique", g.code());
-            int digits = g.level() == GridLevel.MICRO ? 18 : 15;
-            if (!g.code().matches("\\d{" + digits + "}") || !g.code().startsWith(g.communityCode())) fail("code_layout", g.code());
+            if (grids.put(g.code(), g) != null) fail(Rule.CODES_UNIQUE, g.code());
+            if (!GridCode.laidOut(g.code(), g.level(), g.communityCode())) fail(Rule.CODE_LAYOUT, g.code());
             Geometry m = proj.toMetres(g.geometry());
             metric.put(g.code(), m);
-            if (!validShape(m, community.get(g.communityCode()))) fail("one_valid_polygon", g.code() + ": " + m.getGeometryType() + " valid=" + m.isValid());
+            if (!validShape(m, community.get(g.communityCode()))) fail(Rule.ONE_VALID_POLYGON, g.code() + ": " + m.getGeometryType() + " valid=" + m.isValid());
         }
 
         Map<String, Building> buildings = new HashMap<>();
@@ -80,22 +78,20 @@ public final class GridVerifier {
         Map<String, Set<String>> gridsOfBuilding = new HashMap<>();
         Map<String, Integer> households = new HashMap<>();
         for (Assignment a : result.assignments()) {
-            if (assigned.put(a.buildingKey(), a.gridCode()) != null) fail("each_building_once", a.buildingKey() + " twice");
-            String[] key = a.buildingKey().split("#", 2);
-            Building b = buildings.get(key[0]);
-            if (b == null) { fail("each_building_once", key[0] + " not in dataset"); continue; }
-            if (!grids.containsKey(a.gridCode())) { fail("each_building_once", a.buildingKey() + " -> unknown grid " + a.gridCode()); continue; }
+            if (assigned.put(a.buildingKey(), a.gridCode()) != null) fail(Rule.EACH_BUILDING_ONCE, a.buildingKey() + " twice");
+            BuildingKey key = a.key();
+            Building b = buildings.get(key.buildingId());
+            if (b == null) { fail(Rule.EACH_BUILDING_ONCE, key.buildingId() + " not in dataset"); continue; }
+            if (!grids.containsKey(a.gridCode())) { fail(Rule.EACH_BUILDING_ONCE, a.buildingKey() + " -> unknown grid " + a.gridCode()); continue; }
             gridsOfBuilding.computeIfAbsent(b.id(), k -> new LinkedHashSet<>()).add(a.gridCode());
-            int hh = key.length == 1 ? b.households()
-                    : b.units().stream().filter(u -> u.unit().equals(key[1])).mapToInt(Unit::households).sum();
-            households.merge(a.gridCode(), hh, Integer::sum);
+            households.merge(a.gridCode(), b.households(key), Integer::sum);
         }
-        for (Building b : d.buildings()) if (!gridsOfBuilding.containsKey(b.id())) fail("each_building_once", b.id() + " not assigned");
+        for (Building b : d.buildings()) if (!gridsOfBuilding.containsKey(b.id())) fail(Rule.EACH_BUILDING_ONCE, b.id() + " not assigned");
 
         for (Map.Entry<String, Set<String>> e : gridsOfBuilding.entrySet()) {
             Building b = buildings.get(e.getKey());
             if (e.getValue().size() > 1) {
-                if (!b.hasUnits() || b.households() <= bounds.max()) fail("building_not_split", b.id() + " in " + e.getValue());
+                if (!b.hasUnits() || b.households() <= bounds.max()) fail(Rule.BUILDING_NOT_SPLIT, b.id() + " in " + e.getValue());
                 continue;
             }
             Grid g = grids.get(e.getValue().iterator().next());
@@ -107,18 +103,18 @@ public final class GridVerifier {
                 Geometry own = c == null ? fp : Geoms.polygonal(OverlayNGRobust.overlay(fp, c, org.locationtech.jts.operation.overlayng.OverlayNG.INTERSECTION));
                 if (own.getArea() <= 0) continue;
                 double outside = OverlayNGRobust.overlay(own, gridGeom, org.locationtech.jts.operation.overlayng.OverlayNG.DIFFERENCE).getArea() / own.getArea();
-                if (outside > OUTSIDE_TOLERANCE) fail("building_inside_grid", String.format("%s %.1f%% outside %s", b.id(), 100 * outside, g.code()));
+                if (outside > OUTSIDE_TOLERANCE) fail(Rule.BUILDING_INSIDE_GRID, String.format("%s %.1f%% outside %s", b.id(), 100 * outside, g.code()));
             } else if (gridGeom.distance(fp) > 0.5) {
-                fail("building_inside_grid", b.id() + " point outside " + g.code());
+                fail(Rule.BUILDING_INSIDE_GRID, b.id() + " point outside " + g.code());
             }
         }
 
         for (Grid g : grids.values()) {
             if (g.level() != GridLevel.GRID) continue;
             int counted = households.getOrDefault(g.code(), 0);
-            if (g.households() != counted) fail("households_sum", g.code() + ": says " + g.households() + " counts " + counted);
+            if (g.households() != counted) fail(Rule.HOUSEHOLDS_SUM, g.code() + ": says " + g.households() + " counts " + counted);
             if (g.kind() == GridKind.COMMUNITY && !bounds.contains(counted) && g.flags().isEmpty()) {
-                fail("bounds_or_flagged", g.code() + ": " + counted + " households, no flag");
+                fail(Rule.BOUNDS_OR_FLAGGED, g.code() + ": " + counted + " households, no flag");
             }
         }
 
@@ -130,7 +126,7 @@ public final class GridVerifier {
             compoundHouseholds.merge(b.compoundId(), b.households(), Integer::sum);
         }
         compoundGrids.forEach((c, gs) -> {
-            if (gs.size() > 1 && compoundHouseholds.get(c) <= bounds.max()) fail("compound_not_split", c + " in " + gs);
+            if (gs.size() > 1 && compoundHouseholds.get(c) <= bounds.max()) fail(Rule.COMPOUND_NOT_SPLIT, c + " in " + gs);
         });
 
         microCoverage(grids, metric);
@@ -138,14 +134,14 @@ public final class GridVerifier {
         for (Grid g : grids.values()) if (g.level() == GridLevel.GRID) byCommunity.computeIfAbsent(g.communityCode(), k -> new ArrayList<>()).add(metric.get(g.code()));
         community.forEach((code, c) -> {
             List<Geometry> parts = byCommunity.get(code);
-            if (parts == null) { fail("coverage", code + ": no grids"); return; }
+            if (parts == null) { fail(Rule.COVERAGE, code + ": no grids"); return; }
             Geometry union = Geoms.union(parts);
             double area = c.getArea();
             double gap = Geoms.difference(c, union).getArea() / area;
             double spill = Geoms.difference(union, c).getArea() / area;
             double sum = parts.stream().mapToDouble(Geometry::getArea).sum();
-            if (gap > AREA_TOLERANCE || spill > AREA_TOLERANCE) fail("coverage", String.format("%s: gap %.4f%% spill %.4f%%", code, 100 * gap, 100 * spill));
-            if ((sum - union.getArea()) / area > AREA_TOLERANCE) fail("no_overlap", String.format("%s: overlap %.4f%%", code, 100 * (sum - union.getArea()) / area));
+            if (gap > AREA_TOLERANCE || spill > AREA_TOLERANCE) fail(Rule.COVERAGE, String.format("%s: gap %.4f%% spill %.4f%%", code, 100 * gap, 100 * spill));
+            if ((sum - union.getArea()) / area > AREA_TOLERANCE) fail(Rule.NO_OVERLAP, String.format("%s: overlap %.4f%%", code, 100 * (sum - union.getArea()) / area));
         });
     }
 
@@ -157,13 +153,13 @@ public final class GridVerifier {
         }
         byParent.forEach((parent, parts) -> {
             Geometry p = metric.get(parent);
-            if (p == null) { fail("micro_coverage", parent + ": micro grids of an unknown grid"); return; }
+            if (p == null) { fail(Rule.MICRO_COVERAGE, parent + ": micro grids of an unknown grid"); return; }
             Geometry union = Geoms.union(parts);
             double area = p.getArea();
             double gap = Geoms.difference(p, union).getArea() / area, spill = Geoms.difference(union, p).getArea() / area;
             double over = (parts.stream().mapToDouble(Geometry::getArea).sum() - union.getArea()) / area;
             if (gap > AREA_TOLERANCE || spill > AREA_TOLERANCE || over > AREA_TOLERANCE) {
-                fail("micro_coverage", String.format("%s: gap %.4f%% spill %.4f%% overlap %.4f%%", parent, 100 * gap, 100 * spill, 100 * over));
+                fail(Rule.MICRO_COVERAGE, String.format("%s: gap %.4f%% spill %.4f%% overlap %.4f%%", parent, 100 * gap, 100 * spill, 100 * over));
             }
         });
     }

@@ -35,8 +35,8 @@ class GridVerifierTest {
     @Test
     void catchesAMissingAssignment() {
         Verification v = verify(good.grids(), good.assignments().subList(1, good.assignments().size()));
-        assertEquals(1, v.violations("each_building_once"));
-        assertTrue(v.violations("households_sum") > 0);
+        assertEquals(1, v.violations(Rule.EACH_BUILDING_ONCE));
+        assertTrue(v.violations(Rule.HOUSEHOLDS_SUM) > 0);
     }
 
     @Test
@@ -44,14 +44,14 @@ class GridVerifierTest {
         List<Grid> grids = new ArrayList<>(good.grids());
         Grid g = grids.get(0);
         grids.set(0, with(g, g.households() + 1, g.flags(), g.geometry(), g.code()));
-        assertEquals(1, verify(grids, good.assignments()).violations("households_sum"));
+        assertEquals(1, verify(grids, good.assignments()).violations(Rule.HOUSEHOLDS_SUM));
 
         List<Assignment> moved = new ArrayList<>();
         String target = grids.get(1).code();
         for (Assignment a : good.assignments()) moved.add(a.gridCode().equals(grids.get(0).code()) ? new Assignment(a.buildingKey(), target) : a);
         Verification v = verify(good.grids(), moved);
-        assertTrue(v.violations("bounds_or_flagged") >= 1, v.toString());
-        assertTrue(v.violations("building_inside_grid") >= 1, v.toString());
+        assertTrue(v.violations(Rule.BOUNDS_OR_FLAGGED) >= 1, v.toString());
+        assertTrue(v.violations(Rule.BUILDING_INSIDE_GRID) >= 1, v.toString());
     }
 
     @Test
@@ -59,14 +59,14 @@ class GridVerifierTest {
         List<Grid> grids = new ArrayList<>(good.grids());
         Grid a = grids.get(0), b = grids.get(1);
         grids.set(1, with(b, b.households(), b.flags(), b.geometry().union(a.geometry()).buffer(0), b.code()));
-        assertTrue(verify(grids, good.assignments()).violations("no_overlap") >= 1);
+        assertTrue(verify(grids, good.assignments()).violations(Rule.NO_OVERLAP) >= 1);
 
         grids = new ArrayList<>(good.grids());
         grids.remove(2);
-        assertTrue(verify(grids, good.assignments()).violations("coverage") >= 1);
+        assertTrue(verify(grids, good.assignments()).violations(Rule.COVERAGE) >= 1);
 
         grids = new ArrayList<>(good.grids());
         grids.set(0, with(a, a.households(), a.flags(), a.geometry(), "12345"));
-        assertTrue(verify(grids, good.assignments()).violations("code_layout") >= 1);
+        assertTrue(verify(grids, good.assignments()).violations(Rule.CODE_LAYOUT) >= 1);
     }
 }

@@ -28,6 +28,7 @@ import org.gridatlas.engine.edit.GridEdit;
 import org.gridatlas.engine.edit.GridEditor;
 import org.gridatlas.engine.model.Assignment;
 import org.gridatlas.engine.model.Grid;
+import org.gridatlas.engine.model.GridCode;
 import org.gridatlas.engine.partition.Bounds;
 import org.gridatlas.engine.validate.Verification;
 import org.locationtech.jts.geom.Geometry;
@@ -80,8 +81,8 @@ final class ChangesResource {
         try {
             r = editor.apply(cs, edit, store.codesEverUsed(community), hasMicro ? micro : null);
         } catch (EditRefused e) {
-            store.audit(new AuditEntry(Instant.now(), who.name(), "preview " + body.path("op").asText(), community, "refused: " + e.rule(), e.getMessage()));
-            throw new ApiError(422, e.rule(), e.getMessage());
+            store.audit(new AuditEntry(Instant.now(), who.name(), "preview " + body.path("op").asText(), community, "refused: " + e.field(), e.getMessage()));
+            throw new ApiError(422, e.field(), e.getMessage());
         }
         List<Grid> all = new ArrayList<>(r.grids());
         // the micro grids of the grids the change leaves exactly as they were stay as they are
@@ -147,18 +148,25 @@ final class ChangesResource {
     }
 
     /** Every version of the grid's community in which the grid appears, with what it held then. */
-    void gridHistory(Context ctx) {
+    void gridHistory(Context ctx) throws IOException {
         String code = ctx.pathParam("code");
         ServingState s = state.get();
-        String community = code.length() >= 12 ? code.substring(0, 12) : code;
-        if (!s.communities.containsKey(community)) throw ApiError.notFound("grid " + code);
+        GridCode parsed = GridCode.parse(code);
+        if (parsed == null || !s.communities.containsKey(parsed.communityCode())) throw ApiError.notFound("grid " + code);
         List<Map<String, Object>> out = new ArrayList<>();
-        for (CommunityVersion v : store.versions(community)) {
+        for (CommunityVersion v : store.versions(parsed.communityCode())) {
             Grid g = v.grids().stream().filter(x -> x.code().equals(code)).findFirst().orElse(null);
-            if (g != null || (v.changeJson() != null && v.changeJson().contains(code))) out.add(versionView(v, g));
+            if (g != null || retiredBy(v, code)) out.add(versionView(v, g));
         }
         if (out.isEmpty() && !s.grids.containsKey(code)) throw ApiError.notFound("grid " + code);
         ctx.json(Map.of("grid", code, "history", out));
+    }
+
+    /** Whether the version's change retired the code (the version where a grid ends). */
+    private static boolean retiredBy(CommunityVersion v, String code) throws IOException {
+        if (v.changeJson() == null) return false;
+        for (JsonNode retired : GeoJsonOut.JSON.readTree(v.changeJson()).path("retired")) if (retired.asText().equals(code)) return true;
+        return false;
     }
 
     /** The community's grids as they were at a time: the last version committed by then (the current grids without edits). */

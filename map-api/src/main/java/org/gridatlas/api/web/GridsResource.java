@@ -80,13 +80,11 @@ final class GridsResource {
         p.put("hierarchy", s.hierarchy(g));
         List<Map<String, Object>> buildings = new ArrayList<>();
         for (Assignment a : s.assignmentsByGrid.getOrDefault(g.code(), List.of())) {
-            String[] key = a.buildingKey().split("#", 2);
-            Building b = s.buildings.get(key[0]);
+            Building b = s.buildings.get(a.buildingId());
             if (b == null) continue;
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", a.buildingKey());
-            m.put("households", key.length == 1 ? b.households()
-                    : b.units().stream().filter(u -> u.unit().equals(key[1])).mapToInt(u -> u.households()).sum());
+            m.put("households", b.households(a.key()));
             m.put("use", b.use().wireName());
             m.put("compound_id", b.compoundId());
             AddressAnswers.putAddress(m, b.address());

@@ -75,7 +75,7 @@ public final class ServingState {
         }
         for (Assignment a : s.assignments()) {
             assignmentsByGrid.computeIfAbsent(a.gridCode(), k -> new ArrayList<>()).add(a);
-            gridOfBuilding.putIfAbsent(a.buildingKey().split("#", 2)[0], a.gridCode());
+            gridOfBuilding.putIfAbsent(a.buildingId(), a.gridCode());
         }
         this.index = new CellGridIndex(s.grids());
         this.addresses = new AddressMatcher(new Gazetteer(s.communities(), s.buildings(), s.aliases(), s.grids(), s.assignments()));

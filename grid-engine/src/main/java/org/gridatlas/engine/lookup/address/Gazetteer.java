@@ -32,6 +32,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.gridatlas.engine.model.Alias;
 import org.gridatlas.engine.model.Assignment;
 import org.gridatlas.engine.model.Building;
+import org.gridatlas.engine.model.BuildingKey;
 import org.gridatlas.engine.model.Community;
 import org.gridatlas.engine.model.Grid;
 import org.gridatlas.engine.model.GridLevel;
@@ -141,7 +142,7 @@ public final class Gazetteer {
             Grid g = gridByCode.get(gridOfKey.get(b.id()));
             Map<String, String> unitGrids = new LinkedHashMap<>();
             for (Unit u : b.units()) {
-                String grid = gridOfKey.get(b.id() + "#" + u.unit());
+                String grid = gridOfKey.get(BuildingKey.unit(b.id(), u.unit()).toString());
                 if (grid != null) unitGrids.put(number(u.unit()), grid);
             }
             String community = g != null ? g.communityCode() : unitGrids.isEmpty() ? null : gridByCode.get(unitGrids.values().iterator().next()).communityCode();
