@@ -1,5 +1,6 @@
 package org.gridatlas.bench;
 
+import org.gridatlas.fixtures.Slow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The benchmark jar's commands run, small, as the README gives them. */
+@Slow
 class GridAtlasBenchTest {
     private static String run(String... args) {
         PrintStream was = System.out;
@@ -25,6 +27,12 @@ class GridAtlasBenchTest {
             System.setOut(was);
         }
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theConfigurationPageDocumentsEveryBenchmarkAndOption() throws Exception {
+        java.util.List<String> missing = org.gridatlas.cli.ConfigurationTest.undocumented(new picocli.CommandLine(new GridAtlasBench()));
+        assertTrue(missing.isEmpty(), "docs/configuration.md does not document: " + missing);
     }
 
     @Test

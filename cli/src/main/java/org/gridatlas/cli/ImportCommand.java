@@ -1,6 +1,5 @@
 package org.gridatlas.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.gridatlas.api.geoserver.GeoServerClient;
 import org.gridatlas.api.geoserver.GeoServerPublisher;
@@ -11,7 +10,6 @@ import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Read a dataset, delineate it and store both (replacing what the store held, in one transaction).")

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.gridatlas.store.GridStore;
-import org.gridatlas.api.web.TileLayers;
+import org.gridatlas.api.serving.MapLayers;
 import org.gridatlas.engine.geom.ChinaCrs;
 import org.gridatlas.tiles.MvtRenderer;
 import org.gridatlas.tiles.TileId;
@@ -40,7 +40,7 @@ final class SeedCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<TileLayer> layers;
         try (GridStore s = store.open()) {
-            layers = TileLayers.of(s, layer);
+            layers = MapLayers.of(s, layer);
         }
         ChinaCrs c = ChinaCrs.parse(crs);
         MvtRenderer renderer = new MvtRenderer();

@@ -1,5 +1,6 @@
 package org.gridatlas.cli;
 
+import org.gridatlas.fixtures.Slow;
 import static org.gridatlas.cli.CliEndToEndTest.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * an empty layer, lon/lat swapped; and exit codes that tell the truth (0 pass, 1 rule broken,
  * 2 bad input named, 3 internal error).
  */
+@Slow
 class FilesPlannersHoldTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> LAYERS = List.of("communities", "buildings", "barriers", "dedicated");

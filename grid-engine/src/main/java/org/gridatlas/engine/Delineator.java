@@ -12,7 +12,6 @@ import org.gridatlas.engine.codes.GridCodeAllocator;
 import org.gridatlas.engine.geom.Geoms;
 import org.gridatlas.engine.geom.LocalProjection;
 import org.gridatlas.engine.model.Assignment;
-import org.gridatlas.engine.model.Barrier;
 import org.gridatlas.engine.model.Building;
 import org.gridatlas.engine.model.Campus;
 import org.gridatlas.engine.model.Community;
@@ -28,7 +27,6 @@ import org.gridatlas.engine.partition.Bounds;
 import org.gridatlas.engine.partition.CommunityPlan;
 import org.gridatlas.engine.partition.CommunityPlanner;
 import org.gridatlas.engine.partition.DraftGrid;
-import org.gridatlas.engine.partition.EdgeTag;
 import org.gridatlas.engine.partition.MicroGridPlanner;
 import org.gridatlas.engine.partition.Piece;
 import org.gridatlas.engine.partition.PlanInput;
@@ -42,9 +40,7 @@ import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Location;
-import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.index.strtree.STRtree;
 
 /**

@@ -16,6 +16,11 @@ public interface GridStore extends GridRepository, ReportStore, StaffStore, Acce
         return () -> { };
     }
 
+    /** The PostGIS database's JDBC URL when the store is one (GeoServer publishes from it); empty for the embedded store. */
+    default java.util.Optional<String> postGisUrl() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

@@ -59,6 +59,11 @@ public final class PostGisGridStore implements GridStore {
         return jdbcUrl;
     }
 
+    @Override
+    public java.util.Optional<String> postGisUrl() {
+        return java.util.Optional.of(jdbcUrl);
+    }
+
     /** Connects (JDBC URL, user and password may be in the URL) and migrates the schema. */
     public static PostGisGridStore open(String jdbcUrl) {
         HikariConfig cfg = new HikariConfig();

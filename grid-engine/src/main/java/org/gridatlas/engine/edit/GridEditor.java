@@ -21,7 +21,6 @@ import org.gridatlas.engine.model.Delineation;
 import org.gridatlas.engine.model.Grid;
 import org.gridatlas.engine.model.GridKind;
 import org.gridatlas.engine.model.GridLevel;
-import org.gridatlas.engine.model.Unit;
 import org.gridatlas.engine.partition.AtomBuilder.PlacedBuilding;
 import org.gridatlas.engine.partition.Bounds;
 import org.gridatlas.engine.partition.CommunityPlan;

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gridatlas.engine.geom.Geoms;
-import org.gridatlas.engine.model.Assignment;
 import org.gridatlas.engine.model.Building;
 import org.gridatlas.engine.model.BuildingKey;
 import org.gridatlas.engine.model.Unit;

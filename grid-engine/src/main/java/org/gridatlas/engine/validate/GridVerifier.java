@@ -19,7 +19,6 @@ import org.gridatlas.engine.model.Delineation;
 import org.gridatlas.engine.model.Grid;
 import org.gridatlas.engine.model.GridKind;
 import org.gridatlas.engine.model.GridLevel;
-import org.gridatlas.engine.model.Unit;
 import org.gridatlas.engine.partition.Bounds;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;

@@ -1,5 +1,6 @@
 package org.gridatlas.engine.lookup;
 
+import org.gridatlas.fixtures.Slow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +22,7 @@ import org.locationtech.jts.geom.Envelope;
  * points: uniform over and around the coverage, on every vertex, on every edge, a hair either side
  * of edges. And most points inside are answered from a cell (the same prepared answer each time).
  */
+@Slow
 class CellGridIndexTest {
     @Test
     void sameAnswersAsTheExactLocatorOnAMillionPoints() {

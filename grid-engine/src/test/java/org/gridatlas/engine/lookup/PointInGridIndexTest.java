@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import org.gridatlas.engine.Delineator;
 import org.gridatlas.engine.TestData;
 import org.gridatlas.engine.geom.Geoms;

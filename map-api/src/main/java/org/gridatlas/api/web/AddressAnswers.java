@@ -1,5 +1,6 @@
 package org.gridatlas.api.web;
 
+import org.gridatlas.api.serving.ServingState;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gridatlas.engine.io.CsvLayers;

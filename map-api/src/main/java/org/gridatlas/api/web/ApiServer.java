@@ -1,5 +1,8 @@
 package org.gridatlas.api.web;
 
+import org.gridatlas.api.serving.CommunityEdits;
+import org.gridatlas.api.serving.Json;
+import org.gridatlas.api.serving.ServingState;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +20,6 @@ import org.gridatlas.api.geoserver.PublishedLayer;
 import org.gridatlas.api.geoserver.PostGisConnection;
 import org.gridatlas.store.AuditEntry;
 import org.gridatlas.store.GridStore;
-import org.gridatlas.store.PostGisGridStore;
 import org.gridatlas.store.StoreChange;
 import org.gridatlas.store.StoreException;
 import org.gridatlas.engine.edit.GridEditor;
@@ -69,29 +71,22 @@ public final class ApiServer implements AutoCloseable {
         this.headerTimeout = new HeaderReadTimeout(settings.headerTimeout());
         StaffingRule staffing = settings.staffing();
         this.tiles = new TilesResource(store, settings.tileCacheBytes(), settings.publicUrl());
-        metrics.gauge("gridatlas_tile_cache_entries", () -> tiles.cache().size());
-        metrics.gauge("gridatlas_tile_cache_bytes", () -> tiles.cache().bytes());
-        metrics.gauge("gridatlas_tile_cache_hits_total", () -> tiles.cache().hits());
-        metrics.gauge("gridatlas_tile_cache_misses_total", () -> tiles.cache().misses());
-        metrics.gauge("gridatlas_index_grids", () -> state.get().index.size());
-        metrics.gauge("gridatlas_recent_reports", tiles::recentReports);
+        gauges();
         reload();
         LookupResource lookup = new LookupResource(state::get);
         this.reports = new ReportsResource(state::get, store, tiles::report);
         ServerSettings.Security security = settings.security();
         this.access = new Access(store, security.adminTokenSha256(), security.reportKeySha256(), security.publicReads());
-        ChangesResource changes = new ChangesResource(state::get, store, new GridEditor(settings.bounds(), settings.ruralRule()),
-                settings.microBounds(), community -> afterCommit(settings));
-        AdminResource admin = new AdminResource(store, settings.geoServer(), () -> {
-            if (!(store instanceof PostGisGridStore pg)) throw new ApiError(409, "store", "GeoServer publishing needs the PostGIS store (--jdbc)");
-            return PostGisConnection.fromJdbcUrl(pg.jdbcUrl(), settings.geoServerDbHost());
-        });
+        ChangesResource changes = new ChangesResource(state::get, store, new CommunityEdits(state::get, store, store,
+                new GridEditor(settings.bounds(), settings.ruralRule()), settings.microBounds(), community -> afterCommit(settings)));
+        AdminResource admin = new AdminResource(store, settings.geoServer(), () -> PostGisConnection.fromJdbcUrl(store.postGisUrl()
+                .orElseThrow(() -> new ApiError(409, "store", "GeoServer publishing needs the PostGIS store (--jdbc)")), settings.geoServerDbHost()));
         StaffResource staff = new StaffResource(state::get, store, this::reload, staffing);
         ZonesResource zones = new ZonesResource(state::get, store, this::reload);
         GridsResource grids = new GridsResource(state::get, staff, staffing, settings.publicUrl());
-        byte[] openApi = resource("/openapi.json");
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            config.jsonMapper(new io.javalin.json.JavalinJackson(Json.MAPPER, false));
             config.http.maxRequestSize = 1_000_000;
             config.jetty.modifyServer(server -> {
                 server.setHandler(inFlight); // Javalin nests its servlet context inside; counts requests for close()
@@ -108,90 +103,85 @@ public final class ApiServer implements AutoCloseable {
                 SecurityHeaders.apply(ctx);
             });
             config.routes.beforeMatched(access::decide);
-            config.routes.after(ctx -> {
-                Long started = ctx.attribute("started");
-                io.javalin.router.Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
-                String route = endpoint == null ? "unmatched" : endpoint.path;
-                if (started != null) metrics.request(ctx.method().name(), route, ctx.statusCode(), System.nanoTime() - started);
-                if (route.startsWith("/tiles/{layer}/")) metrics.count("gridatlas_tiles_served_total", 1);
-                if (route.equals("/api/v1/lookup") && ctx.method().name().equals("GET")) metrics.count("gridatlas_lookups_total", 1);
-                if (ctx.method() == io.javalin.http.HandlerType.POST && LIST_IMPORTS.contains(route) && ctx.attribute(Access.CALLER) != null) {
-                    store.audit(new AuditEntry(java.time.Instant.now(), Access.caller(ctx).name(), "import " + route.substring(route.lastIndexOf('/') + 1), null,
-                            ctx.statusCode() == 200 ? "ok" : "refused: " + ctx.statusCode(), null));
-                }
-                if (settings.accessLog() && started != null) {
-                    LOG.atInfo().addKeyValue("method", ctx.method().name()).addKeyValue("path", ctx.path()).addKeyValue("route", route)
-                            .addKeyValue("status", ctx.statusCode()).addKeyValue("ms", (System.nanoTime() - started) / 1e6).log("request");
-                }
-            });
-            new Routes(config.routes, access)
-                    .get("/metrics", PUBLIC, ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.text()))
-                    .get("/health", PUBLIC, ctx -> ctx.json(Map.of("status", "ok")))
-                    .get("/ready", PUBLIC, ctx -> {
-                        boolean reachable = store.reachable();
-                        ctx.status(reachable && state.get() != null ? 200 : 503).json(Map.of("store", reachable, "grids", state.get().index.size()));
-                    })
-                    .get("/api/v1/openapi.json", PUBLIC, ctx -> ctx.contentType("application/json").result(openApi))
-                    .get("/api/v1/grids", READ, grids::list)
-                    .get("/api/v1/grids/{code}", READ, grids::one)
-                    .get("/api/v1/communities", READ, grids::communities)
-                    .get("/api/v1/streets", READ, grids::streets)
-                    .get("/api/v1/hierarchy", READ, grids::hierarchy)
-                    .get("/api/v1/export/grids.geojson", READ, grids::exportGeoJson)
-                    .get("/api/v1/export/grids.gpkg", READ, grids::exportGeoPackage)
-                    .get("/api/v1/lookup", READ, lookup::one)
-                    .post("/api/v1/lookup", READ, lookup::batch) // a batch of lookups is a read, not a write
-                    .post("/api/v1/reports", REPORT, reports::create)
-                    .get("/api/v1/reports", READ, reports::list)
-                    .get("/api/v1/reports/counts", READ, reports::counts)
-                    .sse("/api/v1/reports/stream", READ, reports::stream)
-                    .post("/api/v1/staff", EDIT, staff::importCsv)
-                    .get("/api/v1/staffing", READ, staff::staffing)
-                    .post("/api/v1/zones", EDIT, zones::importCsv)
-                    .get("/api/v1/communities/{code}/map.png", READ, tiles::communityMap)
-                    .post("/api/v1/admin/publish", ADMIN, admin::publish)
-                    .get("/api/v1/admin/audit", ADMIN, admin::audit)
-                    .post("/api/v1/communities/{code}/changes", EDIT, changes::preview)
-                    .get("/api/v1/communities/{code}/changes/{id}", READ, changes::get)
-                    .post("/api/v1/communities/{code}/changes/{id}/commit", EDIT, changes::commit)
-                    .get("/api/v1/communities/{code}/versions", READ, changes::versions)
-                    .post("/api/v1/communities/{code}/versions/{version}/revert", EDIT, changes::revert)
-                    .get("/api/v1/communities/{code}/grids", READ, changes::asOf)
-                    .get("/api/v1/communities/{code}/codes", READ, changes::codes)
-                    .get("/api/v1/communities/{code}/buildings", READ, grids::communityBuildings)
-                    .get("/api/v1/grids/{code}/history", READ, changes::gridHistory)
-                    .get("/tiles/{layer}", READ, tiles::tileJson)
-                    .get("/tiles/{layer}/{z}/{x}/{yformat}", READ, tiles::tile);
-            config.routes.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(error(e.status(), e.field(), e.getMessage())));
-            config.routes.exception(StoreException.class, (e, ctx) -> {
-                // the database's own words stay in the log: they quote SQL and the server's internals
-                LOG.warn("{} {}: store refused or unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
-                switch (e.kind()) {
-                    case BAD_DATA -> ctx.status(400).json(error(400, "body", "the store refused a value of this request; nothing was changed"));
-                    case CONFLICT -> ctx.status(409).json(error(409, "body", "this conflicts with what is stored; nothing was changed"));
-                    case UNAVAILABLE -> ctx.status(503).json(error(503, "store", "store unavailable, nothing was changed; lookups and tiles still answer from memory"));
-                }
-            });
-            config.routes.exception(GeoServerException.class, (e, ctx) -> ctx.status(502).json(error(502, "geoserver", e.getMessage())));
-            config.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-                ctx.status(500).json(error(500, null, "internal error"));
-            });
-            config.routes.error(404, "*", ctx -> {
-                // answers that are already JSON (a grid not found) keep their body; unknown paths get one
-                String type = ctx.res().getContentType();
-                if (type == null || !type.contains("json")) ctx.json(error(404, null, "no such resource: " + ctx.path()));
-            });
+            config.routes.after(ctx -> afterRequest(ctx, settings.accessLog()));
+            routes(new Routes(config.routes, access), new Resources(lookup, grids, staff, zones, changes, admin, resource("/openapi.json")));
+            ErrorMapping.register(config);
         });
         this.watch = store.watch(this::onStoreChange);
     }
 
-    private static Map<String, Object> error(int status, String field, String message) {
-        Map<String, Object> e = new java.util.LinkedHashMap<>();
-        e.put("status", status);
-        e.put("field", field);
-        e.put("message", message);
-        return Map.of("error", e);
+    private void gauges() {
+        metrics.gauge("gridatlas_tile_cache_entries", () -> tiles.cache().size());
+        metrics.gauge("gridatlas_tile_cache_bytes", () -> tiles.cache().bytes());
+        metrics.gauge("gridatlas_tile_cache_hits_total", () -> tiles.cache().hits());
+        metrics.gauge("gridatlas_tile_cache_misses_total", () -> tiles.cache().misses());
+        metrics.gauge("gridatlas_index_grids", () -> state.get().index.size());
+        metrics.gauge("gridatlas_recent_reports", tiles::recentReports);
+    }
+
+    /** What every request leaves behind: its metrics, the audit of list imports, and (when asked) an access-log line. */
+    private void afterRequest(io.javalin.http.Context ctx, boolean accessLog) {
+            Long started = ctx.attribute("started");
+            io.javalin.router.Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
+            String route = endpoint == null ? "unmatched" : endpoint.path;
+            if (started != null) metrics.request(ctx.method().name(), route, ctx.statusCode(), System.nanoTime() - started);
+            if (route.startsWith("/tiles/{layer}/")) metrics.count("gridatlas_tiles_served_total", 1);
+            if (route.equals("/api/v1/lookup") && ctx.method().name().equals("GET")) metrics.count("gridatlas_lookups_total", 1);
+            if (ctx.method() == io.javalin.http.HandlerType.POST && LIST_IMPORTS.contains(route) && ctx.attribute(Access.CALLER) != null) {
+                store.audit(new AuditEntry(java.time.Instant.now(), Access.caller(ctx).name(), "import " + route.substring(route.lastIndexOf('/') + 1), null,
+                        ctx.statusCode() == 200 ? "ok" : "refused: " + ctx.statusCode(), null));
+            }
+            if (accessLog && started != null) {
+                LOG.atInfo().addKeyValue("method", ctx.method().name()).addKeyValue("path", ctx.path()).addKeyValue("route", route)
+                        .addKeyValue("status", ctx.statusCode()).addKeyValue("ms", (System.nanoTime() - started) / 1e6).log("request");
+            }
+        
+    }
+
+    /** The resources the routes call. */
+    private record Resources(LookupResource lookup, GridsResource grids, StaffResource staff, ZonesResource zones, ChangesResource changes,
+                             AdminResource admin, byte[] openApi) {}
+
+    /** Every route with who may call it (see {@link Access}). */
+    private void routes(Routes r, Resources x) {
+        r
+                .get("/metrics", PUBLIC, ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.text()))
+                .get("/health", PUBLIC, ctx -> ctx.json(Map.of("status", "ok")))
+                .get("/ready", PUBLIC, ctx -> {
+                        boolean reachable = store.reachable();
+                        ctx.status(reachable && state.get() != null ? 200 : 503).json(Map.of("store", reachable, "grids", state.get().index.size()));
+                    })
+                .get("/api/v1/openapi.json", PUBLIC, ctx -> ctx.contentType("application/json").result(x.openApi()))
+                .get("/api/v1/grids", READ, x.grids()::list)
+                .get("/api/v1/grids/{code}", READ, x.grids()::one)
+                .get("/api/v1/communities", READ, x.grids()::communities)
+                .get("/api/v1/streets", READ, x.grids()::streets)
+                .get("/api/v1/hierarchy", READ, x.grids()::hierarchy)
+                .get("/api/v1/export/grids.geojson", READ, x.grids()::exportGeoJson)
+                .get("/api/v1/export/grids.gpkg", READ, x.grids()::exportGeoPackage)
+                .get("/api/v1/lookup", READ, x.lookup()::one)
+                .post("/api/v1/lookup", READ, x.lookup()::batch) // a batch of lookups is a read, not a write
+                .post("/api/v1/reports", REPORT, reports::create)
+                .get("/api/v1/reports", READ, reports::list)
+                .get("/api/v1/reports/counts", READ, reports::counts)
+                .sse("/api/v1/reports/stream", READ, reports::stream)
+                .post("/api/v1/staff", EDIT, x.staff()::importCsv)
+                .get("/api/v1/staffing", READ, x.staff()::staffing)
+                .post("/api/v1/zones", EDIT, x.zones()::importCsv)
+                .get("/api/v1/communities/{code}/map.png", READ, tiles::communityMap)
+                .post("/api/v1/admin/publish", ADMIN, x.admin()::publish)
+                .get("/api/v1/admin/audit", ADMIN, x.admin()::audit)
+                .post("/api/v1/communities/{code}/changes", EDIT, x.changes()::preview)
+                .get("/api/v1/communities/{code}/changes/{id}", READ, x.changes()::get)
+                .post("/api/v1/communities/{code}/changes/{id}/commit", EDIT, x.changes()::commit)
+                .get("/api/v1/communities/{code}/versions", READ, x.changes()::versions)
+                .post("/api/v1/communities/{code}/versions/{version}/revert", EDIT, x.changes()::revert)
+                .get("/api/v1/communities/{code}/grids", READ, x.changes()::asOf)
+                .get("/api/v1/communities/{code}/codes", READ, x.changes()::codes)
+                .get("/api/v1/communities/{code}/buildings", READ, x.grids()::communityBuildings)
+                .get("/api/v1/grids/{code}/history", READ, x.changes()::gridHistory)
+                .get("/tiles/{layer}", READ, tiles::tileJson)
+                .get("/tiles/{layer}/{z}/{x}/{yformat}", READ, tiles::tile);
     }
 
     /** Rebuilds the snapshot from the store and swaps it in; requests in flight finish on the old one. */

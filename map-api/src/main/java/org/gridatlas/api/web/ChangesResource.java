@@ -1,5 +1,9 @@
 package org.gridatlas.api.web;
 
+import org.gridatlas.store.CommunityHistory;
+import org.gridatlas.api.serving.Json;
+import org.gridatlas.api.serving.CommunityEdits;
+import org.gridatlas.api.serving.ServingState;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -11,26 +15,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.gridatlas.store.AuditEntry;
-import org.gridatlas.store.CommunityCommit;
 import org.gridatlas.store.CommunityVersion;
-import org.gridatlas.store.GridStore;
-import org.gridatlas.store.StaleVersionException;
 import org.gridatlas.store.StoredPreview;
-import org.gridatlas.engine.edit.ChangeSummary;
 import org.gridatlas.engine.geom.Geoms;
-import org.gridatlas.engine.edit.CommunityState;
-import org.gridatlas.engine.edit.EditRefused;
 import org.gridatlas.engine.edit.GridEdit;
-import org.gridatlas.engine.edit.GridEditor;
-import org.gridatlas.engine.model.Assignment;
 import org.gridatlas.engine.model.Grid;
 import org.gridatlas.engine.model.GridCode;
-import org.gridatlas.engine.partition.Bounds;
-import org.gridatlas.engine.validate.Verification;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
@@ -45,56 +36,20 @@ import org.locationtech.jts.io.geojson.GeoJsonReader;
  * date, and revert (as a new version). Edits need a planner or admin token and are audited.
  */
 final class ChangesResource {
-    /** How long a preview waits for its commit. */
-    static final java.time.Duration PREVIEW_LIFETIME = java.time.Duration.ofHours(2);
-
     private final Supplier<ServingState> state;
-    private final GridStore store;
-    private final GridEditor editor;
-    private final Bounds micro;
-    private final Consumer<String> committed;
+    private final CommunityHistory store;
+    private final CommunityEdits edits;
 
-    /**
-     * {@code micro}: the bounds micro grids are divided by again where a change touches a community
-     * that has them; {@code committed}: told the community after each commit (it reloads the
-     * snapshot before the answer goes out).
-     */
-    ChangesResource(Supplier<ServingState> state, GridStore store, GridEditor editor, Bounds micro, Consumer<String> committed) {
+    ChangesResource(Supplier<ServingState> state, CommunityHistory store, CommunityEdits edits) {
         this.state = state;
         this.store = store;
-        this.editor = editor;
-        this.micro = micro;
-        this.committed = committed;
+        this.edits = edits;
     }
 
     void preview(Context ctx) throws IOException {
-        Access.Caller who = Access.caller(ctx);
-        String community = ctx.pathParam("code");
         JsonNode body = RequestBodies.object(ctx, RequestBodies.EDIT_JSON);
-        long base = store.communityVersion(community);
-        ServingState s = state.get();
-        CommunityState cs = s.communityState(community);
-        GridEdit edit = edit(body);
-        GridEditor.Result r;
-        // a community divided into micro grids keeps them: the grids the change touches are divided again
-        boolean hasMicro = cs.grids().stream().anyMatch(g -> s.microByParent.containsKey(g.code()));
-        try {
-            r = editor.apply(cs, edit, store.codesEverUsed(community), hasMicro ? micro : null);
-        } catch (EditRefused e) {
-            store.audit(new AuditEntry(Instant.now(), who.name(), "preview " + body.path("op").asText(), community, "refused: " + e.field(), e.getMessage()));
-            throw new ApiError(422, e.field(), e.getMessage());
-        }
-        List<Grid> all = new ArrayList<>(r.grids());
-        // the micro grids of the grids the change leaves exactly as they were stay as they are
-        for (Grid g : r.grids()) if (cs.grids().contains(g)) all.addAll(s.microByParent.getOrDefault(g.code(), List.of()));
-        Instant now = Instant.now();
-        Verification v = r.verification();
-        StoredPreview p = new StoredPreview(UUID.randomUUID().toString(), community, base, who.name(), text(body, "reason"), now, now.plus(PREVIEW_LIFETIME),
-                all, r.assignments(), GeoJsonOut.JSON.writeValueAsString(changeView(r.change())),
-                GeoJsonOut.JSON.writeValueAsString(Map.of("passed", v.passed(), "violations", v.counts(), "examples", v.examples())));
-        store.putPreview(p);
-        store.audit(new AuditEntry(Instant.now(), who.name(), "preview " + body.path("op").asText(), community, "ok", p.id()));
-        ctx.status(201).header("ETag", etag(base));
+        StoredPreview p = edits.preview(Access.caller(ctx).name(), ctx.pathParam("code"), edit(body), body.path("op").asText(), text(body, "reason"));
+        ctx.status(201).header("ETag", etag(p.baseVersion()));
         view(ctx, p);
     }
 
@@ -111,32 +66,14 @@ final class ChangesResource {
     }
 
     void commit(Context ctx) throws IOException {
-        Access.Caller who = Access.caller(ctx);
         StoredPreview p = previewIn(ctx);
         String ifMatch = ctx.header("If-Match");
         if (ifMatch != null && !ifMatch.equals(etag(p.baseVersion()))) {
             throw new ApiError(412, "If-Match", "this change was previewed on " + etag(p.baseVersion()) + ", not " + ifMatch);
         }
         JsonNode body = RequestBodies.object(ctx, RequestBodies.EDIT_JSON);
-        String reason = text(body, "reason") != null ? text(body, "reason") : p.reason();
-        long version = store(ctx, who, p.communityCode(), "commit", new CommunityCommit(p.communityCode(), p.baseVersion(), p.grids(), p.assignments(),
-                who.name(), reason, p.changeJson()));
-        store.removePreview(p.id());
-        ctx.header("ETag", etag(version)).json(Map.of("community", p.communityCode(), "version", version, "change", GeoJsonOut.JSON.readTree(p.changeJson())));
-    }
-
-    /** Commits, audits either way, and has the snapshot reloaded before answering. */
-    private long store(Context ctx, Access.Caller who, String community, String action, CommunityCommit commit) {
-        long version;
-        try {
-            version = store.commit(commit);
-        } catch (StaleVersionException e) {
-            store.audit(new AuditEntry(Instant.now(), who.name(), action, community, "refused: stale", e.getMessage()));
-            throw new ApiError(409, "version", e.getMessage());
-        }
-        store.audit(new AuditEntry(Instant.now(), who.name(), action, community, "ok", "version " + version));
-        committed.accept(community);
-        return version;
+        long version = edits.commit(Access.caller(ctx).name(), p, text(body, "reason"));
+        ctx.header("ETag", etag(version)).json(Map.of("community", p.communityCode(), "version", version, "change", Json.MAPPER.readTree(p.changeJson())));
     }
 
     void versions(Context ctx) {
@@ -165,7 +102,7 @@ final class ChangesResource {
     /** Whether the version's change retired the code (the version where a grid ends). */
     private static boolean retiredBy(CommunityVersion v, String code) throws IOException {
         if (v.changeJson() == null) return false;
-        for (JsonNode retired : GeoJsonOut.JSON.readTree(v.changeJson()).path("retired")) if (retired.asText().equals(code)) return true;
+        for (JsonNode retired : Json.MAPPER.readTree(v.changeJson()).path("retired")) if (retired.asText().equals(code)) return true;
         return false;
     }
 
@@ -197,7 +134,6 @@ final class ChangesResource {
 
     /** Commits an earlier version's grids again, as a new version. */
     void revert(Context ctx) throws IOException {
-        Access.Caller who = Access.caller(ctx);
         String community = ctx.pathParam("code");
         long target;
         try {
@@ -205,26 +141,17 @@ final class ChangesResource {
         } catch (NumberFormatException e) {
             throw ApiError.badRequest("version", "version must be a number");
         }
-        CommunityVersion v = store.versions(community).stream().filter(x -> x.version() == target).findFirst()
-                .orElseThrow(() -> ApiError.notFound("version " + target + " of community " + community));
-        long base = store.communityVersion(community);
-        String ifMatch = ctx.header("If-Match");
-        if (ifMatch != null && !ifMatch.equals(etag(base))) throw new ApiError(409, "version", "community " + community + " is at " + etag(base) + ", not " + ifMatch);
-        ServingState s = state.get();
-        Map<String, String> now = new LinkedHashMap<>();
-        for (Grid g : s.gridsByCommunity.getOrDefault(community, List.of())) {
-            for (Assignment a : s.assignmentsByGrid.getOrDefault(g.code(), List.of())) now.put(a.buildingKey(), a.gridCode());
-        }
-        List<Map<String, Object>> moves = new ArrayList<>();
-        for (Assignment a : v.assignments()) {
-            String was = now.get(a.buildingKey());
-            if (was != null && !was.equals(a.gridCode())) moves.add(Map.of("building", a.buildingKey(), "from", was, "to", a.gridCode()));
-        }
         JsonNode body = RequestBodies.object(ctx, RequestBodies.EDIT_JSON);
-        String reason = text(body, "reason") != null ? text(body, "reason") : "revert to version " + target;
-        long version = store(ctx, who, community, "revert to " + target, new CommunityCommit(community, base, v.grids(), v.assignments(), who.name(), reason,
-                GeoJsonOut.JSON.writeValueAsString(Map.of("revert_to", target, "moves", moves))));
+        long version = edits.revert(Access.caller(ctx).name(), community, target, version(ctx.header("If-Match")), text(body, "reason"));
         ctx.header("ETag", etag(version)).json(Map.of("community", community, "version", version, "reverted_to", target));
+    }
+
+    /** The version an If-Match names ("v3" in quotes), or null when there is none. */
+    private static Long version(String ifMatch) {
+        if (ifMatch == null) return null;
+        String v = ifMatch.replace("\"", "");
+        if (!v.matches("v\\d{1,18}")) throw ApiError.badRequest("If-Match", "If-Match names a version as \"v3\", not " + Params.shown(ifMatch));
+        return Long.parseLong(v.substring(1));
     }
 
     static String etag(long version) {
@@ -299,24 +226,12 @@ final class ChangesResource {
             members.put("base_version", p.baseVersion());
             members.put("author", p.author());
             members.put("reason", p.reason());
-            members.put("change", GeoJsonOut.JSON.readTree(p.changeJson()));
-            members.put("verification", GeoJsonOut.JSON.readTree(p.verificationJson()));
+            members.put("change", Json.MAPPER.readTree(p.changeJson()));
+            members.put("verification", Json.MAPPER.readTree(p.verificationJson()));
             out.startCollection(members);
             for (Grid g : p.grids()) out.feature(g.code(), GridsResource.properties(g), g.geometry());
             out.endCollection();
         }
-    }
-
-    private static Map<String, Object> changeView(ChangeSummary c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("households_moved", c.householdsMoved());
-        m.put("households_in_community", c.householdsInCommunity());
-        m.put("buildings_moved", c.moves().size());
-        m.put("moves", c.moves().stream().map(x -> Map.of("building", x.buildingKey(), "from", x.fromGrid(), "to", x.toGrid(), "households", x.households())).toList());
-        m.put("kept", c.kept());
-        m.put("retired", c.retired());
-        m.put("added", c.added());
-        return m;
     }
 
     private static Map<String, Object> versionView(CommunityVersion v, Grid g) {
@@ -327,7 +242,7 @@ final class ChangesResource {
         m.put("reason", v.reason());
         m.put("grids", v.grids().stream().filter(x -> x.level() == org.gridatlas.engine.model.GridLevel.GRID).count());
         try {
-            m.put("change", v.changeJson() == null ? null : GeoJsonOut.JSON.readTree(v.changeJson()));
+            m.put("change", v.changeJson() == null ? null : Json.MAPPER.readTree(v.changeJson()));
         } catch (IOException e) {
             m.put("change", v.changeJson());
         }

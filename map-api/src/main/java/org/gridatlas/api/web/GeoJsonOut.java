@@ -1,7 +1,7 @@
 package org.gridatlas.api.web;
 
+import org.gridatlas.api.serving.Json;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -12,7 +12,6 @@ import org.locationtech.jts.io.geojson.GeoJsonWriter;
 
 /** Streams GeoJSON features straight to a response, geometry written by JTS (9 decimals, RFC 7946 winding). */
 final class GeoJsonOut implements AutoCloseable {
-    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     private final JsonGenerator g;
     private final GeoJsonWriter geo = new GeoJsonWriter(9);
     private final ChinaCrs crs;
@@ -24,7 +23,7 @@ final class GeoJsonOut implements AutoCloseable {
     /** Geometry is written in {@code crs}: GCJ-02 or BD-09 so overlays line up with Amap/Tencent or Baidu base maps. */
     GeoJsonOut(OutputStream out, ChinaCrs crs) throws IOException {
         this.crs = crs;
-        this.g = JSON.getFactory().createGenerator(out);
+        this.g = Json.MAPPER.getFactory().createGenerator(out);
         geo.setEncodeCRS(false);
         geo.setForceCCW(true);
     }
@@ -35,7 +34,7 @@ final class GeoJsonOut implements AutoCloseable {
         g.writeStringField("type", "FeatureCollection");
         for (Map.Entry<String, Object> m : members.entrySet()) {
             g.writeFieldName(m.getKey());
-            JSON.writeValue(g, m.getValue());
+            Json.MAPPER.writeValue(g, m.getValue());
         }
         g.writeArrayFieldStart("features");
     }
@@ -45,7 +44,7 @@ final class GeoJsonOut implements AutoCloseable {
         g.writeStringField("type", "Feature");
         if (id != null) g.writeStringField("id", id.toString());
         g.writeFieldName("properties");
-        JSON.writeValue(g, properties);
+        Json.MAPPER.writeValue(g, properties);
         g.writeFieldName("geometry");
         if (geometry == null) g.writeNull(); else g.writeRawValue(geo.write(crs.fromWgs84(geometry)));
         g.writeEndObject();

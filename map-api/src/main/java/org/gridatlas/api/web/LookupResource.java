@@ -1,5 +1,6 @@
 package org.gridatlas.api.web;
 
+import org.gridatlas.api.serving.Json;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.gridatlas.api.serving.AddressLookup;
+import org.gridatlas.api.serving.PointLookup;
+import org.gridatlas.api.serving.ServingState;
 import org.gridatlas.engine.geom.ChinaCrs;
 import org.gridatlas.engine.lookup.GridLocator;
 import org.gridatlas.engine.model.Building;
@@ -25,29 +29,24 @@ import org.gridatlas.engine.model.Grid;
  * WGS84/CGCS2000, GCJ-02 or BD-09. The batch form streams: each record is answered as it is read.
  */
 final class LookupResource {
-    static final double DEFAULT_NEAR_M = 10;
     private final Supplier<ServingState> state;
 
     LookupResource(Supplier<ServingState> state) {
         this.state = state;
     }
 
-    /** A point resolved to WGS84 and looked up. */
-    record Resolved(double lon, double lat, ChinaCrs crs, double wgsLon, double wgsLat, GridLocator.Lookup lookup) {}
-
-    /** Converts and looks up one point; a point outside the service area is refused. */
-    static Resolved resolve(ServingState s, double lon, double lat, ChinaCrs crs, double near) {
-        double[] w = crs.toWgs84(lon, lat);
-        if (!s.serviceArea.contains(w[0], w[1])) {
-            String swapped = s.serviceArea.contains(lat, lon) ? " (lon and lat look swapped)" : "";
-            throw new ApiError(422, "lon", String.format("point (%s, %s) is outside the service area%s", lon, lat, swapped));
+    /** One point located; a point outside the service area is refused (422, "lon") here as in a batch line. */
+    static PointLookup.Resolved resolve(ServingState s, double lon, double lat, ChinaCrs crs, double near) {
+        try {
+            return PointLookup.resolve(s, lon, lat, crs, near);
+        } catch (PointLookup.OutsideServiceArea e) {
+            throw ErrorMapping.refusal(e);
         }
-        return new Resolved(lon, lat, crs, w[0], w[1], s.index.lookup(w[0], w[1], near));
     }
 
     /** The full answer for one point, as a JSON-ready map with the whole hierarchy. */
     static Map<String, Object> answer(ServingState s, double lon, double lat, ChinaCrs crs, double near) {
-        Resolved r = resolve(s, lon, lat, crs, near);
+        PointLookup.Resolved r = resolve(s, lon, lat, crs, near);
         GridLocator.Lookup l = r.lookup();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("query", Map.of("lon", lon, "lat", lat, "crs", crs.wireName(), "wgs84", List.of(r.wgsLon(), r.wgsLat())));
@@ -64,7 +63,7 @@ final class LookupResource {
 
     void one(Context ctx) {
         ServingState s = state.get();
-        double near = ctx.queryParam("near") == null ? DEFAULT_NEAR_M : Params.number(ctx, "near");
+        double near = ctx.queryParam("near") == null ? PointLookup.DEFAULT_NEAR_M : Params.number(ctx, "near");
         if (near < 0 || near > 1000) throw ApiError.badRequest("near", "near must be between 0 and 1000 metres");
         if (ctx.queryParam("building") != null) {
             ctx.json(byBuildings(s, List.of(building(s, ctx.queryParam("building")))));
@@ -83,10 +82,10 @@ final class LookupResource {
         String address = ctx.queryParam("address");
         boolean point = ctx.queryParam("lon") != null || ctx.queryParam("lat") != null;
         ChinaCrs crs = Params.crs(ctx.queryParam("crs"));
-        AddressLookup l = AddressLookup.of(s, address, point ? Params.number(ctx, "lon") : null, point ? Params.number(ctx, "lat") : null, crs);
+        AddressLookup l = AddressLookup.of(s, Params.address(address), point ? Params.number(ctx, "lon") : null, point ? Params.number(ctx, "lat") : null, crs);
         Map<String, Object> out = AddressAnswers.answer(s, address, l.match());
         if (point) {
-            Map<String, Object> at = answer(s, l.point().lon(), l.point().lat(), crs, DEFAULT_NEAR_M);
+            Map<String, Object> at = answer(s, l.point().lon(), l.point().lat(), crs, PointLookup.DEFAULT_NEAR_M);
             out.put("point", at);
             out.put("decided_by", l.decidedBy());
             out.put("grid_code", l.gridCode());
@@ -160,11 +159,16 @@ final class LookupResource {
                 out.write("id,grid_code,community_code,street_code,on_boundary,candidates,nearest_code,nearest_m,error\n");
                 // the reading thread only reads lines: splitting and parsing run with the lookups, on every core
                 inChunks(in, out, (row, at) -> row.isBlank() ? "" : (Supplier<String>) () -> {
-                    String[] f = row.split(",", -1);
+                    String[] f;
+                    try {
+                        f = Params.csvFields(row, at);
+                    } catch (ApiError e) {
+                        return ",,,,,,,," + csvText(e.getMessage()) + "\n";
+                    }
                     String id = csvId(f[0].trim());
                     try {
                         if (f.length < 3) throw ApiError.badRequest("body", "line " + at + ": expected id,lon,lat");
-                        return csvRow(id, resolve(s, Params.finite("lon", f[1]), Params.finite("lat", f[2]), crs, DEFAULT_NEAR_M).lookup());
+                        return csvRow(id, resolve(s, Params.finite("lon", f[1]), Params.finite("lat", f[2]), crs, PointLookup.DEFAULT_NEAR_M).lookup());
                     } catch (ApiError e) {
                         return id + ",,,,,,,," + csvText(e.getMessage()) + "\n";
                     }
@@ -182,15 +186,15 @@ final class LookupResource {
             inChunks(in, out, (row, at) -> row.isBlank() ? "" : (Supplier<String>) () -> {
                 List<String> f;
                 try {
-                    f = org.gridatlas.engine.io.CsvLayers.fields(row);
-                } catch (IllegalArgumentException e) {
-                    return empty + csvText("line " + at + ": " + e.getMessage()) + "\n";
+                    f = List.of(Params.csvFields(row, at));
+                } catch (ApiError e) {
+                    return empty + csvText(e.getMessage()) + "\n";
                 }
                 String id = csvId(f.get(0).trim());
                 try {
                     if (f.size() < 2) throw ApiError.badRequest("body", "line " + at + ": expected id,address");
                     boolean point = withPoint && f.size() >= 4 && !f.get(2).isBlank() && !f.get(3).isBlank();
-                    AddressLookup l = AddressLookup.of(s, f.get(1), point ? Params.finite("lon", f.get(2)) : null, point ? Params.finite("lat", f.get(3)) : null, crs);
+                    AddressLookup l = AddressLookup.of(s, Params.address(f.get(1)), point ? Params.finite("lon", f.get(2)) : null, point ? Params.finite("lat", f.get(3)) : null, crs);
                     return withPoint ? AddressAnswers.csvRow(id, l.gridCode(), l.match(), l.decidedBy(), l.disagreement())
                             : AddressAnswers.csvRow(id, l.gridCode(), l.match());
                 } catch (ApiError e) {
@@ -367,7 +371,7 @@ final class LookupResource {
         if (!n.get("address").isTextual()) throw ApiError.badRequest("address", "address must be a string");
         boolean point = n.hasNonNull("lon") || n.hasNonNull("lat");
         if (point && (!n.path("lon").isNumber() || !n.path("lat").isNumber())) throw ApiError.badRequest("lon", "lon and lat must be numbers");
-        AddressLookup l = AddressLookup.of(s, n.get("address").asText(), point ? n.get("lon").asDouble() : null, point ? n.get("lat").asDouble() : null, crs);
+        AddressLookup l = AddressLookup.of(s, Params.address(n.get("address").asText()), point ? n.get("lon").asDouble() : null, point ? n.get("lat").asDouble() : null, crs);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);
         m.putAll(AddressAnswers.summary(l.match()));
@@ -377,7 +381,7 @@ final class LookupResource {
             m.put("disagreement", l.disagreement());
         }
         try {
-            return GeoJsonOut.JSON.writeValueAsString(m) + "\n";
+            return Json.MAPPER.writeValueAsString(m) + "\n";
         } catch (IOException x) {
             throw new java.io.UncheckedIOException(x);
         }
@@ -387,12 +391,12 @@ final class LookupResource {
     private static String record(ServingState s, Object id, JsonNode lon, JsonNode lat, ChinaCrs crs) {
         if (!lon.isNumber()) throw ApiError.badRequest("lon", "lon must be a number");
         if (!lat.isNumber()) throw ApiError.badRequest("lat", "lat must be a number");
-        GridLocator.Lookup l = resolve(s, lon.asDouble(), lat.asDouble(), crs, DEFAULT_NEAR_M).lookup();
+        GridLocator.Lookup l = resolve(s, lon.asDouble(), lat.asDouble(), crs, PointLookup.DEFAULT_NEAR_M).lookup();
         java.io.StringWriter w = new java.io.StringWriter(128);
-        try (com.fasterxml.jackson.core.JsonGenerator g = GeoJsonOut.JSON.getFactory().createGenerator(w)) {
+        try (com.fasterxml.jackson.core.JsonGenerator g = Json.MAPPER.getFactory().createGenerator(w)) {
             g.writeStartObject();
             g.writeFieldName("id");
-            GeoJsonOut.JSON.writeValue(g, id);
+            Json.MAPPER.writeValue(g, id);
             Grid grid = l.grid();
             g.writeStringField("grid_code", grid == null ? null : grid.code());
             g.writeStringField("community_code", grid == null ? null : grid.communityCode());
@@ -429,7 +433,7 @@ final class LookupResource {
         error.put("message", e.getMessage());
         m.put("error", error);
         try {
-            return GeoJsonOut.JSON.writeValueAsString(m) + "\n";
+            return Json.MAPPER.writeValueAsString(m) + "\n";
         } catch (IOException x) {
             throw new java.io.UncheckedIOException(x);
         }

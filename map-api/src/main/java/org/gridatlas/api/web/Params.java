@@ -1,5 +1,6 @@
 package org.gridatlas.api.web;
 
+import org.gridatlas.api.serving.AddressLookup;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -66,6 +67,20 @@ final class Params {
             }
         }
         return v;
+    }
+
+    /** One CSV record of a request body (RFC 4180 quoting); a quote left open is refused naming the line. */
+    static String[] csvFields(String row, int line) {
+        try {
+            return org.gridatlas.engine.io.CsvLayers.fields(row).toArray(String[]::new);
+        } catch (org.gridatlas.engine.io.InputException e) {
+            throw ApiError.badRequest("body", "line " + line + ": " + e.getMessage());
+        }
+    }
+
+    /** A free-text address: plain text of at most {@link AddressLookup#MAX_ADDRESS} characters. */
+    static String address(String v) {
+        return plainText("address", v, AddressLookup.MAX_ADDRESS);
     }
 
     /** A value quoted back in a message: cut short, so an answer never echoes a large input. */

@@ -1,5 +1,6 @@
 package org.gridatlas.api.web;
 
+import org.gridatlas.api.serving.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
@@ -13,6 +14,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.gridatlas.store.GridStore;
 import org.gridatlas.store.Report;
+import org.gridatlas.api.serving.AddressLookup;
+import org.gridatlas.api.serving.PointLookup;
+import org.gridatlas.api.serving.ServingState;
 import org.gridatlas.engine.geom.ChinaCrs;
 import org.gridatlas.engine.model.Grid;
 
@@ -45,7 +49,7 @@ final class ReportsResource {
             return;
         }
         double lon = coordinate(body, "lon"), lat = coordinate(body, "lat");
-        LookupResource.Resolved where = LookupResource.resolve(s, lon, lat, crs, LookupResource.DEFAULT_NEAR_M);
+        PointLookup.Resolved where = LookupResource.resolve(s, lon, lat, crs, PointLookup.DEFAULT_NEAR_M);
         Grid grid = where.lookup().grid();
         Report r = new Report(id, time, category, where.wgsLon(), where.wgsLat(), crs.wireName(), text, grid == null ? null : grid.code(), Instant.now());
         if (!store.addReport(r)) throw new ApiError(409, "id", "report " + id + " was already received");
@@ -57,7 +61,7 @@ final class ReportsResource {
      * match, and a point — its own, or the matched building's — so that it shows on the map.
      */
     private void createByAddress(Context ctx, JsonNode body, ServingState s, String id, String category, String text, Instant time, ChinaCrs crs) {
-        String address = text(body, "address", true, AddressLookup.MAX_ADDRESS);
+        String address = Params.address(text(body, "address", true, AddressLookup.MAX_ADDRESS));
         boolean point = body.hasNonNull("lon") || body.hasNonNull("lat");
         AddressLookup l = AddressLookup.of(s, address, point ? coordinate(body, "lon") : null, point ? coordinate(body, "lat") : null, crs);
         Double lon = null, lat = null;
@@ -74,7 +78,7 @@ final class ReportsResource {
         match.put("disagreement", l.disagreement());
         String matchJson;
         try {
-            matchJson = RequestBodies.JSON.writeValueAsString(match);
+            matchJson = Json.MAPPER.writeValueAsString(match);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -87,7 +91,7 @@ final class ReportsResource {
     void receivedElsewhere(String id) {
         store.report(id).ifPresent(r -> {
             ServingState s = state.get();
-            publish(r, s, r.located() && LookupResource.resolve(s, r.lon(), r.lat(), ChinaCrs.WGS84, LookupResource.DEFAULT_NEAR_M).lookup().outside());
+            publish(r, s, r.located() && LookupResource.resolve(s, r.lon(), r.lat(), ChinaCrs.WGS84, PointLookup.DEFAULT_NEAR_M).lookup().outside());
         });
     }
 

@@ -1,5 +1,6 @@
 package org.gridatlas.api.web;
 
+import org.gridatlas.api.serving.ServingState;
 import java.io.IOException;
 import java.util.List;
 import org.gridatlas.store.GridStore;

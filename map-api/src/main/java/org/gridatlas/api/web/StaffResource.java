@@ -1,5 +1,6 @@
 package org.gridatlas.api.web;
 
+import org.gridatlas.api.serving.ServingState;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ final class StaffResource {
             int line = in.line();
             if (row.isBlank()) continue;
             if (out.size() >= MAX_ROWS) throw new ApiError(413, "body", "more than " + MAX_ROWS + " rows");
-            String[] f = row.split(",", -1);
+            String[] f = Params.csvFields(row, line);
             if (f.length < 3) throw ApiError.badRequest("body", "line " + line + ": expected grid_code,role,name,phone");
             String grid = f[0].trim(), role = f[1].trim().toLowerCase(), name = f[2].trim(), phone = f.length > 3 ? f[3].trim() : "";
             if (!s.grids.containsKey(grid)) throw ApiError.badRequest("grid_code", "line " + line + ": unknown grid " + grid);

@@ -1,19 +1,18 @@
 package org.gridatlas.api.web;
 
+import org.gridatlas.api.serving.RecentReports;
+import org.gridatlas.api.serving.MapLayers;
+import org.gridatlas.api.serving.ServingState;
 import io.javalin.http.Context;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.gridatlas.store.GridStore;
 import org.gridatlas.store.Report;
 import org.gridatlas.engine.geom.ChinaCrs;
 import org.gridatlas.engine.model.Community;
 import org.gridatlas.engine.model.Grid;
-import org.gridatlas.engine.model.GridLevel;
 import org.gridatlas.tiles.MvtRenderer;
 import org.gridatlas.tiles.PngRenderer;
 import org.gridatlas.tiles.TileCache;
@@ -22,7 +21,6 @@ import org.gridatlas.tiles.TileId;
 import org.gridatlas.tiles.TileLayer;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.operation.union.UnaryUnionOp;
 
 /**
  * /tiles: vector (MVT) and PNG tiles of the layers streets, communities, grids, micro_grids,
@@ -31,11 +29,6 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
  * cached tiles it touches.
  */
 final class TilesResource {
-    static final List<String> LAYERS = List.of("streets", "communities", "grids", "micro_grids", "buildings", "reports");
-    private static final Map<String, Integer> MIN_ZOOM = Map.of("streets", 0, "communities", 9, "grids", 11, "micro_grids", 15, "buildings", 14, "reports", 11);
-    private static final Duration RECENT = Duration.ofDays(1);
-    /** However many reports a day brings, the map keeps at most these (the newest). */
-    static final int MAX_RECENT = 200_000;
 
     private final TileCache cache;
     private final MvtRenderer mvt = new MvtRenderer();
@@ -43,9 +36,7 @@ final class TilesResource {
     /** Links start with this (empty: relative to this server); the request's Host header is never used. */
     private final String publicUrl;
     private final RecentReports recent;
-    /** Each grid's tile attributes, updated in place when a report arrives (read concurrently by rendering). */
-    private final Map<String, Map<String, Object>> gridAttributes = new ConcurrentHashMap<>();
-    private volatile Map<String, TileLayer> layers = Map.of();
+    private volatile MapLayers.Built layers = new MapLayers.Built(Map.of(), Map.of());
     private volatile ServingState state;
     private volatile long lastEviction = System.nanoTime();
 
@@ -57,8 +48,7 @@ final class TilesResource {
         this.store = store;
         this.publicUrl = publicUrl == null ? "" : publicUrl;
         this.cache = new TileCache(cacheBytes);
-        this.recent = new RecentReports(RECENT, MAX_RECENT, clock, MIN_ZOOM.get("reports"));
-        for (Report r : store.reports(null, clock.instant().minus(RECENT), MAX_RECENT)) recent.add(r);
+        this.recent = MapLayers.recentReports(store, clock);
     }
 
     /** How many recent reports the map holds now (for the metrics and the bounded-memory test). */
@@ -72,7 +62,7 @@ final class TilesResource {
     synchronized void snapshot(ServingState next) {
         ServingState old = state;
         state = next;
-        layers = build(next);
+        layers = MapLayers.build(next, recent);
         if (old == null) return;
         Map<String, Grid> before = old.grids;
         Envelope changed = new Envelope();
@@ -110,7 +100,7 @@ final class TilesResource {
         Envelope e = new Envelope();
         for (Report r : changed) {
             if (r.located()) e.expandToInclude(r.lon(), r.lat());
-            Map<String, Object> attributes = r.gridCode() == null ? null : gridAttributes.get(r.gridCode());
+            Map<String, Object> attributes = r.gridCode() == null ? null : layers.gridAttributes().get(r.gridCode());
             if (attributes == null) continue;
             attributes.put("reports", recent.count(r.gridCode()));
             Grid g = state.grids.get(r.gridCode());
@@ -119,54 +109,10 @@ final class TilesResource {
         if (!e.isNull()) cache.invalidate(e);
     }
 
-    private Map<String, TileLayer> build(ServingState s) {
-        gridAttributes.clear();
-        Map<String, List<TileFeature>> f = new LinkedHashMap<>();
-        LAYERS.forEach(l -> f.put(l, new ArrayList<>()));
-        Map<String, Integer> communityHouseholds = new HashMap<>();
-        Map<String, List<Geometry>> streetShapes = new LinkedHashMap<>();
-        for (Grid g : s.grids.values()) {
-            Map<String, Object> a = new ConcurrentHashMap<>();
-            a.put("code", g.code());
-            a.put("households", g.households());
-            a.put("kind", g.kind().wireName());
-            if (g.level() == GridLevel.GRID) {
-                a.put("buildings", g.buildings());
-                a.put("reports", recent.count(g.code()));
-                a.put("flagged", !g.flags().isEmpty());
-                gridAttributes.put(g.code(), a);
-                f.get("grids").add(new TileFeature(g.geometry(), a));
-                communityHouseholds.merge(g.communityCode(), g.households(), Integer::sum);
-            } else {
-                a.put("parent_code", g.parentCode());
-                f.get("micro_grids").add(new TileFeature(g.geometry(), a));
-            }
-        }
-        for (Community c : s.communities.values()) {
-            f.get("communities").add(new TileFeature(c.geometry(), Map.of("code", c.code(), "name", String.valueOf(c.name()),
-                    "households", communityHouseholds.getOrDefault(c.code(), 0))));
-            streetShapes.computeIfAbsent(c.streetCode(), k -> new ArrayList<>()).add(c.geometry());
-        }
-        streetShapes.forEach((code, shapes) -> {
-            ServingState.Street st = s.streets.get(code);
-            Geometry u = UnaryUnionOp.union(shapes);
-            f.get("streets").add(new TileFeature(u, Map.of("code", code, "name", String.valueOf(st.name()))));
-        });
-        s.buildings.values().forEach(b -> f.get("buildings").add(new TileFeature(b.geometry(), Map.of("id", b.id(), "households", b.households(), "use", b.use().wireName()))));
-        Map<String, TileLayer> out = new LinkedHashMap<>();
-        f.forEach((name, features) -> out.put(name, name.equals("reports") ? recent.layer() : new TileLayer(name, MIN_ZOOM.get(name), features)));
-        return out;
-    }
-
-    /** The layer of that name, or all of them. */
-    List<TileLayer> layersFor(String layer) {
-        return select(layer);
-    }
-
     private List<TileLayer> select(String layer) {
-        if (layer.equals("all")) return new ArrayList<>(layers.values());
-        TileLayer l = layers.get(layer);
-        if (l == null) throw new ApiError(404, "layer", "no layer '" + layer + "': one of " + LAYERS + " or all");
+        if (layer.equals("all")) return new ArrayList<>(layers.layers().values());
+        TileLayer l = layers.layers().get(layer);
+        if (l == null) throw new ApiError(404, "layer", "no layer '" + layer + "': one of " + MapLayers.NAMES + " or all");
         return List.of(l);
     }
 

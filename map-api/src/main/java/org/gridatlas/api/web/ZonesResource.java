@@ -1,5 +1,6 @@
 package org.gridatlas.api.web;
 
+import org.gridatlas.api.serving.ServingState;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ final class ZonesResource {
         for (String row = StaffResource.line(in); row != null; row = StaffResource.line(in)) {
             int line = in.line();
             if (row.isBlank()) continue;
-            String[] f = row.split(",", -1);
+            String[] f = Params.csvFields(row, line);
             if (f.length < 2 || f[1].isBlank()) throw ApiError.badRequest("zone_code", "line " + line + ": missing zone_code");
             String community = f[0].trim();
             if (!s.communities.containsKey(community)) throw ApiError.badRequest("community_code", "line " + line + ": unknown community " + community);

@@ -1,5 +1,6 @@
 package org.gridatlas.api.geoserver;
 
+import org.gridatlas.fixtures.Slow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * GEOSERVER_DB_HOST is the PostGIS host as GeoServer reaches it. The workspace is removed afterwards.
  */
 @EnabledIfEnvironmentVariable(named = "GEOSERVER_URL", matches = ".+")
+@Slow
 class GeoServerLiveTest {
     @Test
     void publishesMonacoTwiceAndServesItOverWms() throws Exception {

@@ -1,5 +1,6 @@
 package org.gridatlas.api.web;
 
+import org.gridatlas.fixtures.Slow;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Monaco, the map renders grids from our tiles, a posted report arrives live, a grid's popup shows
  * names from the data as text, all under the strict CSP; a screenshot is saved to target/big-screen.png.
  */
+@Slow
 class BigScreenBrowserTest {
     @Test
     void theMapDrawsGridsAndAReportArrivesLive(@TempDir Path dir) throws Exception {

@@ -1,7 +1,6 @@
 package org.gridatlas.api.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -36,6 +35,7 @@ class GracefulShutdownTest {
             ApiServer server = new ApiServer(store).start(0);
             URI batch = URI.create(TestHttp.base(server) + "/api/v1/lookup");
             // the body trickles in over ~2 s, so the request is still in flight when the server is closed
+            java.util.concurrent.CountDownLatch uploading = new java.util.concurrent.CountDownLatch(5);
             InputStream slowBody = new InputStream() {
                 private int sent;
 
@@ -55,22 +55,31 @@ class GracefulShutdownTest {
                     }
                     byte[] row = (sent == 0 ? "id,lon,lat\n" : "p" + sent + "," + p.x + "," + p.y + "\n").getBytes(StandardCharsets.UTF_8);
                     sent++;
+                    uploading.countDown();
                     System.arraycopy(row, 0, b, off, row.length);
                     return row.length;
                 }
             };
-            HttpClient http = HttpClient.newHttpClient();
+            HttpClient http = TestHttp.client();
             CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(HttpRequest.newBuilder(batch).header("Content-Type", "text/csv")
                     .POST(HttpRequest.BodyPublishers.ofInputStream(() -> slowBody)).build(), HttpResponse.BodyHandlers.ofString());
-            Thread.sleep(500);
+            assertTrue(uploading.await(10, TimeUnit.SECONDS), "the upload is under way");
             URI health = URI.create(TestHttp.base(server) + "/health");
             long t0 = System.nanoTime();
             Thread closing = new Thread(server::close);
             closing.start();
-            Thread.sleep(200);
-            Exception refused = assertThrows(Exception.class, () -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(health).build(),
-                    HttpResponse.BodyHandlers.ofString()), "while draining, new connections are refused");
-            assertTrue(refused instanceof ConnectException || refused.getCause() instanceof ConnectException, refused.toString());
+            // the server stops taking connections as soon as it starts draining: wait for that, not for a time
+            TestHttp.await("new connections are refused while draining", java.time.Duration.ofSeconds(10), () -> {
+                try {
+                    // a client of its own: a new connection, never one kept alive from before
+                    HttpClient.newHttpClient().send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
+                    return false;
+                } catch (ConnectException e) {
+                    return true;
+                } catch (IOException e) {
+                    return e.getCause() instanceof ConnectException;
+                }
+            });
             assertTrue(!inFlight.isDone(), "the upload is still going on");
             closing.join(15_000);
             System.out.printf("close() returned after %.0f ms, once the request in flight was done%n", (System.nanoTime() - t0) / 1e6);

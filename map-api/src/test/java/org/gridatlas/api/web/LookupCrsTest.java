@@ -41,7 +41,7 @@ class LookupCrsTest {
                     JsonNode wrong = lookup(server, shifted, "wgs84");
                     assertTrue(wrong.get("outside_coverage").asBoolean(), crs + " read as WGS84 lands outside: " + wrong);
                     // the same shift on the way out: GeoJSON for a Chinese base map
-                    HttpResponse<String> gj = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port()
+                    HttpResponse<String> gj = TestHttp.client().send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port()
                             + "/api/v1/grids/" + east.code() + "?crs=" + crs.wireName())).build(), HttpResponse.BodyHandlers.ofString());
                     double minLon = Double.MAX_VALUE;
                     for (JsonNode c : new ObjectMapper().readTree(gj.body()).get("geometry").get("coordinates").get(0)) minLon = Math.min(minLon, c.get(0).asDouble());
@@ -55,7 +55,7 @@ class LookupCrsTest {
     }
 
     private static JsonNode lookup(ApiServer server, double[] p, String crs) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+        HttpResponse<String> r = TestHttp.client().send(HttpRequest.newBuilder(URI.create(
                 "http://localhost:" + server.port() + "/api/v1/lookup?lon=" + p[0] + "&lat=" + p[1] + "&crs=" + crs)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         return new ObjectMapper().readTree(r.body());

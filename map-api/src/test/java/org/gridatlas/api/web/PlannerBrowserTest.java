@@ -1,5 +1,6 @@
 package org.gridatlas.api.web;
 
+import org.gridatlas.fixtures.Slow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * token leaves the address bar; the page runs under the strict CSP without a violation.
  * Screenshot (of the preview) in target/planner.png.
  */
+@Slow
 class PlannerBrowserTest {
     @Test
     void aPlannerMergesTwoGridsInTheBrowser(@TempDir Path dir) throws Exception {

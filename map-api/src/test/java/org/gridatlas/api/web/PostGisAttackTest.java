@@ -1,10 +1,12 @@
 package org.gridatlas.api.web;
 
+import org.gridatlas.fixtures.Slow;
 import org.gridatlas.store.GridStore;
 import org.gridatlas.store.PostGisGridStore;
 import org.gridatlas.store.ThrowawayDatabase;
 
 /** The attack suite against a server on PostGIS, in a throwaway database. */
+@Slow
 class PostGisAttackTest extends AttackSuite {
     private ThrowawayDatabase db;
     private PostGisGridStore store;

@@ -1,5 +1,6 @@
 package org.gridatlas.api.web;
 
+import org.gridatlas.fixtures.Slow;
 import static org.gridatlas.api.web.TestHttp.await;
 import static org.gridatlas.api.web.TestHttp.get;
 import static org.gridatlas.api.web.TestHttp.json;
@@ -25,6 +26,7 @@ import org.locationtech.jts.geom.Coordinate;
  * everything (pool, change listener) recovers without a restart. The test runs a cluster of its
  * own and stops only that one.
  */
+@Slow
 class PostgresRestartTest {
     @Test
     void lookupsAnswerFromMemoryWhilePostgresIsDownAndWritesRecover() throws Exception {

@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,7 +51,7 @@ class SnapshotSwapTest {
                     }
                 });
                 writer.start();
-                HttpClient http = HttpClient.newHttpClient();
+                HttpClient http = TestHttp.client();
                 URI uri = URI.create("http://localhost:" + server.port() + "/api/v1/lookup?lon=" + p.x + "&lat=" + p.y);
                 int seen = 0;
                 while (writer.isAlive() || seen < 50) {

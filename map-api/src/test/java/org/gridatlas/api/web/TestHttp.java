@@ -8,12 +8,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A small HTTP client for tests that talk to one or more running servers. */
+/** The tests' one HTTP helper, for tests that talk to one or more running servers. */
 final class TestHttp {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestHttp() {
+    }
+
+    /** The one client of the tests (for streams and requests the helpers below do not cover). */
+    static HttpClient client() {
+        return HTTP;
     }
 
     static String base(ApiServer server) {

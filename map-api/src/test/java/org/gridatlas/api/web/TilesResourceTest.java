@@ -40,7 +40,6 @@ import org.locationtech.jts.geom.GeometryFactory;
 
 /** The real server on Monaco: tiles fetched over HTTP and decoded. */
 class TilesResourceTest {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     @TempDir
     static Path dir;
     private static GeoPackageGridStore store;
@@ -68,7 +67,7 @@ class TilesResourceTest {
     static HttpResponse<byte[]> get(String path, String... headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path));
         for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return TestHttp.client().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     static JtsMvt decode(byte[] b) throws Exception {
@@ -119,7 +118,7 @@ class TilesResourceTest {
         String before = get("/tiles/grids/" + monaco + ".mvt").headers().firstValue("ETag").orElseThrow();
         get("/tiles/grids/15/0/1.mvt");
         int cached = server.tileCache().size();
-        HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/v1/reports"))
+        HttpResponse<String> posted = TestHttp.client().send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/v1/reports"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                         "{\"id\":\"t1\",\"category\":\"litter\",\"lon\":" + c.x + ",\"lat\":" + c.y + "}")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(201, posted.statusCode(), posted.body());

@@ -1,5 +1,6 @@
 package org.gridatlas.api.web;
 
+import org.gridatlas.fixtures.Slow;
 import static org.gridatlas.api.web.TestHttp.await;
 import static org.gridatlas.api.web.TestHttp.get;
 import static org.gridatlas.api.web.TestHttp.json;
@@ -33,6 +34,7 @@ import org.locationtech.jts.geom.Coordinate;
  * Two map-api instances on one PostGIS database (and a third process importing, as the CLI does):
  * what one commits reaches the other's lookups, tiles, hierarchy and live report stream.
  */
+@Slow
 class TwoInstancesTest {
     static final String SERVER = System.getenv().getOrDefault("GRIDATLAS_TEST_PG", "jdbc:postgresql://127.0.0.1:5432/");
 
@@ -78,7 +80,7 @@ class TwoInstancesTest {
                 System.out.printf("propagation of a zone change from A to B: %.0f ms%n", zone * 1000);
 
                 // a report received by A arrives on B's live stream
-                HttpClient http = HttpClient.newHttpClient();
+                HttpClient http = TestHttp.client();
                 HttpResponse<java.io.InputStream> stream = http.send(HttpRequest.newBuilder(URI.create(TestHttp.base(b) + "/api/v1/reports/stream"))
                         .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
                 java.util.concurrent.CountDownLatch connected = new java.util.concurrent.CountDownLatch(1);

@@ -1,4 +1,4 @@
-package org.gridatlas.api.web;
+package org.gridatlas.api.serving;
 
 import org.gridatlas.engine.geom.ChinaCrs;
 import org.gridatlas.engine.lookup.address.AddressMatch;
@@ -9,14 +9,14 @@ import org.gridatlas.engine.model.Grid;
  * coordinates decide and a different grid from the address is reported; outside coverage (or with
  * no point) the address decides.
  */
-record AddressLookup(AddressMatch match, LookupResource.Resolved point, String gridCode, String decidedBy, String disagreement) {
-    static final int MAX_ADDRESS = 500;
+public record AddressLookup(AddressMatch match, PointLookup.Resolved point, String gridCode, String decidedBy, String disagreement) {
+    public static final int MAX_ADDRESS = 500;
 
-    /** {@code lon}/{@code lat}: null when the appeal has only an address. */
-    static AddressLookup of(ServingState s, String address, Double lon, Double lat, ChinaCrs crs) {
-        AddressMatch m = s.addresses.match(Params.plainText("address", address, MAX_ADDRESS));
+    /** {@code address}: checked as plain text by the caller; {@code lon}/{@code lat}: null when the appeal has only an address. */
+    public static AddressLookup of(ServingState s, String address, Double lon, Double lat, ChinaCrs crs) {
+        AddressMatch m = s.addresses.match(address);
         if (lon == null || lat == null) return new AddressLookup(m, null, m.gridCode(), m.gridCode() == null ? null : "address", null);
-        LookupResource.Resolved p = LookupResource.resolve(s, lon, lat, crs, LookupResource.DEFAULT_NEAR_M);
+        PointLookup.Resolved p = PointLookup.resolve(s, lon, lat, crs, PointLookup.DEFAULT_NEAR_M);
         Grid g = p.lookup().grid();
         if (g == null) return new AddressLookup(m, p, m.gridCode(), m.gridCode() == null ? null : "address", null);
         String disagreement = m.gridCode() != null && !m.gridCode().equals(g.code())

@@ -1,4 +1,4 @@
-package org.gridatlas.api.web;
+package org.gridatlas.api.serving;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +20,7 @@ import org.locationtech.jts.geom.GeometryFactory;
  * a count per grid. Older reports leave as time passes, and at most {@code max} are kept (the
  * oldest leave first), so memory stays bounded however long the server runs.
  */
-final class RecentReports {
+public final class RecentReports {
     private static final GeometryFactory GF = new GeometryFactory();
     private final Duration window;
     private final int max;
@@ -30,19 +30,19 @@ final class RecentReports {
     private final Map<String, Integer> byGrid = new HashMap<>();
     private final TileLayer layer;
 
-    RecentReports(Duration window, int max, Clock clock, int minZoom) {
+    public RecentReports(Duration window, int max, Clock clock, int minZoom) {
         this.window = window;
         this.max = max;
         this.clock = clock;
         this.layer = TileLayer.live("reports", minZoom);
     }
 
-    TileLayer layer() {
+    public TileLayer layer() {
         return layer;
     }
 
     /** Takes a report (if it lies in the window) and lets out what fell out of it; returns the reports that left. */
-    synchronized List<Report> add(Report r) {
+    public synchronized List<Report> add(Report r) {
         List<Report> gone = evict();
         if (r.time().isBefore(clock.instant().minus(window)) || byId.containsKey(r.id())) return gone;
         byTime.add(r);
@@ -55,18 +55,18 @@ final class RecentReports {
     }
 
     /** Lets out the reports older than the window; returns them. */
-    synchronized List<Report> evict() {
+    public synchronized List<Report> evict() {
         List<Report> gone = new ArrayList<>();
         Instant oldest = clock.instant().minus(window);
         while (!byTime.isEmpty() && byTime.first().time().isBefore(oldest)) gone.add(leave(byTime.first()));
         return gone;
     }
 
-    synchronized int count(String gridCode) {
+    public synchronized int count(String gridCode) {
         return byGrid.getOrDefault(gridCode, 0);
     }
 
-    synchronized int size() {
+    public synchronized int size() {
         return byTime.size();
     }
 

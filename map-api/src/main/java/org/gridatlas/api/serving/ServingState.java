@@ -1,4 +1,4 @@
-package org.gridatlas.api.web;
+package org.gridatlas.api.serving;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,30 +31,30 @@ import org.locationtech.jts.geom.Envelope;
  */
 public final class ServingState {
     /** Points this far (degrees, ~5 km) outside the communities' extent are outside the service area. */
-    static final double SERVICE_MARGIN_DEG = 0.05;
+    public static final double SERVICE_MARGIN_DEG = 0.05;
 
     public record Street(String code, String name, String districtCode, String districtName) {}
 
-    final StoredState stored;
-    final GridLocator index;
-    final PointInGridIndex microIndex;
+    public final StoredState stored;
+    public final GridLocator index;
+    public final PointInGridIndex microIndex;
     /** Free-text addresses to grids, from the stored buildings' addresses and the aliases. */
-    final AddressMatcher addresses;
-    final Map<String, Grid> grids = new LinkedHashMap<>();
-    final Map<String, Community> communities = new LinkedHashMap<>();
-    final Map<String, Street> streets = new TreeMap<>();
-    final Map<String, Building> buildings = new HashMap<>();
-    final Map<String, List<Assignment>> assignmentsByGrid = new HashMap<>();
-    final Map<String, String> gridOfBuilding = new HashMap<>();
-    final Map<String, List<StaffMember>> staffByGrid = new HashMap<>();
-    final Map<String, Zone> zoneOfCommunity = new HashMap<>();
+    public final AddressMatcher addresses;
+    public final Map<String, Grid> grids = new LinkedHashMap<>();
+    public final Map<String, Community> communities = new LinkedHashMap<>();
+    public final Map<String, Street> streets = new TreeMap<>();
+    public final Map<String, Building> buildings = new HashMap<>();
+    public final Map<String, List<Assignment>> assignmentsByGrid = new HashMap<>();
+    public final Map<String, String> gridOfBuilding = new HashMap<>();
+    public final Map<String, List<StaffMember>> staffByGrid = new HashMap<>();
+    public final Map<String, Zone> zoneOfCommunity = new HashMap<>();
     /** Grids (level grid) of each community, micro grids of each grid, communities of each street: built once. */
-    final Map<String, List<Grid>> gridsByCommunity = new HashMap<>();
-    final Map<String, List<Grid>> microByParent = new HashMap<>();
-    final Map<String, List<Community>> communitiesByStreet = new HashMap<>();
-    final Envelope serviceArea = new Envelope();
+    public final Map<String, List<Grid>> gridsByCommunity = new HashMap<>();
+    public final Map<String, List<Grid>> microByParent = new HashMap<>();
+    public final Map<String, List<Community>> communitiesByStreet = new HashMap<>();
+    public final Envelope serviceArea = new Envelope();
 
-    ServingState(StoredState s, List<StaffMember> staff, List<Zone> zones) {
+    public ServingState(StoredState s, List<StaffMember> staff, List<Zone> zones) {
         this.stored = s;
         for (Zone z : zones) zoneOfCommunity.put(z.communityCode(), z);
         for (StaffMember m : staff) staffByGrid.computeIfAbsent(m.gridCode(), k -> new ArrayList<>()).add(m);
@@ -86,9 +86,9 @@ public final class ServingState {
      * One community as the planner edits it: its buildings (those in its grids, and new ones
      * standing in it), the barriers near it, its grids and their assignments.
      */
-    CommunityState communityState(String code) {
+    public CommunityState communityState(String code) {
         Community c = communities.get(code);
-        if (c == null) throw ApiError.notFound("community " + code);
+        if (c == null) throw new NotFound("community " + code);
         List<Grid> grids = gridsByCommunity.getOrDefault(code, List.of());
         List<Assignment> assignments = new ArrayList<>();
         for (Grid g : grids) assignments.addAll(assignmentsByGrid.getOrDefault(g.code(), List.of()));
@@ -106,27 +106,21 @@ public final class ServingState {
     }
 
     /** As {@link #hierarchy(Grid)}, down to the micro grid holding the point when there are micro grids. */
-    Map<String, Object> hierarchy(Grid g, double lon, double lat) {
-        Map<String, Object> h = hierarchy(g);
+    public Hierarchy hierarchy(Grid g, double lon, double lat) {
+        Hierarchy h = hierarchy(g);
         GridLocator.Hit micro = microIndex.size() == 0 ? null : microIndex.locate(lon, lat);
-        if (micro != null && g.code().equals(micro.grid().parentCode())) {
-            h.put("micro", Map.of("code", micro.grid().code(), "households", micro.grid().households()));
-        }
+        if (micro != null && g.code().equals(micro.grid().parentCode())) h = h.withMicro(new Hierarchy.Micro(micro.grid().code(), micro.grid().households()));
         return h;
     }
 
     /** district → street → 片区 (when set) → community → grid, as names and codes. */
-    Map<String, Object> hierarchy(Grid g) {
-        Map<String, Object> h = new LinkedHashMap<>();
+    public Hierarchy hierarchy(Grid g) {
         Community c = communities.get(g.communityCode());
-        if (c != null) {
-            h.put("district", Map.of("code", c.districtCode(), "name", String.valueOf(c.districtName())));
-            h.put("street", Map.of("code", c.streetCode(), "name", String.valueOf(c.streetName())));
-            Zone z = zoneOfCommunity.get(c.code());
-            if (z != null) h.put("zone", Map.of("code", z.zoneCode(), "name", String.valueOf(z.zoneName())));
-            h.put("community", Map.of("code", c.code(), "name", String.valueOf(c.name()), "kind", c.kind().wireName()));
-        }
-        h.put("grid", Map.of("code", g.code(), "kind", g.kind().wireName(), "households", g.households()));
-        return h;
+        Zone z = c == null ? null : zoneOfCommunity.get(c.code());
+        return new Hierarchy(c == null ? null : new Hierarchy.Named(c.districtCode(), String.valueOf(c.districtName())),
+                c == null ? null : new Hierarchy.Named(c.streetCode(), String.valueOf(c.streetName())),
+                z == null ? null : new Hierarchy.Named(z.zoneCode(), String.valueOf(z.zoneName())),
+                c == null ? null : new Hierarchy.Community(c.code(), String.valueOf(c.name()), c.kind().wireName()),
+                new Hierarchy.Grid(g.code(), g.kind().wireName(), g.households()), null);
     }
 }
