@@ -35,6 +35,15 @@ final class LookupResource {
         this.state = state;
     }
 
+    /** An address located (and its point, when given); a point outside the service area is refused (422, "lon"), in a batch line too. */
+    private static AddressLookup locateAddress(ServingState s, String address, Double lon, Double lat, ChinaCrs crs) {
+        try {
+            return AddressLookup.of(s, address, lon, lat, crs);
+        } catch (PointLookup.OutsideServiceArea e) {
+            throw ErrorMapping.refusal(e);
+        }
+    }
+
     /** One point located; a point outside the service area is refused (422, "lon") here as in a batch line. */
     static PointLookup.Resolved resolve(ServingState s, double lon, double lat, ChinaCrs crs, double near) {
         try {
@@ -45,20 +54,8 @@ final class LookupResource {
     }
 
     /** The full answer for one point, as a JSON-ready map with the whole hierarchy. */
-    static Map<String, Object> answer(ServingState s, double lon, double lat, ChinaCrs crs, double near) {
-        PointLookup.Resolved r = resolve(s, lon, lat, crs, near);
-        GridLocator.Lookup l = r.lookup();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("query", Map.of("lon", lon, "lat", lat, "crs", crs.wireName(), "wgs84", List.of(r.wgsLon(), r.wgsLat())));
-        m.put("grid", l.grid() == null ? null : GridsResource.properties(l.grid()));
-        m.put("hierarchy", l.grid() == null ? null : s.hierarchy(l.grid(), r.wgsLon(), r.wgsLat()));
-        m.put("on_boundary", l.onBoundary());
-        List<Map<String, Object>> candidates = new ArrayList<>();
-        for (GridLocator.Candidate c : l.nearby()) candidates.add(Map.of("code", c.grid().code(), "distance_m", round(c.metres())));
-        m.put("candidates", candidates);
-        m.put("outside_coverage", l.outside());
-        m.put("nearest", l.nearest() == null ? null : Map.of("code", l.nearest().code(), "distance_m", round(l.nearestMetres())));
-        return m;
+    static LookupAnswers.Point answer(ServingState s, double lon, double lat, ChinaCrs crs, double near) {
+        return LookupAnswers.point(s, resolve(s, lon, lat, crs, near));
     }
 
     void one(Context ctx) {
@@ -82,11 +79,10 @@ final class LookupResource {
         String address = ctx.queryParam("address");
         boolean point = ctx.queryParam("lon") != null || ctx.queryParam("lat") != null;
         ChinaCrs crs = Params.crs(ctx.queryParam("crs"));
-        AddressLookup l = AddressLookup.of(s, Params.address(address), point ? Params.number(ctx, "lon") : null, point ? Params.number(ctx, "lat") : null, crs);
+        AddressLookup l = locateAddress(s, Params.address(address), point ? Params.number(ctx, "lon") : null, point ? Params.number(ctx, "lat") : null, crs);
         Map<String, Object> out = AddressAnswers.answer(s, address, l.match());
         if (point) {
-            Map<String, Object> at = answer(s, l.point().lon(), l.point().lat(), crs, PointLookup.DEFAULT_NEAR_M);
-            out.put("point", at);
+            out.put("point", LookupAnswers.point(s, l.point()));
             out.put("decided_by", l.decidedBy());
             out.put("grid_code", l.gridCode());
             out.put("disagreement", l.disagreement());
@@ -194,7 +190,7 @@ final class LookupResource {
                 try {
                     if (f.size() < 2) throw ApiError.badRequest("body", "line " + at + ": expected id,address");
                     boolean point = withPoint && f.size() >= 4 && !f.get(2).isBlank() && !f.get(3).isBlank();
-                    AddressLookup l = AddressLookup.of(s, Params.address(f.get(1)), point ? Params.finite("lon", f.get(2)) : null, point ? Params.finite("lat", f.get(3)) : null, crs);
+                    AddressLookup l = locateAddress(s, Params.address(f.get(1)), point ? Params.finite("lon", f.get(2)) : null, point ? Params.finite("lat", f.get(3)) : null, crs);
                     return withPoint ? AddressAnswers.csvRow(id, l.gridCode(), l.match(), l.decidedBy(), l.disagreement())
                             : AddressAnswers.csvRow(id, l.gridCode(), l.match());
                 } catch (ApiError e) {
@@ -371,7 +367,7 @@ final class LookupResource {
         if (!n.get("address").isTextual()) throw ApiError.badRequest("address", "address must be a string");
         boolean point = n.hasNonNull("lon") || n.hasNonNull("lat");
         if (point && (!n.path("lon").isNumber() || !n.path("lat").isNumber())) throw ApiError.badRequest("lon", "lon and lat must be numbers");
-        AddressLookup l = AddressLookup.of(s, Params.address(n.get("address").asText()), point ? n.get("lon").asDouble() : null, point ? n.get("lat").asDouble() : null, crs);
+        AddressLookup l = locateAddress(s, Params.address(n.get("address").asText()), point ? n.get("lon").asDouble() : null, point ? n.get("lat").asDouble() : null, crs);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);
         m.putAll(AddressAnswers.summary(l.match()));
@@ -392,36 +388,7 @@ final class LookupResource {
         if (!lon.isNumber()) throw ApiError.badRequest("lon", "lon must be a number");
         if (!lat.isNumber()) throw ApiError.badRequest("lat", "lat must be a number");
         GridLocator.Lookup l = resolve(s, lon.asDouble(), lat.asDouble(), crs, PointLookup.DEFAULT_NEAR_M).lookup();
-        java.io.StringWriter w = new java.io.StringWriter(128);
-        try (com.fasterxml.jackson.core.JsonGenerator g = Json.MAPPER.getFactory().createGenerator(w)) {
-            g.writeStartObject();
-            g.writeFieldName("id");
-            Json.MAPPER.writeValue(g, id);
-            Grid grid = l.grid();
-            g.writeStringField("grid_code", grid == null ? null : grid.code());
-            g.writeStringField("community_code", grid == null ? null : grid.communityCode());
-            g.writeStringField("street_code", grid == null ? null : grid.streetCode());
-            g.writeBooleanField("on_boundary", l.onBoundary());
-            g.writeArrayFieldStart("candidates");
-            for (GridLocator.Candidate c : l.nearby()) {
-                g.writeStartObject();
-                g.writeStringField("code", c.grid().code());
-                g.writeNumberField("distance_m", round(c.metres()));
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeBooleanField("outside_coverage", l.outside());
-            if (l.nearest() != null) {
-                g.writeObjectFieldStart("nearest");
-                g.writeStringField("code", l.nearest().code());
-                g.writeNumberField("distance_m", round(l.nearestMetres()));
-                g.writeEndObject();
-            }
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return w.append('\n').toString();
+        return Json.write(LookupAnswers.line(id, l)) + "\n";
     }
 
     private static String error(Object id, ApiError e) {

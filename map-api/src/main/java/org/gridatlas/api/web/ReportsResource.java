@@ -49,7 +49,7 @@ final class ReportsResource {
             return;
         }
         double lon = coordinate(body, "lon"), lat = coordinate(body, "lat");
-        PointLookup.Resolved where = LookupResource.resolve(s, lon, lat, crs, PointLookup.DEFAULT_NEAR_M);
+        PointLookup.Resolved where = PointLookup.resolve(s, lon, lat, crs, PointLookup.DEFAULT_NEAR_M);
         Grid grid = where.lookup().grid();
         Report r = new Report(id, time, category, where.wgsLon(), where.wgsLat(), crs.wireName(), text, grid == null ? null : grid.code(), Instant.now());
         if (!store.addReport(r)) throw new ApiError(409, "id", "report " + id + " was already received");
@@ -91,7 +91,7 @@ final class ReportsResource {
     void receivedElsewhere(String id) {
         store.report(id).ifPresent(r -> {
             ServingState s = state.get();
-            publish(r, s, r.located() && LookupResource.resolve(s, r.lon(), r.lat(), ChinaCrs.WGS84, PointLookup.DEFAULT_NEAR_M).lookup().outside());
+            publish(r, s, r.located() && PointLookup.resolve(s, r.lon(), r.lat(), ChinaCrs.WGS84, PointLookup.DEFAULT_NEAR_M).lookup().outside());
         });
     }
 

@@ -130,6 +130,18 @@ class AddressLookupTest {
     }
 
     @Test
+    void aBatchLineWithAPointOutsideTheServiceAreaIsRefusedAndTheBatchGoesOn() throws Exception {
+        Point inside = building.geometry().getInteriorPoint();
+        String body = "id,address,lon,lat\n"
+                + "far," + text() + ",0.5,0.5\n"
+                + "near," + text() + "," + inside.getX() + "," + inside.getY() + "\n";
+        List<String> lines = TestHttp.post(server, "/api/v1/lookup", "text/csv", body).body().lines().toList();
+        assertEquals("id,grid_code,match_level,confidence,community_code,building_id,candidates,reason,decided_by,disagreement,error", lines.get(0));
+        assertTrue(lines.get(1).startsWith("far,") && lines.get(1).contains("outside the service area"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("near," + gridOf.get(building.id()) + ",unit,") && lines.get(2).contains(",coordinates,"), lines.get(2));
+    }
+
+    @Test
     void anNdjsonBatchOfAddressesAnswersEachLine() throws Exception {
         String body = "{\"id\":\"n1\",\"address\":\"" + text() + "\"}\n{\"id\":\"n2\",\"address\":42}\n";
         List<String> lines = TestHttp.post(server, "/api/v1/lookup", "application/x-ndjson", body).body().lines().toList();
