@@ -14,6 +14,7 @@ import org.gridatlas.engine.model.Grid;
 import org.gridatlas.engine.model.GridLevel;
 import org.gridatlas.store.GridStore;
 import org.gridatlas.store.Report;
+import org.gridatlas.store.ReportStore;
 import org.gridatlas.tiles.TileFeature;
 import org.gridatlas.tiles.TileLayer;
 import org.locationtech.jts.geom.Geometry;
@@ -37,7 +38,7 @@ public final class MapLayers {
     private MapLayers() {}
 
     /** The recent reports of a store, as the map starts with them. */
-    public static RecentReports recentReports(GridStore store, Clock clock) {
+    public static RecentReports recentReports(ReportStore store, Clock clock) {
         RecentReports recent = new RecentReports(RECENT, MAX_RECENT, clock, MIN_ZOOM.get("reports"));
         for (Report r : store.reports(null, clock.instant().minus(RECENT), MAX_RECENT)) recent.add(r);
         return recent;

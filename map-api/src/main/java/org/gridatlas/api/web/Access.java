@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.gridatlas.store.AccessToken;
 import org.gridatlas.store.AuditEntry;
-import org.gridatlas.store.GridStore;
+import org.gridatlas.store.AccessStore;
 
 /**
  * Who may do what, decided in one place for every request. Each route is registered with what it
@@ -46,7 +46,7 @@ final class Access {
     private static final long TOKEN_CACHE_NANOS = 5_000_000_000L;
     private static final Caller ANONYMOUS = new Caller("anonymous", "none");
 
-    private final GridStore store;
+    private final AccessStore store;
     private final Set<String> adminDigests;
     private final Set<String> reportKeyDigests;
     private final boolean publicReads;
@@ -55,7 +55,7 @@ final class Access {
     private volatile List<AccessToken> tokens = List.of();
     private volatile long tokensRead;
 
-    Access(GridStore store, Set<String> adminDigests, Set<String> reportKeyDigests, boolean publicReads) {
+    Access(AccessStore store, Set<String> adminDigests, Set<String> reportKeyDigests, boolean publicReads) {
         this.store = store;
         this.adminDigests = adminDigests;
         this.reportKeyDigests = reportKeyDigests;
@@ -167,12 +167,12 @@ final class Access {
     /** Audits refusals, at most {@link #PER_MINUTE} a minute; the next entry after a full minute says how many were left out. */
     static final class RefusalAudit {
         static final int PER_MINUTE = 60;
-        private final GridStore store;
+        private final AccessStore store;
         private long minute = -1;
         private int written;
         private int dropped;
 
-        RefusalAudit(GridStore store) {
+        RefusalAudit(AccessStore store) {
             this.store = store;
         }
 

@@ -9,15 +9,15 @@ import org.gridatlas.api.geoserver.GeoServerPublisher;
 import org.gridatlas.api.geoserver.GeoServerTarget;
 import org.gridatlas.api.geoserver.PostGisConnection;
 import org.gridatlas.store.AuditEntry;
-import org.gridatlas.store.GridStore;
+import org.gridatlas.store.AccessStore;
 
 /** /api/v1/admin: operations for administrators (role admin): publishing to GeoServer, the audit log. */
 final class AdminResource {
-    private final GridStore store;
+    private final AccessStore store;
     private final GeoServerTarget geoServer;
     private final Supplier<PostGisConnection> database;
 
-    AdminResource(GridStore store, GeoServerTarget geoServer, Supplier<PostGisConnection> database) {
+    AdminResource(AccessStore store, GeoServerTarget geoServer, Supplier<PostGisConnection> database) {
         this.store = store;
         this.geoServer = geoServer;
         this.database = database;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
-import org.gridatlas.store.GridStore;
+import org.gridatlas.store.ReportStore;
 import org.gridatlas.store.Report;
 import org.gridatlas.api.serving.AddressLookup;
 import org.gridatlas.api.serving.PointLookup;
@@ -26,11 +26,11 @@ import org.gridatlas.engine.model.Grid;
  */
 final class ReportsResource {
     private final Supplier<ServingState> state;
-    private final GridStore store;
+    private final ReportStore store;
     private final List<SseClient> clients = new CopyOnWriteArrayList<>();
     private final java.util.function.Consumer<Report> onReport;
 
-    ReportsResource(Supplier<ServingState> state, GridStore store, java.util.function.Consumer<Report> onReport) {
+    ReportsResource(Supplier<ServingState> state, ReportStore store, java.util.function.Consumer<Report> onReport) {
         this.state = state;
         this.store = store;
         this.onReport = onReport;

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.gridatlas.store.GridStore;
+import org.gridatlas.store.StaffStore;
 import org.gridatlas.store.StaffMember;
 import org.gridatlas.engine.model.Grid;
 import org.gridatlas.engine.model.GridLevel;
@@ -17,11 +17,11 @@ import org.gridatlas.engine.model.GridLevel;
 final class StaffResource {
     static final int MAX_ROWS = 100_000;
     private final Supplier<ServingState> state;
-    private final GridStore store;
+    private final StaffStore store;
     private final Runnable reload;
     private final StaffingRule rule;
 
-    StaffResource(Supplier<ServingState> state, GridStore store, Runnable reload, StaffingRule rule) {
+    StaffResource(Supplier<ServingState> state, StaffStore store, Runnable reload, StaffingRule rule) {
         this.state = state;
         this.store = store;
         this.reload = reload;

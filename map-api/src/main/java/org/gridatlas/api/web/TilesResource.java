@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.gridatlas.store.GridStore;
+import org.gridatlas.store.ReportStore;
 import org.gridatlas.store.Report;
 import org.gridatlas.engine.geom.ChinaCrs;
 import org.gridatlas.engine.model.Community;
@@ -32,7 +32,7 @@ final class TilesResource {
 
     private final TileCache cache;
     private final MvtRenderer mvt = new MvtRenderer();
-    private final GridStore store;
+    private final ReportStore store;
     /** Links start with this (empty: relative to this server); the request's Host header is never used. */
     private final String publicUrl;
     private final RecentReports recent;
@@ -40,11 +40,11 @@ final class TilesResource {
     private volatile ServingState state;
     private volatile long lastEviction = System.nanoTime();
 
-    TilesResource(GridStore store, long cacheBytes, String publicUrl) {
+    TilesResource(ReportStore store, long cacheBytes, String publicUrl) {
         this(store, cacheBytes, publicUrl, java.time.Clock.systemUTC());
     }
 
-    TilesResource(GridStore store, long cacheBytes, String publicUrl, java.time.Clock clock) {
+    TilesResource(ReportStore store, long cacheBytes, String publicUrl, java.time.Clock clock) {
         this.store = store;
         this.publicUrl = publicUrl == null ? "" : publicUrl;
         this.cache = new TileCache(cacheBytes);

@@ -9,16 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.gridatlas.store.GridStore;
+import org.gridatlas.store.StaffStore;
 import org.gridatlas.store.Zone;
 
 /** /api/v1/zones: replaces the 片区 grouping from CSV {@code community_code,zone_code,zone_name}; a bad row refuses the file. */
 final class ZonesResource {
     private final Supplier<ServingState> state;
-    private final GridStore store;
+    private final StaffStore store;
     private final Runnable reload;
 
-    ZonesResource(Supplier<ServingState> state, GridStore store, Runnable reload) {
+    ZonesResource(Supplier<ServingState> state, StaffStore store, Runnable reload) {
         this.state = state;
         this.store = store;
         this.reload = reload;
