@@ -1,5 +1,9 @@
 package org.gridatlas.cli;
 
+import org.gridatlas.api.serving.ReportDeadlines;
+import java.util.Map;
+import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,6 +49,13 @@ final class ServerOptions {
     @Mixin
     StaffingOptions staffing = new StaffingOptions();
 
+    @Option(names = "--report-deadline-hours", defaultValue = "72", description = "hours a report may stay open before it is overdue (default ${DEFAULT-VALUE})")
+    int reportDeadlineHours;
+
+    @Option(names = "--report-deadlines", split = ",", paramLabel = "CATEGORY=HOURS",
+            description = "deadlines of particular categories, e.g. 垃圾=24,噪音=48 (the others: --report-deadline-hours)")
+    List<String> reportDeadlines = new ArrayList<>();
+
     @Mixin
     PlanOptions plan = new PlanOptions();
 
@@ -59,7 +70,21 @@ final class ServerOptions {
         ServerSettings.Security security = new ServerSettings.Security(digests("--admin-token-sha256", adminTokens), digests("--report-key-sha256", reportKeys),
                 readAccess.equals("public"));
         return new ServerSettings(staffing.rule(), plan.bounds(), plan.ruralRule(), plan.microBounds(), tileCacheMb << 20, Duration.ofSeconds(shutdownGraceSeconds), accessLog,
-                security, geoServer.target(), geoServer.dbHost, publicUrl == null ? null : publicUrl.replaceAll("/+$", ""), Duration.ofSeconds(headerTimeoutSeconds));
+                security, geoServer.target(), geoServer.dbHost, publicUrl == null ? null : publicUrl.replaceAll("/+$", ""), Duration.ofSeconds(headerTimeoutSeconds),
+                deadlines());
+    }
+
+    private ReportDeadlines deadlines() {
+        if (reportDeadlineHours < 1) throw new org.gridatlas.engine.io.InputException("--report-deadline-hours is at least 1, not " + reportDeadlineHours);
+        Map<String, Duration> byCategory = new LinkedHashMap<>();
+        for (String d : reportDeadlines) {
+            String[] kv = d.split("=", 2);
+            if (kv.length != 2 || kv[0].isBlank() || !kv[1].strip().matches("[1-9][0-9]{0,4}")) {
+                throw new org.gridatlas.engine.io.InputException("--report-deadlines takes CATEGORY=HOURS pairs (垃圾=24), not '" + d + "'");
+            }
+            byCategory.put(kv[0].strip(), Duration.ofHours(Integer.parseInt(kv[1].strip())));
+        }
+        return new ReportDeadlines(Duration.ofHours(reportDeadlineHours), byCategory);
     }
 
     private static Set<String> digests(String option, List<String> values) {

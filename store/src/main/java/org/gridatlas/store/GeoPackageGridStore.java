@@ -38,7 +38,10 @@ public final class GeoPackageGridStore implements GridStore {
     static final LayerSchema RUNS = LayerSchema.attributes("runs", "run_id", INTEGER, "source", TEXT, "created_at", TEXT,
             "grids", INTEGER, "report_json", TEXT);
     static final LayerSchema REPORTS = LayerSchema.attributes("reports", "report_id", TEXT, "time", TEXT, "category", TEXT,
-            "lon", REAL, "lat", REAL, "crs", TEXT, "text", TEXT, "grid_code", TEXT, "received_at", TEXT, "address", TEXT, "address_match", TEXT);
+            "lon", REAL, "lat", REAL, "crs", TEXT, "text", TEXT, "grid_code", TEXT, "received_at", TEXT, "address", TEXT, "address_match", TEXT,
+            "source", TEXT, "status", TEXT, "status_at", TEXT, "escalated", INTEGER);
+    static final LayerSchema REPORT_EVENTS = LayerSchema.attributes("report_events", "report_id", TEXT, "status", TEXT, "at", TEXT,
+            "actor", TEXT, "note", TEXT);
     static final LayerSchema STAFF = LayerSchema.attributes("staff", "grid_code", TEXT, "role", TEXT, "name", TEXT, "phone", TEXT);
     static final LayerSchema ZONES = LayerSchema.attributes("zones", "community_code", TEXT, "zone_code", TEXT, "zone_name", TEXT);
     static final LayerSchema COMMUNITY_VERSIONS = LayerSchema.attributes("community_versions", "community_code", TEXT, "version", INTEGER);
@@ -51,7 +54,7 @@ public final class GeoPackageGridStore implements GridStore {
     static final LayerSchema PREVIEWS = LayerSchema.attributes("previews", "preview_id", TEXT, "community_code", TEXT, "base_version", INTEGER,
             "author", TEXT, "reason", TEXT, "made", TEXT, "expires", TEXT, "change_json", TEXT, "verification_json", TEXT, "snapshot", TEXT);
     private static final List<LayerSchema> TABLES = List.of(DataContract.COMMUNITIES, DataContract.BUILDINGS, DataContract.BARRIERS,
-            DataContract.ALIASES, DataContract.GRIDS, DataContract.ASSIGNMENTS, RUNS, REPORTS, STAFF, ZONES, COMMUNITY_VERSIONS, VERSIONS, USED_CODES, TOKENS, AUDIT, PREVIEWS);
+            DataContract.ALIASES, DataContract.GRIDS, DataContract.ASSIGNMENTS, RUNS, REPORTS, REPORT_EVENTS, STAFF, ZONES, COMMUNITY_VERSIONS, VERSIONS, USED_CODES, TOKENS, AUDIT, PREVIEWS);
 
     private final GeoPackage gp;
     private final Map<LayerSchema, GeoPackageLayers.Table> tables = new LinkedHashMap<>();
@@ -297,10 +300,60 @@ public final class GeoPackageGridStore implements GridStore {
     @Override
     public synchronized boolean addReport(Report r) {
         if (gp.getAttributesDao(REPORTS.name()).count("report_id = ?", new String[] {r.id()}) > 0) return false;
-        GeoPackageLayers.inTransaction(gp, () -> tables.get(REPORTS).insert(List.of(row("report_id", r.id(), "time", r.time().toString(),
-                "category", r.category(), "lon", r.lon(), "lat", r.lat(), "crs", r.crs(), "text", r.text(), "grid_code", r.gridCode(),
-                "received_at", r.receivedAt().toString(), "address", r.address(), "address_match", r.addressMatch()))));
+        GeoPackageLayers.inTransaction(gp, () -> {
+            tables.get(REPORTS).insert(List.of(reportRow(r)));
+            tables.get(REPORT_EVENTS).insert(List.of(row("report_id", r.id(), "status", r.status().wireName(), "at", r.statusAt().toString(),
+                    "actor", null, "note", "received from " + r.source().wireName())));
+        });
         return true;
+    }
+
+    private static Feature reportRow(Report r) {
+        return row("report_id", r.id(), "time", r.time().toString(), "category", r.category(), "lon", r.lon(), "lat", r.lat(), "crs", r.crs(),
+                "text", r.text(), "grid_code", r.gridCode(), "received_at", r.receivedAt().toString(), "address", r.address(),
+                "address_match", r.addressMatch(), "source", r.source().wireName(), "status", r.status().wireName(),
+                "status_at", r.statusAt().toString(), "escalated", r.escalated() ? 1 : 0);
+    }
+
+    @Override
+    public synchronized List<Report> reportsBetween(Instant from, Instant to) {
+        List<Report> out = new ArrayList<>();
+        for (Feature f : GeoPackageLayers.read(gp, REPORTS)) {
+            Report r = report(f.properties());
+            if (!r.time().isBefore(from) && r.time().isBefore(to)) out.add(r);
+        }
+        out.sort(Comparator.comparing(Report::time));
+        return out;
+    }
+
+    @Override
+    public synchronized java.util.Optional<Report> move(String id, ReportStatus to, Instant at, String actor, String note) {
+        java.util.Optional<Report> now = report(id);
+        if (now.isEmpty()) return now;
+        Report was = now.get();
+        if (!was.status().next().contains(to)) throw new ReportStatus.IllegalMove(id, was.status(), to);
+        Report moved = was.movedTo(to, at);
+        try {
+            GeoPackageLayers.inTransaction(gp, () -> {
+                tables.get(REPORTS).delete("report_id = ?", id);
+                tables.get(REPORTS).insert(List.of(reportRow(moved)));
+                tables.get(REPORT_EVENTS).insert(List.of(row("report_id", id, "status", to.wireName(), "at", at.toString(), "actor", actor, "note", note)));
+            });
+        } catch (RuntimeException e) {
+            throw new StoreException("report " + id + " not moved, store unchanged: " + e.getMessage(), e);
+        }
+        return java.util.Optional.of(moved);
+    }
+
+    @Override
+    public synchronized List<ReportEvent> events(String id) {
+        List<ReportEvent> out = new ArrayList<>();
+        for (Feature f : GeoPackageLayers.read(gp, REPORT_EVENTS)) {
+            if (!id.equals(str(f, "report_id"))) continue;
+            out.add(new ReportEvent(id, ReportStatus.parse(str(f, "status")), Instant.parse(str(f, "at")), str(f, "actor"), str(f, "note")));
+        }
+        out.sort(Comparator.comparing(ReportEvent::at));
+        return out;
     }
 
     @Override
@@ -380,7 +433,11 @@ public final class GeoPackageGridStore implements GridStore {
         return new Report((String) p.get("report_id"), Instant.parse((String) p.get("time")), (String) p.get("category"),
                 p.get("lon") == null ? null : ((Number) p.get("lon")).doubleValue(), p.get("lat") == null ? null : ((Number) p.get("lat")).doubleValue(),
                 (String) p.get("crs"), (String) p.get("text"), (String) p.get("grid_code"), Instant.parse((String) p.get("received_at")),
-                (String) p.get("address"), (String) p.get("address_match"));
+                (String) p.get("address"), (String) p.get("address_match"),
+                p.get("source") == null ? ReportSource.OTHER : ReportSource.parse((String) p.get("source")),
+                p.get("status") == null ? ReportStatus.RECEIVED : ReportStatus.parse((String) p.get("status")),
+                Instant.parse((String) (p.get("status_at") == null ? p.get("received_at") : p.get("status_at"))),
+                p.get("escalated") != null && ((Number) p.get("escalated")).intValue() != 0);
     }
 
     private static Feature row(Object... kv) {

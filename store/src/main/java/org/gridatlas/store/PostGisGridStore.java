@@ -599,8 +599,9 @@ public final class PostGisGridStore implements GridStore {
     public boolean addReport(Report r) {
         return jdbc.inTransaction("report " + r.id() + " not stored", c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO reports (report_id, time, category, lon, lat, crs, text, grid_code, received_at, geom, address, address_match) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ST_SetSRID(ST_MakePoint(?, ?), 4490), ?, ?::jsonb) ON CONFLICT (report_id) DO NOTHING")) {
+                    "INSERT INTO reports (report_id, time, category, lon, lat, crs, text, grid_code, received_at, geom, address, address_match, "
+                    + "source, status, status_at, escalated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ST_SetSRID(ST_MakePoint(?, ?), 4490), ?, ?::jsonb, ?, ?, ?, ?) "
+                    + "ON CONFLICT (report_id) DO NOTHING")) {
                 ps.setString(1, r.id());
                 ps.setTimestamp(2, Timestamp.from(r.time()));
                 ps.setString(3, r.category());
@@ -614,8 +615,15 @@ public final class PostGisGridStore implements GridStore {
                 ps.setObject(11, r.lat(), java.sql.Types.DOUBLE);
                 ps.setString(12, r.address());
                 ps.setString(13, r.addressMatch());
+                ps.setString(14, r.source().wireName());
+                ps.setString(15, r.status().wireName());
+                ps.setTimestamp(16, Timestamp.from(r.statusAt()));
+                ps.setBoolean(17, r.escalated());
                 boolean added = ps.executeUpdate() == 1;
-                if (added) announce(c, new StoreChange(StoreChange.Kind.REPORT, r.id()));
+                if (added) {
+                    insertEvent(c, new ReportEvent(r.id(), r.status(), r.statusAt(), null, "received from " + r.source().wireName()));
+                    announce(c, new StoreChange(StoreChange.Kind.REPORT, r.id()));
+                }
                 return added;
             }
         });
@@ -633,11 +641,79 @@ public final class PostGisGridStore implements GridStore {
         });
     }
 
-    private static final String REPORT_COLUMNS = "SELECT report_id, time, category, lon, lat, crs, text, grid_code, received_at, address, address_match::text FROM reports";
+    private static final String REPORT_COLUMNS = "SELECT report_id, time, category, lon, lat, crs, text, grid_code, received_at, address, "
+            + "address_match::text, source, status, status_at, escalated FROM reports";
+
+    private static void insertEvent(Connection c, ReportEvent e) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO report_events VALUES (?, ?, ?, ?, ?)")) {
+            ps.setString(1, e.reportId());
+            ps.setString(2, e.status().wireName());
+            ps.setTimestamp(3, Timestamp.from(e.at()));
+            ps.setString(4, e.actor());
+            ps.setString(5, e.note());
+            ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public List<Report> reportsBetween(Instant from, Instant to) {
+        return jdbc.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(REPORT_COLUMNS + " WHERE time >= ? AND time < ? ORDER BY time")) {
+                ps.setTimestamp(1, Timestamp.from(from));
+                ps.setTimestamp(2, Timestamp.from(to));
+                List<Report> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(report(rs));
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public java.util.Optional<Report> move(String id, ReportStatus to, Instant at, String actor, String note) {
+        return jdbc.inTransaction("report " + id + " not moved", c -> {
+            Report was;
+            try (PreparedStatement ps = c.prepareStatement(REPORT_COLUMNS + " WHERE report_id = ? FOR UPDATE")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return java.util.Optional.<Report>empty();
+                    was = report(rs);
+                }
+            }
+            if (!was.status().next().contains(to)) throw new ReportStatus.IllegalMove(id, was.status(), to);
+            Report moved = was.movedTo(to, at);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE reports SET status = ?, status_at = ?, escalated = ? WHERE report_id = ?")) {
+                ps.setString(1, to.wireName());
+                ps.setTimestamp(2, Timestamp.from(at));
+                ps.setBoolean(3, moved.escalated());
+                ps.setString(4, id);
+                ps.executeUpdate();
+            }
+            insertEvent(c, new ReportEvent(id, to, at, actor, note));
+            announce(c, new StoreChange(StoreChange.Kind.REPORT, id));
+            return java.util.Optional.of(moved);
+        });
+    }
+
+    @Override
+    public List<ReportEvent> events(String id) {
+        return jdbc.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT status, at, actor, note FROM report_events WHERE report_id = ? ORDER BY at")) {
+                ps.setString(1, id);
+                List<ReportEvent> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(new ReportEvent(id, ReportStatus.parse(rs.getString(1)), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4)));
+                }
+                return out;
+            }
+        });
+    }
 
     private static Report report(ResultSet rs) throws SQLException {
         return new Report(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getObject(4, Double.class), rs.getObject(5, Double.class),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant(), rs.getString(10), rs.getString(11));
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant(), rs.getString(10), rs.getString(11),
+                ReportSource.parse(rs.getString(12)), ReportStatus.parse(rs.getString(13)), rs.getTimestamp(14).toInstant(), rs.getBoolean(15));
     }
 
     /** Queued in the caller's transaction: PostgreSQL delivers it to the listeners only if that commits. */

@@ -17,4 +17,17 @@ public interface ReportStore {
 
     /** Reports per grid code whose time lies in [from, to). */
     Map<String, Integer> reportCounts(Instant from, Instant to);
+
+    /** Every report whose time lies in [from, to), oldest first (for summaries). */
+    List<Report> reportsBetween(Instant from, Instant to);
+
+    /**
+     * Moves a report on, in one transaction with the status it has there and then: the move must
+     * be one {@link ReportStatus#next} allows ({@link ReportStatus.IllegalMove} otherwise); the step
+     * is kept as an event. Empty for an unknown report.
+     */
+    Optional<Report> move(String id, ReportStatus to, Instant at, String actor, String note);
+
+    /** The report's steps, the first (received) first. */
+    List<ReportEvent> events(String id);
 }

@@ -65,12 +65,36 @@ abstract class GridStoreContract {
 
         Instant now = Instant.now();
         String grid = RESULT.grids().get(0).code();
-        assertTrue(store().addReport(new Report("by-address", now, "litter", null, null, null, "垃圾", grid, now, "建设里小区3号楼", "{\"match_level\":\"building\"}")));
+        assertTrue(store().addReport(new Report("by-address", now, "litter", null, null, null, "垃圾", grid, now, "建设里小区3号楼", "{\"match_level\":\"building\"}", ReportSource.WECHAT, ReportStatus.RECEIVED, now, false)));
         Report back = store().report("by-address").orElseThrow();
         assertNull(back.lon());
         assertEquals(List.of("建设里小区3号楼", grid), List.of(back.address(), back.gridCode()));
         assertTrue(back.addressMatch().contains("building"), back.addressMatch());
         assertEquals(1, store().reportCounts(now.minusSeconds(1), now.plusSeconds(1)).get(grid));
+    }
+
+    @Test
+    void aReportMovesOnlyAsItsLifeAllowsAndKeepsEveryStep() {
+        store().replace(DATA, RESULT, "edge case");
+        Instant t0 = Instant.parse("2026-11-29T08:00:00Z");
+        String grid = RESULT.grids().get(0).code();
+        Report r = new Report("life-1", t0, "垃圾", 119.6, 39.93, "wgs84", null, grid, t0, null, null, ReportSource.HOTLINE_12345, ReportStatus.RECEIVED, t0, false);
+        assertTrue(store().addReport(r));
+        assertEquals(ReportStatus.DISPATCHED, store().move("life-1", ReportStatus.DISPATCHED, t0.plusSeconds(60), "网格员", "to the grid").orElseThrow().status());
+        ReportStatus.IllegalMove illegal = assertThrows(ReportStatus.IllegalMove.class,
+                () -> store().move("life-1", ReportStatus.CLOSED, t0.plusSeconds(90), "网格员", null));
+        assertTrue(illegal.getMessage().contains("dispatched") && illegal.getMessage().contains("closed"), illegal.getMessage());
+        store().move("life-1", ReportStatus.ESCALATED, t0.plusSeconds(120), "网格长", "needs the street");
+        Report resolved = store().move("life-1", ReportStatus.RESOLVED, t0.plusSeconds(3600), "街道", null).orElseThrow();
+        assertTrue(resolved.escalated(), "once escalated, always counted as escalated");
+        assertEquals(t0.plusSeconds(3600), resolved.statusAt());
+        Report back = store().report("life-1").orElseThrow();
+        assertEquals(List.of(ReportStatus.RESOLVED, ReportSource.HOTLINE_12345, true), List.of(back.status(), back.source(), back.escalated()));
+        assertEquals(List.of(ReportStatus.RECEIVED, ReportStatus.DISPATCHED, ReportStatus.ESCALATED, ReportStatus.RESOLVED),
+                store().events("life-1").stream().map(ReportEvent::status).toList(), "the refused move left no step");
+        assertTrue(store().move("nobody", ReportStatus.DISPATCHED, t0, "x", null).isEmpty());
+        assertEquals(List.of("life-1"), store().reportsBetween(t0, t0.plusSeconds(1)).stream().map(Report::id).toList());
+        assertTrue(store().reportsBetween(t0.plusSeconds(1), t0.plusSeconds(2)).isEmpty());
     }
 
     @Test

@@ -33,6 +33,8 @@ final class Access {
         READ,
         /** report ingestion: free until a report key (or a reporter token) exists, then the key or a reporter/admin token. */
         REPORT,
+        /** moving a report on (dispatched, resolved …): the systems that handle reports (reporter), planners or admins. */
+        HANDLE,
         /** planner edits and list imports: planner or admin. */
         EDIT,
         /** administration: admin. */
@@ -84,6 +86,7 @@ final class Access {
                 if (!publicReads) require(ctx, AccessToken.ROLES.toArray(String[]::new));
             }
             case REPORT -> requireReportKey(ctx);
+            case HANDLE -> require(ctx, "reporter", "planner", "admin");
             case EDIT -> require(ctx, "planner", "admin");
             case ADMIN -> require(ctx, "admin");
         }

@@ -26,6 +26,7 @@ import org.gridatlas.engine.edit.GridEditor;
 import org.slf4j.Logger;
 import static org.gridatlas.api.web.Access.Need.ADMIN;
 import static org.gridatlas.api.web.Access.Need.EDIT;
+import static org.gridatlas.api.web.Access.Need.HANDLE;
 import static org.gridatlas.api.web.Access.Need.PUBLIC;
 import static org.gridatlas.api.web.Access.Need.READ;
 import static org.gridatlas.api.web.Access.Need.REPORT;
@@ -74,7 +75,7 @@ public final class ApiServer implements AutoCloseable {
         gauges();
         reload();
         LookupResource lookup = new LookupResource(state::get);
-        this.reports = new ReportsResource(state::get, store, tiles::report);
+        this.reports = new ReportsResource(state::get, store, store, settings.reportDeadlines(), tiles::report);
         ServerSettings.Security security = settings.security();
         this.access = new Access(store, security.adminTokenSha256(), security.reportKeySha256(), security.publicReads());
         ChangesResource changes = new ChangesResource(state::get, store, new CommunityEdits(state::get, store, store,
@@ -164,7 +165,10 @@ public final class ApiServer implements AutoCloseable {
                 .post("/api/v1/reports", REPORT, reports::create)
                 .get("/api/v1/reports", READ, reports::list)
                 .get("/api/v1/reports/counts", READ, reports::counts)
-                .sse("/api/v1/reports/stream", READ, reports::stream)
+                .get("/api/v1/reports/summary", READ, reports::summary)
+                .sse("/api/v1/reports/stream", READ, reports::stream) // before {id}, which would take "stream"
+                .get("/api/v1/reports/{id}", READ, reports::one)
+                .patch("/api/v1/reports/{id}", HANDLE, reports::move)
                 .post("/api/v1/staff", EDIT, x.staff()::importCsv)
                 .get("/api/v1/staffing", READ, x.staff()::staffing)
                 .post("/api/v1/zones", EDIT, x.zones()::importCsv)

@@ -7,6 +7,7 @@ import org.gridatlas.api.geoserver.GeoServerException;
 import org.gridatlas.api.serving.NotFound;
 import org.gridatlas.api.serving.PointLookup;
 import org.gridatlas.engine.edit.EditRefused;
+import org.gridatlas.store.ReportStatus;
 import org.gridatlas.store.StaleVersionException;
 import org.gridatlas.store.StoreException;
 import org.slf4j.Logger;
@@ -29,12 +30,13 @@ final class ErrorMapping {
         if (e instanceof PointLookup.OutsideServiceArea) return new ApiError(422, "lon", e.getMessage());
         if (e instanceof EditRefused r) return new ApiError(422, r.field(), r.getMessage());
         if (e instanceof StaleVersionException) return new ApiError(409, "version", e.getMessage());
+        if (e instanceof ReportStatus.IllegalMove) return new ApiError(409, "status", e.getMessage());
         return null;
     }
 
     static void register(JavalinConfig config) {
         for (Class<? extends RuntimeException> refused : java.util.List.of(ApiError.class, NotFound.class, PointLookup.OutsideServiceArea.class,
-                EditRefused.class, StaleVersionException.class)) {
+                EditRefused.class, StaleVersionException.class, ReportStatus.IllegalMove.class)) {
             config.routes.exception(refused, (e, ctx) -> {
                 ApiError a = refusal(e);
                 ctx.status(a.status()).json(body(a.status(), a.field(), a.getMessage()));

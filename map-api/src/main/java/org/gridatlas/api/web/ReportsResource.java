@@ -1,5 +1,12 @@
 package org.gridatlas.api.web;
 
+import org.gridatlas.api.serving.NotFound;
+import org.gridatlas.api.serving.ReportSummaries;
+import org.gridatlas.api.serving.ReportDeadlines;
+import org.gridatlas.store.ReportStatus;
+import org.gridatlas.store.ReportSource;
+import org.gridatlas.store.AuditEntry;
+import org.gridatlas.store.AccessStore;
 import org.gridatlas.api.serving.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
@@ -27,12 +34,16 @@ import org.gridatlas.engine.model.Grid;
 final class ReportsResource {
     private final Supplier<ServingState> state;
     private final ReportStore store;
+    private final AccessStore audit;
+    private final ReportDeadlines deadlines;
     private final List<SseClient> clients = new CopyOnWriteArrayList<>();
     private final java.util.function.Consumer<Report> onReport;
 
-    ReportsResource(Supplier<ServingState> state, ReportStore store, java.util.function.Consumer<Report> onReport) {
+    ReportsResource(Supplier<ServingState> state, ReportStore store, AccessStore audit, ReportDeadlines deadlines, java.util.function.Consumer<Report> onReport) {
         this.state = state;
         this.store = store;
+        this.audit = audit;
+        this.deadlines = deadlines;
         this.onReport = onReport;
     }
 
@@ -43,15 +54,18 @@ final class ReportsResource {
         String text = text(body, "text", false, 2000);
         Instant time = body.hasNonNull("time") ? Params.instant("time", body.get("time").asText()) : Instant.now();
         ChinaCrs crs = body.hasNonNull("crs") ? Params.crs(body.get("crs").asText()) : ChinaCrs.WGS84;
+        ReportSource source = source(body);
         ServingState s = state.get();
         if (body.hasNonNull("address")) {
-            createByAddress(ctx, body, s, id, category, text, time, crs);
+            createByAddress(ctx, body, s, id, category, text, time, crs, source);
             return;
         }
         double lon = coordinate(body, "lon"), lat = coordinate(body, "lat");
         PointLookup.Resolved where = PointLookup.resolve(s, lon, lat, crs, PointLookup.DEFAULT_NEAR_M);
         Grid grid = where.lookup().grid();
-        Report r = new Report(id, time, category, where.wgsLon(), where.wgsLat(), crs.wireName(), text, grid == null ? null : grid.code(), Instant.now());
+        Instant received = Instant.now();
+        Report r = new Report(id, time, category, where.wgsLon(), where.wgsLat(), crs.wireName(), text, grid == null ? null : grid.code(), received,
+                null, null, source, ReportStatus.RECEIVED, received, false);
         if (!store.addReport(r)) throw new ApiError(409, "id", "report " + id + " was already received");
         ctx.status(201).json(publish(r, s, where.lookup().outside()));
     }
@@ -60,7 +74,8 @@ final class ReportsResource {
      * A report with an address (and perhaps a point too): stored with the grid that decided, the
      * match, and a point — its own, or the matched building's — so that it shows on the map.
      */
-    private void createByAddress(Context ctx, JsonNode body, ServingState s, String id, String category, String text, Instant time, ChinaCrs crs) {
+    private void createByAddress(Context ctx, JsonNode body, ServingState s, String id, String category, String text, Instant time, ChinaCrs crs,
+                                 ReportSource source) {
         String address = Params.address(text(body, "address", true, AddressLookup.MAX_ADDRESS));
         boolean point = body.hasNonNull("lon") || body.hasNonNull("lat");
         AddressLookup l = AddressLookup.of(s, address, point ? coordinate(body, "lon") : null, point ? coordinate(body, "lat") : null, crs);
@@ -82,7 +97,9 @@ final class ReportsResource {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        Report r = new Report(id, time, category, lon, lat, l.point() != null ? crs.wireName() : null, text, l.gridCode(), Instant.now(), address, matchJson);
+        Instant received = Instant.now();
+        Report r = new Report(id, time, category, lon, lat, l.point() != null ? crs.wireName() : null, text, l.gridCode(), received, address, matchJson,
+                source, ReportStatus.RECEIVED, received, false);
         if (!store.addReport(r)) throw new ApiError(409, "id", "report " + id + " was already received");
         ctx.status(201).json(publish(r, s, l.point() != null && l.point().lookup().outside()));
     }
@@ -101,7 +118,7 @@ final class ReportsResource {
         Map<String, Object> out = view(r);
         out.put("hierarchy", grid == null ? null : r.located() ? s.hierarchy(grid, r.lon(), r.lat()) : s.hierarchy(grid));
         out.put("outside_coverage", outside);
-        broadcast(out);
+        broadcast("report", out);
         return out;
     }
 
@@ -139,9 +156,10 @@ final class ReportsResource {
         clients.clear();
     }
 
-    private void broadcast(Map<String, Object> report) {
+    /** To every live stream: "report" for a new report, "status" for one that moved on. */
+    private void broadcast(String event, Map<String, Object> report) {
         for (SseClient c : clients) {
-            if (c.terminated()) clients.remove(c); else c.sendEvent("report", report);
+            if (c.terminated()) clients.remove(c); else c.sendEvent(event, report);
         }
     }
 
@@ -156,6 +174,10 @@ final class ReportsResource {
         m.put("text", r.text());
         m.put("grid_code", r.gridCode());
         m.put("received_at", r.receivedAt().toString());
+        m.put("source", r.source().wireName());
+        m.put("status", r.status().wireName());
+        m.put("status_at", r.statusAt().toString());
+        m.put("escalated", r.escalated());
         if (r.address() != null) {
             m.put("address", r.address());
             try {
@@ -165,6 +187,82 @@ final class ReportsResource {
             }
         }
         return m;
+    }
+
+    /** GET /reports/{id}: the report with every step it took. */
+    void one(Context ctx) {
+        String id = ctx.pathParam("id");
+        Report r = store.report(id).orElseThrow(() -> new NotFound("report " + id));
+        Map<String, Object> out = view(r);
+        out.put("events", store.events(id).stream().map(e -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("status", e.status().wireName());
+            m.put("at", e.at().toString());
+            m.put("actor", e.actor());
+            m.put("note", e.note());
+            return m;
+        }).toList());
+        ctx.json(out);
+    }
+
+    /** PATCH /reports/{id} {"status", "note"}: moves the report on as its life allows (409 naming both states otherwise); audited. */
+    void move(Context ctx) throws IOException {
+        String id = ctx.pathParam("id");
+        JsonNode body = RequestBodies.object(ctx, RequestBodies.REPORT_JSON);
+        String wanted = text(body, "status", true, 20);
+        ReportStatus to;
+        try {
+            to = ReportStatus.parse(wanted);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest("status", e.getMessage());
+        }
+        String note = text(body, "note", false, 2000);
+        String who = Access.caller(ctx).name();
+        Report moved;
+        try {
+            moved = store.move(id, to, Instant.now(), who, note).orElseThrow(() -> new NotFound("report " + id));
+        } catch (ReportStatus.IllegalMove e) {
+            audit.audit(new AuditEntry(Instant.now(), who, "report " + to.wireName(), null, "refused: " + e.getMessage(), id));
+            throw e;
+        }
+        audit.audit(new AuditEntry(Instant.now(), who, "report " + to.wireName(), null, "ok", id));
+        Map<String, Object> out = view(moved);
+        broadcast("status", out);
+        ctx.json(out);
+    }
+
+    /** Reports in [since, until) (default: the last 7 days) summed by grid, community, street, category or source, with the totals. */
+    void summary(Context ctx) {
+        Instant until = ctx.queryParam("until") == null ? Instant.now() : Params.instant("until", ctx.queryParam("until"));
+        Instant since = ctx.queryParam("since") == null ? until.minus(Duration.ofDays(7)) : Params.instant("since", ctx.queryParam("since"));
+        if (!since.isBefore(until)) throw ApiError.badRequest("since", "since must be before until");
+        ReportSummaries.By by;
+        try {
+            by = ReportSummaries.By.parse(ctx.queryParam("by") == null ? "grid" : ctx.queryParam("by"));
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest("by", e.getMessage());
+        }
+        String within = ctx.queryParam("within");
+        if (within != null && !within.matches("\\d{9}|\\d{12}|\\d{15}")) throw ApiError.badRequest("within", "within is a street (9 digits), community (12) or grid (15) code");
+        List<ReportSummaries.Row> rows = ReportSummaries.of(ReportSummaries.within(store.reportsBetween(since, until), within), by, state.get(), deadlines,
+                Instant.now());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("since", since.toString());
+        out.put("until", until.toString());
+        out.put("by", by.name().toLowerCase(java.util.Locale.ROOT));
+        out.put("within", within);
+        out.put("total", ReportSummaries.total(rows));
+        out.put("rows", rows);
+        ctx.json(out);
+    }
+
+    private static ReportSource source(JsonNode body) {
+        if (!body.hasNonNull("source")) return ReportSource.OTHER;
+        try {
+            return ReportSource.parse(body.get("source").asText());
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest("source", e.getMessage());
+        }
     }
 
     private static String text(JsonNode n, String field, boolean required, int max) {

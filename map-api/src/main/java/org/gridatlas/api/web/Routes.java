@@ -31,6 +31,11 @@ final class Routes {
         return this;
     }
 
+    Routes patch(String path, Access.Need need, Handler handler) {
+        add(HandlerType.PATCH, path, need, handler);
+        return this;
+    }
+
     /** A live stream (server-sent events); HEAD answers its headers only. */
     Routes sse(String path, Access.Need need, Consumer<SseClient> client) {
         access.rule(HandlerType.GET, path, need);

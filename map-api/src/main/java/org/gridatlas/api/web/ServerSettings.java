@@ -3,6 +3,7 @@ package org.gridatlas.api.web;
 import java.time.Duration;
 import java.util.Set;
 import org.gridatlas.api.geoserver.GeoServerTarget;
+import org.gridatlas.api.serving.ReportDeadlines;
 import org.gridatlas.engine.partition.Bounds;
 import org.gridatlas.engine.partition.MicroGridPlanner;
 import org.gridatlas.engine.partition.RuralRule;
@@ -12,11 +13,11 @@ import org.gridatlas.engine.partition.RuralRule;
  * rural rule, micro grid bounds for communities divided into micro grids), the tile cache's size, how long a shutdown waits for requests in flight, whether
  * every request is logged, who may do what, the GeoServer to publish to (null: none), and the
  * address clients reach the service at (null: links are relative; never taken from a request's Host),
- * and how long a request's line and headers may take to arrive in all.
+ * how long a request's line and headers may take to arrive in all, and how long reports may stay open.
  */
 public record ServerSettings(StaffingRule staffing, Bounds bounds, RuralRule ruralRule, Bounds microBounds, long tileCacheBytes, Duration shutdownGrace,
                              boolean accessLog, Security security, GeoServerTarget geoServer, String geoServerDbHost, String publicUrl,
-                             Duration headerTimeout) {
+                             Duration headerTimeout, ReportDeadlines reportDeadlines) {
 
     /**
      * SHA-256 digests (hex) of admin tokens given by configuration and of report keys (never the
@@ -27,17 +28,17 @@ public record ServerSettings(StaffingRule staffing, Bounds bounds, RuralRule rur
     }
 
     public static final ServerSettings DEFAULT = new ServerSettings(StaffingRule.DEFAULT, Bounds.DEFAULT, RuralRule.DEFAULT, MicroGridPlanner.DEFAULT, 256L << 20,
-            Duration.ofSeconds(10), false, Security.OPEN, null, null, null, Duration.ofSeconds(10));
+            Duration.ofSeconds(10), false, Security.OPEN, null, null, null, Duration.ofSeconds(10), ReportDeadlines.DEFAULT);
 
     public ServerSettings withSecurity(Security s) {
-        return new ServerSettings(staffing, bounds, ruralRule, microBounds, tileCacheBytes, shutdownGrace, accessLog, s, geoServer, geoServerDbHost, publicUrl, headerTimeout);
+        return new ServerSettings(staffing, bounds, ruralRule, microBounds, tileCacheBytes, shutdownGrace, accessLog, s, geoServer, geoServerDbHost, publicUrl, headerTimeout, reportDeadlines);
     }
 
     public ServerSettings withHeaderTimeout(Duration d) {
-        return new ServerSettings(staffing, bounds, ruralRule, microBounds, tileCacheBytes, shutdownGrace, accessLog, security, geoServer, geoServerDbHost, publicUrl, d);
+        return new ServerSettings(staffing, bounds, ruralRule, microBounds, tileCacheBytes, shutdownGrace, accessLog, security, geoServer, geoServerDbHost, publicUrl, d, reportDeadlines);
     }
 
     public ServerSettings withPublicUrl(String url) {
-        return new ServerSettings(staffing, bounds, ruralRule, microBounds, tileCacheBytes, shutdownGrace, accessLog, security, geoServer, geoServerDbHost, url, headerTimeout);
+        return new ServerSettings(staffing, bounds, ruralRule, microBounds, tileCacheBytes, shutdownGrace, accessLog, security, geoServer, geoServerDbHost, url, headerTimeout, reportDeadlines);
     }
 }

@@ -34,7 +34,7 @@ class AdminPublishTest {
         // the digest of TOKEN, as `printf %s s3cret-admin-token | sha256sum` prints it
         String digest = org.gridatlas.store.AccessToken.digest(TOKEN);
         return new ServerSettings(StaffingRule.DEFAULT, Bounds.DEFAULT, RuralRule.DEFAULT, org.gridatlas.engine.partition.MicroGridPlanner.DEFAULT, 16 << 20, Duration.ofSeconds(5), true,
-                new ServerSettings.Security(Set.of(digest), Set.of(), true), new GeoServerTarget(geoServer.url(), "admin", "geoserver", "qhd"), "postgis.internal", null, java.time.Duration.ofSeconds(10));
+                new ServerSettings.Security(Set.of(digest), Set.of(), true), new GeoServerTarget(geoServer.url(), "admin", "geoserver", "qhd"), "postgis.internal", null, java.time.Duration.ofSeconds(10), org.gridatlas.api.serving.ReportDeadlines.DEFAULT);
     }
 
     @Test

@@ -55,7 +55,7 @@ class AccessTest {
             ChangesResourceTest.seed(store);
             for (String layer : List.of("grids", "micro_grids")) geoServer.putResource("/rest/workspaces/qhd/layers/" + layer, "{}");
             ServerSettings settings = new ServerSettings(StaffingRule.DEFAULT, new Bounds(150, 450), RuralRule.DEFAULT, org.gridatlas.engine.partition.MicroGridPlanner.DEFAULT, 16 << 20, Duration.ofSeconds(5), false,
-                    ServerSettings.Security.OPEN, new GeoServerTarget(geoServer.url(), "admin", "geoserver", "qhd"), null, null, java.time.Duration.ofSeconds(10));
+                    ServerSettings.Security.OPEN, new GeoServerTarget(geoServer.url(), "admin", "geoserver", "qhd"), null, null, java.time.Duration.ofSeconds(10), org.gridatlas.api.serving.ReportDeadlines.DEFAULT);
             try (ApiServer s = new ApiServer(store, settings).start(0)) {
                 List<String> pair = ChangesResourceTest.neighbours(s);
                 JsonNode preview = json(ChangesResourceTest.change(s, ChangesResourceTest.PLANNER,

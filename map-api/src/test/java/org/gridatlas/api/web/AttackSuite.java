@@ -46,7 +46,8 @@ abstract class AttackSuite {
             entry("GET /api/v1/streets", "reader"), entry("GET /api/v1/hierarchy", "reader"), entry("GET /api/v1/export/grids.geojson", "reader"),
             entry("GET /api/v1/export/grids.gpkg", "reader"), entry("GET /api/v1/lookup", "reader"), entry("POST /api/v1/lookup", "reader"),
             entry("POST /api/v1/reports", "reporter"), entry("GET /api/v1/reports", "reader"), entry("GET /api/v1/reports/counts", "reader"),
-            entry("GET /api/v1/reports/stream", "reader"), entry("POST /api/v1/staff", "planner"), entry("GET /api/v1/staffing", "reader"),
+            entry("GET /api/v1/reports/stream", "reader"), entry("GET /api/v1/reports/summary", "reader"), entry("GET /api/v1/reports/{id}", "reader"),
+            entry("PATCH /api/v1/reports/{id}", "handler"), entry("POST /api/v1/staff", "planner"), entry("GET /api/v1/staffing", "reader"),
             entry("POST /api/v1/zones", "planner"), entry("GET /api/v1/communities/{code}/map.png", "reader"),
             entry("POST /api/v1/admin/publish", "admin"), entry("GET /api/v1/admin/audit", "admin"),
             entry("POST /api/v1/communities/{code}/changes", "planner"), entry("GET /api/v1/communities/{code}/changes/{id}", "reader"),
@@ -286,6 +287,7 @@ abstract class AttackSuite {
             case "reader" -> !caller.equals("none");
             case "reporter" -> caller.equals("reporter") || caller.equals("admin");
             case "planner" -> caller.equals("planner") || caller.equals("admin");
+            case "handler" -> caller.equals("reporter") || caller.equals("planner") || caller.equals("admin");
             default -> caller.equals("admin");
         };
     }

@@ -46,7 +46,7 @@ class ChangesResourceTest {
     static ApiServer serve(GridStore store) {
         seed(store);
         ServerSettings settings = new ServerSettings(StaffingRule.DEFAULT, new Bounds(150, 450), RuralRule.DEFAULT, org.gridatlas.engine.partition.MicroGridPlanner.DEFAULT, 16 << 20,
-                java.time.Duration.ofSeconds(5), false, ServerSettings.Security.OPEN, null, null, null, java.time.Duration.ofSeconds(10));
+                java.time.Duration.ofSeconds(5), false, ServerSettings.Security.OPEN, null, null, null, java.time.Duration.ofSeconds(10), org.gridatlas.api.serving.ReportDeadlines.DEFAULT);
         return new ApiServer(store, settings).start(0);
     }
 
