@@ -127,6 +127,15 @@ final class ReportsResource {
         if (grid != null && !state.get().grids.containsKey(grid)) throw new ApiError(404, "grid", "grid " + grid + " not found");
         Instant since = Params.instant("since", ctx.queryParam("since"));
         int limit = Params.integer(ctx, "limit", 100, 1, 10_000);
+        if ("true".equals(ctx.queryParam("overdue"))) {
+            // still open past the category's deadline, oldest first (the map makes them pulse)
+            Instant now = Instant.now();
+            List<Report> overdue = store.reportsBetween(since == null ? now.minus(Duration.ofDays(30)) : since, now).stream()
+                    .filter(r -> !r.status().settled() && now.isAfter(r.time().plus(deadlines.of(r.category()))))
+                    .filter(r -> grid == null || grid.equals(r.gridCode())).limit(limit).toList();
+            ctx.json(Map.of("reports", overdue.stream().map(ReportsResource::view).toList()));
+            return;
+        }
         ctx.json(Map.of("reports", store.reports(grid, since, limit).stream().map(ReportsResource::view).toList()));
     }
 

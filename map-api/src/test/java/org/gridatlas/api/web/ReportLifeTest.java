@@ -124,5 +124,8 @@ class ReportLifeTest {
         JsonNode inTheirCommunity = json(get(server, "/api/v1/reports/summary?by=grid&within=" + ChangesResourceTest.COMMUNITY + "&" + window));
         assertEquals(3, inTheirCommunity.at("/total/reports").asInt());
         assertEquals(400, get(server, "/api/v1/reports/summary?within=abc").statusCode());
+        JsonNode overdue = json(get(server, "/api/v1/reports?overdue=true&since=2026-11-20T00:00:00Z")).get("reports");
+        assertEquals(List.of("sum-1"), List.of(overdue.get(0).get("id").asText()), "only the open noise report is past its deadline");
+        assertEquals(1, overdue.size());
     }
 }
