@@ -8,6 +8,7 @@ import { el, fill, takeToken } from '/page.js';
 const token = takeToken();
 const api = async path => (await fetch(path, { headers: token ? { Authorization: 'Bearer ' + token } : {} })).json();
 const DAY = 86400000;
+const FONTS = ['WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Microsoft YaHei'];
 const SOURCES = { hotline_12345: '12345热线', wechat: '微信', grid_worker: '网格员', patrol: '巡查', other: '其他' };
 const colours = {
   households: ['interpolate', ['linear'], ['get', 'households'], 0, '#1b3a6b', 300, '#2f6fd6', 500, '#5ec8ff', 600, '#ff8a5c'],
@@ -30,6 +31,8 @@ const map = new maplibregl.Map({
   bounds: [[tilejson.bounds[0], tilejson.bounds[1]], [tilejson.bounds[2], tilejson.bounds[3]]],
   fitBoundsOptions: { padding: 30 },
   attributionControl: false,
+  // names are drawn with the machine's own fonts: a style without a glyph server has MapLibre draw every glyph locally
+  localIdeographFontFamily: FONTS.join(','),
   style: {
     version: 8,
     sources: {
@@ -43,10 +46,22 @@ const map = new maplibregl.Map({
       { id: 'grids', type: 'fill', source: 'ga', 'source-layer': 'grids', paint: { 'fill-color': colours.households, 'fill-opacity': 0.5 } },
       { id: 'dedicated', type: 'fill', source: 'ga', 'source-layer': 'grids', filter: ['==', ['get', 'kind'], 'dedicated'], paint: { 'fill-color': '#3d7d5a', 'fill-opacity': 0.6 } },
       { id: 'buildings', type: 'fill', source: 'ga', 'source-layer': 'buildings', minzoom: 14, paint: { 'fill-color': '#c7d5ea', 'fill-opacity': 0.35 } },
+      { id: 'rivers', type: 'line', source: 'ga', 'source-layer': 'barriers', filter: ['==', ['get', 'kind'], 'river'], paint: { 'line-color': '#2e7fd1', 'line-width': 4 } },
+      { id: 'roads', type: 'line', source: 'ga', 'source-layer': 'barriers', filter: ['==', ['get', 'kind'], 'road'],
+        paint: { 'line-color': '#8a97ad', 'line-opacity': 0.8, 'line-width': ['match', ['get', 'class'], 'major', 3, 'minor', 1.6, 0.6] } },
+      { id: 'railways', type: 'line', source: 'ga', 'source-layer': 'barriers', filter: ['==', ['get', 'kind'], 'railway'],
+        paint: { 'line-color': '#b0a58f', 'line-width': 2, 'line-dasharray': [3, 2] } },
       { id: 'grid-lines', type: 'line', source: 'ga', 'source-layer': 'grids', paint: { 'line-color': '#9fd3ff', 'line-width': 1 } },
       { id: 'micro', type: 'line', source: 'ga', 'source-layer': 'micro_grids', minzoom: 16, paint: { 'line-color': '#6b86b3', 'line-width': 0.6, 'line-dasharray': [2, 2] } },
       { id: 'communities', type: 'line', source: 'ga', 'source-layer': 'communities', paint: { 'line-color': '#ffd166', 'line-width': 2 } },
       { id: 'streets', type: 'line', source: 'ga', 'source-layer': 'streets', paint: { 'line-color': '#8fc1ff', 'line-width': 3, 'line-opacity': 0.7 } },
+      { id: 'road-names', type: 'symbol', source: 'ga', 'source-layer': 'barriers', minzoom: 14, filter: ['has', 'name'],
+        layout: { 'symbol-placement': 'line', 'text-field': ['get', 'name'], 'text-size': 12, 'text-font': FONTS },
+        paint: { 'text-color': '#d7e3f4', 'text-halo-color': '#060a13', 'text-halo-width': 1.5 } },
+      { id: 'area-names', type: 'symbol', source: 'ga', 'source-layer': 'labels',
+        filter: ['any', ['==', ['get', 'kind'], 'street'], ['>=', ['zoom'], 13]],
+        layout: { 'text-field': ['get', 'name'], 'text-font': FONTS, 'text-size': ['match', ['get', 'kind'], 'street', 18, 13] },
+        paint: { 'text-color': ['match', ['get', 'kind'], 'street', '#8fc1ff', '#ffd166'], 'text-halo-color': '#060a13', 'text-halo-width': 2 } },
       { id: 'heat', type: 'heatmap', source: 'ga', 'source-layer': 'reports', maxzoom: 17,
         paint: { 'heatmap-radius': 18, 'heatmap-opacity': 0.75, 'heatmap-color': ['interpolate', ['linear'], ['heatmap-density'], 0, 'rgba(0,0,0,0)', 0.3, '#c9a227', 1, '#ff2d55'] } },
       { id: 'overdue', type: 'circle', source: 'overdue', paint: { 'circle-radius': 6, 'circle-color': '#ff2d55', 'circle-opacity': 0.9, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 } },
@@ -105,6 +120,21 @@ for (const name of layerButtons) {
 document.getElementById('layer-heat').onclick = e => {
   const on = !e.target.classList.toggle('on') ? 'none' : 'visible';
   map.setLayoutProperty('heat', 'visibility', on);
+};
+
+// a day and a night style: the panels by CSS, the map by paint
+const THEMES = {
+  night: { background: '#060a13', 'grid-lines': '#9fd3ff', roads: '#8a97ad', halo: '#060a13', text: '#d7e3f4' },
+  day: { background: '#eef2f7', 'grid-lines': '#2f5f9e', roads: '#ffffff', halo: '#ffffff', text: '#1b2a44' },
+};
+document.getElementById('day').onclick = e => {
+  const day = e.target.classList.toggle('on'), t = THEMES[day ? 'day' : 'night'];
+  document.body.classList.toggle('day', day);
+  map.setPaintProperty('background', 'background-color', t.background);
+  map.setPaintProperty('grid-lines', 'line-color', t['grid-lines']);
+  map.setPaintProperty('roads', 'line-color', t.roads);
+  for (const id of ['road-names', 'area-names']) map.setPaintProperty(id, 'text-halo-color', t.halo);
+  map.setPaintProperty('road-names', 'text-color', t.text);
 };
 
 // staffing shortfall as a layer: each grid's missing workers as its feature state
@@ -306,6 +336,7 @@ window.__gridatlas = {
   liveRendered: () => map.queryRenderedFeatures({ layers: ['live'] }).length,
   replayed: () => replayed,
   overdueShown: () => overdueShown,
+  rendered: layer => map.queryRenderedFeatures({ layers: [layer] }).length,
   scope: () => here(),
   chartPoints: id => charts[id].getOption().series.reduce((n, s) => n + s.data.length, 0),
 };

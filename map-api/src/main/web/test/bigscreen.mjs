@@ -26,6 +26,8 @@ try {
     scope: window.__gridatlas.scope().code,
   }));
   const first = await read();
+  // a map that reads as a city: roads (Monaco's OpenStreetMap lines) and the names of its communities and street
+  checks.city = await page.evaluate(() => window.__gridatlas.rendered('roads') > 0 && window.__gridatlas.rendered('area-names') > 0);
   checks.panels = first.week > 0 && first.trend > 0 && first.categories > 0 && first.sources > 0 && first.ranking > 0 && first.settled.endsWith('%')
     && Number(first.overdue) > 0 && await page.evaluate(() => window.__gridatlas.overdueShown() > 0);
   await page.screenshot({ path: shot1920 });
@@ -86,6 +88,11 @@ try {
   const popup = await page.evaluate(() => ({ images: document.querySelectorAll('.maplibregl-popup-content img').length, ran: window.__xss === 1,
     text: document.querySelector('.maplibregl-popup-content').textContent }));
   checks.popupAsText = popup.images === 0 && !popup.ran && popup.text.includes('<img src=x onerror="window.__xss=1">');
+
+  await page.click('#day');
+  checks.day = await page.evaluate(() => document.body.classList.contains('day')
+    && window.__gridatlas.map.getPaintProperty('background', 'background-color') === '#eef2f7');
+  await page.click('#day');
 
   await page.setViewportSize({ width: 3840, height: 2160 });
   // the map redraws at the new size: the picture to take is its next frame

@@ -149,11 +149,12 @@ public final class PostGisGridStore implements GridStore {
 
     private static void insertBarriers(Connection c, List<org.gridatlas.engine.model.Barrier> barriers) throws SQLException {
         WKBWriter wkb = new WKBWriter();
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO barriers VALUES (?, ?, ST_GeomFromWKB(?, 4490))")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO barriers (kind, class, geom, name) VALUES (?, ?, ST_GeomFromWKB(?, 4490), ?)")) {
             for (org.gridatlas.engine.model.Barrier b : barriers) {
                 ps.setString(1, b.kind().wireName());
                 ps.setString(2, b.barrierClass().wireName());
                 ps.setBytes(3, wkb.write(b.geometry()));
+                ps.setString(4, b.name());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -532,7 +533,7 @@ public final class PostGisGridStore implements GridStore {
             layers.put(DataContract.BUILDINGS, query(c, "SELECT id, households, use, compound_id, floors, address, units::text, road, house_number, compound_name, building_no, "
                     + "ST_AsBinary(geom) FROM buildings ORDER BY id",
                     DataContract.BUILDINGS));
-            layers.put(DataContract.BARRIERS, query(c, "SELECT kind, class, ST_AsBinary(geom) FROM barriers", DataContract.BARRIERS));
+            layers.put(DataContract.BARRIERS, query(c, "SELECT kind, class, name, ST_AsBinary(geom) FROM barriers", DataContract.BARRIERS));
             layers.put(DataContract.ALIASES, query(c, "SELECT alias, kind, canonical FROM aliases ORDER BY alias, kind, canonical", DataContract.ALIASES));
             List<Feature> grids = query(c, "SELECT code, level, kind, community_code, street_code, households, buildings, area_m2, parent_code, flags::text, ST_AsBinary(geom) FROM grids ORDER BY code",
                     DataContract.GRIDS);

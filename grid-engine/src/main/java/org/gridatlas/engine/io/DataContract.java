@@ -15,7 +15,7 @@ public final class DataContract {
     public static final LayerSchema BUILDINGS = LayerSchema.spatial("buildings",
             "id", TEXT, "households", INTEGER, "use", TEXT, "compound_id", TEXT, "floors", INTEGER,
             "address", TEXT, "units", JSON, "road", TEXT, "house_number", TEXT, "compound_name", TEXT, "building_no", TEXT);
-    public static final LayerSchema BARRIERS = LayerSchema.spatial("barriers", "kind", TEXT, "class", TEXT);
+    public static final LayerSchema BARRIERS = LayerSchema.spatial("barriers", "kind", TEXT, "class", TEXT, "name", TEXT);
     public static final LayerSchema DEDICATED = LayerSchema.spatial("dedicated", "id", TEXT, "name", TEXT, "kind", TEXT);
     public static final LayerSchema HAMLETS = LayerSchema.spatial("hamlets",
             "id", TEXT, "name", TEXT, "households", INTEGER, "community_code", TEXT);

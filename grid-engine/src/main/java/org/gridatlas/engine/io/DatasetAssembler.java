@@ -144,7 +144,7 @@ public final class DatasetAssembler {
             Geometry g = r.geometry();
             if (g != null && !g.getGeometryType().contains("LineString")) r.fail("geometry is " + g.getGeometryType() + ", expected LineString or MultiLineString");
             else if (g != null && r.lonLat(g) != null && hygiene != null) g = r.cleaned(hygiene.lineal(g));
-            if (r.ok && g != null && !g.isEmpty()) out.add(new Barrier(kind, cls, g));
+            if (r.ok && g != null && !g.isEmpty()) out.add(new Barrier(kind, cls, r.text("name", false), g));
         }
         return out;
     }

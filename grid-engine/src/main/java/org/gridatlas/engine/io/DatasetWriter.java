@@ -26,7 +26,7 @@ public final class DatasetWriter {
                 "street_name", c.streetName(), "district_code", c.districtCode(), "district_name", c.districtName())).toList());
         layers.put(DataContract.BUILDINGS, d.buildings().stream().map(DatasetWriter::building).toList());
         layers.put(DataContract.BARRIERS, d.barriers().stream().map(b -> feature(b.geometry(),
-                "kind", b.kind().wireName(), "class", b.barrierClass().wireName())).toList());
+                "kind", b.kind().wireName(), "class", b.barrierClass().wireName(), "name", b.name())).toList());
         if (!d.campuses().isEmpty()) {
             layers.put(DataContract.DEDICATED, d.campuses().stream().map(c -> feature(c.geometry(),
                     "id", c.id(), "name", c.name(), "kind", c.kind().wireName())).toList());

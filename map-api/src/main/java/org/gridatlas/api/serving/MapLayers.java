@@ -25,8 +25,9 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
  * recent reports — for the tile service and the command line alike.
  */
 public final class MapLayers {
-    public static final List<String> NAMES = List.of("streets", "communities", "grids", "micro_grids", "buildings", "reports");
-    public static final Map<String, Integer> MIN_ZOOM = Map.of("streets", 0, "communities", 9, "grids", 11, "micro_grids", 15, "buildings", 14, "reports", 11);
+    public static final List<String> NAMES = List.of("streets", "communities", "grids", "micro_grids", "buildings", "barriers", "labels", "reports");
+    public static final Map<String, Integer> MIN_ZOOM = Map.of("streets", 0, "communities", 9, "grids", 11, "micro_grids", 15, "buildings", 14,
+            "barriers", 11, "labels", 9, "reports", 11);
     /** Reports of this last stretch of time are on the map. */
     public static final Duration RECENT = Duration.ofDays(1);
     /** However many reports a day brings, the map keeps at most these (the newest). */
@@ -71,12 +72,22 @@ public final class MapLayers {
             f.get("communities").add(new TileFeature(c.geometry(), Map.of("code", c.code(), "name", String.valueOf(c.name()),
                     "households", communityHouseholds.getOrDefault(c.code(), 0))));
             streetShapes.computeIfAbsent(c.streetCode(), k -> new ArrayList<>()).add(c.geometry());
+            // names are placed once, inside the area, as points: a polygon's label would repeat in every tile it crosses
+            if (c.name() != null) f.get("labels").add(new TileFeature(c.geometry().getInteriorPoint(), Map.of("kind", "community", "name", c.name())));
         }
         streetShapes.forEach((code, shapes) -> {
             ServingState.Street st = s.streets.get(code);
             Geometry u = UnaryUnionOp.union(shapes);
             f.get("streets").add(new TileFeature(u, Map.of("code", code, "name", String.valueOf(st.name()))));
+            if (st.name() != null) f.get("labels").add(new TileFeature(u.getInteriorPoint(), Map.of("kind", "street", "name", st.name())));
         });
+        for (org.gridatlas.engine.model.Barrier b : s.stored.barriers()) {
+            Map<String, Object> a = new HashMap<>();
+            a.put("kind", b.kind().wireName());
+            a.put("class", b.barrierClass().wireName());
+            if (b.name() != null) a.put("name", b.name());
+            f.get("barriers").add(new TileFeature(b.geometry(), a));
+        }
         s.buildings.values().forEach(b -> f.get("buildings").add(new TileFeature(b.geometry(), Map.of("id", b.id(), "households", b.households(), "use", b.use().wireName()))));
         Map<String, TileLayer> out = new LinkedHashMap<>();
         f.forEach((name, features) -> out.put(name, name.equals("reports") ? recent.layer() : new TileLayer(name, MIN_ZOOM.get(name), features)));

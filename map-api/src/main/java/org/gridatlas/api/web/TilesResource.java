@@ -133,7 +133,8 @@ final class TilesResource {
         List<TileLayer> chosen = select(layer);
         boolean png = yf[1].equals("png");
         TileCache.Entry e = cache.get(layer + "|" + yf[1] + "|" + crs, t,
-                () -> png ? PngRenderer.tile(chosen, t, crs) : mvt.render(chosen, t, crs));
+                // names are drawn by the map client (its own fonts); a PNG tile has only shapes
+                () -> png ? PngRenderer.tile(chosen.stream().filter(l -> !l.name().equals("labels")).toList(), t, crs) : mvt.render(chosen, t, crs));
         ctx.header("ETag", e.etag());
         ctx.header("Cache-Control", "public, max-age=60");
         ctx.header("Access-Control-Allow-Origin", "*");
@@ -180,6 +181,8 @@ final class TilesResource {
             case "communities" -> Map.of("code", "String", "name", "String", "households", "Number");
             case "streets" -> Map.of("code", "String", "name", "String");
             case "buildings" -> Map.of("id", "String", "households", "Number", "use", "String");
+            case "barriers" -> Map.of("kind", "String", "class", "String", "name", "String");
+            case "labels" -> Map.of("kind", "String", "name", "String");
             default -> Map.of("id", "String", "category", "String", "grid_code", "String", "time", "String");
         };
     }

@@ -49,7 +49,7 @@ class BigScreenBrowserTest {
             try (ApiServer server = new ApiServer(store).start(0)) {
                 Path wide = Path.of("target/big-screen-1920.png").toAbsolutePath(), uhd = Path.of("target/big-screen-3840.png").toAbsolutePath();
                 String out = BrowserScript.run("test/bigscreen.mjs", "http://127.0.0.1:" + server.port(), PLANNER, wide.toString(), uhd.toString());
-                assertTrue(out.contains("RESULT panels=true drill=true live=true status=true replay=true popupAsText=true") && out.contains("errors=0"), out);
+                assertTrue(out.contains("RESULT city=true panels=true drill=true live=true status=true replay=true popupAsText=true day=true") && out.contains("errors=0"), out);
                 assertTrue(Files.size(wide) > 20_000 && Files.size(uhd) > 20_000, "screenshots written");
             }
         }
