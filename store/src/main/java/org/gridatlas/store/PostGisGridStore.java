@@ -692,7 +692,7 @@ public final class PostGisGridStore implements GridStore {
                 ps.executeUpdate();
             }
             insertEvent(c, new ReportEvent(id, to, at, actor, note));
-            announce(c, new StoreChange(StoreChange.Kind.REPORT, id));
+            announce(c, new StoreChange(StoreChange.Kind.REPORT_MOVED, id));
             return java.util.Optional.of(moved);
         });
     }

@@ -118,6 +118,7 @@ public final class ApiServer implements AutoCloseable {
         metrics.gauge("gridatlas_tile_cache_misses_total", () -> tiles.cache().misses());
         metrics.gauge("gridatlas_index_grids", () -> state.get().index.size());
         metrics.gauge("gridatlas_recent_reports", tiles::recentReports);
+        metrics.gauge("gridatlas_report_window", () -> reports.windowSize());
     }
 
     /** What every request leaves behind: its metrics, the audit of list imports, and (when asked) an access-log line. */
@@ -217,6 +218,8 @@ public final class ApiServer implements AutoCloseable {
         metrics.count("gridatlas_store_changes_total", 1);
         if (change.kind() == StoreChange.Kind.REPORT) {
             reports.receivedElsewhere(change.detail());
+        } else if (change.kind() == StoreChange.Kind.REPORT_MOVED) {
+            reports.movedElsewhere(change.detail());
         } else if (reloadQueued.compareAndSet(false, true)) {
             reloads.execute(() -> {
                 reloadQueued.set(false);

@@ -1,5 +1,6 @@
 package org.gridatlas.api.web;
 
+import org.gridatlas.api.serving.ReportWindow;
 import org.gridatlas.api.serving.NotFound;
 import org.gridatlas.api.serving.ReportSummaries;
 import org.gridatlas.api.serving.ReportDeadlines;
@@ -36,14 +37,19 @@ final class ReportsResource {
     private final ReportStore store;
     private final AccessStore audit;
     private final ReportDeadlines deadlines;
+    /** The last days' reports in memory, for the summaries and the overdue list. */
+    private final ReportWindow window;
     private final List<SseClient> clients = new CopyOnWriteArrayList<>();
     private final java.util.function.Consumer<Report> onReport;
+    /** The summaries' window in memory: two weeks, for this week against the last. */
+    static final Duration WINDOW = Duration.ofDays(15);
 
     ReportsResource(Supplier<ServingState> state, ReportStore store, AccessStore audit, ReportDeadlines deadlines, java.util.function.Consumer<Report> onReport) {
         this.state = state;
         this.store = store;
         this.audit = audit;
         this.deadlines = deadlines;
+        this.window = new ReportWindow(store, WINDOW, java.time.Clock.systemUTC());
         this.onReport = onReport;
     }
 
@@ -112,7 +118,25 @@ final class ReportsResource {
         });
     }
 
+    /** A report that moved on at another instance (told through the store): into this one's window and live stream. */
+    void movedElsewhere(String id) {
+        store.report(id).ifPresent(r -> {
+            window.put(r);
+            broadcast("status", view(r));
+        });
+    }
+
+    /** Reports in [since, until): from memory when the window holds them all. */
+    private List<Report> between(Instant since, Instant until) {
+        return window.covers(since) ? window.between(since, until) : store.reportsBetween(since, until);
+    }
+
+    int windowSize() {
+        return window.size();
+    }
+
     private Map<String, Object> publish(Report r, ServingState s, boolean outside) {
+        window.put(r);
         onReport.accept(r);
         Grid grid = r.gridCode() == null ? null : s.grids.get(r.gridCode());
         Map<String, Object> out = view(r);
@@ -130,7 +154,7 @@ final class ReportsResource {
         if ("true".equals(ctx.queryParam("overdue"))) {
             // still open past the category's deadline, oldest first (the map makes them pulse)
             Instant now = Instant.now();
-            List<Report> overdue = store.reportsBetween(since == null ? now.minus(Duration.ofDays(30)) : since, now).stream()
+            List<Report> overdue = between(since == null ? now.minus(Duration.ofDays(30)) : since, now).stream()
                     .filter(r -> !r.status().settled() && now.isAfter(r.time().plus(deadlines.of(r.category()))))
                     .filter(r -> grid == null || grid.equals(r.gridCode())).limit(limit).toList();
             ctx.json(Map.of("reports", overdue.stream().map(ReportsResource::view).toList()));
@@ -235,6 +259,7 @@ final class ReportsResource {
             throw e;
         }
         audit.audit(new AuditEntry(Instant.now(), who, "report " + to.wireName(), null, "ok", id));
+        window.put(moved);
         Map<String, Object> out = view(moved);
         broadcast("status", out);
         ctx.json(out);
@@ -253,7 +278,7 @@ final class ReportsResource {
         }
         String within = ctx.queryParam("within");
         if (within != null && !within.matches("\\d{9}|\\d{12}|\\d{15}")) throw ApiError.badRequest("within", "within is a street (9 digits), community (12) or grid (15) code");
-        List<ReportSummaries.Row> rows = ReportSummaries.of(ReportSummaries.within(store.reportsBetween(since, until), within), by, state.get(), deadlines,
+        List<ReportSummaries.Row> rows = ReportSummaries.of(ReportSummaries.within(between(since, until), within), by, state.get(), deadlines,
                 Instant.now());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("since", since.toString());
