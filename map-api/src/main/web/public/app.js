@@ -17,15 +17,18 @@ const colours = {
 };
 
 // ---- what the screen shows: the scope of the drill-down ----
-const hierarchy = await api('/api/v1/hierarchy');
-const streets = hierarchy.districts.flatMap(d => d.streets);
-const communityOf = new Map(streets.flatMap(s => [...s.communities, ...(s.zones || []).flatMap(z => z.communities)].map(c => [c.code, { ...c, street: s }])));
-const district = hierarchy.districts[0];
-let scope = [{ level: 'district', code: null, name: district?.name ?? '全区' }];
+// the hierarchy (a district's every grid) is large: the panels and the map start without waiting for it
+const hierarchy = api('/api/v1/hierarchy').then(h => {
+  const streets = h.districts.flatMap(d => d.streets);
+  return { district: h.districts[0], streets,
+    communities: streets.flatMap(s => [...s.communities, ...(s.zones || []).flatMap(z => z.communities)]) };
+});
+const tilejson = await api('/tiles/all.json');
+let scope = [{ level: 'district', code: null, name: '全区' }];
+hierarchy.then(h => { scope[0].name = h.district?.name ?? '全区'; });
 const here = () => scope[scope.length - 1];
 
 // ---- the map ----
-const tilejson = await api('/tiles/all.json');
 const map = new maplibregl.Map({
   container: 'map',
   bounds: [[tilejson.bounds[0], tilejson.bounds[1]], [tilejson.bounds[2], tilejson.bounds[3]]],
@@ -71,7 +74,15 @@ const map = new maplibregl.Map({
   },
 });
 map.addControl(new maplibregl.NavigationControl(), 'top-left');
-await new Promise(resolve => map.once('load', resolve));
+// the panels do not wait for the map: only what is drawn on it does
+const mapReady = new Promise(resolve => map.once('load', resolve));
+// when the panels were first filled and the map first showed grids (ms since navigation), for the scale benchmark
+const marks = {};
+map.on('render', function first() {
+  if (map.queryRenderedFeatures({ layers: ['grids'] }).length === 0) return;
+  marks.map = Math.round(performance.now());
+  map.off('render', first);
+});
 
 // overdue reports pulse: their radius breathes, ten paint changes a second while there are any
 let overdueShown = 0;
@@ -173,8 +184,8 @@ async function refresh() {
   const now = new Date(), midnight = new Date(now); midnight.setHours(0, 0, 0, 0);
   const weekAgo = new Date(now - 7 * DAY), twoWeeksAgo = new Date(now - 14 * DAY);
   const level = here().level, rankBy = { district: 'street', street: 'community', community: 'grid' }[level];
-  const [today, week, categories, sources, ranking, thisWeek, lastWeek] = await Promise.all([
-    summary('category', midnight, now), summary('category', weekAgo, now), summary('category', weekAgo, now), summary('source', weekAgo, now),
+  const [today, week, sources, ranking, thisWeek, lastWeek] = await Promise.all([
+    summary('category', midnight, now), summary('category', weekAgo, now), summary('source', weekAgo, now),
     summary(rankBy, weekAgo, now),
     trendBy === 'day' ? summary('day', weekAgo, now) : summary('hour', midnight, now),
     trendBy === 'day' ? summary('day', twoWeeksAgo, weekAgo) : summary('hour', new Date(midnight - 7 * DAY), new Date(now - 7 * DAY)),
@@ -185,7 +196,7 @@ async function refresh() {
   document.getElementById('t-settled').textContent = pct(week.total.settled_share);
   document.getElementById('t-overdue').textContent = week.total.overdue;
   document.getElementById('t-ingrid').textContent = pct(week.total.settled_in_grid_share);
-  document.getElementById('t-grids').textContent = gridsIn(here()).toLocaleString();
+  hierarchy.then(h => { document.getElementById('t-grids').textContent = gridsIn(h, here()).toLocaleString(); });
 
   // this week against last: the same slots, last week's shifted by seven days
   const slot = trendBy === 'day' ? 10 : 13, shift = 7 * DAY;
@@ -202,8 +213,8 @@ async function refresh() {
   }, true);
   charts.categories.setOption({
     animation: false, grid: { left: u * 5, right: u, top: u * 0.4, bottom: u * 1.2 }, xAxis: { type: 'value', minInterval: 1, ...axis() },
-    yAxis: { type: 'category', inverse: true, data: categories.rows.slice(0, 8).map(r => r.key), ...axis() },
-    series: [{ type: 'bar', data: categories.rows.slice(0, 8).map(r => r.reports), itemStyle: { color: '#2f6fd6' } }],
+    yAxis: { type: 'category', inverse: true, data: week.rows.slice(0, 8).map(r => r.key), ...axis() },
+    series: [{ type: 'bar', data: week.rows.slice(0, 8).map(r => r.reports), itemStyle: { color: '#2f6fd6' } }],
   }, true);
   charts.sources.setOption({
     animation: false, series: [{ type: 'pie', radius: ['40%', '70%'], label: text,
@@ -224,17 +235,18 @@ async function refresh() {
     b.onclick = () => { scope = scope.slice(0, i + 1); refresh(); fly(); };
     return b;
   }));
+  panelsRefreshed++;
+  marks.panels ??= Math.round(performance.now());
   const overdue = (await api('/api/v1/reports?overdue=true&limit=2000')).reports.filter(r => r.lon !== null && within(r.grid_code));
+  await mapReady;
   overdueShown = overdue.length;
   map.getSource('overdue').setData({ type: 'FeatureCollection', features: overdue
     .map(r => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [r.lon, r.lat] }, properties: { id: r.id } })) });
-  panelsRefreshed++;
 }
 
 const within = code => !here().code || (code ?? '').startsWith(here().code);
-function gridsIn(s) {
-  const communities = [...communityOf.values()].filter(c => !s.code || c.code.startsWith(s.code));
-  return communities.reduce((n, c) => n + c.grids.length, 0);
+function gridsIn(h, s) {
+  return h.communities.filter(c => !s.code || c.code.startsWith(s.code)).reduce((n, c) => n + c.grids.length, 0);
 }
 
 function drill(level, code, name) {
@@ -275,7 +287,7 @@ events.addEventListener('report', e => {
   if (r.lon !== null) {
     live.features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [r.lon, r.lat] }, properties: { id: r.id } });
     if (live.features.length > 500) live.features.shift();
-    map.getSource('live').setData(live);
+    map.getSource('live')?.setData(live);
   }
   logLine(`${new Date(r.time).toLocaleTimeString('zh-CN')} ${r.category} → ${r.grid_code ?? '未定位'}`);
   later();
@@ -306,11 +318,12 @@ document.getElementById('replay').onclick = async () => {
   })(start);
 };
 let touring = null;
-function tour(on) {
+async function tour(on) {
   document.getElementById('tour').classList.toggle('on', on);
   clearInterval(touring);
   touring = null;
   if (!on) return;
+  const { streets } = await hierarchy;
   let i = 0;
   const next = () => {
     scope = scope.slice(0, 1);
@@ -337,6 +350,7 @@ window.__gridatlas = {
   replayed: () => replayed,
   overdueShown: () => overdueShown,
   rendered: layer => map.queryRenderedFeatures({ layers: [layer] }).length,
+  marks: () => marks,
   scope: () => here(),
   chartPoints: id => charts[id].getOption().series.reduce((n, s) => n + s.data.length, 0),
 };

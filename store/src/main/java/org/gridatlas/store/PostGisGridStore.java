@@ -69,11 +69,12 @@ public final class PostGisGridStore implements GridStore {
         HikariConfig cfg = new HikariConfig();
         cfg.setJdbcUrl(jdbcUrl);
         if (!jdbcUrl.contains("user=")) cfg.setUsername("postgres");
-        cfg.setMaximumPoolSize(8);
+        // a burst of reports (a hotline's 200 a second on a loaded machine) should queue briefly, not fail
+        cfg.setMaximumPoolSize(16);
         cfg.setPoolName("gridatlas");
         cfg.setInitializationFailTimeout(10_000);
         // when PostgreSQL is down a write fails within seconds (503) instead of hanging for Hikari's default 30 s
-        cfg.setConnectionTimeout(2_000);
+        cfg.setConnectionTimeout(5_000);
         cfg.setValidationTimeout(1_000);
         HikariDataSource pool = new HikariDataSource(cfg);
         try {

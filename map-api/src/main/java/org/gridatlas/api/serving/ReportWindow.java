@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,12 +39,11 @@ public final class ReportWindow {
         return !since.isBefore(clock.instant().minus(span));
     }
 
-    /** The reports whose time lies in [from, to), oldest first. */
+    /** The reports whose time lies in [from, to), in no particular order (the summaries need none, and a week is many). */
     public List<Report> between(Instant from, Instant to) {
         evict();
         List<Report> out = new ArrayList<>();
         for (Report r : byId.values()) if (!r.time().isBefore(from) && r.time().isBefore(to)) out.add(r);
-        out.sort(Comparator.comparing(Report::time));
         return out;
     }
 

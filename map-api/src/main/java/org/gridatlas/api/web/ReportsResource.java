@@ -192,7 +192,14 @@ final class ReportsResource {
     /** To every live stream: "report" for a new report, "status" for one that moved on. */
     private void broadcast(String event, Map<String, Object> report) {
         for (SseClient c : clients) {
-            if (c.terminated()) clients.remove(c); else c.sendEvent(event, report);
+            if (c.terminated()) {
+                clients.remove(c);
+                continue;
+            }
+            // reports arrive on many request threads at once; one stream takes one event at a time, or two would interleave
+            synchronized (c) {
+                c.sendEvent(event, report);
+            }
         }
     }
 
