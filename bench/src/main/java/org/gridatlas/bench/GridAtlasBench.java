@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "gridatlas-bench", mixinStandardHelpOptions = true, version = "gridatlas-bench 0.1",
         description = "Benchmarks of GridAtlas on generated cities, and the generator itself.",
         subcommands = {GenerateCityCommand.class, BenchCommand.class, LookupBenchCommand.class, TileBenchCommand.class, AddressBenchCommand.class,
-                ScreenBenchCommand.class})
+                ScreenBenchCommand.class, DepartmentsBenchCommand.class})
 public final class GridAtlasBench {
     @Option(names = "--config", paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
             description = "configuration file (Java properties: option=value); also GRIDATLAS_CONFIG")

@@ -25,6 +25,34 @@ public final class ResultReader {
         return new Assignment(str(f.properties().get("building_id")), str(f.properties().get("grid_code")));
     }
 
+    /** Grids and assignments as a delineation wrote them: a directory (grids.geojson, assignments.csv) or a GeoPackage. */
+    public record Result(List<Grid> grids, List<Assignment> assignments) {}
+
+    public static Result read(java.nio.file.Path output) throws java.io.IOException {
+        List<Feature> grids, assignments;
+        if (DatasetReader.isGeoPackage(output)) {
+            if (!java.nio.file.Files.isRegularFile(output)) throw new InputException("no such GeoPackage: " + output);
+            mil.nga.geopackage.GeoPackage gp = mil.nga.geopackage.GeoPackageManager.open(output.toFile(), false);
+            try {
+                for (LayerSchema s : List.of(DataContract.GRIDS, DataContract.ASSIGNMENTS)) {
+                    if (!GeoPackageLayers.has(gp, s)) throw new InputException(output + ": no " + s.name() + " table (is it a delineation's output?)");
+                }
+                grids = GeoPackageLayers.read(gp, DataContract.GRIDS);
+                assignments = GeoPackageLayers.read(gp, DataContract.ASSIGNMENTS);
+            } finally {
+                gp.close();
+            }
+        } else {
+            java.nio.file.Path g = output.resolve("grids.geojson"), a = output.resolve(DataContract.ASSIGNMENTS.csvFile());
+            for (java.nio.file.Path p : List.of(g, a)) {
+                if (!java.nio.file.Files.isRegularFile(p)) throw new InputException(p + ": missing (is " + output + " a delineation's output?)");
+            }
+            grids = GeoJsonLayers.read(g);
+            assignments = CsvLayers.read(a, DataContract.ASSIGNMENTS);
+        }
+        return new Result(grids.stream().map(ResultReader::grid).toList(), assignments.stream().map(ResultReader::assignment).toList());
+    }
+
     private static String str(Object o) { return o == null ? null : o.toString(); }
 
     private static Number num(Object o) { return o == null ? 0 : (Number) o; }

@@ -29,13 +29,29 @@ public final class ResultWriter {
             LayerFiles.write(output, layers(result));
             return;
         }
+        writeDirectory(output, dir -> {
+            GeoJsonLayers.write(dir.resolve("grids.geojson"), DataContract.GRIDS, gridFeatures(result.grids()));
+            CsvLayers.write(dir.resolve(DataContract.ASSIGNMENTS.csvFile()), DataContract.ASSIGNMENTS, assignmentFeatures(result.assignments()));
+            Files.writeString(dir.resolve("report.json"), reportJson(result.report()), StandardCharsets.UTF_8);
+        });
+    }
+
+    /** What goes into an output directory. */
+    @FunctionalInterface
+    public interface Contents {
+        void writeInto(Path dir) throws IOException;
+    }
+
+    /**
+     * Writes a directory's files into a temporary sibling and swaps it in: a failure part way leaves
+     * the directory that was there as it was.
+     */
+    public static void writeDirectory(Path output, Contents contents) throws IOException {
         Path abs = output.toAbsolutePath();
         Files.createDirectories(abs.getParent());
         Path tmp = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + "-");
         try {
-            GeoJsonLayers.write(tmp.resolve("grids.geojson"), DataContract.GRIDS, gridFeatures(result.grids()));
-            CsvLayers.write(tmp.resolve(DataContract.ASSIGNMENTS.csvFile()), DataContract.ASSIGNMENTS, assignmentFeatures(result.assignments()));
-            Files.writeString(tmp.resolve("report.json"), reportJson(result.report()), StandardCharsets.UTF_8);
+            contents.writeInto(tmp);
             replaceDirectory(tmp, abs);
         } finally {
             deleteRecursively(tmp);
