@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 @Command(name = "gridatlas", mixinStandardHelpOptions = true, version = "gridatlas 0.1",
         description = "Grid delineation and mapping for grid-based community governance.",
         subcommands = {DelineateCommand.class, ImportCommand.class, ServeCommand.class, DemoCommand.class, ImportStaffCommand.class,
-                SeedCommand.class, PublishCommand.class, TokenCommand.class, CrosswalkCommand.class})
+                SeedCommand.class, PublishCommand.class, TokenCommand.class, CrosswalkCommand.class, ImportLayerCommand.class})
 public final class GridAtlasCli {
     public static void main(String[] args) {
         System.exit(run(args));

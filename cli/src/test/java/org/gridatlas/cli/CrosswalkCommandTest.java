@@ -142,6 +142,15 @@ class CrosswalkCommandTest {
         Run r = cli("crosswalk", "--grids", store.toString(), "--layer", beats.toString(), "--output", fromGpkg.toString());
         assertEquals(0, r.exit(), r.err());
         assertEquals(Files.readString(reference.resolve("crosswalk.csv")), Files.readString(fromGpkg.resolve("crosswalk.csv")));
+        // the layer kept in the store, each import its next version
+        Run kept = cli("import-layer", "--name", "beats", "--kind", "units", "--layer", beats.toString(), "--store", store.toString());
+        assertEquals(0, kept.exit(), kept.err());
+        assertTrue(kept.out().contains("layer beats: version 1, 29 units"), kept.out());
+        kept = cli("import-layer", "--name", "beats", "--kind", "units", "--layer", beats.toString(), "--store", store.toString());
+        assertTrue(kept.out().contains("layer beats: version 2"), kept.out());
+        Run wrongKind = cli("import-layer", "--name", "beats", "--kind", "resources", "--layer", resources.toString(), "--store", store.toString());
+        assertEquals(2, wrongKind.exit());
+        assertTrue(wrongKind.err().contains("layer beats holds units, not resources"), wrongKind.err());
         try (ThrowawayDatabase db = new ThrowawayDatabase("jdbc:postgresql://127.0.0.1:5432/", "gridatlas_crosswalk")) {
             assertEquals(0, cli("import", "--input", Fixtures.monaco().toString(), "--jdbc", db.url()).exit());
             Path fromPg = dir.resolve("from-pg");

@@ -27,6 +27,8 @@ import org.gridatlas.engine.io.ResultWriter;
 import org.gridatlas.engine.model.Assignment;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
+import org.gridatlas.engine.model.DepartmentResource;
+import org.gridatlas.engine.model.DepartmentUnit;
 import org.gridatlas.engine.model.Grid;
 
 /**
@@ -54,7 +56,8 @@ public final class GeoPackageGridStore implements GridStore {
     static final LayerSchema PREVIEWS = LayerSchema.attributes("previews", "preview_id", TEXT, "community_code", TEXT, "base_version", INTEGER,
             "author", TEXT, "reason", TEXT, "made", TEXT, "expires", TEXT, "change_json", TEXT, "verification_json", TEXT, "snapshot", TEXT);
     private static final List<LayerSchema> TABLES = List.of(DataContract.COMMUNITIES, DataContract.BUILDINGS, DataContract.BARRIERS,
-            DataContract.ALIASES, DataContract.GRIDS, DataContract.ASSIGNMENTS, RUNS, REPORTS, REPORT_EVENTS, STAFF, ZONES, COMMUNITY_VERSIONS, VERSIONS, USED_CODES, TOKENS, AUDIT, PREVIEWS);
+            DataContract.ALIASES, DataContract.GRIDS, DataContract.ASSIGNMENTS, RUNS, REPORTS, REPORT_EVENTS, STAFF, ZONES, COMMUNITY_VERSIONS, VERSIONS, USED_CODES, TOKENS, AUDIT, PREVIEWS,
+            DepartmentTables.LAYERS, DepartmentTables.UNITS, DepartmentTables.RESOURCES);
 
     private final GeoPackage gp;
     private final Map<LayerSchema, GeoPackageLayers.Table> tables = new LinkedHashMap<>();
@@ -400,6 +403,54 @@ public final class GeoPackageGridStore implements GridStore {
     @Override
     public synchronized List<Zone> zones() {
         return GeoPackageLayers.read(gp, ZONES).stream().map(f -> new Zone(str(f, "community_code"), str(f, "zone_code"), str(f, "zone_name"))).toList();
+    }
+
+    @Override
+    public DepartmentLayerInfo replaceUnits(String name, List<DepartmentUnit> units, String source) {
+        DepartmentTables.requireUniqueIds(name, units.stream().map(DepartmentUnit::id).toList());
+        return replaceLayer(name, DepartmentLayerKind.UNITS, source, DepartmentTables.UNITS, units.stream().map(u -> DepartmentTables.row(name, u)).toList());
+    }
+
+    @Override
+    public DepartmentLayerInfo replaceResources(String name, List<DepartmentResource> resources, String source) {
+        DepartmentTables.requireUniqueIds(name, resources.stream().map(DepartmentResource::id).toList());
+        return replaceLayer(name, DepartmentLayerKind.RESOURCES, source, DepartmentTables.RESOURCES,
+                resources.stream().map(r -> DepartmentTables.row(name, r)).toList());
+    }
+
+    private synchronized DepartmentLayerInfo replaceLayer(String name, DepartmentLayerKind kind, String source, LayerSchema table, List<Feature> rows) {
+        DepartmentLayerInfo info = DepartmentTables.next(imports(), name, kind, rows.size(), source);
+        try {
+            GeoPackageLayers.inTransaction(gp, () -> {
+                tables.get(table).delete("layer = ?", name);
+                tables.get(table).insert(rows);
+                tables.get(DepartmentTables.LAYERS).insert(List.of(DepartmentTables.row(info)));
+            });
+        } catch (RuntimeException e) {
+            throw new StoreException("layer " + name + " not stored, store unchanged: " + e.getMessage(), e);
+        }
+        return info;
+    }
+
+    private List<DepartmentLayerInfo> imports() {
+        return GeoPackageLayers.read(gp, DepartmentTables.LAYERS).stream().map(DepartmentTables::info).toList();
+    }
+
+    @Override
+    public synchronized List<DepartmentLayerInfo> departmentLayers() {
+        return DepartmentTables.current(imports());
+    }
+
+    @Override
+    public synchronized List<DepartmentUnit> units(String name) {
+        return GeoPackageLayers.read(gp, DepartmentTables.UNITS).stream().filter(f -> name.equals(f.properties().get("layer")))
+                .map(DepartmentTables::unit).sorted(Comparator.comparing(DepartmentUnit::id)).toList();
+    }
+
+    @Override
+    public synchronized List<DepartmentResource> resources(String name) {
+        return GeoPackageLayers.read(gp, DepartmentTables.RESOURCES).stream().filter(f -> name.equals(f.properties().get("layer")))
+                .map(DepartmentTables::resource).sorted(Comparator.comparing(DepartmentResource::id)).toList();
     }
 
     /** Replaces a whole attributes table in one transaction; rows are built inside it, so a bad one changes nothing. */

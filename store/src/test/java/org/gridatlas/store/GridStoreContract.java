@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.gridatlas.engine.Delineator;
 import org.gridatlas.engine.model.Alias;
 import org.gridatlas.engine.model.AliasKind;
@@ -17,6 +18,8 @@ import org.gridatlas.engine.model.Building;
 import org.gridatlas.engine.model.StreetAddress;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
+import org.gridatlas.engine.model.DepartmentResource;
+import org.gridatlas.engine.model.DepartmentUnit;
 import org.gridatlas.engine.model.Grid;
 import org.gridatlas.engine.partition.Bounds;
 import org.gridatlas.fixtures.EdgeCases;
@@ -228,5 +231,52 @@ abstract class GridStoreContract {
         store().audit(new AuditEntry(t, "alice", "commit", "990101001001", "ok", "version 2"));
         store().audit(new AuditEntry(t.plusSeconds(1), "bob", "commit", "990101001001", "refused", "stale"));
         assertEquals(List.of("bob", "alice"), store().audit(10).stream().map(AuditEntry::actor).toList());
+    }
+
+    static DepartmentUnit beat(String id, double x) {
+        return new DepartmentUnit(id, "警务网格" + id, "公安", org.gridatlas.engine.geom.Geoms.LONLAT.toGeometry(new org.locationtech.jts.geom.Envelope(x, x + 0.01, 39.9, 39.91)));
+    }
+
+    static DepartmentResource camera(String id, Map<String, Object> attributes) {
+        return new DepartmentResource(id, "camera", "路口" + id, "公安", attributes,
+                org.gridatlas.engine.geom.Geoms.LONLAT.createPoint(new org.locationtech.jts.geom.Coordinate(119.6, 39.93)));
+    }
+
+    @Test
+    void departmentLayersAreReplacedWholeAsNewVersions() {
+        assertTrue(store().departmentLayers().isEmpty());
+        DepartmentLayerInfo first = store().replaceUnits("police-beats", List.of(beat("PB-2", 119.61), beat("PB-1", 119.60)), "beats.geojson");
+        assertEquals(List.of("police-beats", "units", 1L, 2), List.of(first.name(), first.kind().wireName(), first.version(), first.features()));
+        List<DepartmentUnit> back = store().units("police-beats");
+        assertEquals(List.of("PB-1", "PB-2"), back.stream().map(DepartmentUnit::id).toList());
+        assertEquals("警务网格PB-1", back.get(0).name());
+        assertEquals(beat("PB-1", 119.60).geometry().getArea(), back.get(0).geometry().getArea(), 1e-15);
+        // the second import replaces the first whole
+        DepartmentLayerInfo second = store().replaceUnits("police-beats", List.of(beat("PB-9", 119.62)), "beats-v2.geojson");
+        assertEquals(2, second.version());
+        assertEquals(List.of("PB-9"), store().units("police-beats").stream().map(DepartmentUnit::id).toList());
+        store().replaceResources("cameras", List.of(camera("C1", Map.of("brand", "海康", "height_m", 6)), camera("C2", Map.of())), "cameras.csv");
+        assertEquals(List.of("cameras 1 2", "police-beats 2 1"),
+                store().departmentLayers().stream().map(i -> i.name() + " " + i.version() + " " + i.features()).toList());
+        List<DepartmentResource> cameras = store().resources("cameras");
+        assertEquals(Map.of("brand", "海康", "height_m", 6), cameras.get(0).attributes());
+        assertEquals(Map.of(), cameras.get(1).attributes());
+        assertEquals(119.6, cameras.get(0).point().getX(), 1e-12);
+        assertTrue(store().units("cameras").isEmpty());
+    }
+
+    @Test
+    void aLayerKeepsItsKindAndABadImportChangesNothing() {
+        store().replaceUnits("beats", List.of(beat("PB-1", 119.60)), "a");
+        org.gridatlas.engine.io.InputException e = assertThrows(org.gridatlas.engine.io.InputException.class,
+                () -> store().replaceResources("beats", List.of(camera("C1", Map.of())), "b"));
+        assertEquals("layer beats holds units, not resources: give it another name", e.getMessage());
+        assertThrows(org.gridatlas.engine.io.InputException.class, () -> store().replaceUnits("../x", List.of(), "c"));
+        // two units with one id: refused, and the layer stays as it was
+        e = assertThrows(org.gridatlas.engine.io.InputException.class,
+                () -> store().replaceUnits("beats", List.of(beat("PB-7", 119.6), beat("PB-7", 119.7)), "d"));
+        assertEquals("layer beats: id PB-7 twice", e.getMessage());
+        assertEquals(List.of("PB-1"), store().units("beats").stream().map(DepartmentUnit::id).toList());
+        assertEquals(1, store().departmentLayers().get(0).version());
     }
 }

@@ -57,7 +57,8 @@ public final class DatasetWriter {
                 "compound_name", a == null ? null : a.compoundName(), "building_no", a == null ? null : a.buildingNo());
     }
 
-    static Feature feature(org.locationtech.jts.geom.Geometry g, Object... kv) {
+    /** A feature from its geometry and name, value pairs, in that order. */
+    public static Feature feature(org.locationtech.jts.geom.Geometry g, Object... kv) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
         return new Feature(m, g);

@@ -81,6 +81,7 @@ public final class DepartmentLayerReader {
             RESOURCES.fields().keySet().forEach(attributes::remove);
             attributes.remove("lon");
             attributes.remove("lat");
+            attributes.values().removeIf(java.util.Objects::isNull);
             out.add(new DepartmentResource(r.text("id"), r.text("type"), r.text("name"), r.text("department"), attributes, p));
         }
         problems.throwIfAny();
@@ -137,6 +138,11 @@ public final class DepartmentLayerReader {
         Map<String, FieldType> fields = new LinkedHashMap<>(schema.fields());
         fields.put("lon", TEXT);
         fields.put("lat", TEXT);
+        // every other column is kept too, as text
+        try (java.io.BufferedReader in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            String header = in.readLine();
+            if (header != null) for (String column : CsvLayers.fields(header.replace("\uFEFF", ""))) if (!column.isBlank()) fields.putIfAbsent(column, TEXT);
+        }
         List<Feature> rows = CsvLayers.read(file, new LayerSchema(schema.name(), false, fields));
         List<Feature> out = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {

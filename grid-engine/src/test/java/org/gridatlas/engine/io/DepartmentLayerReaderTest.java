@@ -74,7 +74,8 @@ class DepartmentLayerReaderTest {
         DepartmentResource camera = read.get(0);
         assertEquals("camera", camera.type());
         assertEquals(119.605, camera.point().getX(), 1e-12);
-        assertEquals(Map.of(), read.get(1).attributes());
+        assertEquals(Map.of("brand", "海康"), camera.attributes());
+        assertEquals(Map.of(), read.get(1).attributes(), "an empty field is no attribute");
         Files.writeString(csv, "id,type,name,department,lon,lat\nC1,camera,路口,公安,119.605,39.935\nC2,camera,路口,公安,东经119,39.935\n", StandardCharsets.UTF_8);
         DatasetException e = assertThrows(DatasetException.class, () -> DepartmentLayerReader.resources(csv, null, null));
         assertEquals(List.of(csv + " record 2 (id C2): lon/lat is not a number: 东经119, 39.935"), e.problems());

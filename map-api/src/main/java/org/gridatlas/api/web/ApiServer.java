@@ -1,6 +1,7 @@
 package org.gridatlas.api.web;
 
 import org.gridatlas.api.serving.CommunityEdits;
+import org.gridatlas.api.serving.DepartmentNetworks;
 import org.gridatlas.api.serving.Json;
 import org.gridatlas.api.serving.ServingState;
 import io.javalin.Javalin;
@@ -105,7 +106,8 @@ public final class ApiServer implements AutoCloseable {
             });
             config.routes.beforeMatched(access::decide);
             config.routes.after(ctx -> afterRequest(ctx, settings.accessLog()));
-            routes(new Routes(config.routes, access), new Resources(lookup, grids, staff, zones, changes, admin, resource("/openapi.json")));
+            routes(new Routes(config.routes, access), new Resources(lookup, grids, staff, zones, changes, admin,
+                    new DepartmentsResource(new DepartmentNetworks(store, state::get), store), resource("/openapi.json")));
             ErrorMapping.register(config);
         });
         this.watch = store.watch(this::onStoreChange);
@@ -142,7 +144,7 @@ public final class ApiServer implements AutoCloseable {
 
     /** The resources the routes call. */
     private record Resources(LookupResource lookup, GridsResource grids, StaffResource staff, ZonesResource zones, ChangesResource changes,
-                             AdminResource admin, byte[] openApi) {}
+                             AdminResource admin, DepartmentsResource departments, byte[] openApi) {}
 
     /** Every route with who may call it (see {@link Access}). */
     private void routes(Routes r, Resources x) {
@@ -185,6 +187,13 @@ public final class ApiServer implements AutoCloseable {
                 .get("/api/v1/communities/{code}/codes", READ, x.changes()::codes)
                 .get("/api/v1/communities/{code}/buildings", READ, x.grids()::communityBuildings)
                 .get("/api/v1/grids/{code}/history", READ, x.changes()::gridHistory)
+                .get("/api/v1/grids/{code}/resources", READ, ctx -> x.departments().inGrid(ctx, state.get().grids))
+                .get("/api/v1/resources/summary", READ, x.departments()::summary)
+                .get("/api/v1/departments/layers", READ, x.departments()::layers)
+                .put("/api/v1/departments/layers/{name}", EDIT, x.departments()::put)
+                .get("/api/v1/departments/layers/{name}/crosswalk", READ, x.departments()::crosswalk)
+                .get("/api/v1/departments/layers/{name}/conflicts.geojson", READ, x.departments()::conflicts)
+                .get("/api/v1/departments/layers/{name}/features.geojson", READ, x.departments()::features)
                 .get("/tiles/{layer}", READ, tiles::tileJson)
                 .get("/tiles/{layer}/{z}/{x}/{yformat}", READ, tiles::tile);
     }

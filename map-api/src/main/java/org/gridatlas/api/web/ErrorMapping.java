@@ -1,5 +1,7 @@
 package org.gridatlas.api.web;
 
+import org.gridatlas.api.serving.DepartmentNetworks;
+import org.gridatlas.engine.io.InputException;
 import io.javalin.config.JavalinConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,12 +33,14 @@ final class ErrorMapping {
         if (e instanceof EditRefused r) return new ApiError(422, r.field(), r.getMessage());
         if (e instanceof StaleVersionException) return new ApiError(409, "version", e.getMessage());
         if (e instanceof ReportStatus.IllegalMove) return new ApiError(409, "status", e.getMessage());
+        if (e instanceof DepartmentNetworks.NoSuchLayer) return new ApiError(404, "name", e.getMessage());
+        if (e instanceof InputException) return new ApiError(400, null, e.getMessage());
         return null;
     }
 
     static void register(JavalinConfig config) {
         for (Class<? extends RuntimeException> refused : java.util.List.of(ApiError.class, NotFound.class, PointLookup.OutsideServiceArea.class,
-                EditRefused.class, StaleVersionException.class, ReportStatus.IllegalMove.class)) {
+                EditRefused.class, StaleVersionException.class, ReportStatus.IllegalMove.class, DepartmentNetworks.NoSuchLayer.class, InputException.class)) {
             config.routes.exception(refused, (e, ctx) -> {
                 ApiError a = refusal(e);
                 ctx.status(a.status()).json(body(a.status(), a.field(), a.getMessage()));

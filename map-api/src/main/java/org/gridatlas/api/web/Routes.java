@@ -31,6 +31,11 @@ final class Routes {
         return this;
     }
 
+    Routes put(String path, Access.Need need, Handler handler) {
+        add(HandlerType.PUT, path, need, handler);
+        return this;
+    }
+
     Routes patch(String path, Access.Need need, Handler handler) {
         add(HandlerType.PATCH, path, need, handler);
         return this;

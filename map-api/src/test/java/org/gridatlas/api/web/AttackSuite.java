@@ -54,7 +54,11 @@ abstract class AttackSuite {
             entry("POST /api/v1/communities/{code}/changes/{id}/commit", "planner"), entry("GET /api/v1/communities/{code}/versions", "reader"),
             entry("POST /api/v1/communities/{code}/versions/{version}/revert", "planner"), entry("GET /api/v1/communities/{code}/grids", "reader"),
             entry("GET /api/v1/communities/{code}/codes", "reader"), entry("GET /api/v1/communities/{code}/buildings", "reader"),
-            entry("GET /api/v1/grids/{code}/history", "reader"), entry("GET /tiles/{layer}", "reader"), entry("GET /tiles/{layer}/{z}/{x}/{yformat}", "reader"));
+            entry("GET /api/v1/grids/{code}/history", "reader"), entry("GET /tiles/{layer}", "reader"), entry("GET /tiles/{layer}/{z}/{x}/{yformat}", "reader"),
+            entry("GET /api/v1/grids/{code}/resources", "reader"), entry("GET /api/v1/resources/summary", "reader"),
+            entry("GET /api/v1/departments/layers", "reader"), entry("PUT /api/v1/departments/layers/{name}", "planner"),
+            entry("GET /api/v1/departments/layers/{name}/crosswalk", "reader"), entry("GET /api/v1/departments/layers/{name}/conflicts.geojson", "reader"),
+            entry("GET /api/v1/departments/layers/{name}/features.geojson", "reader"));
 
     /** The callers: no token, then a token of each role. */
     static final Map<String, String> TOKENS = Map.of("reader", ChangesResourceTest.READER, "reporter", REPORTER,
@@ -97,7 +101,7 @@ abstract class AttackSuite {
             if (path.endsWith("/stream")) method = "HEAD"; // HEAD answers as GET would, without holding the stream open
             for (String caller : List.of("none", "reader", "reporter", "planner", "admin")) {
                 String[] auth = caller.equals("none") ? new String[0] : new String[] {"Authorization", "Bearer " + TOKENS.get(caller)};
-                int status = RawHttp.send(server.port(), method, path, method.equals("POST") ? bodyFor(path) : null, withType(path, auth)).status();
+                int status = RawHttp.send(server.port(), method, path, method.equals("POST") || method.equals("PUT") ? bodyFor(path) : null, withType(path, auth)).status();
                 boolean allowed = allowed(route.getValue(), caller);
                 int expected = caller.equals("none") ? 401 : 403;
                 if (allowed ? status == 401 || status == 403 : status != expected) wrong.add(method + " " + path + " as " + caller + ": " + status);
@@ -273,6 +277,7 @@ abstract class AttackSuite {
         assertTrue(store.zones().isEmpty(), "no zones stored");
         assertTrue(store.reports(null, null, 10).isEmpty(), "no report stored");
         assertTrue(store.versions(ChangesResourceTest.COMMUNITY).size() <= 1, "no version committed");
+        assertTrue(store.departmentLayers().isEmpty(), "no department layer stored");
     }
 
     private static void assertField(RawHttp.Answer a, int status, String field) throws Exception {
@@ -294,7 +299,7 @@ abstract class AttackSuite {
 
     private String concrete(String route) {
         return route.replace("/communities/{code}", "/communities/" + ChangesResourceTest.COMMUNITY).replace("{code}", grid).replace("{id}", "no-such-change")
-                .replace("{version}", "999").replace("{layer}/{z}/{x}/{yformat}", "grids/0/0/0.mvt").replace("{layer}", "grids.json");
+                .replace("{version}", "999").replace("{name}", "beats").replace("{layer}/{z}/{x}/{yformat}", "grids/0/0/0.mvt").replace("{layer}", "grids.json");
     }
 
     /** Harmless bodies: each is refused as bad input once access is granted, so the sweep stores nothing. */

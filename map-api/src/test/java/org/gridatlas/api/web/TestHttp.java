@@ -36,8 +36,16 @@ final class TestHttp {
     }
 
     static HttpResponse<String> post(ApiServer server, String path, String type, String body, String... headers) throws Exception {
+        return send(server, "POST", path, type, body, headers);
+    }
+
+    static HttpResponse<String> put(ApiServer server, String path, String type, String body, String... headers) throws Exception {
+        return send(server, "PUT", path, type, body, headers);
+    }
+
+    private static HttpResponse<String> send(ApiServer server, String method, String path, String type, String body, String... headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base(server) + path)).timeout(Duration.ofSeconds(20)).header("Content-Type", type)
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }

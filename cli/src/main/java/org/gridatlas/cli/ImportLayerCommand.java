@@ -1,0 +1,56 @@
+package org.gridatlas.cli;
+
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.gridatlas.engine.io.DepartmentLayerReader;
+import org.gridatlas.engine.io.InputCrs;
+import org.gridatlas.engine.io.InputException;
+import org.gridatlas.store.DepartmentLayerInfo;
+import org.gridatlas.store.DepartmentLayerKind;
+import org.gridatlas.store.GridStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "import-layer", mixinStandardHelpOptions = true,
+        description = "Store another department's layer (units: id, name, department; resources: id, type, name, department), replacing it whole as its next version.")
+final class ImportLayerCommand implements Callable<Integer> {
+    @Option(names = "--name", required = true, description = "the layer's name: letters, digits, '-' or '_' (e.g. police-beats)")
+    String name;
+
+    @Option(names = "--kind", required = true, description = "units (polygons) or resources (points)")
+    String kind;
+
+    @Option(names = "--layer", required = true, paramLabel = "FILE", description = "the layer: .geojson, .shp, .gpkg, .csv (resources, lon/lat) or a format ogr2ogr reads")
+    Path layer;
+
+    @Option(names = "--layer-crs", paramLabel = "EPSG:n", description = "the file's coordinate system when it does not name it (default: lon/lat)")
+    String layerCrs;
+
+    @Option(names = "--encoding", paramLabel = "CHARSET", description = "Shapefile attributes' encoding when no .cpg names it")
+    String encoding;
+
+    @Mixin
+    StoreOptions store = new StoreOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        DepartmentLayerKind k;
+        Charset charset;
+        try {
+            k = DepartmentLayerKind.parse(kind);
+            charset = encoding == null ? null : Charset.forName(encoding);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("--kind or --encoding: " + e.getMessage());
+        }
+        InputCrs crs = layerCrs == null ? null : InputCrs.of(layerCrs, null);
+        try (GridStore s = store.open()) {
+            DepartmentLayerInfo info = k == DepartmentLayerKind.UNITS
+                    ? s.replaceUnits(name, DepartmentLayerReader.units(layer, crs, charset), layer.getFileName().toString())
+                    : s.replaceResources(name, DepartmentLayerReader.resources(layer, crs, charset), layer.getFileName().toString());
+            System.out.printf("layer %s: version %d, %d %s%n", info.name(), info.version(), info.features(), info.kind().wireName());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,121 @@
+package org.gridatlas.api.serving;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.gridatlas.engine.departments.Crosswalk;
+import org.gridatlas.engine.departments.CrosswalkResult;
+import org.gridatlas.engine.departments.ResourceCount;
+import org.gridatlas.engine.departments.ResourceJoin;
+import org.gridatlas.engine.departments.ResourcesInGrids;
+import org.gridatlas.engine.io.DepartmentLayerReader;
+import org.gridatlas.engine.io.InputCrs;
+import org.gridatlas.engine.io.InputException;
+import org.gridatlas.engine.model.DepartmentResource;
+import org.gridatlas.engine.model.DepartmentUnit;
+import org.gridatlas.store.DepartmentLayerInfo;
+import org.gridatlas.store.DepartmentLayerKind;
+import org.gridatlas.store.DepartmentStore;
+
+/**
+ * Other departments' layers against the grids being served: imports, and the crosswalk or resource
+ * join of a layer, computed once per version of the layer and of the grids and then kept.
+ */
+public final class DepartmentNetworks {
+    /** What was computed for a layer version against one snapshot of the grids. */
+    private record Computed(long version, ServingState state, Object result) {}
+
+    private final DepartmentStore store;
+    private final Supplier<ServingState> state;
+    private final Map<String, Computed> cache = new ConcurrentHashMap<>();
+
+    public DepartmentNetworks(DepartmentStore store, Supplier<ServingState> state) {
+        this.store = store;
+        this.state = state;
+    }
+
+    public List<DepartmentLayerInfo> layers() {
+        return store.departmentLayers();
+    }
+
+    /** Reads a layer file (refused whole on a bad record) and stores it as the layer's next version. */
+    public DepartmentLayerInfo importLayer(String name, DepartmentLayerKind kind, Path file, InputCrs crs, String source) throws IOException {
+        DepartmentLayerInfo info = kind == DepartmentLayerKind.UNITS
+                ? store.replaceUnits(name, DepartmentLayerReader.units(file, crs, null), source)
+                : store.replaceResources(name, DepartmentLayerReader.resources(file, crs, null), source);
+        cache.remove(name);
+        return info;
+    }
+
+    /** The layer's current version, which must be of this kind. */
+    public DepartmentLayerInfo layer(String name, DepartmentLayerKind kind) {
+        DepartmentLayerInfo info = store.departmentLayers().stream().filter(i -> i.name().equals(name)).findFirst()
+                .orElseThrow(() -> new NoSuchLayer(name));
+        if (info.kind() != kind) throw new InputException("layer " + name + " holds " + info.kind().wireName() + ", not " + kind.wireName());
+        return info;
+    }
+
+    public List<DepartmentUnit> units(String name) {
+        layer(name, DepartmentLayerKind.UNITS);
+        return store.units(name);
+    }
+
+    public CrosswalkResult crosswalk(String name) {
+        return (CrosswalkResult) computed(layer(name, DepartmentLayerKind.UNITS), s -> new Crosswalk(store.units(name), s.serviceArea)
+                .run(new ArrayList<>(s.grids.values()), s.stored.assignments(), s.buildings));
+    }
+
+    public ResourcesInGrids resources(String name) {
+        return (ResourcesInGrids) computed(layer(name, DepartmentLayerKind.RESOURCES), s -> new ResourceJoin(s.index).join(store.resources(name)));
+    }
+
+    /** Every resource layer's points in one grid, by layer name. */
+    public Map<String, List<DepartmentResource>> inGrid(String gridCode) {
+        Map<String, List<DepartmentResource>> out = new java.util.TreeMap<>();
+        for (DepartmentLayerInfo i : store.departmentLayers()) {
+            if (i.kind() != DepartmentLayerKind.RESOURCES) continue;
+            out.put(i.name(), resources(i.name()).byGrid().getOrDefault(gridCode, List.of()));
+        }
+        return out;
+    }
+
+    /** Counts by type and department at one level (grid, community, street or district), over one resource layer or all. */
+    public List<ResourceCount> counts(String level, String layer) {
+        ServingState s = state.get();
+        List<ResourceCount> out = new ArrayList<>();
+        for (DepartmentLayerInfo i : store.departmentLayers()) {
+            if (i.kind() != DepartmentLayerKind.RESOURCES || layer != null && !layer.equals(i.name())) continue;
+            for (ResourceCount c : resources(i.name()).rollUp(s.grids, s.communities)) if (c.level().equals(level)) out.add(c);
+        }
+        if (layer == null) return merged(out);
+        return out;
+    }
+
+    /** Several layers' counts of one level as one list: the same area, type and department added up. */
+    private static List<ResourceCount> merged(List<ResourceCount> counts) {
+        Map<List<String>, Integer> sum = new java.util.TreeMap<>(java.util.Comparator.comparing((List<String> k) -> k.get(0))
+                .thenComparing(k -> k.get(1)).thenComparing(k -> k.get(2)).thenComparing(k -> k.get(3)));
+        for (ResourceCount c : counts) sum.merge(List.of(c.level(), c.code(), c.type(), c.department()), c.count(), Integer::sum);
+        return sum.entrySet().stream().map(e -> new ResourceCount(e.getKey().get(0), e.getKey().get(1), e.getKey().get(2), e.getKey().get(3), e.getValue())).toList();
+    }
+
+    private Object computed(DepartmentLayerInfo info, java.util.function.Function<ServingState, Object> compute) {
+        ServingState s = state.get();
+        Computed c = cache.get(info.name());
+        if (c != null && c.version() == info.version() && c.state() == s) return c.result();
+        Computed fresh = new Computed(info.version(), s, compute.apply(s));
+        cache.put(info.name(), fresh);
+        return fresh.result();
+    }
+
+    /** No layer of that name. */
+    public static final class NoSuchLayer extends RuntimeException {
+        public NoSuchLayer(String name) {
+            super("no layer " + name);
+        }
+    }
+}
