@@ -77,13 +77,7 @@ final class ServerOptions {
     private ReportDeadlines deadlines() {
         if (reportDeadlineHours < 1) throw new org.gridatlas.engine.io.InputException("--report-deadline-hours is at least 1, not " + reportDeadlineHours);
         Map<String, Duration> byCategory = new LinkedHashMap<>();
-        for (String d : reportDeadlines) {
-            String[] kv = d.split("=", 2);
-            if (kv.length != 2 || kv[0].isBlank() || !kv[1].strip().matches("[1-9][0-9]{0,4}")) {
-                throw new org.gridatlas.engine.io.InputException("--report-deadlines takes CATEGORY=HOURS pairs (垃圾=24), not '" + d + "'");
-            }
-            byCategory.put(kv[0].strip(), Duration.ofHours(Integer.parseInt(kv[1].strip())));
-        }
+        Pairs.parse("--report-deadlines", reportDeadlines, "[1-9][0-9]{0,4}", "垃圾=24").forEach((k, v) -> byCategory.put(k, Duration.ofHours(Integer.parseInt(v))));
         return new ReportDeadlines(Duration.ofHours(reportDeadlineHours), byCategory);
     }
 

@@ -44,7 +44,8 @@ public final class GeoPackageGridStore implements GridStore {
             "source", TEXT, "status", TEXT, "status_at", TEXT, "escalated", INTEGER);
     static final LayerSchema REPORT_EVENTS = LayerSchema.attributes("report_events", "report_id", TEXT, "status", TEXT, "at", TEXT,
             "actor", TEXT, "note", TEXT);
-    static final LayerSchema STAFF = LayerSchema.attributes("staff", "grid_code", TEXT, "role", TEXT, "name", TEXT, "phone", TEXT);
+    static final LayerSchema STAFF = LayerSchema.attributes("staff", "grid_code", TEXT, "role", TEXT, "name", TEXT, "phone", TEXT, "department", TEXT,
+            "branch", TEXT);
     static final LayerSchema ZONES = LayerSchema.attributes("zones", "community_code", TEXT, "zone_code", TEXT, "zone_name", TEXT);
     static final LayerSchema COMMUNITY_VERSIONS = LayerSchema.attributes("community_versions", "community_code", TEXT, "version", INTEGER);
     static final LayerSchema VERSIONS = LayerSchema.attributes("versions", "community_code", TEXT, "version", INTEGER, "author", TEXT,
@@ -387,12 +388,15 @@ public final class GeoPackageGridStore implements GridStore {
 
     @Override
     public void replaceStaff(List<StaffMember> staff) {
-        replaceAll(STAFF, () -> staff.stream().map(m -> row("grid_code", m.gridCode(), "role", m.role(), "name", m.name(), "phone", m.phone())).toList());
+        replaceAll(STAFF, () -> staff.stream().map(m -> row("grid_code", m.gridCode(), "role", m.role(), "name", m.name(), "phone", m.phone(),
+                "department", m.department(), "branch", m.branch())).toList());
     }
 
     @Override
     public synchronized List<StaffMember> staff() {
-        return GeoPackageLayers.read(gp, STAFF).stream().map(f -> new StaffMember(str(f, "grid_code"), str(f, "role"), str(f, "name"), str(f, "phone"))).toList();
+        // rows from before departments have none: the role's own
+        return GeoPackageLayers.read(gp, STAFF).stream().map(f -> new StaffMember(str(f, "grid_code"), str(f, "role"), str(f, "name"), str(f, "phone"),
+                str(f, "department") != null ? str(f, "department") : StaffMember.ROLES.get(str(f, "role")), str(f, "branch"))).toList();
     }
 
     @Override

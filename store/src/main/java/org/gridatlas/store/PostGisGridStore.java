@@ -775,11 +775,13 @@ public final class PostGisGridStore implements GridStore {
 
     @Override
     public void replaceStaff(List<StaffMember> staff) {
-        replaceAll("staff", StoreChange.Kind.STAFF, "INSERT INTO staff VALUES (?, ?, ?, ?)", staff, (ps, m) -> {
+        replaceAll("staff", StoreChange.Kind.STAFF, "INSERT INTO staff (grid_code, role, name, phone, department, branch) VALUES (?, ?, ?, ?, ?, ?)", staff, (ps, m) -> {
             ps.setString(1, m.gridCode());
             ps.setString(2, m.role());
             ps.setString(3, m.name());
             ps.setString(4, m.phone());
+            ps.setString(5, m.department());
+            ps.setString(6, m.branch());
         });
     }
 
@@ -931,8 +933,8 @@ public final class PostGisGridStore implements GridStore {
         List<StaffMember> out = new ArrayList<>();
         return jdbc.read(c -> {
             try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT grid_code, role, name, phone FROM staff ORDER BY grid_code, role, name")) {
-                while (rs.next()) out.add(new StaffMember(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                 ResultSet rs = s.executeQuery("SELECT grid_code, role, name, phone, department, branch FROM staff ORDER BY grid_code, role, name")) {
+                while (rs.next()) out.add(new StaffMember(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
                 return out;
             }
         });

@@ -179,6 +179,16 @@ abstract class GridStoreContract {
     }
 
     @Test
+    void keepsEachMembersDepartmentAndPartyBranch() {
+        String g = RESULT.grids().get(0).code();
+        store().replaceStaff(List.of(new StaffMember(g, "police_officer", "张警官", "110", "公安", null),
+                new StaffMember(g, StaffMember.PARTY_SECRETARY, "刘书记", null, "党群", "建设里第一网格党支部"),
+                new StaffMember(g, StaffMember.WORKER, "陈师傅", null, "房管", null)));
+        assertEquals(java.util.Set.of("police_officer 公安 null", "party_secretary 党群 建设里第一网格党支部", "worker 房管 null"),
+                store().staff().stream().map(m -> m.role() + " " + m.department() + " " + m.branch()).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @Test
     void keepsTheZoneGrouping() {
         store().replaceZones(List.of(new Zone("990101001001", "A", "东片区"), new Zone("990101001002", "A", "东片区")));
         assertEquals(2, store().zones().size());

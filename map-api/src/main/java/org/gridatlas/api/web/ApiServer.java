@@ -75,15 +75,15 @@ public final class ApiServer implements AutoCloseable {
         this.tiles = new TilesResource(store, settings.tileCacheBytes(), settings.publicUrl());
         gauges();
         reload();
-        LookupResource lookup = new LookupResource(state::get);
-        this.reports = new ReportsResource(state::get, store, store, settings.reportDeadlines(), tiles::report);
+        StaffResource staff = new StaffResource(state::get, store, this::reload, staffing);
+        LookupResource lookup = new LookupResource(state::get, staff);
+        this.reports = new ReportsResource(state::get, store, store, settings.reportDeadlines(), tiles::report, staff);
         ServerSettings.Security security = settings.security();
         this.access = new Access(store, security.adminTokenSha256(), security.reportKeySha256(), security.publicReads());
         ChangesResource changes = new ChangesResource(state::get, store, new CommunityEdits(state::get, store, store,
                 new GridEditor(settings.bounds(), settings.ruralRule()), settings.microBounds(), community -> afterCommit(settings)));
         AdminResource admin = new AdminResource(store, settings.geoServer(), () -> PostGisConnection.fromJdbcUrl(store.postGisUrl()
                 .orElseThrow(() -> new ApiError(409, "store", "GeoServer publishing needs the PostGIS store (--jdbc)")), settings.geoServerDbHost()));
-        StaffResource staff = new StaffResource(state::get, store, this::reload, staffing);
         ZonesResource zones = new ZonesResource(state::get, store, this::reload);
         GridsResource grids = new GridsResource(state::get, staff, staffing, settings.publicUrl());
         this.app = Javalin.create(config -> {

@@ -30,8 +30,10 @@ import org.gridatlas.engine.model.Grid;
  */
 final class LookupResource {
     private final Supplier<ServingState> state;
+    private final StaffResource staff;
 
-    LookupResource(Supplier<ServingState> state) {
+    LookupResource(Supplier<ServingState> state, StaffResource staff) {
+        this.staff = staff;
         this.state = state;
     }
 
@@ -71,7 +73,17 @@ final class LookupResource {
             return;
         }
         ChinaCrs crs = Params.crs(ctx.queryParam("crs"));
-        ctx.json(answer(s, Params.number(ctx, "lon"), Params.number(ctx, "lat"), crs, near));
+        LookupAnswers.Point answer = answer(s, Params.number(ctx, "lon"), Params.number(ctx, "lat"), crs, near);
+        String category = ctx.queryParam("category");
+        if (category == null) {
+            ctx.json(answer);
+            return;
+        }
+        // an appeal's lookup: the grid, and who answers this category there
+        Params.plainText("category", category, 40);
+        com.fasterxml.jackson.databind.node.ObjectNode out = Json.MAPPER.valueToTree(answer);
+        out.set("responsible", Json.MAPPER.valueToTree(staff.responsible(s, answer.grid() == null ? null : (String) answer.grid().get("code"), category)));
+        ctx.json(out);
     }
 
     /** ?address=, and with lon and lat too: the address's match, and the point's grid deciding inside coverage. */

@@ -37,6 +37,8 @@ final class ReportsResource {
     private final ReportStore store;
     private final AccessStore audit;
     private final ReportDeadlines deadlines;
+    /** Who answers a report: the people of its category's department on its grid. */
+    private final StaffResource staff;
     /** The last days' reports in memory, for the summaries and the overdue list. */
     private final ReportWindow window;
     private final List<SseClient> clients = new CopyOnWriteArrayList<>();
@@ -44,7 +46,9 @@ final class ReportsResource {
     /** The summaries' window in memory: two weeks, for this week against the last. */
     static final Duration WINDOW = Duration.ofDays(15);
 
-    ReportsResource(Supplier<ServingState> state, ReportStore store, AccessStore audit, ReportDeadlines deadlines, java.util.function.Consumer<Report> onReport) {
+    ReportsResource(Supplier<ServingState> state, ReportStore store, AccessStore audit, ReportDeadlines deadlines, java.util.function.Consumer<Report> onReport,
+                    StaffResource staff) {
+        this.staff = staff;
         this.state = state;
         this.store = store;
         this.audit = audit;
@@ -142,6 +146,7 @@ final class ReportsResource {
         Map<String, Object> out = view(r);
         out.put("hierarchy", grid == null ? null : r.located() ? s.hierarchy(grid, r.lon(), r.lat()) : s.hierarchy(grid));
         out.put("outside_coverage", outside);
+        out.put("responsible", staff.responsible(s, r.gridCode(), r.category()));
         broadcast("report", out);
         return out;
     }

@@ -28,7 +28,7 @@ final class StaffResource {
         this.rule = rule;
     }
 
-    /** Replaces the staff list from CSV {@code grid_code,role,name,phone}; any bad row refuses the whole file. */
+    /** Replaces the staff list from CSV {@code grid_code,role,name,phone[,department[,branch]]}; any bad row refuses the whole file. */
     void importCsv(Context ctx) throws IOException {
         ServingState s = state.get();
         List<StaffMember> staff;
@@ -43,7 +43,7 @@ final class StaffResource {
     static List<StaffMember> parse(LineReader in, ServingState s) throws IOException {
         String header = line(in);
         if (header == null || !header.trim().replace(" ", "").toLowerCase().startsWith("grid_code,role,name")) {
-            throw ApiError.badRequest("body", "CSV must start with the header grid_code,role,name,phone");
+            throw ApiError.badRequest("body", "CSV must start with the header grid_code,role,name,phone (then optionally department,branch)");
         }
         List<StaffMember> out = new ArrayList<>();
         for (String row = line(in); row != null; row = line(in)) {
@@ -54,13 +54,18 @@ final class StaffResource {
             if (f.length < 3) throw ApiError.badRequest("body", "line " + line + ": expected grid_code,role,name,phone");
             String grid = f[0].trim(), role = f[1].trim().toLowerCase(), name = f[2].trim(), phone = f.length > 3 ? f[3].trim() : "";
             if (!s.grids.containsKey(grid)) throw ApiError.badRequest("grid_code", "line " + line + ": unknown grid " + grid);
-            if (!role.equals(StaffMember.CHIEF) && !role.equals(StaffMember.WORKER)) {
-                throw ApiError.badRequest("role", "line " + line + ": role must be chief or worker, got '" + f[1].trim() + "'");
+            if (!StaffMember.ROLES.containsKey(role)) {
+                throw ApiError.badRequest("role", "line " + line + ": role must be one of " + String.join(", ", new java.util.TreeSet<>(StaffMember.ROLES.keySet()))
+                        + ", got '" + f[1].trim() + "'");
             }
             if (name.isEmpty()) throw ApiError.badRequest("name", "line " + line + ": missing name");
+            String department = f.length > 4 && !f[4].isBlank() ? f[4].trim() : StaffMember.ROLES.get(role);
+            String branch = f.length > 5 && !f[5].isBlank() ? f[5].trim() : null;
             Params.plainText("name", name, 100);
             Params.plainText("phone", phone, 40);
-            out.add(new StaffMember(grid, role, name, phone.isEmpty() ? null : phone));
+            Params.plainText("department", department, 40);
+            if (branch != null) Params.plainText("branch", branch, 100);
+            out.add(new StaffMember(grid, role, name, phone.isEmpty() ? null : phone, department, branch));
         }
         return out;
     }
@@ -94,7 +99,9 @@ final class StaffResource {
 
     Map<String, Object> view(ServingState s, Grid g) {
         List<StaffMember> staff = s.staffByGrid.getOrDefault(g.code(), List.of());
-        int workers = (int) staff.stream().filter(m -> m.role().equals(StaffMember.WORKER)).count();
+        // the grid's own workers: one lent by another department counts there
+        List<StaffMember> own = staff.stream().filter(m -> m.role().equals(StaffMember.WORKER) && m.department().equals(StaffingRule.OWN)).toList();
+        int workers = own.size();
         int need = rule.workersNeeded(g.kind(), g.households());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("code", g.code());
@@ -105,8 +112,56 @@ final class StaffResource {
         m.put("workers_assigned", workers);
         m.put("shortfall", Math.max(0, need - workers));
         m.put("chief", staff.stream().filter(x -> x.role().equals(StaffMember.CHIEF)).map(StaffResource::person).findFirst().orElse(null));
-        m.put("workers", staff.stream().filter(x -> x.role().equals(StaffMember.WORKER)).map(StaffResource::person).toList());
+        m.put("workers", own.stream().map(StaffResource::person).toList());
+        m.put("departments", departments(g, staff));
+        m.put("party_branch", staff.stream().map(StaffMember::branch).filter(java.util.Objects::nonNull).findFirst().orElse(null));
         return m;
+    }
+
+    /** Per department: people needed (the grid's own: its workers), assigned, shortfall, and who they are. */
+    private Map<String, Object> departments(Grid g, List<StaffMember> staff) {
+        java.util.Set<String> names = new java.util.TreeSet<>(rule.departmentNeeds().keySet());
+        names.add(StaffingRule.OWN);
+        staff.forEach(x -> names.add(x.department()));
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String d : names) {
+            List<StaffMember> people = staff.stream().filter(x -> x.department().equals(d)).toList();
+            // the grid's own network counts its workers against the rule; a chief leads, not counted
+            int assigned = (int) people.stream().filter(x -> !d.equals(StaffingRule.OWN) || x.role().equals(StaffMember.WORKER)).count();
+            int needed = rule.needed(d, g.kind(), g.households());
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("needed", needed);
+            v.put("assigned", assigned);
+            v.put("shortfall", Math.max(0, needed - assigned));
+            v.put("people", people.stream().map(StaffResource::member).toList());
+            out.put(d, v);
+        }
+        return out;
+    }
+
+    /**
+     * Who answers an appeal of {@code category} in a grid: the people of the category's department
+     * on the grid; when it has none there, the grid's own chief and workers, said so.
+     */
+    Map<String, Object> responsible(ServingState s, String gridCode, String category) {
+        List<StaffMember> staff = gridCode == null ? List.of() : s.staffByGrid.getOrDefault(gridCode, List.of());
+        String department = rule.departmentOf(category);
+        List<StaffMember> people = staff.stream().filter(x -> x.department().equals(department)).toList();
+        boolean fallback = people.isEmpty() && !department.equals(StaffingRule.OWN);
+        if (fallback) people = staff.stream().filter(x -> x.department().equals(StaffingRule.OWN)).toList();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("category", category);
+        out.put("department", department);
+        out.put("people", people.stream().sorted(java.util.Comparator.comparing((StaffMember x) -> !x.role().equals(StaffMember.CHIEF))).map(StaffResource::member).toList());
+        out.put("fallback_to_grid", fallback);
+        return out;
+    }
+
+    private static Map<String, Object> member(StaffMember m) {
+        Map<String, Object> p = person(m);
+        p.put("role", m.role());
+        p.put("department", m.department());
+        return p;
     }
 
     private static Map<String, Object> person(StaffMember m) {
