@@ -133,6 +133,49 @@ document.getElementById('layer-heat').onclick = e => {
   map.setLayoutProperty('heat', 'visibility', on);
 };
 
+// ---- other departments' layers (三网合一): a switch each; units as outlines with their conflicts, resources as points ----
+const RESOURCE_COLOURS = ['match', ['get', 'type'], 'camera', '#5ec8ff', 'hydrant', '#ff5a5f', 'care_station', '#7ee081', 'shop', '#c9a0ff', '#ffd166'];
+const departmentStyles = {
+  units: [{ type: 'line', paint: { 'line-color': '#ffb347', 'line-width': 2, 'line-dasharray': [3, 2] } }],
+  resources: [{ type: 'circle', paint: { 'circle-radius': 4, 'circle-color': RESOURCE_COLOURS, 'circle-stroke-width': 1, 'circle-stroke-color': '#060a13' } }],
+  conflicts: [{ type: 'fill', filter: ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]], paint: { 'fill-color': '#ff5a5f', 'fill-opacity': 0.35 } },
+    { type: 'line', filter: ['in', ['geometry-type'], ['literal', ['LineString', 'MultiLineString']]], paint: { 'line-color': '#ff5a5f', 'line-width': 3 } }],
+};
+let departmentSwitches = -1;
+// a switch loads its layer on the first press (GeoJSON through the API, with the token), then shows and hides it
+function departmentSwitch(id, label, url, style) {
+  const button = el('button', { dataset: { layer: id } }, label);
+  let ids = null;
+  button.onclick = async () => {
+    const on = button.classList.toggle('on');
+    if (!ids) {
+      await mapReady;
+      map.addSource(id, { type: 'geojson', data: await api(url) });
+      ids = departmentStyles[style].map((layer, i) => {
+        map.addLayer({ id: `${id}-${i}`, source: id, ...layer });
+        map.on('click', `${id}-${i}`, e => {
+          const p = e.features[0].properties;
+          new maplibregl.Popup().setLngLat(e.lngLat).setDOMContent(el('div', {}, ...Object.entries(p)
+            .filter(([k]) => ['name', 'type', 'department', 'grid_code', 'kind', 'unit_id', 'detail'].includes(k))
+            .flatMap(([k, v]) => [el('b', {}, k), ' ', String(v), el('br')]))).addTo(map);
+        });
+        return `${id}-${i}`;
+      });
+    }
+    ids.forEach(l => map.setLayoutProperty(l, 'visibility', on ? 'visible' : 'none'));
+  };
+  return button;
+}
+api('/api/v1/departments/layers').then(({ layers }) => {
+  const box = document.getElementById('department-layers');
+  for (const l of layers) {
+    const path = `/api/v1/departments/layers/${encodeURIComponent(l.name)}`;
+    box.append(departmentSwitch(`dept-${l.name}`, l.name, `${path}/features.geojson`, l.kind));
+    if (l.kind === 'units') box.append(departmentSwitch(`dept-${l.name}-conflicts`, `${l.name} 冲突`, `${path}/conflicts.geojson`, 'conflicts'));
+  }
+  departmentSwitches = layers.length;
+});
+
 // a day and a night style: the panels by CSS, the map by paint
 const THEMES = {
   night: { background: '#060a13', 'grid-lines': '#9fd3ff', roads: '#8a97ad', halo: '#060a13', text: '#d7e3f4' },
@@ -353,4 +396,5 @@ window.__gridatlas = {
   marks: () => marks,
   scope: () => here(),
   chartPoints: id => charts[id].getOption().series.reduce((n, s) => n + s.data.length, 0),
+  departmentSwitches: () => departmentSwitches,
 };

@@ -89,6 +89,16 @@ try {
     text: document.querySelector('.maplibregl-popup-content').textContent }));
   checks.popupAsText = popup.images === 0 && !popup.ran && popup.text.includes('<img src=x onerror="window.__xss=1">');
 
+  // other departments' layers: police beats as outlines, their conflicts with the grids, cameras as points
+  await page.waitForFunction(() => window.__gridatlas.departmentSwitches() >= 2, null, { timeout: 20000 });
+  for (const id of ['dept-beats', 'dept-beats-conflicts', 'dept-cameras']) {
+    await page.click(`#department-layers button[data-layer="${id}"]`);
+    // the layers exist once the switch has loaded them; what counts is that they draw something
+    await page.waitForFunction(l => [l + '-0', l + '-1'].filter(x => window.__gridatlas.map.getLayer(x)).reduce((n, x) => n + window.__gridatlas.rendered(x), 0) > 0,
+      id, { timeout: 20000 });
+  }
+  checks.departments = true;
+
   await page.click('#day');
   checks.day = await page.evaluate(() => document.body.classList.contains('day')
     && window.__gridatlas.map.getPaintProperty('background', 'background-color') === '#eef2f7');

@@ -21,6 +21,7 @@ import org.gridatlas.engine.model.Delineation;
 import org.gridatlas.engine.partition.Bounds;
 import org.gridatlas.engine.partition.MicroGridPlanner;
 import org.gridatlas.engine.partition.RuralRule;
+import org.gridatlas.fixtures.DepartmentLayers;
 import org.gridatlas.fixtures.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The command centre's screen in Debian's headless chromium (driven by playwright-core): the real
  * server on Monaco with a week of reports, every panel shows data, a drill-down to a community moves
  * them all, a posted report arrives live, a status change moves the totals, the replay runs, a grid's
- * popup shows names from the data as text, all under the strict CSP; screenshots at 1920×1080 and
+ * popup shows names from the data as text, other departments' layers switch on (beats, their
+ * conflicts, cameras), all under the strict CSP; screenshots at 1920×1080 and
  * 3840×2160 are saved to target/.
  */
 @Slow
@@ -46,10 +48,14 @@ class BigScreenBrowserTest {
             store.replaceZones(d.communities().stream().map(c -> new Zone(c.code(), "Z1", "<img src=x onerror=\"window.__xss=1\">东片区")).toList());
             store.putToken(new AccessToken("指挥中心", "planner", AccessToken.digest(PLANNER), Instant.now()));
             seedWeek(store, d, r);
+            store.replaceUnits("beats", DepartmentLayers.policeBeats(d), "beats");
+            org.locationtech.jts.geom.Envelope extent = new org.locationtech.jts.geom.Envelope();
+            d.communities().forEach(c -> extent.expandToInclude(c.geometry().getEnvelopeInternal()));
+            store.replaceResources("cameras", DepartmentLayers.resources(extent, 300, 9), "cameras");
             try (ApiServer server = new ApiServer(store).start(0)) {
                 Path wide = Path.of("target/big-screen-1920.png").toAbsolutePath(), uhd = Path.of("target/big-screen-3840.png").toAbsolutePath();
                 String out = BrowserScript.run("test/bigscreen.mjs", "http://127.0.0.1:" + server.port(), PLANNER, wide.toString(), uhd.toString());
-                assertTrue(out.contains("RESULT city=true panels=true drill=true live=true status=true replay=true popupAsText=true day=true") && out.contains("errors=0"), out);
+                assertTrue(out.contains("RESULT city=true panels=true drill=true live=true status=true replay=true popupAsText=true departments=true day=true") && out.contains("errors=0"), out);
                 assertTrue(Files.size(wide) > 20_000 && Files.size(uhd) > 20_000, "screenshots written");
             }
         }
