@@ -133,7 +133,7 @@ document.getElementById('layer-heat').onclick = e => {
   map.setLayoutProperty('heat', 'visibility', on);
 };
 
-// ---- other departments' layers (三网合一): a switch each; units as outlines with their conflicts, resources as points ----
+// ---- other departments' layers (三网合一): a switch each; units as outlines with their conflicts, resources as points (from zoom 13) ----
 const RESOURCE_COLOURS = ['match', ['get', 'type'], 'camera', '#5ec8ff', 'hydrant', '#ff5a5f', 'care_station', '#7ee081', 'shop', '#c9a0ff', '#ffd166'];
 const departmentStyles = {
   units: [{ type: 'line', paint: { 'line-color': '#ffb347', 'line-width': 2, 'line-dasharray': [3, 2] } }],
@@ -142,21 +142,24 @@ const departmentStyles = {
     { type: 'line', filter: ['in', ['geometry-type'], ['literal', ['LineString', 'MultiLineString']]], paint: { 'line-color': '#ff5a5f', 'line-width': 3 } }],
 };
 let departmentSwitches = -1;
-// a switch loads its layer on the first press (GeoJSON through the API, with the token), then shows and hides it
-function departmentSwitch(id, label, url, style) {
+// a switch adds its layer on the first press (vector tiles of every stored layer, filtered to this one), then shows and hides it
+const DEPARTMENT_TILES = { units: 'department_units', conflicts: 'department_conflicts', resources: 'resources' };
+function departmentSwitch(id, label, name, style) {
   const button = el('button', { dataset: { layer: id } }, label);
   let ids = null;
   button.onclick = async () => {
     const on = button.classList.toggle('on');
     if (!ids) {
       await mapReady;
-      map.addSource(id, { type: 'geojson', data: await api(url) });
+      const source = 'departments-' + style, sourceLayer = DEPARTMENT_TILES[style];
+      if (!map.getSource(source)) map.addSource(source, { type: 'vector', tiles: [location.origin + `/tiles/${sourceLayer}/{z}/{x}/{y}.mvt`], maxzoom: 16 });
       ids = departmentStyles[style].map((layer, i) => {
-        map.addLayer({ id: `${id}-${i}`, source: id, ...layer });
+        const mine = ['==', ['get', 'layer'], name];
+        map.addLayer({ id: `${id}-${i}`, source, 'source-layer': sourceLayer, ...layer, filter: layer.filter ? ['all', mine, layer.filter] : mine });
         map.on('click', `${id}-${i}`, e => {
           const p = e.features[0].properties;
           new maplibregl.Popup().setLngLat(e.lngLat).setDOMContent(el('div', {}, ...Object.entries(p)
-            .filter(([k]) => ['name', 'type', 'department', 'grid_code', 'kind', 'unit_id', 'detail'].includes(k))
+            .filter(([k]) => ['name', 'type', 'department', 'grid_code', 'kind', 'unit_id'].includes(k))
             .flatMap(([k, v]) => [el('b', {}, k), ' ', String(v), el('br')]))).addTo(map);
         });
         return `${id}-${i}`;
@@ -169,9 +172,8 @@ function departmentSwitch(id, label, url, style) {
 api('/api/v1/departments/layers').then(({ layers }) => {
   const box = document.getElementById('department-layers');
   for (const l of layers) {
-    const path = `/api/v1/departments/layers/${encodeURIComponent(l.name)}`;
-    box.append(departmentSwitch(`dept-${l.name}`, l.name, `${path}/features.geojson`, l.kind));
-    if (l.kind === 'units') box.append(departmentSwitch(`dept-${l.name}-conflicts`, `${l.name} 冲突`, `${path}/conflicts.geojson`, 'conflicts'));
+    box.append(departmentSwitch(`dept-${l.name}`, l.name, l.name, l.kind));
+    if (l.kind === 'units') box.append(departmentSwitch(`dept-${l.name}-conflicts`, `${l.name} 冲突`, l.name, 'conflicts'));
   }
   departmentSwitches = layers.length;
 });

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.gridatlas.engine.departments.Crosswalk;
+import org.gridatlas.engine.departments.CrosswalkConflict;
 import org.gridatlas.engine.departments.CrosswalkResult;
 import org.gridatlas.engine.departments.ResourceCount;
 import org.gridatlas.engine.departments.ResourceJoin;
@@ -20,6 +21,8 @@ import org.gridatlas.engine.model.DepartmentUnit;
 import org.gridatlas.store.DepartmentLayerInfo;
 import org.gridatlas.store.DepartmentLayerKind;
 import org.gridatlas.store.DepartmentStore;
+import org.gridatlas.tiles.TileFeature;
+import org.gridatlas.tiles.TileLayer;
 
 /**
  * Other departments' layers against the grids being served: imports, and the crosswalk or resource
@@ -101,6 +104,45 @@ public final class DepartmentNetworks {
                 .thenComparing(k -> k.get(1)).thenComparing(k -> k.get(2)).thenComparing(k -> k.get(3)));
         for (ResourceCount c : counts) sum.merge(List.of(c.level(), c.code(), c.type(), c.department()), c.count(), Integer::sum);
         return sum.entrySet().stream().map(e -> new ResourceCount(e.getKey().get(0), e.getKey().get(1), e.getKey().get(2), e.getKey().get(3), e.getValue())).toList();
+    }
+
+    /** Tile layers of every stored department layer: units' outlines, their conflicts with the grids, and resources (names in {@link #TILE_LAYERS}). */
+    public List<TileLayer> tileLayers() {
+        List<TileFeature> units = new ArrayList<>(), conflicts = new ArrayList<>(), resources = new ArrayList<>();
+        for (DepartmentLayerInfo i : store.departmentLayers()) {
+            if (i.kind() == DepartmentLayerKind.UNITS) {
+                for (DepartmentUnit u : store.units(i.name())) {
+                    units.add(new TileFeature(u.geometry(), Map.of("layer", i.name(), "id", u.id(), "name", u.name(), "department", u.department())));
+                }
+                for (CrosswalkConflict c : crosswalk(i.name()).conflicts()) {
+                    Map<String, Object> a = new java.util.LinkedHashMap<>();
+                    a.put("layer", i.name());
+                    a.put("kind", c.kind().wireName);
+                    if (c.gridCode() != null) a.put("grid_code", c.gridCode());
+                    if (c.unitId() != null) a.put("unit_id", c.unitId());
+                    if (!c.where().isEmpty()) conflicts.add(new TileFeature(c.where(), a));
+                }
+            } else {
+                ResourcesInGrids r = resources(i.name());
+                r.byGrid().forEach((grid, list) -> list.forEach(x -> resources.add(resource(i.name(), x, grid))));
+                r.outside().forEach(x -> resources.add(resource(i.name(), x, null)));
+            }
+        }
+        return List.of(new TileLayer(TILE_LAYERS.get(0), 11, units), new TileLayer(TILE_LAYERS.get(1), 11, conflicts), new TileLayer(TILE_LAYERS.get(2), 13, resources));
+    }
+
+    /** The names of the department tile layers; they are not in /tiles/all, which the big screen draws whole. */
+    public static final List<String> TILE_LAYERS = List.of("department_units", "department_conflicts", "resources");
+
+    private static TileFeature resource(String layer, DepartmentResource r, String grid) {
+        Map<String, Object> a = new java.util.LinkedHashMap<>();
+        a.put("layer", layer);
+        a.put("id", r.id());
+        a.put("type", r.type());
+        a.put("name", r.name());
+        a.put("department", r.department());
+        if (grid != null) a.put("grid_code", grid);
+        return new TileFeature(r.point(), a);
     }
 
     private Object computed(DepartmentLayerInfo info, java.util.function.Function<ServingState, Object> compute) {

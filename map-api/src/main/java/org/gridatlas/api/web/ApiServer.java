@@ -43,6 +43,7 @@ public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private final GridStore store;
     private final AtomicReference<ServingState> state = new AtomicReference<>();
+    private final DepartmentNetworks departments;
     private final TilesResource tiles;
     /** Imports that replace a whole list: audited. */
     private static final java.util.Set<String> LIST_IMPORTS = java.util.Set.of("/api/v1/staff", "/api/v1/zones");
@@ -73,6 +74,7 @@ public final class ApiServer implements AutoCloseable {
         this.headerTimeout = new HeaderReadTimeout(settings.headerTimeout());
         StaffingRule staffing = settings.staffing();
         this.tiles = new TilesResource(store, settings.tileCacheBytes(), settings.publicUrl());
+        this.departments = new DepartmentNetworks(store, state::get);
         gauges();
         reload();
         StaffResource staff = new StaffResource(state::get, store, this::reload, staffing);
@@ -107,7 +109,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.beforeMatched(access::decide);
             config.routes.after(ctx -> afterRequest(ctx, settings.accessLog()));
             routes(new Routes(config.routes, access), new Resources(lookup, grids, staff, zones, changes, admin,
-                    new DepartmentsResource(new DepartmentNetworks(store, state::get), store), resource("/openapi.json")));
+                    new DepartmentsResource(departments, store, () -> tiles.departments(departments.tileLayers())), resource("/openapi.json")));
             ErrorMapping.register(config);
         });
         this.watch = store.watch(this::onStoreChange);
@@ -204,6 +206,12 @@ public final class ApiServer implements AutoCloseable {
         ServingState next = new ServingState(store.load(), store.staff(), store.zones());
         tiles.snapshot(next);
         state.set(next);
+        // other departments' conflicts and resources' grids follow the grids; without the store, the last ones stay
+        try {
+            tiles.departments(departments.tileLayers());
+        } catch (org.gridatlas.store.StoreException e) {
+            LOG.warn("department layers not redrawn: {}", e.getMessage());
+        }
         metrics.rebuilt((System.nanoTime() - t) / 1e9);
         LOG.atInfo().addKeyValue("grids", next.index.size()).addKeyValue("ms", (System.nanoTime() - t) / 1_000_000)
                 .log("serving {} grids", next.index.size());

@@ -36,10 +36,13 @@ final class DepartmentsResource {
 
     private final DepartmentNetworks networks;
     private final AccessStore audit;
+    /** Redraws the department tile layers after an import. */
+    private final Runnable imported;
 
-    DepartmentsResource(DepartmentNetworks networks, AccessStore audit) {
+    DepartmentsResource(DepartmentNetworks networks, AccessStore audit, Runnable imported) {
         this.networks = networks;
         this.audit = audit;
+        this.imported = imported;
     }
 
     void layers(Context ctx) {
@@ -79,6 +82,7 @@ final class DepartmentsResource {
             } catch (InputException e) {
                 throw ApiError.badRequest("body", e.getMessage().replace(file.toString(), "the body"));
             }
+            imported.run();
             audit.audit(new AuditEntry(Instant.now(), Access.caller(ctx).name(), "import layer", name, "ok",
                     kind.wireName() + ", version " + info.version() + ", " + info.features() + " features"));
             ctx.json(view(info));

@@ -1,5 +1,6 @@
 package org.gridatlas.api.web;
 
+import org.gridatlas.api.serving.DepartmentNetworks;
 import org.gridatlas.api.serving.RecentReports;
 import org.gridatlas.api.serving.MapLayers;
 import org.gridatlas.api.serving.ServingState;
@@ -38,6 +39,7 @@ final class TilesResource {
     private final RecentReports recent;
     private volatile MapLayers.Built layers = new MapLayers.Built(Map.of(), Map.of());
     private volatile ServingState state;
+    private volatile Map<String, TileLayer> departments = Map.of();
     private volatile long lastEviction = System.nanoTime();
 
     TilesResource(ReportStore store, long cacheBytes, String publicUrl) {
@@ -109,10 +111,25 @@ final class TilesResource {
         if (!e.isNull()) cache.invalidate(e);
     }
 
+    /** Other departments' layers, replaced whole after an import or a new snapshot; the cached tiles they touched are dropped. */
+    synchronized void departments(List<TileLayer> next) {
+        Envelope touched = new Envelope();
+        departments.values().forEach(l -> touched.expandToInclude(l.bounds()));
+        Map<String, TileLayer> byName = new LinkedHashMap<>();
+        for (TileLayer l : next) {
+            byName.put(l.name(), l);
+            touched.expandToInclude(l.bounds());
+        }
+        departments = byName;
+        if (!touched.isNull()) cache.invalidate(touched);
+    }
+
     private List<TileLayer> select(String layer) {
         if (layer.equals("all")) return new ArrayList<>(layers.layers().values());
-        TileLayer l = layers.layers().get(layer);
-        if (l == null) throw new ApiError(404, "layer", "no layer '" + layer + "': one of " + MapLayers.NAMES + " or all");
+        TileLayer l = layers.layers().containsKey(layer) ? layers.layers().get(layer) : departments.get(layer);
+        if (l == null) {
+            throw new ApiError(404, "layer", "no layer '" + layer + "': one of " + MapLayers.NAMES + ", " + DepartmentNetworks.TILE_LAYERS + " or all");
+        }
         return List.of(l);
     }
 
@@ -183,6 +200,9 @@ final class TilesResource {
             case "buildings" -> Map.of("id", "String", "households", "Number", "use", "String");
             case "barriers" -> Map.of("kind", "String", "class", "String", "name", "String");
             case "labels" -> Map.of("kind", "String", "name", "String");
+            case "department_units" -> Map.of("layer", "String", "id", "String", "name", "String", "department", "String");
+            case "department_conflicts" -> Map.of("layer", "String", "kind", "String", "grid_code", "String", "unit_id", "String");
+            case "resources" -> Map.of("layer", "String", "id", "String", "type", "String", "name", "String", "department", "String", "grid_code", "String");
             default -> Map.of("id", "String", "category", "String", "grid_code", "String", "time", "String");
         };
     }

@@ -113,6 +113,18 @@ class DepartmentsResourceTest {
             for (JsonNode row : districts.get("rows")) total += row.get("count").asInt();
             assertEquals(expected.size(), total, "buildings of campuses outside every grid aside, every camera counts once");
 
+            // the layers as vector tiles too: a camera's tile at zoom 16 holds it; not part of /tiles/all
+            var camera = monaco.buildings().get(0).geometry().getInteriorPoint();
+            int z = 16, n = 1 << z;
+            int x = (int) Math.floor((camera.getX() + 180) / 360 * n);
+            double lat = Math.toRadians(camera.getY());
+            int y = (int) Math.floor((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2 * n);
+            HttpResponse<byte[]> tile = TestHttp.getBytes(s, "/tiles/resources/" + z + "/" + x + "/" + y + ".mvt");
+            assertEquals(200, tile.statusCode());
+            assertTrue(new String(tile.body(), java.nio.charset.StandardCharsets.ISO_8859_1).contains("C0"), "the camera's id is in its tile");
+            assertEquals(200, get(s, "/tiles/department_conflicts.json").statusCode());
+            assertTrue(json(get(s, "/tiles/all.json")).get("vector_layers").toString().indexOf("resources") < 0);
+
             // a bad record: refused by record and field, and the layer stays at version 1
             r = put(s, "/api/v1/departments/layers/beats?kind=units", "application/geo+json", beats.replaceFirst("\"department\":\"公安\"", "\"department\":\"\""),
                     "Authorization", planner);
