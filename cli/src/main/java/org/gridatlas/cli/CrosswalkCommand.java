@@ -31,6 +31,7 @@ import org.gridatlas.store.PostGisGridStore;
 import org.gridatlas.store.StoredState;
 import org.locationtech.jts.geom.Envelope;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "crosswalk", mixinStandardHelpOptions = true,
@@ -54,11 +55,8 @@ final class CrosswalkCommand implements Callable<Integer> {
     @Option(names = "--resources", paramLabel = "FILE", description = "the department's points: .geojson, .shp, .gpkg or .csv (lon, lat); fields id, type, name, department")
     Path resources;
 
-    @Option(names = "--layer-crs", paramLabel = "EPSG:n", description = "the layer files' coordinate system when they do not name it (default: lon/lat)")
-    String layerCrs;
-
-    @Option(names = "--encoding", paramLabel = "CHARSET", description = "Shapefile attributes' encoding when no .cpg names it (default: UTF-8 or GBK as the bytes say)")
-    String encoding;
+    @Mixin
+    LayerOptions read = new LayerOptions();
 
     @Option(names = "--output", required = true, paramLabel = "DIR", description = "directory for crosswalk.csv, main_units.csv, conflicts.csv, conflicts.geojson, report.json")
     Path output;
@@ -66,13 +64,8 @@ final class CrosswalkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
-        InputCrs crs = layerCrs == null ? null : InputCrs.of(layerCrs, null);
-        Charset charset;
-        try {
-            charset = encoding == null ? null : Charset.forName(encoding);
-        } catch (IllegalArgumentException e) {
-            throw new InputException("--encoding: unknown charset '" + encoding + "'");
-        }
+        InputCrs crs = read.crs();
+        Charset charset = read.charset();
         List<DepartmentUnit> units = DepartmentLayerReader.units(layer, crs, charset);
         var points = resources == null ? null : DepartmentLayerReader.resources(resources, crs, charset);
         StoredState state = grids();

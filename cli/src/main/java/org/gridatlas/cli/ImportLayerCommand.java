@@ -25,11 +25,8 @@ final class ImportLayerCommand implements Callable<Integer> {
     @Option(names = "--layer", required = true, paramLabel = "FILE", description = "the layer: .geojson, .shp, .gpkg, .csv (resources, lon/lat) or a format ogr2ogr reads")
     Path layer;
 
-    @Option(names = "--layer-crs", paramLabel = "EPSG:n", description = "the file's coordinate system when it does not name it (default: lon/lat)")
-    String layerCrs;
-
-    @Option(names = "--encoding", paramLabel = "CHARSET", description = "Shapefile attributes' encoding when no .cpg names it")
-    String encoding;
+    @Mixin
+    LayerOptions read = new LayerOptions();
 
     @Mixin
     StoreOptions store = new StoreOptions();
@@ -37,14 +34,13 @@ final class ImportLayerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DepartmentLayerKind k;
-        Charset charset;
         try {
             k = DepartmentLayerKind.parse(kind);
-            charset = encoding == null ? null : Charset.forName(encoding);
         } catch (IllegalArgumentException e) {
-            throw new InputException("--kind or --encoding: " + e.getMessage());
+            throw new InputException("--kind: " + e.getMessage());
         }
-        InputCrs crs = layerCrs == null ? null : InputCrs.of(layerCrs, null);
+        InputCrs crs = read.crs();
+        Charset charset = read.charset();
         try (GridStore s = store.open()) {
             DepartmentLayerInfo info = k == DepartmentLayerKind.UNITS
                     ? s.replaceUnits(name, DepartmentLayerReader.units(layer, crs, charset), layer.getFileName().toString())

@@ -29,12 +29,7 @@ final class InputOptions {
 
     Dataset read() throws IOException {
         if (towgs84 != null && crs == null) throw new InputException("--towgs84 goes with --crs");
-        Charset charset;
-        try {
-            charset = encoding == null ? null : Charset.forName(encoding);
-        } catch (IllegalArgumentException e) {
-            throw new InputException("--encoding: unknown charset '" + encoding + "'");
-        }
+        Charset charset = LayerOptions.charset(encoding);
         return DatasetReader.read(input, crs == null ? null : InputCrs.of(crs, towgs84), charset);
     }
 }

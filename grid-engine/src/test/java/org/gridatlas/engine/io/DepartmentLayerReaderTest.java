@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.gridatlas.engine.model.DepartmentResource;
@@ -34,8 +33,8 @@ class DepartmentLayerReaderTest {
         assertEquals("公安", fromJson.get(0).department());
         // the same beats as a planner's Shapefile in CGCS2000 3-degree Gauss-Kruger CM 120E, and as a GeoPackage
         Path shp = dir.resolve("beats.shp"), gpkg = dir.resolve("beats.gpkg");
-        ogr2ogr("-f", "ESRI Shapefile", "-lco", "ENCODING=UTF-8", "-t_srs", "EPSG:4549", shp.toString(), json.toString());
-        ogr2ogr("-f", "GPKG", "-t_srs", "EPSG:4549", gpkg.toString(), json.toString());
+        ShapefileLayersTest.ogr2ogr("-f", "ESRI Shapefile", "-lco", "ENCODING=UTF-8", "-t_srs", "EPSG:4549", shp.toString(), json.toString());
+        ShapefileLayersTest.ogr2ogr("-f", "GPKG", "-t_srs", "EPSG:4549", gpkg.toString(), json.toString());
         for (Path p : List.of(shp, gpkg)) {
             List<DepartmentUnit> read = DepartmentLayerReader.units(p, null, null);
             assertEquals(List.of("PB-1", "PB-2"), read.stream().map(DepartmentUnit::id).toList(), p.toString());
@@ -92,13 +91,5 @@ class DepartmentLayerReaderTest {
         DepartmentResource r = DepartmentLayerReader.resources(csv, InputCrs.of("EPSG:4549", null), null).get(0);
         assertEquals(119.6, r.point().getX(), 1e-5);
         assertEquals(39.93, r.point().getY(), 1e-5);
-    }
-
-    private static void ogr2ogr(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("ogr2ogr", "-q"));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), "ogr2ogr: " + out);
     }
 }

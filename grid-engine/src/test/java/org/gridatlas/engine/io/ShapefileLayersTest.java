@@ -114,7 +114,8 @@ class ShapefileLayersTest {
         assertTrue(moved.getCoordinate().x > 40_000_000, "coordinates are read as stored: " + moved.getCoordinate());
     }
 
-    private static void ogr2ogr(String... args) throws Exception {
+    /** Runs GDAL's ogr2ogr quietly; a failure fails the test with its output. */
+    static void ogr2ogr(String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("ogr2ogr", "-q"));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
