@@ -58,7 +58,12 @@ final class PlanarArrangement {
         Polygonizer polygonizer = new Polygonizer();
         for (SegmentKey k : segments.keySet()) polygonizer.add(Geoms.METRIC.createLineString(k.coordinates()));
         @SuppressWarnings("unchecked")
-        Collection<Polygon> polygons = polygonizer.getPolygons();
+        List<Polygon> polygons = new ArrayList<>((Collection<Polygon>) polygonizer.getPolygons());
+        // the polygonizer's order and ring starts follow hash order of its graph objects, which differs run to run:
+        // faces in a fixed order, each ring from a fixed vertex, so that a plan never depends on them
+        polygons.forEach(Polygon::normalize);
+        polygons.sort(java.util.Comparator.comparing((Polygon p) -> p.getExteriorRing().getCoordinateN(0).x)
+                .thenComparing(p -> p.getExteriorRing().getCoordinateN(0).y).thenComparing(Polygon::getArea));
 
         IndexedPointInAreaLocator inDomain = new IndexedPointInAreaLocator(domain);
         List<Polygon> faces = new ArrayList<>();
