@@ -2,6 +2,9 @@ package org.gridatlas.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.gridatlas.engine.io.DatasetReader;
+import org.gridatlas.engine.io.InputCrs;
+import org.gridatlas.engine.io.InputException;
 import org.gridatlas.engine.io.ResultWriter;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
@@ -18,17 +21,27 @@ final class DelineateCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, description = "result directory or .gpkg")
     Path output;
 
+    @Option(names = "--output-crs", paramLabel = "EPSG:n", description = "write a .gpkg output's grids in this system (e.g. EPSG:4549); GeoJSON output is lon/lat")
+    String outputCrs;
+
     @Mixin
     PlanOptions plan = new PlanOptions();
 
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
+        InputCrs crs;
+        try {
+            crs = outputCrs == null ? null : InputCrs.of(outputCrs, null);
+        } catch (InputException e) {
+            throw new InputException("--output-crs: " + e.getMessage());
+        }
+        if (crs != null && !DatasetReader.isGeoPackage(output)) throw new InputException("--output-crs applies to a .gpkg output; GeoJSON results are lon/lat");
         Dataset dataset = input.read();
         Progress progress = new Progress("delineating");
         Delineation result = plan.delineator().delineate(dataset, progress::update);
         progress.finish();
-        ResultWriter.write(result, output);
+        ResultWriter.write(result, output, crs);
         var r = result.report();
         if (r.microGrids() > 0) System.out.printf("%d micro grids%n", r.microGrids());
         System.out.printf("%d grids for %d communities (%d households): %.1f%% of urban grids within %d-%d, %d flagged, "

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import org.gridatlas.engine.PlanningFailure;
 import org.gridatlas.engine.io.DatasetException;
@@ -121,6 +122,39 @@ class FilesPlannersHoldTest {
         r = cli("delineate", "--input", Fixtures.monaco().toString(), "--crs", "EPSG:999999", "--output", dir.resolve("o5").toString());
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains("--crs EPSG:999999"), r.err());
+    }
+
+    @Test
+    void aGeoPackageResultInTheSystemAsked(@TempDir Path dir) throws Exception {
+        Path lonLat = dir.resolve("lonlat"), utm = dir.resolve("utm.gpkg");
+        assertEquals(0, cli("delineate", "--input", Fixtures.monaco().toString(), "--output", lonLat.toString()).exit());
+        CliEndToEndTest.Run r = cli("delineate", "--input", Fixtures.monaco().toString(), "--output", utm.toString(), "--output-crs", "EPSG:32632");
+        assertEquals(0, r.exit(), r.err());
+        // GDAL reads the system from the GeoPackage and brings the grids back to lon/lat where the lon/lat run has them
+        Path back = dir.resolve("back.geojson");
+        ogr2ogr("-t_srs", "EPSG:4326", back.toString(), utm.toString(), "grids");
+        Map<String, double[]> want = centroids(lonLat.resolve("grids.geojson")), got = centroids(back);
+        assertEquals(want.keySet(), got.keySet());
+        want.forEach((code, c) -> {
+            assertEquals(c[0], got.get(code)[0], 1e-7, code);
+            assertEquals(c[1], got.get(code)[1], 1e-7, code);
+        });
+        // and so does our reader (crosswalk --grids utm.gpkg)
+        var read = org.gridatlas.engine.io.ResultReader.read(utm);
+        read.grids().forEach(g -> assertEquals(want.get(g.code())[0], g.geometry().getCentroid().getX(), 1e-7, g.code()));
+        CliEndToEndTest.Run refused = cli("delineate", "--input", Fixtures.monaco().toString(), "--output", dir.resolve("dir").toString(), "--output-crs", "EPSG:32632");
+        assertEquals(2, refused.exit());
+        assertTrue(refused.err().contains("--output-crs applies to a .gpkg output"), refused.err());
+    }
+
+    private static Map<String, double[]> centroids(Path geojson) throws Exception {
+        Map<String, double[]> out = new TreeMap<>();
+        org.locationtech.jts.io.geojson.GeoJsonReader reader = new org.locationtech.jts.io.geojson.GeoJsonReader();
+        for (JsonNode f : JSON.readTree(geojson.toFile()).get("features")) {
+            org.locationtech.jts.geom.Point c = reader.read(f.get("geometry").toString()).getCentroid();
+            out.put(f.path("properties").path("code").asText(), new double[] {c.getX(), c.getY()});
+        }
+        return out;
     }
 
     @Test

@@ -101,9 +101,33 @@ public final class GeoPackageLayers {
 
     /** Creates the table, then inserts every feature in one transaction (one commit, not one per row). */
     public static void write(GeoPackage gp, LayerSchema schema, Iterable<Feature> features) {
-        create(gp, schema);
+        write(gp, schema, features, SRS_WGS84);
+    }
+
+    /** As {@link #write(GeoPackage, LayerSchema, Iterable)}, the geometry in the spatial reference system {@code srsId} (see {@link #addEpsg}). */
+    public static void write(GeoPackage gp, LayerSchema schema, Iterable<Feature> features, long srsId) {
+        if (schema.spatial()) createFeatures(gp, schema, srsId); else createAttributes(gp, schema);
         Table t = table(gp, schema);
         inTransaction(gp, () -> t.insert(features));
+    }
+
+    /**
+     * Registers EPSG:n as a spatial reference system of the GeoPackage (its id is n). The library
+     * knows the definitions of few systems; the standard lets a definition be "undefined", and GDAL
+     * and QGIS then take the system from the organisation's code.
+     */
+    public static void addEpsg(GeoPackage gp, int epsg) {
+        mil.nga.geopackage.srs.SpatialReferenceSystem srs = new mil.nga.geopackage.srs.SpatialReferenceSystem();
+        srs.setSrsName("EPSG:" + epsg);
+        srs.setSrsId(epsg);
+        srs.setOrganization("EPSG");
+        srs.setOrganizationCoordsysId(epsg);
+        srs.setDefinition("undefined");
+        try {
+            if (gp.getSpatialReferenceSystemDao().queryForOrganizationCoordsysId("EPSG", epsg) == null) gp.getSpatialReferenceSystemDao().create(srs);
+        } catch (java.sql.SQLException e) {
+            throw new mil.nga.geopackage.GeoPackageException("cannot add EPSG:" + epsg, e);
+        }
     }
 
     /** Adds the fields a table made by an earlier version lacks (e.g. the buildings' address parts), empty. */
@@ -122,7 +146,7 @@ public final class GeoPackageLayers {
     }
 
     public static void create(GeoPackage gp, LayerSchema schema) {
-        if (schema.spatial()) createFeatures(gp, schema); else createAttributes(gp, schema);
+        if (schema.spatial()) createFeatures(gp, schema, SRS_WGS84); else createAttributes(gp, schema);
     }
 
     /**
@@ -149,9 +173,10 @@ public final class GeoPackageLayers {
         public void insert(Iterable<Feature> rows) {
             if (features != null) {
                 WKBWriter wkb = new WKBWriter(2);
+                long srsId = features.getGeometryColumns().getSrsId();
                 for (Feature f : rows) {
                     FeatureRow row = features.newRow();
-                    if (f.geometry() != null) row.setGeometry(geometryData(wkb, f.geometry()));
+                    if (f.geometry() != null) row.setGeometry(geometryData(wkb, f.geometry(), srsId));
                     setValues(schema, f, row::setValue);
                     features.create(row);
                 }
@@ -184,22 +209,22 @@ public final class GeoPackageLayers {
         }
     }
 
-    private static void createFeatures(GeoPackage gp, LayerSchema schema) {
+    private static void createFeatures(GeoPackage gp, LayerSchema schema, long srsId) {
         GeometryColumns gc = new GeometryColumns();
         gc.setTableName(schema.name());
         gc.setColumnName(GEOMETRY_COLUMN);
         gc.setGeometryType(GeometryType.GEOMETRY);
         gc.setZ((byte) 0);
         gc.setM((byte) 0);
-        gc.setSrsId(SRS_WGS84);
+        gc.setSrsId(srsId);
         List<FeatureColumn> cols = new ArrayList<>();
         schema.fields().forEach((n, t) -> cols.add(FeatureColumn.createColumn(n, dataType(t))));
         gp.createFeatureTable(FeatureTableMetadata.create(gc, ID_COLUMN, cols));
     }
 
-    private static GeoPackageGeometryData geometryData(WKBWriter wkb, Geometry g) {
+    private static GeoPackageGeometryData geometryData(WKBWriter wkb, Geometry g, long srsId) {
         try {
-            return GeoPackageGeometryData.createFromWkbBuildEnvelopeAndWrite(SRS_WGS84, wkb.write(g));
+            return GeoPackageGeometryData.createFromWkbBuildEnvelopeAndWrite(srsId, wkb.write(g));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

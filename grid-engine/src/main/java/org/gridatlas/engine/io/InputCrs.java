@@ -22,10 +22,12 @@ public final class InputCrs {
     private static final CRSFactory CRS = new CRSFactory();
     private final String name;
     private final CoordinateTransform toLonLat;
+    private final CoordinateTransform fromLonLat;
 
-    private InputCrs(String name, CoordinateTransform toLonLat) {
+    private InputCrs(String name, CoordinateTransform toLonLat, CoordinateTransform fromLonLat) {
         this.name = name;
         this.toLonLat = toLonLat;
+        this.fromLonLat = fromLonLat;
     }
 
     /**
@@ -55,7 +57,8 @@ public final class InputCrs {
             source = CRS.createFromParameters(epsg + "+towgs84", params);
         }
         CoordinateReferenceSystem wgs84 = CRS.createFromName("EPSG:4326");
-        return new InputCrs(epsg, new CoordinateTransformFactory().createTransform(source, wgs84));
+        CoordinateTransformFactory f = new CoordinateTransformFactory();
+        return new InputCrs(epsg, f.createTransform(source, wgs84), f.createTransform(wgs84, source));
     }
 
     public String name() {
@@ -73,12 +76,26 @@ public final class InputCrs {
         return out;
     }
 
+    /** The EPSG number of this system. */
+    public int epsg() {
+        return Integer.parseInt(name.substring(name.indexOf(':') + 1));
+    }
+
+    /** A lon/lat geometry in this system (a copy), for results written in it. */
+    public org.locationtech.jts.geom.Geometry fromLonLat(org.locationtech.jts.geom.Geometry g) {
+        return transform(g, fromLonLat);
+    }
+
     private org.locationtech.jts.geom.Geometry transform(org.locationtech.jts.geom.Geometry g) {
+        return transform(g, toLonLat);
+    }
+
+    private static org.locationtech.jts.geom.Geometry transform(org.locationtech.jts.geom.Geometry g, CoordinateTransform t) {
         ProjCoordinate in = new ProjCoordinate(), out = new ProjCoordinate();
         return Geoms.mapVertices(Geoms.LONLAT.createGeometry(g), (x, y, xy) -> {
             in.x = x;
             in.y = y;
-            toLonLat.transform(in, out);
+            t.transform(in, out);
             xy[0] = out.x;
             xy[1] = out.y;
         });

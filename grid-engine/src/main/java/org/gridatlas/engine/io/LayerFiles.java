@@ -17,6 +17,14 @@ public final class LayerFiles {
     private LayerFiles() {}
 
     public static void write(Path output, Map<LayerSchema, List<Feature>> layers) throws IOException {
+        write(output, layers, null);
+    }
+
+    /** {@code crs}: the system a GeoPackage's geometry is written in (null: lon/lat); a directory is always lon/lat. */
+    public static void write(Path output, Map<LayerSchema, List<Feature>> layers, InputCrs crs) throws IOException {
+        if (crs != null && !DatasetReader.isGeoPackage(output)) {
+            throw new InputException("--output-crs applies to a GeoPackage output (.gpkg): GeoJSON results are lon/lat, as GeoJSON is");
+        }
         if (DatasetReader.isGeoPackage(output)) {
             Path dir = output.toAbsolutePath().getParent();
             Files.createDirectories(dir);
@@ -25,7 +33,11 @@ public final class LayerFiles {
             GeoPackageManager.create(tmp.toFile());
             GeoPackage gp = GeoPackageManager.open(tmp.toFile());
             try {
-                layers.forEach((schema, features) -> GeoPackageLayers.write(gp, schema, features));
+                if (crs != null) GeoPackageLayers.addEpsg(gp, crs.epsg());
+                layers.forEach((schema, features) -> {
+                    if (crs == null || !schema.spatial()) GeoPackageLayers.write(gp, schema, features);
+                    else GeoPackageLayers.write(gp, schema, features.stream().map(f -> new Feature(f.properties(), crs.fromLonLat(f.geometry()))).toList(), crs.epsg());
+                });
             } catch (RuntimeException e) {
                 gp.close();
                 Files.deleteIfExists(tmp);

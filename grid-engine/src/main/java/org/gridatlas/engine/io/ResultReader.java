@@ -38,6 +38,9 @@ public final class ResultReader {
                     if (!GeoPackageLayers.has(gp, s)) throw new InputException(output + ": no " + s.name() + " table (is it a delineation's output?)");
                 }
                 grids = GeoPackageLayers.read(gp, DataContract.GRIDS);
+                // written with --output-crs: back to lon/lat
+                String crs = GeoPackageLayers.declaredCrs(gp, DataContract.GRIDS);
+                if (crs != null) grids = InputCrs.of(crs, null).toLonLat(Map.of(DataContract.GRIDS, grids)).get(DataContract.GRIDS);
                 assignments = GeoPackageLayers.read(gp, DataContract.ASSIGNMENTS);
             } finally {
                 gp.close();

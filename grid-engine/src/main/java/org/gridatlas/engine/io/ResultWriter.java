@@ -25,8 +25,13 @@ public final class ResultWriter {
     private ResultWriter() {}
 
     public static void write(Delineation result, Path output) throws IOException {
-        if (DatasetReader.isGeoPackage(output)) {
-            LayerFiles.write(output, layers(result));
+        write(result, output, null);
+    }
+
+    /** {@code crs}: a GeoPackage's system (null: lon/lat); refused for a directory, whose GeoJSON is lon/lat. */
+    public static void write(Delineation result, Path output, InputCrs crs) throws IOException {
+        if (DatasetReader.isGeoPackage(output) || crs != null) {
+            LayerFiles.write(output, layers(result), crs);
             return;
         }
         writeDirectory(output, dir -> {
