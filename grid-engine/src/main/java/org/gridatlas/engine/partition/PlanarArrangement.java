@@ -59,7 +59,7 @@ final class PlanarArrangement {
         for (SegmentKey k : segments.keySet()) polygonizer.add(Geoms.METRIC.createLineString(k.coordinates()));
         @SuppressWarnings("unchecked")
         List<Polygon> polygons = new ArrayList<>((Collection<Polygon>) polygonizer.getPolygons());
-        // the polygonizer's order and ring starts follow hash order of its graph objects, which differs run to run:
+        // the polygonizer's order and ring starts are not the same from run to run:
         // faces in a fixed order, each ring from a fixed vertex, so that a plan never depends on them
         polygons.forEach(Polygon::normalize);
         polygons.sort(java.util.Comparator.comparing((Polygon p) -> p.getExteriorRing().getCoordinateN(0).x)
