@@ -65,8 +65,6 @@ public final class Crosswalk {
             tree.insert(m.getEnvelopeInternal(), unit);
         }
         tree.build();
-        // prepared geometries build their indexes lazily; built here, they are only read from the parallel grids
-        for (Unit u : units) u.prepared().intersects(u.metric().getInteriorPoint());
     }
 
     /** {@code grids}: the unified grids (micro grids are left out); {@code buildings} by id with their assignments, for households. */

@@ -15,7 +15,6 @@ import java.util.Map;
 import org.gridatlas.engine.departments.ConflictKind;
 import org.gridatlas.engine.departments.CrosswalkConflict;
 import org.gridatlas.engine.departments.CrosswalkResult;
-import org.gridatlas.engine.departments.CrosswalkRow;
 import org.gridatlas.engine.departments.ResourceCount;
 import org.gridatlas.engine.departments.ResourcesInGrids;
 import org.gridatlas.engine.model.DepartmentResource;

@@ -29,8 +29,11 @@ import org.gridatlas.tiles.TileLayer;
  * join of a layer, computed once per version of the layer and of the grids and then kept.
  */
 public final class DepartmentNetworks {
-    /** What was computed for a layer version against one snapshot of the grids. */
+    /** What was computed for a layer version against one snapshot of the grids: a {@link UnitsLayer} or {@link ResourcesInGrids}. */
     private record Computed(long version, ServingState state, Object result) {}
+
+    /** A units layer as read from the store, with its crosswalk against the grids. */
+    private record UnitsLayer(List<DepartmentUnit> units, CrosswalkResult crosswalk) {}
 
     private final DepartmentStore store;
     private final Supplier<ServingState> state;
@@ -63,25 +66,22 @@ public final class DepartmentNetworks {
     }
 
     public List<DepartmentUnit> units(String name) {
-        layer(name, DepartmentLayerKind.UNITS);
-        return store.units(name);
+        return unitsLayer(layer(name, DepartmentLayerKind.UNITS)).units();
     }
 
     public CrosswalkResult crosswalk(String name) {
-        return (CrosswalkResult) computed(layer(name, DepartmentLayerKind.UNITS), s -> new Crosswalk(store.units(name), s.serviceArea)
-                .run(new ArrayList<>(s.grids.values()), s.stored.assignments(), s.buildings));
+        return unitsLayer(layer(name, DepartmentLayerKind.UNITS)).crosswalk();
     }
 
     public ResourcesInGrids resources(String name) {
-        return (ResourcesInGrids) computed(layer(name, DepartmentLayerKind.RESOURCES), s -> new ResourceJoin(s.index).join(store.resources(name)));
+        return resources(layer(name, DepartmentLayerKind.RESOURCES));
     }
 
     /** Every resource layer's points in one grid, by layer name. */
     public Map<String, List<DepartmentResource>> inGrid(String gridCode) {
         Map<String, List<DepartmentResource>> out = new java.util.TreeMap<>();
         for (DepartmentLayerInfo i : store.departmentLayers()) {
-            if (i.kind() != DepartmentLayerKind.RESOURCES) continue;
-            out.put(i.name(), resources(i.name()).byGrid().getOrDefault(gridCode, List.of()));
+            if (i.kind() == DepartmentLayerKind.RESOURCES) out.put(i.name(), resources(i).byGrid().getOrDefault(gridCode, List.of()));
         }
         return out;
     }
@@ -92,7 +92,7 @@ public final class DepartmentNetworks {
         List<ResourceCount> out = new ArrayList<>();
         for (DepartmentLayerInfo i : store.departmentLayers()) {
             if (i.kind() != DepartmentLayerKind.RESOURCES || layer != null && !layer.equals(i.name())) continue;
-            for (ResourceCount c : resources(i.name()).rollUp(s.grids, s.communities)) if (c.level().equals(level)) out.add(c);
+            for (ResourceCount c : resources(i).rollUp(s.grids, s.communities)) if (c.level().equals(level)) out.add(c);
         }
         if (layer == null) return merged(out);
         return out;
@@ -111,10 +111,11 @@ public final class DepartmentNetworks {
         List<TileFeature> units = new ArrayList<>(), conflicts = new ArrayList<>(), resources = new ArrayList<>();
         for (DepartmentLayerInfo i : store.departmentLayers()) {
             if (i.kind() == DepartmentLayerKind.UNITS) {
-                for (DepartmentUnit u : store.units(i.name())) {
+                UnitsLayer l = unitsLayer(i);
+                for (DepartmentUnit u : l.units()) {
                     units.add(new TileFeature(u.geometry(), Map.of("layer", i.name(), "id", u.id(), "name", u.name(), "department", u.department())));
                 }
-                for (CrosswalkConflict c : crosswalk(i.name()).conflicts()) {
+                for (CrosswalkConflict c : l.crosswalk().conflicts()) {
                     Map<String, Object> a = new java.util.LinkedHashMap<>();
                     a.put("layer", i.name());
                     a.put("kind", c.kind().wireName);
@@ -123,7 +124,7 @@ public final class DepartmentNetworks {
                     if (!c.where().isEmpty()) conflicts.add(new TileFeature(c.where(), a));
                 }
             } else {
-                ResourcesInGrids r = resources(i.name());
+                ResourcesInGrids r = resources(i);
                 r.byGrid().forEach((grid, list) -> list.forEach(x -> resources.add(resource(i.name(), x, grid))));
                 r.outside().forEach(x -> resources.add(resource(i.name(), x, null)));
             }
@@ -145,6 +146,18 @@ public final class DepartmentNetworks {
         return new TileFeature(r.point(), a);
     }
 
+    private UnitsLayer unitsLayer(DepartmentLayerInfo info) {
+        return (UnitsLayer) computed(info, s -> {
+            List<DepartmentUnit> units = store.units(info.name());
+            return new UnitsLayer(units, new Crosswalk(units, s.serviceArea).run(new ArrayList<>(s.grids.values()), s.stored.assignments(), s.buildings));
+        });
+    }
+
+    private ResourcesInGrids resources(DepartmentLayerInfo info) {
+        return (ResourcesInGrids) computed(info, s -> new ResourceJoin(s.index).join(store.resources(info.name())));
+    }
+
+    /** Computed once per version of the layer and snapshot of the grids, then kept. */
     private Object computed(DepartmentLayerInfo info, java.util.function.Function<ServingState, Object> compute) {
         ServingState s = state.get();
         Computed c = cache.get(info.name());

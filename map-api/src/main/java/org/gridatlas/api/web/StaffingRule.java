@@ -1,6 +1,7 @@
 package org.gridatlas.api.web;
 
 import java.util.Map;
+import org.gridatlas.store.StaffMember;
 import org.gridatlas.engine.model.GridKind;
 
 /**
@@ -13,7 +14,7 @@ import org.gridatlas.engine.model.GridKind;
 public record StaffingRule(double personsPerHousehold, int urbanResidentsPerWorker, int ruralResidentsPerWorker, Map<String, Integer> departmentNeeds,
                            Map<String, String> categoryDepartments) {
     /** The grid's own network: its chief and workers. */
-    public static final String OWN = "综治";
+    public static final String OWN = StaffMember.ROLES.get(StaffMember.CHIEF);
     public static final Map<String, Integer> DEFAULT_NEEDS = Map.of("公安", 1, "党群", 1);
     public static final Map<String, String> DEFAULT_CATEGORIES = Map.of("噪音", "公安", "违章停车", "公安", "治安", "公安", "占道经营", "城管", "垃圾", "城管",
             "路灯", "城管", "井盖", "城管", "漏水", "房管", "物业", "房管");

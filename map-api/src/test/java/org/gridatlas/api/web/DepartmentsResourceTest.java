@@ -14,7 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.gridatlas.engine.Delineator;
 import org.gridatlas.engine.io.DatasetReader;
 import org.gridatlas.engine.model.Dataset;
