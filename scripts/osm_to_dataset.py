@@ -17,8 +17,8 @@ dataset. What is estimated, not observed (write it next to the data):
   001, community 001, 002, ...
 - compounds: `landuse=residential` polygons up to 20 ha; a building whose centre lies in one belongs
   to it (one crossing a community boundary is a compound on each side).
-- campuses: universities, colleges, schools, kindergartens and hospitals lying at least 90% in one
-  community, clipped to it.
+- campuses: universities, colleges, schools, kindergartens and hospitals at least half inside the
+  extract and lying at least 90% in one community, clipped to it.
 """
 import argparse
 import json
@@ -142,14 +142,16 @@ def main():
     residential, campuses, buildings = [], [], []
     for f in polys:
         t = tags(f["properties"])
-        g = polygonal(shape(f["geometry"]).intersection(frame)) if f["geometry"] else None
+        whole = shape(f["geometry"]) if f["geometry"] else None
+        g = polygonal(whole.intersection(frame)) if whole is not None else None
         if g is None:
             continue
         oid = f["properties"].get("osm_way_id") or f["properties"].get("osm_id")
         if t.get("landuse") == "residential" and metres(g).area <= 200_000:
             residential.append((oid, t.get("name"), g))  # a compound (小区); larger ones are whole suburbs
         kind = CAMPUS.get(t.get("amenity", "")) or ("school" if t.get("landuse") == "education" else None)
-        if kind and "building" not in t:
+        # a campus mostly outside the extract is a neighbour's: its edge inside would be a sliver grid
+        if kind and "building" not in t and g.area >= 0.5 * whole.area:
             campuses.append((oid, t.get("name"), kind, g))
         if "building" in t and t["building"] != "no":
             buildings.append((oid, t, g))

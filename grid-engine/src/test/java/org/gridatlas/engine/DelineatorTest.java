@@ -16,6 +16,17 @@ import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 
 class DelineatorTest {
+    private static final String WEST = TestData.CODE, EAST = "990101001002";
+
+    /** Two 300 m square communities side by side, 400 households in each, and campus school-x. */
+    private static TestData campusBetweenTwoCommunities(org.locationtech.jts.geom.Polygon campus) {
+        TestData t = new TestData().community(WEST, TestData.rect(0, 0, 300, 300)).community(EAST, TestData.rect(300, 0, 300, 300));
+        t.campus("school-x", campus);
+        for (int i = 0; i < 8; i++) t.building("w" + i, 50, TestData.rect(20 + (i % 2) * 80, 20 + (i / 2) * 20, 40, 10), null);
+        for (int i = 0; i < 8; i++) t.building("e" + i, 50, TestData.rect(420 + (i % 2) * 80, 210 + (i / 4) * 40 + (i % 4 > 1 ? 20 : 0), 40, 10), null);
+        return t;
+    }
+
     @Test
     void splitsAlongTheRoadIntoGridsWithinBounds() {
         Dataset d = TestData.blocksAndRoad();
@@ -55,18 +66,26 @@ class DelineatorTest {
 
     @Test
     void aCampusAcrossACommunityLineGivesEachCommunityItsPartAndIsReported() {
-        String west = TestData.CODE, east = "990101001002";
-        TestData t = new TestData().community(west, TestData.rect(0, 0, 300, 300)).community(east, TestData.rect(300, 0, 300, 300));
-        t.campus("school-x", TestData.rect(200, 100, 200, 100));
-        for (int i = 0; i < 8; i++) t.building("w" + i, 50, TestData.rect(20 + (i % 2) * 80, 20 + (i / 2) * 20, 40, 10), null);
-        for (int i = 0; i < 8; i++) t.building("e" + i, 50, TestData.rect(420 + (i % 2) * 80, 210 + (i / 4) * 40 + (i % 4 > 1 ? 20 : 0), 40, 10), null);
+        TestData t = campusBetweenTwoCommunities(TestData.rect(200, 100, 200, 100));
         t.building("classroom", 0, TestData.rect(210, 130, 40, 20), null);
         Dataset d = t.build();
         Delineation r = new Delineator(Bounds.DEFAULT).delineate(d);
         assertTrue(GridVerifier.verify(d, r, Bounds.DEFAULT).passed());
         List<Grid> dedicated = r.grids().stream().filter(g -> g.kind() == GridKind.DEDICATED).toList();
-        assertEquals(List.of(west + "901", east + "901"), dedicated.stream().map(Grid::code).sorted().toList());
-        assertTrue(r.assignments().stream().anyMatch(a -> a.buildingKey().equals("classroom") && a.gridCode().equals(west + "901")));
-        assertTrue(r.report().notes().stream().anyMatch(n -> n.contains("campus school-x crosses the line of community " + east)), r.report().notes().toString());
+        assertEquals(List.of(WEST + "901", EAST + "901"), dedicated.stream().map(Grid::code).sorted().toList());
+        assertTrue(r.assignments().stream().anyMatch(a -> a.buildingKey().equals("classroom") && a.gridCode().equals(WEST + "901")));
+        assertTrue(r.report().notes().stream().anyMatch(n -> n.contains("campus school-x crosses the line of community " + EAST)), r.report().notes().toString());
+    }
+
+    @Test
+    void aCampusEdgeDrawnAFewMetresOverTheLineIsNoGrid() {
+        // 8 m × 300 m of the campus lie west of the line: 8% of it, but a sliver
+        Dataset d = campusBetweenTwoCommunities(TestData.rect(292, 0, 100, 300)).build();
+        Delineation r = new Delineator(Bounds.DEFAULT).delineate(d);
+        assertTrue(GridVerifier.verify(d, r, Bounds.DEFAULT).passed());
+        List<Grid> dedicated = r.grids().stream().filter(g -> g.kind() == GridKind.DEDICATED).toList();
+        assertEquals(List.of(EAST + "901"), dedicated.stream().map(Grid::code).toList());
+        assertTrue(r.report().notes().stream().anyMatch(n -> n.contains("campus school-x reaches 2400 m² (7.8 m wide on average) into community " + WEST)),
+                r.report().notes().toString());
     }
 }

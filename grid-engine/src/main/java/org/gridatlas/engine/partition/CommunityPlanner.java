@@ -31,6 +31,11 @@ public final class CommunityPlanner {
     /** A campus piece smaller than this share of the campus is a digitising sliver, not a grid. */
     private static final double CAMPUS_SLIVER_SHARE = 0.05;
     /**
+     * So is a piece across the community line narrower than this on average (2 × area / perimeter,
+     * in metres): a campus edge drawn a few metres over the line, however long.
+     */
+    private static final double CAMPUS_SLIVER_WIDTH = 15;
+    /**
      * A footprint that reaches this share of its area (or at least 1 m²) into a neighbouring block
      * ties the blocks: several small spills over paths must not add up past rule 1's tolerance.
      */
@@ -119,12 +124,14 @@ public final class CommunityPlanner {
         Geometry piece = Geoms.polygonal(Geoms.intersection(campus.polygon(), rest));
         if (piece.isEmpty()) return null;
         String cid = campus.campus().id();
-        if (piece.getArea() < CAMPUS_SLIVER_SHARE * campus.polygon().getArea()) {
-            notes.add("campus " + cid + " reaches " + Math.round(piece.getArea()) + " m² into community "
-                    + in.community().code() + ": too small for a grid, left to the community's grids");
+        boolean across = piece.getArea() < campus.polygon().getArea() * 0.999;
+        double width = 2 * piece.getArea() / piece.getLength();
+        if (piece.getArea() < CAMPUS_SLIVER_SHARE * campus.polygon().getArea() || (across && width < CAMPUS_SLIVER_WIDTH)) {
+            notes.add(String.format("campus %s reaches %d m² (%.1f m wide on average) into community %s: too small for a grid, left to the community's grids",
+                    cid, Math.round(piece.getArea()), width, in.community().code()));
             return null;
         }
-        if (piece.getArea() < campus.polygon().getArea() * 0.999) {
+        if (across) {
             notes.add("campus " + cid + " crosses the line of community " + in.community().code()
                     + ": its part inside (" + Math.round(piece.getArea()) + " m²) is a dedicated grid of this community");
         }
@@ -271,6 +278,7 @@ public final class CommunityPlanner {
             }
             PartitionRefiner.mergePockets(units.graph, component, components, target);
             PartitionRefiner.refine(units.graph, component, components, target);
+            CompactnessRefiner.refine(units.graph, component, components, target);
             return drafts(units, component, components);
         }
 
@@ -490,7 +498,7 @@ public final class CommunityPlanner {
             }
             int[] weight = new int[units];
             int[] households = new int[units];
-            double[] cx = new double[units], cy = new double[units], area = new double[units];
+            double[] cx = new double[units], cy = new double[units], area = new double[units], outer = new double[units];
             for (int u = 0; u < units; u++) {
                 for (Atom a : unitAtoms.get(u)) households[u] += a.households();
                 for (Polygon f : unitFaces.get(u)) {
@@ -499,14 +507,23 @@ public final class CommunityPlanner {
                     cx[u] += c.x * fa;
                     cy[u] += c.y * fa;
                     area[u] += fa;
+                    outer[u] += f.getLength();
                 }
                 if (area[u] > 0) {
                     cx[u] /= area[u];
                     cy[u] /= area[u];
                 }
             }
+            // what of a unit's faces' boundaries no other face shares is on the domain's edge
+            for (PlanarArrangement.Adjacency a : arr.adjacencies()) {
+                double len = 0;
+                for (double l : a.lengthByTag()) len += l;
+                outer[unit[a.a()]] -= len;
+                outer[unit[a.b()]] -= len;
+            }
+            for (int u = 0; u < units; u++) outer[u] = Math.max(0, outer[u]);
             if (p.rural) ruralWeights(households, area, weight); else System.arraycopy(households, 0, weight, 0, units);
-            UnitGraph g = new UnitGraph(weight, cx, cy);
+            UnitGraph g = new UnitGraph(weight, cx, cy, area, outer);
             for (PlanarArrangement.Adjacency a : arr.adjacencies()) g.addShared(unit[a.a()], unit[a.b()], a.lengthByTag());
             joinCommunityParts(g, p.in.polygon(), unitFaces);
             return new Units(g, unitFaces, unitAtoms);

@@ -99,12 +99,12 @@ final class PartitionRefiner {
     }
 
     /** Neither grid's distance from the bounds may grow. */
-    private static boolean allowed(Bounds b, int from, int to, int w) {
+    static boolean allowed(Bounds b, int from, int to, int w) {
         return b.deviation(from - w) <= b.deviation(from) && b.deviation(to + w) <= b.deviation(to);
     }
 
     /** Whether u's grid stays connected without u (search from one neighbour, reach all the others). */
-    private static boolean staysConnected(UnitGraph g, int[] component, int u) {
+    static boolean staysConnected(UnitGraph g, int[] component, int u) {
         int c = component[u];
         int start = -1, needed = 0;
         for (UnitGraph.Link l : g.links(u)) {

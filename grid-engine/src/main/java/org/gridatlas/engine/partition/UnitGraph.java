@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The partition's graph: units (a block, or an atom's cell in a divided block) with their
- * households and centroid, linked where they share boundary. A link knows how long the shared
+ * households, centroid, area and length of boundary on the domain's edge, linked where they share boundary. A link knows how long the shared
  * boundary is along each {@link EdgeTag}; a virtual link joins parts of a multi-part community.
  */
 final class UnitGraph {
@@ -37,12 +37,17 @@ final class UnitGraph {
     final int[] weight;
     final double[] cx;
     final double[] cy;
+    final double[] area;
+    /** Each unit's boundary that is no other unit's: the community's line, a campus's edge. */
+    final double[] outer;
     private final List<Map<Integer, Link>> links;
 
-    UnitGraph(int[] weight, double[] cx, double[] cy) {
+    UnitGraph(int[] weight, double[] cx, double[] cy, double[] area, double[] outer) {
         this.weight = weight;
         this.cx = cx;
         this.cy = cy;
+        this.area = area;
+        this.outer = outer;
         this.links = new ArrayList<>(weight.length);
         for (int i = 0; i < weight.length; i++) links.add(new LinkedHashMap<>());
     }

@@ -19,7 +19,7 @@ class TreePartitionerTest {
         int n = weights.length;
         double[] x = new double[n], y = new double[n];
         for (int i = 0; i < n; i++) x[i] = i * 10;
-        UnitGraph g = new UnitGraph(weights, x, y);
+        UnitGraph g = new UnitGraph(weights, x, y, new double[n], new double[n]);
         for (int i = 0; i + 1 < n; i++) g.addShared(i, i + 1, length(10));
         return g;
     }
@@ -39,7 +39,7 @@ class TreePartitionerTest {
             x[i] = rnd.nextDouble() * 1000;
             y[i] = rnd.nextDouble() * 1000;
         }
-        UnitGraph g = new UnitGraph(w, x, y);
+        UnitGraph g = new UnitGraph(w, x, y, new double[n], new double[n]);
         for (int i = 1; i < n; i++) g.addShared(i, rnd.nextInt(i), length(5 + rnd.nextInt(20)));
         for (int k = 0; k < n / 3; k++) {
             int a = rnd.nextInt(n), b = rnd.nextInt(n);
