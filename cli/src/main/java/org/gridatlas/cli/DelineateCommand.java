@@ -2,7 +2,6 @@ package org.gridatlas.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.gridatlas.engine.io.DatasetReader;
 import org.gridatlas.engine.io.InputCrs;
 import org.gridatlas.engine.io.InputException;
 import org.gridatlas.engine.io.ResultWriter;
@@ -21,7 +20,10 @@ final class DelineateCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, description = "result directory or .gpkg")
     Path output;
 
-    @Option(names = "--output-crs", paramLabel = "EPSG:n", description = "write a .gpkg output's grids in this system (e.g. EPSG:4549); GeoJSON output is lon/lat")
+    @Option(names = "--format", paramLabel = "geojson|shapefile", description = "how a result directory holds the grids: grids.geojson (default) or grids.shp with .dbf, .prj, .cpg")
+    String format = "geojson";
+
+    @Option(names = "--output-crs", paramLabel = "EPSG:n", description = "write a .gpkg or Shapefile output's grids in this system (e.g. EPSG:4549); GeoJSON output is lon/lat")
     String outputCrs;
 
     @Mixin
@@ -36,12 +38,17 @@ final class DelineateCommand implements Callable<Integer> {
         } catch (InputException e) {
             throw new InputException("--output-crs: " + e.getMessage());
         }
-        if (crs != null && !DatasetReader.isGeoPackage(output)) throw new InputException("--output-crs applies to a .gpkg output; GeoJSON results are lon/lat");
+        ResultWriter.GridFormat gridFormat = switch (format.toLowerCase(java.util.Locale.ROOT)) {
+            case "geojson" -> ResultWriter.GridFormat.GEOJSON;
+            case "shapefile", "shp" -> ResultWriter.GridFormat.SHAPEFILE;
+            default -> throw new InputException("--format takes geojson or shapefile, not '" + format + "'");
+        };
+        ResultWriter.check(output, crs, gridFormat);
         Dataset dataset = input.read();
         Progress progress = new Progress("delineating");
         Delineation result = plan.delineator().delineate(dataset, progress::update);
         progress.finish();
-        ResultWriter.write(result, output, crs);
+        ResultWriter.write(result, output, crs, gridFormat);
         var r = result.report();
         if (r.microGrids() > 0) System.out.printf("%d micro grids%n", r.microGrids());
         System.out.printf("%d grids for %d communities (%d households): %.1f%% of urban grids within %d-%d, %d flagged, "

@@ -125,26 +125,41 @@ class FilesPlannersHoldTest {
     }
 
     @Test
-    void aGeoPackageResultInTheSystemAsked(@TempDir Path dir) throws Exception {
-        Path lonLat = dir.resolve("lonlat"), utm = dir.resolve("utm.gpkg");
+    void aGeoPackageOrShapefileResultInTheSystemAsked(@TempDir Path dir) throws Exception {
+        Path lonLat = dir.resolve("lonlat");
         assertEquals(0, cli("delineate", "--input", Fixtures.monaco().toString(), "--output", lonLat.toString()).exit());
-        CliEndToEndTest.Run r = cli("delineate", "--input", Fixtures.monaco().toString(), "--output", utm.toString(), "--output-crs", "EPSG:32632");
-        assertEquals(0, r.exit(), r.err());
-        // GDAL reads the system from the GeoPackage and brings the grids back to lon/lat where the lon/lat run has them
-        Path back = dir.resolve("back.geojson");
-        ogr2ogr("-t_srs", "EPSG:4326", back.toString(), utm.toString(), "grids");
-        Map<String, double[]> want = centroids(lonLat.resolve("grids.geojson")), got = centroids(back);
-        assertEquals(want.keySet(), got.keySet());
-        want.forEach((code, c) -> {
-            assertEquals(c[0], got.get(code)[0], 1e-7, code);
-            assertEquals(c[1], got.get(code)[1], 1e-7, code);
-        });
-        // and so does our reader (crosswalk --grids utm.gpkg)
-        var read = org.gridatlas.engine.io.ResultReader.read(utm);
-        read.grids().forEach(g -> assertEquals(want.get(g.code())[0], g.geometry().getCentroid().getX(), 1e-7, g.code()));
+        Map<String, double[]> want = centroids(lonLat.resolve("grids.geojson"));
+        // (output, extra options, the file GDAL opens)
+        for (String[] c : List.of(new String[] {"utm.gpkg", "", "utm.gpkg"}, new String[] {"utm-shp", "--format=shapefile", "utm-shp/grids.shp"})) {
+            List<String> args = new java.util.ArrayList<>(List.of("delineate", "--input", Fixtures.monaco().toString(),
+                    "--output", dir.resolve(c[0]).toString(), "--output-crs", "EPSG:32632"));
+            if (!c[1].isEmpty()) args.add(c[1]);
+            CliEndToEndTest.Run r = cli(args.toArray(String[]::new));
+            assertEquals(0, r.exit(), r.err());
+            // GDAL reads the system from the GeoPackage or .prj and brings the grids back to lon/lat where the lon/lat run has them
+            Path back = dir.resolve(c[0] + "-back.geojson");
+            ogr2ogr("-t_srs", "EPSG:4326", back.toString(), dir.resolve(c[2]).toString(), "grids");
+            Map<String, double[]> got = centroids(back);
+            assertEquals(want.keySet(), got.keySet(), c[0]);
+            want.forEach((code, xy) -> {
+                assertEquals(xy[0], got.get(code)[0], 1e-7, c[0] + " " + code);
+                assertEquals(xy[1], got.get(code)[1], 1e-7, c[0] + " " + code);
+            });
+            // and so does our reader (crosswalk --grids)
+            var read = org.gridatlas.engine.io.ResultReader.read(dir.resolve(c[0]));
+            assertEquals(want.size(), read.grids().size(), c[0]);
+            read.grids().forEach(g -> assertEquals(want.get(g.code())[0], g.geometry().getCentroid().getX(), 1e-7, c[0] + " " + g.code()));
+        }
         CliEndToEndTest.Run refused = cli("delineate", "--input", Fixtures.monaco().toString(), "--output", dir.resolve("dir").toString(), "--output-crs", "EPSG:32632");
         assertEquals(2, refused.exit());
-        assertTrue(refused.err().contains("--output-crs applies to a .gpkg output"), refused.err());
+        assertTrue(refused.err().contains("--output-crs applies to a .gpkg or Shapefile output"), refused.err());
+        refused = cli("delineate", "--input", Fixtures.monaco().toString(), "--output", dir.resolve("x.gpkg").toString(), "--format", "shapefile");
+        assertEquals(2, refused.exit());
+        assertTrue(refused.err().contains("--format shapefile writes a directory"), refused.err());
+        refused = cli("delineate", "--input", Fixtures.monaco().toString(), "--output", dir.resolve("web").toString(), "--format", "shapefile", "--output-crs", "EPSG:3857");
+        assertEquals(2, refused.exit());
+        assertTrue(refused.err().contains("a .gpkg output takes any"), refused.err());
+        assertTrue(!Files.exists(dir.resolve("web")), "refused before anything was written");
     }
 
     private static Map<String, double[]> centroids(Path geojson) throws Exception {

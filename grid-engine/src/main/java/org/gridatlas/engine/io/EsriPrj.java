@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * for the systems DATA.md lists: geographic WGS84, CGCS2000, Xian 1980 and Beijing 1954; their
  * Gauss–Krüger 3- and 6-degree zones with and without the zone number in the easting; UTM. The
  * datum comes from the GEOGCS, the zone from the central meridian and false easting, so that names
- * spelt differently by different writers read the same.
+ * spelt differently by different writers read the same. And the other way: the ESRI WKT of such a
+ * system, named as ArcGIS names it, for the .prj of a Shapefile written in it.
  */
 final class EsriPrj {
     private static final Pattern PARAMETER = Pattern.compile("PARAMETER\\[\"([A-Za-z_]+)\",\\s*(-?[0-9.Ee+-]+)\\]");
@@ -55,6 +56,55 @@ final class EsriPrj {
         }
         if (cm < 73 || cm > 136) throw unknown(prj, "a central meridian of " + cm + "° (China's zones lie between 75° and 135°)");
         return "EPSG:" + code;
+    }
+
+    private record Datum(String prefix, String geogcs) {}
+
+    private static final Datum WGS84 = new Datum("WGS_1984",
+            "GEOGCS[\"GCS_WGS_1984\",DATUM[\"D_WGS_1984\",SPHEROID[\"WGS_1984\",6378137.0,298.257223563]]");
+    private static final Datum CGCS2000 = new Datum("CGCS2000",
+            "GEOGCS[\"GCS_China_Geodetic_Coordinate_System_2000\",DATUM[\"D_China_2000\",SPHEROID[\"CGCS2000\",6378137.0,298.257222101]]");
+    private static final Datum XIAN1980 = new Datum("Xian_1980",
+            "GEOGCS[\"GCS_Xian_1980\",DATUM[\"D_Xian_1980\",SPHEROID[\"Xian_1980\",6378140.0,298.257]]");
+    private static final Datum BEIJING1954 = new Datum("Beijing_1954",
+            "GEOGCS[\"GCS_Beijing_1954\",DATUM[\"D_Beijing_1954\",SPHEROID[\"Krasovsky_1940\",6378245.0,298.3]]");
+    private static final String DEGREES = ",PRIMEM[\"Greenwich\",0.0],UNIT[\"Degree\",0.0174532925199433]]";
+
+    /**
+     * The ESRI WKT of EPSG:{@code epsg} (null: lon/lat, WGS84); {@code p} gives its projection's
+     * numbers. Bad input for a system outside DATA.md's list.
+     */
+    static String wkt(Integer epsg, org.locationtech.proj4j.proj.Projection p) {
+        if (epsg == null || epsg == 4326) return WGS84.geogcs() + DEGREES;
+        switch (epsg) {
+            case 4490 -> { return CGCS2000.geogcs() + DEGREES; }
+            case 4610 -> { return XIAN1980.geogcs() + DEGREES; }
+            case 4214 -> { return BEIJING1954.geogcs() + DEGREES; }
+            default -> { }
+        }
+        String name;
+        Datum datum;
+        String projection = "Gauss_Kruger";
+        long cm = Math.round(p.getProjectionLongitudeDegrees());
+        long zone = (long) Math.floor(p.getFalseEasting() / 1_000_000);
+        if ((epsg >= 32601 && epsg <= 32660) || (epsg >= 32701 && epsg <= 32760)) {
+            datum = WGS84;
+            projection = "Transverse_Mercator";
+            name = "WGS_1984_UTM_Zone_" + (epsg % 100) + (epsg < 32700 ? "N" : "S");
+        } else {
+            datum = epsg >= 4491 && epsg <= 4554 ? CGCS2000 : epsg >= 2327 && epsg <= 2390 ? XIAN1980
+                    : (epsg >= 2401 && epsg <= 2442) || (epsg >= 21413 && epsg <= 21423) || (epsg >= 21453 && epsg <= 21463) ? BEIJING1954 : null;
+            if (datum == null) {
+                throw new InputException("--output-crs EPSG:" + epsg + ": a Shapefile's .prj is written for the systems DATA.md lists "
+                        + "(lon/lat; CGCS2000, Xian 1980 or Beijing 1954 and their Gauss–Krüger zones; UTM), not this one; a .gpkg output takes any");
+            }
+            boolean threeDegree = (epsg >= 4513 && epsg <= 4554) || (epsg >= 2349 && epsg <= 2390) || (epsg >= 2401 && epsg <= 2442);
+            name = datum.prefix() + (threeDegree ? "_3_Degree" : "") + "_GK_" + (zone > 0 ? "Zone_" + zone : "CM_" + cm + "E");
+        }
+        return "PROJCS[\"" + name + "\"," + datum.geogcs() + DEGREES + ",PROJECTION[\"" + projection + "\"]"
+                + ",PARAMETER[\"False_Easting\"," + p.getFalseEasting() + "],PARAMETER[\"False_Northing\"," + p.getFalseNorthing() + "]"
+                + ",PARAMETER[\"Central_Meridian\"," + p.getProjectionLongitudeDegrees() + "],PARAMETER[\"Scale_Factor\"," + p.getScaleFactor() + "]"
+                + ",PARAMETER[\"Latitude_Of_Origin\"," + p.getProjectionLatitudeDegrees() + "],UNIT[\"Meter\",1.0]]";
     }
 
     private static double parameter(String wkt, String name, Path prj) {

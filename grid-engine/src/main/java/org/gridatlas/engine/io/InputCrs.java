@@ -76,6 +76,11 @@ public final class InputCrs {
         return out;
     }
 
+    /** This system as ESRI WKT, for a Shapefile's .prj. */
+    String esriWkt() {
+        return EsriPrj.wkt(epsg(), fromLonLat.getTargetCRS().getProjection());
+    }
+
     /** The EPSG number of this system. */
     public int epsg() {
         return Integer.parseInt(name.substring(name.indexOf(':') + 1));

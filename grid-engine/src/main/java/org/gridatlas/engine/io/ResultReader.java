@@ -25,7 +25,7 @@ public final class ResultReader {
         return new Assignment(str(f.properties().get("building_id")), str(f.properties().get("grid_code")));
     }
 
-    /** Grids and assignments as a delineation wrote them: a directory (grids.geojson, assignments.csv) or a GeoPackage. */
+    /** Grids and assignments as a delineation wrote them: a directory (grids.geojson or grids.shp, assignments.csv) or a GeoPackage. */
     public record Result(List<Grid> grids, List<Assignment> assignments) {}
 
     public static Result read(java.nio.file.Path output) throws java.io.IOException {
@@ -37,23 +37,31 @@ public final class ResultReader {
                 for (LayerSchema s : List.of(DataContract.GRIDS, DataContract.ASSIGNMENTS)) {
                     if (!GeoPackageLayers.has(gp, s)) throw new InputException(output + ": no " + s.name() + " table (is it a delineation's output?)");
                 }
-                grids = GeoPackageLayers.read(gp, DataContract.GRIDS);
-                // written with --output-crs: back to lon/lat
-                String crs = GeoPackageLayers.declaredCrs(gp, DataContract.GRIDS);
-                if (crs != null) grids = InputCrs.of(crs, null).toLonLat(Map.of(DataContract.GRIDS, grids)).get(DataContract.GRIDS);
+                grids = inLonLat(GeoPackageLayers.read(gp, DataContract.GRIDS), GeoPackageLayers.declaredCrs(gp, DataContract.GRIDS));
                 assignments = GeoPackageLayers.read(gp, DataContract.ASSIGNMENTS);
             } finally {
                 gp.close();
             }
         } else {
             java.nio.file.Path g = output.resolve("grids.geojson"), a = output.resolve(DataContract.ASSIGNMENTS.csvFile());
-            for (java.nio.file.Path p : List.of(g, a)) {
+            java.nio.file.Path shp = output.resolve("grids.shp");
+            boolean shapefile = !java.nio.file.Files.isRegularFile(g) && java.nio.file.Files.isRegularFile(shp);
+            for (java.nio.file.Path p : List.of(shapefile ? shp : g, a)) {
                 if (!java.nio.file.Files.isRegularFile(p)) throw new InputException(p + ": missing (is " + output + " a delineation's output?)");
             }
-            grids = GeoJsonLayers.read(g);
+            if (shapefile) {
+                grids = inLonLat(ShapefileLayers.read(shp, DataContract.GRIDS, null), ShapefileLayers.declaredCrs(shp));
+            } else {
+                grids = GeoJsonLayers.read(g);
+            }
             assignments = CsvLayers.read(a, DataContract.ASSIGNMENTS);
         }
         return new Result(grids.stream().map(ResultReader::grid).toList(), assignments.stream().map(ResultReader::assignment).toList());
+    }
+
+    /** Grids written with --output-crs, back in lon/lat ({@code crs} null: they are). */
+    private static List<Feature> inLonLat(List<Feature> grids, String crs) {
+        return crs == null ? grids : InputCrs.of(crs, null).toLonLat(Map.of(DataContract.GRIDS, grids)).get(DataContract.GRIDS);
     }
 
     private static String str(Object o) { return o == null ? null : o.toString(); }

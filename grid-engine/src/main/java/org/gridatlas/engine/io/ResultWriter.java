@@ -16,26 +16,42 @@ import org.gridatlas.engine.model.DelineationReport;
 import org.gridatlas.engine.model.Grid;
 
 /**
- * Writes a delineation as DATA.md's result: a directory with grids.geojson, assignments.csv and
- * report.json, or one GeoPackage with the layers grids, assignments and report (path ending .gpkg).
- * A directory is written to a sibling temporary directory and renamed into place, so a failed
- * write never leaves a mix of old and new files.
+ * Writes a delineation as DATA.md's result: a directory with grids.geojson (or the grids as an ESRI
+ * Shapefile), assignments.csv and report.json, or one GeoPackage with the layers grids, assignments
+ * and report (path ending .gpkg). A directory is written to a sibling temporary directory and
+ * renamed into place, so a failed write never leaves a mix of old and new files.
  */
 public final class ResultWriter {
+    /** How a result directory holds its grids. */
+    public enum GridFormat { GEOJSON, SHAPEFILE }
+
     private ResultWriter() {}
 
     public static void write(Delineation result, Path output) throws IOException {
-        write(result, output, null);
+        write(result, output, null, GridFormat.GEOJSON);
     }
 
-    /** {@code crs}: a GeoPackage's system (null: lon/lat); refused for a directory, whose GeoJSON is lon/lat. */
-    public static void write(Delineation result, Path output, InputCrs crs) throws IOException {
-        if (DatasetReader.isGeoPackage(output) || crs != null) {
+    /** Refuses, before any work, options that do not go together: what {@link #write} would refuse. */
+    public static void check(Path output, InputCrs crs, GridFormat format) {
+        boolean gpkg = DatasetReader.isGeoPackage(output);
+        if (gpkg && format == GridFormat.SHAPEFILE) throw new InputException("--format shapefile writes a directory, not a GeoPackage (" + output + ")");
+        if (crs == null) return;
+        if (!gpkg && format == GridFormat.GEOJSON) {
+            throw new InputException("--output-crs applies to a .gpkg or Shapefile output (--format shapefile); GeoJSON results are lon/lat, as GeoJSON is");
+        }
+        if (format == GridFormat.SHAPEFILE) crs.esriWkt();
+    }
+
+    /** {@code crs}: the system of a GeoPackage's or Shapefile's grids (null: lon/lat); GeoJSON is always lon/lat. */
+    public static void write(Delineation result, Path output, InputCrs crs, GridFormat format) throws IOException {
+        check(output, crs, format);
+        if (DatasetReader.isGeoPackage(output)) {
             LayerFiles.write(output, layers(result), crs);
             return;
         }
         writeDirectory(output, dir -> {
-            GeoJsonLayers.write(dir.resolve("grids.geojson"), DataContract.GRIDS, gridFeatures(result.grids()));
+            if (format == GridFormat.SHAPEFILE) ShapefileWriter.write(dir, DataContract.GRIDS, gridFeatures(result.grids()), crs);
+            else GeoJsonLayers.write(dir.resolve("grids.geojson"), DataContract.GRIDS, gridFeatures(result.grids()));
             CsvLayers.write(dir.resolve(DataContract.ASSIGNMENTS.csvFile()), DataContract.ASSIGNMENTS, assignmentFeatures(result.assignments()));
             Files.writeString(dir.resolve("report.json"), reportJson(result.report()), StandardCharsets.UTF_8);
         });
