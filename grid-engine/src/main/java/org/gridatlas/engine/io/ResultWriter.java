@@ -119,7 +119,8 @@ public final class ResultWriter {
         if (old != null) deleteRecursively(old);
     }
 
-    static void deleteRecursively(Path p) throws IOException {
+    /** Deletes a file or a directory with everything in it; nothing when it is not there. */
+    public static void deleteRecursively(Path p) throws IOException {
         if (!Files.exists(p)) return;
         try (var walk = Files.walk(p)) {
             for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(q);

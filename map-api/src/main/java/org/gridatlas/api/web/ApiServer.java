@@ -165,6 +165,7 @@ public final class ApiServer implements AutoCloseable {
                 .get("/api/v1/hierarchy", READ, x.grids()::hierarchy)
                 .get("/api/v1/export/grids.geojson", READ, x.grids()::exportGeoJson)
                 .get("/api/v1/export/grids.gpkg", READ, x.grids()::exportGeoPackage)
+                .get("/api/v1/export/grids-shp.zip", READ, x.grids()::exportShapefile)
                 .get("/api/v1/lookup", READ, x.lookup()::one)
                 .post("/api/v1/lookup", READ, x.lookup()::batch) // a batch of lookups is a read, not a write
                 .post("/api/v1/reports", REPORT, reports::create)

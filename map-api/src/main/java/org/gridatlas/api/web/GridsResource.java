@@ -10,6 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.gridatlas.engine.io.InputCrs;
+import org.gridatlas.engine.io.InputException;
 import org.gridatlas.engine.io.ResultWriter;
 import org.gridatlas.engine.model.Assignment;
 import org.gridatlas.engine.model.Building;
@@ -238,19 +242,47 @@ final class GridsResource {
     }
 
     void exportGeoPackage(Context ctx) throws IOException {
+        export(ctx, ResultWriter.GridFormat.GEOJSON);
+    }
+
+    void exportShapefile(Context ctx) throws IOException {
+        export(ctx, ResultWriter.GridFormat.SHAPEFILE);
+    }
+
+    /**
+     * The stored grids as a delineation's result, in {@code ?crs=EPSG:n} when asked: a GeoPackage, or
+     * (Shapefile) a zip of grids.shp with its siblings, assignments.csv and report.json.
+     */
+    private void export(Context ctx, ResultWriter.GridFormat format) throws IOException {
+        boolean shapefile = format == ResultWriter.GridFormat.SHAPEFILE;
+        InputCrs crs = Params.epsg(ctx.queryParam("crs"));
         ServingState s = state.get();
         Path dir = Files.createTempDirectory("gridatlas-export-");
-        Path file = dir.resolve("grids.gpkg");
+        Path out = dir.resolve(shapefile ? "grids" : "grids.gpkg");
         try {
+            try {
+                ResultWriter.check(out, crs, format);
+            } catch (InputException e) {
+                throw ApiError.badRequest("crs", e.getMessage());
+            }
             DelineationReport report = new DelineationReport(0, 0, s.communities.size(), s.buildings.size(), 0, s.grids.size(),
                     0, 0, 0, 0, 0, Map.of(), 0, 0, 0, null, 0, List.of(), List.of("exported from the store"), Map.of(), Map.of());
-            ResultWriter.write(new Delineation(new ArrayList<>(s.grids.values()), s.stored.assignments(), report), file);
-            ctx.contentType("application/geopackage+sqlite3");
-            ctx.header("Content-Disposition", "attachment; filename=\"grids.gpkg\"");
-            ctx.result(Files.readAllBytes(file));
+            ResultWriter.write(new Delineation(new ArrayList<>(s.grids.values()), s.stored.assignments(), report), out, crs, format);
+            ctx.contentType(shapefile ? "application/zip" : "application/geopackage+sqlite3");
+            ctx.header("Content-Disposition", "attachment; filename=\"" + (shapefile ? "grids-shp.zip" : "grids.gpkg") + "\"");
+            if (!shapefile) {
+                ctx.result(Files.readAllBytes(out));
+                return;
+            }
+            try (ZipOutputStream zip = new ZipOutputStream(ctx.outputStream()); var files = Files.list(out)) {
+                for (Path f : files.sorted().toList()) {
+                    zip.putNextEntry(new ZipEntry(f.getFileName().toString()));
+                    Files.copy(f, zip);
+                    zip.closeEntry();
+                }
+            }
         } finally {
-            Files.deleteIfExists(file);
-            Files.deleteIfExists(dir);
+            ResultWriter.deleteRecursively(dir);
         }
     }
 

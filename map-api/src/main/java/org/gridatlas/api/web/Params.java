@@ -88,6 +88,16 @@ final class Params {
         return v.length() <= 60 ? v : v.substring(0, 60) + "…";
     }
 
+    /** An export's coordinate system, EPSG:n; null (lon/lat) when not given. */
+    static org.gridatlas.engine.io.InputCrs epsg(String v) {
+        if (v == null || v.isBlank()) return null;
+        try {
+            return org.gridatlas.engine.io.InputCrs.of(v, null);
+        } catch (org.gridatlas.engine.io.InputException e) {
+            throw ApiError.badRequest("crs", "crs takes EPSG:n (e.g. EPSG:4549): " + e.getMessage());
+        }
+    }
+
     static ChinaCrs crs(String v) {
         try {
             return ChinaCrs.parse(v);

@@ -8,24 +8,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.zip.ZipInputStream;
 import org.gridatlas.store.GeoPackageGridStore;
 import org.gridatlas.engine.Delineator;
 import org.gridatlas.engine.io.DatasetReader;
+import org.gridatlas.engine.io.ResultReader;
 import org.gridatlas.engine.model.Assignment;
 import org.gridatlas.engine.model.Building;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
+import org.gridatlas.engine.model.Grid;
+import org.gridatlas.engine.model.GridLevel;
 import org.gridatlas.engine.partition.Bounds;
 import org.gridatlas.engine.partition.MicroGridPlanner;
 import org.gridatlas.engine.partition.RuralRule;
@@ -156,6 +164,37 @@ class ApiServerTest {
         HttpResponse<byte[]> gpkg = TestHttp.client().send(HttpRequest.newBuilder(URI.create(base + "/api/v1/export/grids.gpkg")).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, gpkg.statusCode());
         assertTrue(new String(gpkg.body(), 0, 15, StandardCharsets.US_ASCII).startsWith("SQLite format 3"));
+    }
+
+    @Test
+    void exportsShapefilesAndGeoPackagesInTheSystemAsked(@TempDir Path dir) throws Exception {
+        Map<String, Grid> want = new HashMap<>();
+        for (Grid g : result.grids()) if (g.level() == GridLevel.GRID) want.put(g.code(), g);
+        for (String path : List.of("/api/v1/export/grids-shp.zip?crs=EPSG:32632", "/api/v1/export/grids.gpkg?crs=EPSG:32632", "/api/v1/export/grids-shp.zip")) {
+            HttpResponse<byte[]> r = TestHttp.client().send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, r.statusCode(), path);
+            Path got = dir.resolve("export-" + Math.abs(path.hashCode()) + (path.contains(".gpkg") ? ".gpkg" : ""));
+            if (path.contains(".gpkg")) {
+                Files.write(got, r.body());
+            } else {
+                Files.createDirectories(got);
+                try (var zip = new ZipInputStream(new ByteArrayInputStream(r.body()))) {
+                    for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) Files.copy(zip, got.resolve(e.getName()));
+                }
+                assertTrue(Files.readString(got.resolve("grids.prj")).contains(path.contains("EPSG") ? "WGS_1984_UTM_Zone_32N" : "GCS_WGS_1984"), path);
+            }
+            var read = ResultReader.read(got);
+            List<Grid> grids = read.grids().stream().filter(g -> g.level() == GridLevel.GRID).toList();
+            assertEquals(want.keySet(), grids.stream().map(Grid::code).collect(Collectors.toSet()), path);
+            for (Grid g : grids) {
+                Grid w = want.get(g.code());
+                assertEquals(w.households(), g.households(), path + " " + g.code());
+                assertEquals(w.geometry().getCentroid().getX(), g.geometry().getCentroid().getX(), 1e-7, path + " " + g.code());
+                assertEquals(w.geometry().getCentroid().getY(), g.geometry().getCentroid().getY(), 1e-7, path + " " + g.code());
+            }
+        }
+        assertEquals(400, get("/api/v1/export/grids-shp.zip?crs=EPSG:3857").statusCode(), "a .prj only for DATA.md's systems");
+        assertEquals(400, get("/api/v1/export/grids.gpkg?crs=4549").statusCode());
     }
 
     @Test

@@ -44,7 +44,7 @@ abstract class AttackSuite {
             entry("GET /metrics", "anyone"), entry("GET /health", "anyone"), entry("GET /ready", "anyone"), entry("GET /api/v1/openapi.json", "anyone"),
             entry("GET /api/v1/grids", "reader"), entry("GET /api/v1/grids/{code}", "reader"), entry("GET /api/v1/communities", "reader"),
             entry("GET /api/v1/streets", "reader"), entry("GET /api/v1/hierarchy", "reader"), entry("GET /api/v1/export/grids.geojson", "reader"),
-            entry("GET /api/v1/export/grids.gpkg", "reader"), entry("GET /api/v1/lookup", "reader"), entry("POST /api/v1/lookup", "reader"),
+            entry("GET /api/v1/export/grids.gpkg", "reader"), entry("GET /api/v1/export/grids-shp.zip", "reader"), entry("GET /api/v1/lookup", "reader"), entry("POST /api/v1/lookup", "reader"),
             entry("POST /api/v1/reports", "reporter"), entry("GET /api/v1/reports", "reader"), entry("GET /api/v1/reports/counts", "reader"),
             entry("GET /api/v1/reports/stream", "reader"), entry("GET /api/v1/reports/summary", "reader"), entry("GET /api/v1/reports/{id}", "reader"),
             entry("PATCH /api/v1/reports/{id}", "handler"), entry("POST /api/v1/staff", "planner"), entry("GET /api/v1/staffing", "reader"),
