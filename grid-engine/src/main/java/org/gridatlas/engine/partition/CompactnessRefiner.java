@@ -72,7 +72,7 @@ final class CompactnessRefiner {
             int to = component[l.other()];
             // across a virtual link (between a community's islands) there is no boundary to round off
             if (l.virtual() || to == from || (best != null && best.to == to)) continue;
-            Move m = bestGroup(u, from, to);
+            Move m = gainingGroup(u, from, to);
             if (m != null && (best == null || m.gain > best.gain)) best = m;
         }
         if (best == null) return false;
@@ -96,17 +96,17 @@ final class CompactnessRefiner {
 
     private record Move(int to, List<Integer> units, double gain, double fromPerimeter, double toPerimeter) {}
 
-    private Move bestGroup(int u, int from, int to) {
+    /**
+     * Grows a group from u, a unit of `from` at a time (the one that makes the move gain most),
+     * until moving it to `to` gains: that move, or null when none of {@link #MAX_GROUP} units does.
+     */
+    private Move gainingGroup(int u, int from, int to) {
         List<Integer> group = new ArrayList<>(List.of(u));
         Set<Integer> inGroup = new HashSet<>(group);
-        Move best = null;
         Move step = evaluate(group, inGroup, from, to);
         while (true) {
-            if (step != null && step.gain > MIN_GAIN && (best == null || step.gain > best.gain) && staysConnected(inGroup, from)) {
-                best = step;
-            }
-            if (best != null || group.size() == MAX_GROUP) return best;
-            // grow by the unit of `from` beside the group that makes the move gain most
+            if (step != null && step.gain > MIN_GAIN && staysConnected(inGroup, from)) return step;
+            if (group.size() == MAX_GROUP) return null;
             Move next = null;
             int add = -1;
             for (int v : List.copyOf(group)) {
