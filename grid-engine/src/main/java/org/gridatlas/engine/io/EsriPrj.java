@@ -95,7 +95,7 @@ final class EsriPrj {
             datum = epsg >= 4491 && epsg <= 4554 ? CGCS2000 : epsg >= 2327 && epsg <= 2390 ? XIAN1980
                     : (epsg >= 2401 && epsg <= 2442) || (epsg >= 21413 && epsg <= 21423) || (epsg >= 21453 && epsg <= 21463) ? BEIJING1954 : null;
             if (datum == null) {
-                throw new InputException("--output-crs EPSG:" + epsg + ": a Shapefile's .prj is written for the systems DATA.md lists "
+                throw new InputException("EPSG:" + epsg + ": a Shapefile's .prj is written for the systems DATA.md lists "
                         + "(lon/lat; CGCS2000, Xian 1980 or Beijing 1954 and their Gauss–Krüger zones; UTM), not this one; a .gpkg output takes any");
             }
             boolean threeDegree = (epsg >= 4513 && epsg <= 4554) || (epsg >= 2349 && epsg <= 2390) || (epsg >= 2401 && epsg <= 2442);
