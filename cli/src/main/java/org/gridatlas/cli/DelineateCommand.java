@@ -51,9 +51,11 @@ final class DelineateCommand implements Callable<Integer> {
         ResultWriter.write(result, output, crs, gridFormat);
         var r = result.report();
         if (r.microGrids() > 0) System.out.printf("%d micro grids%n", r.microGrids());
-        System.out.printf("%d grids for %d communities (%d households): %.1f%% of urban grids within %d-%d, %d flagged, "
+        String inBounds = r.urbanGrids() == 0 ? "no urban grids"
+                : String.format(java.util.Locale.ROOT, "%.1f%% of urban grids within %d-%d", 100 * r.shareInBounds(), plan.min, plan.max);
+        System.out.printf("%d grids for %d communities (%d households): %s, %d flagged, "
                         + "barrier alignment %.3f, Polsby-Popper %.3f, %.1f s; verification %s%n",
-                r.grids(), r.communities(), r.households(), 100 * r.shareInBounds(), plan.min, plan.max, r.flaggedGrids(),
+                r.grids(), r.communities(), r.households(), inBounds, r.flaggedGrids(),
                 r.barrierAlignment(), r.meanPolsbyPopper(), (System.nanoTime() - t0) / 1e9, result.verified() ? "PASS" : "FAIL " + r.verification());
         return result.verified() ? 0 : 1;
     }
