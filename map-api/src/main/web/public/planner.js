@@ -158,3 +158,22 @@ map.on('load', loadCommunities);
 
 // for the browser test
 window.__planner = { map, state, selectGrid, pickBuildingById: id => pickBuilding(state.buildings.features.findIndex(f => f.properties.id === id)) };
+
+// every grid as a file for GIS tools, in the system asked (the API refuses one it cannot write, with why)
+$('export').onclick = async () => {
+  const file = $('export-format').value, crs = $('export-crs').value.trim();
+  const headers = $('token').value ? { Authorization: 'Bearer ' + $('token').value } : {};
+  const r = await fetch(`/api/v1/export/${file}` + (crs ? `?crs=${encodeURIComponent(crs)}` : ''), { headers });
+  if (!r.ok) {
+    const e = r.headers.get('content-type')?.includes('json') ? await r.json() : null;
+    say(e?.error?.message || `export refused: ${r.status}`, true);
+    return;
+  }
+  const url = URL.createObjectURL(await r.blob());
+  const a = el('a', { href: url, download: file });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  URL.revokeObjectURL(url);
+  say(`downloaded ${file}${crs ? ' in ' + crs : ' in lon/lat'}`);
+};

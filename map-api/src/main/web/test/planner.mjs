@@ -1,8 +1,11 @@
 // Browser test of the planner page in Debian's chromium (playwright-core): select two neighbouring
 // grids, preview their merge, check the diff, commit it, see the new version, then revert it from the history.
 // The reason typed is markup: it must come back as text, and run nothing. The token given in the
-// address is taken once and leaves the address bar. A CSP violation is a console error, so errors=0 covers it.
+// address is taken once and leaves the address bar. Every grid is downloaded as a zipped Shapefile in
+// UTM, and a system no .prj is written for is refused with why. A CSP violation is a console error,
+// so errors=0 covers it.
 // usage: node test/planner.mjs BASE_URL TOKEN COMMUNITY GRID_A GRID_B SCREENSHOT.png ; prints "RESULT ..."
+import { readFileSync, statSync } from 'node:fs';
 import { launch, page as open } from './browser.mjs';
 
 const [base, token, community, gridA, gridB, screenshot] = process.argv.slice(2);
@@ -38,8 +41,23 @@ try {
   await page.waitForFunction(() => document.getElementById('message').textContent.startsWith('reverted to version 1'), null, { timeout: 30000 });
   const reverted = await page.textContent('#message');
   const rowsReverted = await page.evaluate(() => document.querySelectorAll('#grid-list tbody tr').length);
+
+  // every grid downloaded as a Shapefile in UTM zone 32N; a system no .prj is written for is refused with why
+  await page.selectOption('#export-format', 'grids-shp.zip');
+  await page.fill('#export-crs', 'EPSG:32632');
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), page.click('#export')]);
+  const zipBytes = statSync(await download.path()).size;
+  const exported = `${download.suggestedFilename()}:${zipBytes > 1000 && readFileSync(await download.path()).subarray(0, 2).toString() === 'PK'}`;
+  await page.fill('#export-crs', 'EPSG:3857');
+  await page.click('#export');
+  await page.waitForFunction(() => document.getElementById('message').className === 'error', null, { timeout: 30000 });
+  const refusedExport = (await page.textContent('#message')).includes('EPSG:3857');
+  // the browser reports the refused request itself as a console error: that one is expected
+  const expected = errors.findIndex(e => e.includes('status of 400'));
+  if (expected >= 0) errors.splice(expected, 1);
   console.log(`RESULT rows_before=${before} rows_after=${after} retired=${retired.trim()} rules=${(rules || '').trim().replace(/ /g, '_')} ` +
-    `committed=${committed.replace(/ /g, '_')} version=${status.replace(/ /g, '_')} reverted=${reverted.replace(/ /g, '_')} rows_reverted=${rowsReverted} token_taken=${tokenTaken} reason_as_text=${reasonAsText} errors=${errors.length}`);
+    `committed=${committed.replace(/ /g, '_')} version=${status.replace(/ /g, '_')} reverted=${reverted.replace(/ /g, '_')} rows_reverted=${rowsReverted} token_taken=${tokenTaken} reason_as_text=${reasonAsText} ` +
+    `exported=${exported} refused_export=${refusedExport} errors=${errors.length}`);
   if (errors.length) console.log('page errors: ' + errors.join(' | '));
   process.exitCode = after === before - 1 && tokenTaken && reasonAsText && errors.length === 0 ? 0 : 1;
 } finally {
