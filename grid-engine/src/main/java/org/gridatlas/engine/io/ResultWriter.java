@@ -39,7 +39,7 @@ public final class ResultWriter {
         if (!gpkg && format == GridFormat.GEOJSON) {
             throw new InputException("--output-crs applies to a .gpkg or Shapefile output (--format shapefile); GeoJSON results are lon/lat, as GeoJSON is");
         }
-        if (format == GridFormat.SHAPEFILE) crs.esriWkt();
+        if (format == GridFormat.SHAPEFILE) crs.esriWkt(); // refuses a system no .prj is written for
     }
 
     /** {@code crs}: the system of a GeoPackage's or Shapefile's grids (null: lon/lat); GeoJSON is always lon/lat. */
