@@ -278,6 +278,7 @@ public final class CommunityPlanner {
             }
             PartitionRefiner.mergePockets(units.graph, component, components, target);
             PartitionRefiner.refine(units.graph, component, components, target);
+            BoundsRepair.repair(units.graph, component, components, target);
             CompactnessRefiner.refine(units.graph, component, components, target);
             return drafts(units, component, components);
         }

@@ -19,7 +19,7 @@ class CompactnessRefinerTest {
     private static final double SIDE = 10;
 
     /** A lattice of squares as a unit graph; the squares themselves, to measure grids independently. */
-    private record Lattice(UnitGraph graph, List<Polygon> squares) {
+    record Lattice(UnitGraph graph, List<Polygon> squares) {
         static Lattice of(int cols, int rows, int[] weight) {
             return of(cols, rows, weight, -1);
         }
@@ -188,7 +188,7 @@ class CompactnessRefinerTest {
     }
 
     /** A random contiguous partition: grids grown breadth-first from distinct seeds in random order. */
-    private static int[] grow(UnitGraph g, int components, SplittableRandom rnd) {
+    static int[] grow(UnitGraph g, int components, SplittableRandom rnd) {
         int[] component = new int[g.size()];
         Arrays.fill(component, -1);
         List<Deque<Integer>> fronts = new ArrayList<>();
@@ -219,7 +219,7 @@ class CompactnessRefinerTest {
         return component;
     }
 
-    private static int[] deviations(UnitGraph g, int[] component, int components, Bounds bounds) {
+    static int[] deviations(UnitGraph g, int[] component, int components, Bounds bounds) {
         int[] total = new int[components];
         for (int u = 0; u < g.size(); u++) total[component[u]] += g.weight[u];
         int[] out = new int[components];
