@@ -21,7 +21,7 @@ final class DelineateCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--format", paramLabel = "geojson|shapefile", description = "how a result directory holds the grids: grids.geojson (default) or grids.shp with .dbf, .prj, .cpg")
-    String format = "geojson";
+    ResultWriter.GridFormat format = ResultWriter.GridFormat.GEOJSON;
 
     @Option(names = "--output-crs", paramLabel = "EPSG:n", description = "write a .gpkg or Shapefile output's grids in this system (e.g. EPSG:4549); GeoJSON output is lon/lat")
     String outputCrs;
@@ -38,17 +38,12 @@ final class DelineateCommand implements Callable<Integer> {
         } catch (InputException e) {
             throw new InputException("--output-crs: " + e.getMessage());
         }
-        ResultWriter.GridFormat gridFormat = switch (format.toLowerCase(java.util.Locale.ROOT)) {
-            case "geojson" -> ResultWriter.GridFormat.GEOJSON;
-            case "shapefile", "shp" -> ResultWriter.GridFormat.SHAPEFILE;
-            default -> throw new InputException("--format takes geojson or shapefile, not '" + format + "'");
-        };
-        ResultWriter.check(output, crs, gridFormat);
+        ResultWriter.check(output, crs, format);
         Dataset dataset = input.read();
         Progress progress = new Progress("delineating");
         Delineation result = plan.delineator().delineate(dataset, progress::update);
         progress.finish();
-        ResultWriter.write(result, output, crs, gridFormat);
+        ResultWriter.write(result, output, crs, format);
         var r = result.report();
         if (r.microGrids() > 0) System.out.printf("%d micro grids%n", r.microGrids());
         String inBounds = r.urbanGrids() == 0 ? "no urban grids"

@@ -51,7 +51,7 @@ public final class GridAtlasCli {
      * the exit codes above.
      */
     public static int run(Object top, Map<String, String> env, String... args) {
-        CommandLine cl = new CommandLine(top);
+        CommandLine cl = new CommandLine(top).setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             int exit = exitCode(e);
             cmd.getErr().println("gridatlas: " + (exit == BAD_INPUT || e instanceof PlanningFailure ? e.getMessage()

@@ -14,6 +14,11 @@ public record CrosswalkResult(List<CrosswalkRow> rows, Map<String, String> mainU
         return conflicts.stream().filter(c -> c.kind() == kind).count();
     }
 
+    /** The rows with each grid's shares in six decimals, rounded together so that they never add up past 1. */
+    public List<CrosswalkRow> roundedRows() {
+        return ShareRounding.roundTogether(rows);
+    }
+
     /** Grids whose area lies in one unit alone, but for slivers. */
     public long gridsInOneUnit() {
         return rows.stream().filter(r -> r.areaShare() >= 1 - Crosswalk.SIDE_SHARE).map(CrosswalkRow::gridCode).distinct().count();

@@ -15,7 +15,6 @@ import java.util.Map;
 import org.gridatlas.engine.departments.ConflictKind;
 import org.gridatlas.engine.departments.CrosswalkConflict;
 import org.gridatlas.engine.departments.CrosswalkResult;
-import org.gridatlas.engine.departments.CrosswalkRow;
 import org.gridatlas.engine.departments.ResourceCount;
 import org.gridatlas.engine.departments.ResourcesInGrids;
 import org.gridatlas.engine.model.DepartmentResource;
@@ -40,7 +39,8 @@ public final class CrosswalkWriter {
     public static void write(Path output, CrosswalkResult result, ResourcesInGrids resources, List<ResourceCount> counts, Map<String, Object> report)
             throws IOException {
         ResultWriter.writeDirectory(output, dir -> {
-            CsvLayers.write(dir.resolve(CROSSWALK.csvFile()), CROSSWALK, crosswalkRows(result.rows()));
+            CsvLayers.write(dir.resolve(CROSSWALK.csvFile()), CROSSWALK, result.roundedRows().stream().map(r -> DatasetWriter.feature(null, "grid_code", r.gridCode(),
+                    "unit_id", r.unitId(), "area_share", share(r.areaShare()), "household_share", share(r.householdShare()))).toList());
             CsvLayers.write(dir.resolve(MAIN_UNITS.csvFile()), MAIN_UNITS, result.mainUnit().entrySet().stream()
                     .map(e -> DatasetWriter.feature(null, "grid_code", e.getKey(), "unit_id", e.getValue())).toList());
             List<Feature> conflicts = result.conflicts().stream().map(CrosswalkWriter::conflict).toList();
@@ -84,51 +84,8 @@ public final class CrosswalkWriter {
         return DatasetWriter.feature(null, "id", r.id(), "type", r.type(), "name", r.name(), "department", r.department(), "grid_code", grid);
     }
 
-    /** The rows with their shares in six decimals, a grid's shares rounded together (see {@link #millionths}). */
-    private static List<Feature> crosswalkRows(List<CrosswalkRow> rows) {
-        Map<String, List<Integer>> byGrid = new LinkedHashMap<>();
-        for (int i = 0; i < rows.size(); i++) byGrid.computeIfAbsent(rows.get(i).gridCode(), k -> new ArrayList<>()).add(i);
-        String[] area = new String[rows.size()], households = new String[rows.size()];
-        double[] areaShare = rows.stream().mapToDouble(CrosswalkRow::areaShare).toArray();
-        double[] householdShare = rows.stream().mapToDouble(CrosswalkRow::householdShare).toArray();
-        for (List<Integer> at : byGrid.values()) {
-            shares(at, areaShare, area);
-            shares(at, householdShare, households);
-        }
-        List<Feature> out = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            CrosswalkRow r = rows.get(i);
-            out.add(DatasetWriter.feature(null, "grid_code", r.gridCode(), "unit_id", r.unitId(), "area_share", area[i], "household_share", households[i]));
-        }
-        return out;
-    }
-
-    private static void shares(List<Integer> at, double[] share, String[] out) {
-        double[] mine = at.stream().mapToDouble(i -> share[i]).toArray();
-        if (Double.isNaN(mine[0])) return; // a grid without households has no household shares
-        long[] m = millionths(mine);
-        for (int k = 0; k < m.length; k++) out[at.get(k)] = String.format(Locale.ROOT, "%d.%06d", m[k] / 1_000_000, m[k] % 1_000_000);
-    }
-
-    /**
-     * Shares in millionths (a tenth of a square metre of a 100,000 m² grid) that add up to their
-     * rounded sum: each rounded down, the millionths left over going to the largest remainders, so
-     * a grid's shares written one by one never add up past 1.
-     */
-    static long[] millionths(double[] shares) {
-        long[] out = new long[shares.length];
-        double total = 0;
-        long given = 0;
-        Integer[] order = new Integer[shares.length];
-        for (int k = 0; k < shares.length; k++) {
-            out[k] = (long) Math.floor(shares[k] * 1e6);
-            given += out[k];
-            total += shares[k];
-            order[k] = k;
-        }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(shares[b] * 1e6 - out[b], shares[a] * 1e6 - out[a]));
-        long left = Math.round(total * 1e6) - given;
-        for (int k = 0; k < order.length && left > 0; k++, left--) out[order[k]]++;
-        return out;
+    /** Six decimals; empty for none. */
+    private static String share(double s) {
+        return Double.isNaN(s) ? null : String.format(Locale.ROOT, "%.6f", s);
     }
 }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateArrays;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LinearRing;
@@ -101,7 +102,7 @@ public final class ShapefileWriter {
         Coordinate[] c = ring.getCoordinates();
         if (Orientation.isCCW(c) == counterClockwise) return c;
         Coordinate[] r = c.clone();
-        java.util.Collections.reverse(java.util.Arrays.asList(r));
+        CoordinateArrays.reverse(r);
         return r;
     }
 

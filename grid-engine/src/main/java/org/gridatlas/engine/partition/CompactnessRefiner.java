@@ -68,10 +68,11 @@ final class CompactnessRefiner {
     private boolean tryMove(int u) {
         int from = component[u];
         Move best = null;
+        Set<Integer> tried = new HashSet<>();
         for (UnitGraph.Link l : g.links(u)) {
             int to = component[l.other()];
             // across a virtual link (between a community's islands) there is no boundary to round off
-            if (l.virtual() || to == from || (best != null && best.to == to)) continue;
+            if (l.virtual() || to == from || !tried.add(to)) continue;
             Move m = gainingGroup(u, from, to);
             if (m != null && (best == null || m.gain > best.gain)) best = m;
         }

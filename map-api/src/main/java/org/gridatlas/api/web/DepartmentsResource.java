@@ -97,12 +97,12 @@ final class DepartmentsResource {
         CrosswalkResult r = networks.crosswalk(name(ctx));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("summary", CrosswalkWriter.summary(r, null));
-        out.put("rows", r.rows().stream().map(x -> {
+        out.put("rows", r.roundedRows().stream().map(x -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("grid_code", x.gridCode());
             m.put("unit_id", x.unitId());
-            m.put("area_share", round(x.areaShare()));
-            m.put("household_share", Double.isNaN(x.householdShare()) ? null : round(x.householdShare()));
+            m.put("area_share", x.areaShare());
+            m.put("household_share", Double.isNaN(x.householdShare()) ? null : x.householdShare());
             return m;
         }).toList());
         out.put("main_units", r.mainUnit());
@@ -192,9 +192,5 @@ final class DepartmentsResource {
         m.put("grid_code", grid);
         if (!r.attributes().isEmpty()) m.put("attributes", r.attributes());
         return m;
-    }
-
-    private static double round(double share) {
-        return Math.round(share * 1e6) / 1e6;
     }
 }
