@@ -19,7 +19,9 @@ import picocli.CommandLine.Option;
  * seconds it reports each stage as a ratio to a baseline measured in the same run: reading and
  * validating the same dataset from disk.
  */
-@Command(name = "bench-delineate", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench-delineate",
+        mixinStandardHelpOptions = true,
         description = "Benchmark: generate a city, then time reading it (baseline) and delineating it.")
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--households", defaultValue = "1000000", description = "city size (default ${DEFAULT-VALUE})")
@@ -28,7 +30,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1")
     long seed;
 
-    @Option(names = "--runs", defaultValue = "2", description = "delineation runs; the best counts (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--runs",
+            defaultValue = "2",
+            description = "delineation runs; the best counts (default ${DEFAULT-VALUE})")
     int runs;
 
     @Override
@@ -52,18 +57,41 @@ final class BenchCommand implements Callable<Integer> {
             }
             boolean passed = result.verified();
             double planning = result.report().runSeconds();
-            long heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() >> 20;
-            System.out.printf("city: %d households, %d buildings, %d communities (generated in %.1f s)%n",
-                    read.households(), read.buildings().size(), read.communities().size(), generate);
+            long heapMb =
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() >> 20;
+            System.out.printf(
+                    "city: %d households, %d buildings, %d communities (generated in %.1f s)%n",
+                    read.households(),
+                    read.buildings().size(),
+                    read.communities().size(),
+                    generate);
             System.out.printf("baseline  read+validate   %6.2f s  1.00x%n", baseline);
-            System.out.printf("delineate (best of %d)    %6.2f s  %.2fx baseline  %,.0f households/s  %d grids, %.1f%% in bounds%n",
-                    runs, best, best / baseline, read.households() / best, result.grids().size(), 100 * result.report().shareInBounds());
-            System.out.printf("  of which plan+number    %6.2f s  %.2fx baseline; verify %.2f s  %s%n", planning, planning / baseline,
-                    best - planning, passed ? "PASS" : "FAIL " + result.report().verification());
+            System.out.printf(
+                    "delineate (best of %d)    %6.2f s  %.2fx baseline  %,.0f households/s  %d grids, %.1f%% in bounds%n",
+                    runs,
+                    best,
+                    best / baseline,
+                    read.households() / best,
+                    result.grids().size(),
+                    100 * result.report().shareInBounds());
+            System.out.printf(
+                    "  of which plan+number    %6.2f s  %.2fx baseline; verify %.2f s  %s%n",
+                    planning,
+                    planning / baseline,
+                    best - planning,
+                    passed ? "PASS" : "FAIL " + result.report().verification());
             String slowest = result.report().slowestCommunity();
-            System.out.printf("slowest community %s: %.3f s (%d households)%n", slowest, result.report().slowestCommunitySeconds(),
-                    result.grids().stream().filter(g -> g.communityCode().equals(slowest)).mapToInt(g -> g.households()).sum());
-            System.out.printf("heap committed %d MB of max %d MB%n", heapMb, Runtime.getRuntime().maxMemory() >> 20);
+            System.out.printf(
+                    "slowest community %s: %.3f s (%d households)%n",
+                    slowest,
+                    result.report().slowestCommunitySeconds(),
+                    result.grids().stream()
+                            .filter(g -> g.communityCode().equals(slowest))
+                            .mapToInt(g -> g.households())
+                            .sum());
+            System.out.printf(
+                    "heap committed %d MB of max %d MB%n",
+                    heapMb, Runtime.getRuntime().maxMemory() >> 20);
             return passed ? 0 : 1;
         } finally {
             try (var walk = Files.walk(dir)) {

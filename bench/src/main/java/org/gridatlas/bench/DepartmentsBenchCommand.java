@@ -39,8 +39,11 @@ import picocli.CommandLine.Option;
  * every unit its envelope meets, one thread, areas only); for the join, the exact STR-tree locator
  * on one thread.
  */
-@Command(name = "bench-departments", mixinStandardHelpOptions = true,
-        description = "Benchmark: crosswalk a department layer against a generated city's grids, and join resource points to the grids.")
+@Command(
+        name = "bench-departments",
+        mixinStandardHelpOptions = true,
+        description =
+                "Benchmark: crosswalk a department layer against a generated city's grids, and join resource points to the grids.")
 final class DepartmentsBenchCommand implements Callable<Integer> {
     @Option(names = "--households", defaultValue = "1000000", description = "city size (default ${DEFAULT-VALUE})")
     int households;
@@ -51,35 +54,50 @@ final class DepartmentsBenchCommand implements Callable<Integer> {
     @Option(names = "--points", defaultValue = "1000000", description = "resource points (default ${DEFAULT-VALUE})")
     int points;
 
-    @Option(names = "--runs", defaultValue = "3", description = "runs of each; the best counts (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--runs",
+            defaultValue = "3",
+            description = "runs of each; the best counts (default ${DEFAULT-VALUE})")
     int runs;
 
     @Override
     public Integer call() {
         Dataset city = CityGenerator.generate(households, 1);
         Delineation result = new Delineator(Bounds.DEFAULT).delineate(city);
-        List<Grid> grids = result.grids().stream().filter(g -> g.level() == GridLevel.GRID).toList();
+        List<Grid> grids =
+                result.grids().stream().filter(g -> g.level() == GridLevel.GRID).toList();
         Envelope extent = new Envelope();
         grids.forEach(g -> extent.expandToInclude(g.geometry().getEnvelopeInternal()));
         List<DepartmentUnit> layer = DepartmentLayers.voronoi(extent, units, 3);
         List<DepartmentResource> resources = DepartmentLayers.resources(extent, points, 4);
-        Map<String, Building> buildings = city.buildings().stream().collect(Collectors.toMap(Building::id, Function.identity()));
-        System.out.printf("city: %,d households, %,d grids, %,d buildings; %,d department units; %,d resource points%n", city.households(), grids.size(),
-                city.buildings().size(), layer.size(), resources.size());
+        Map<String, Building> buildings =
+                city.buildings().stream().collect(Collectors.toMap(Building::id, Function.identity()));
+        System.out.printf(
+                "city: %,d households, %,d grids, %,d buildings; %,d department units; %,d resource points%n",
+                city.households(), grids.size(), city.buildings().size(), layer.size(), resources.size());
 
         double baseline = best(() -> plainAreas(grids, layer));
         CrosswalkResult[] crosswalk = new CrosswalkResult[1];
-        double ours = best(() -> crosswalk[0] = new Crosswalk(layer, extent).run(grids, result.assignments(), buildings));
+        double ours =
+                best(() -> crosswalk[0] = new Crosswalk(layer, extent).run(grids, result.assignments(), buildings));
         CrosswalkResult c = crosswalk[0];
         System.out.printf("crosswalk baseline (plain overlay, areas only, 1 thread) %6.2f s  1.00x%n", baseline);
-        System.out.printf("crosswalk (areas, households, conflicts)                 %6.2f s  %.2fx baseline  (target under 5 s)%n", ours, ours / baseline);
-        System.out.printf("  %,d rows, %,d grids in one unit, conflicts: %s%n", c.rows().size(), c.gridsInOneUnit(),
-                java.util.Arrays.stream(ConflictKind.values()).map(k -> k.wireName + " " + c.count(k)).collect(Collectors.joining(", ")));
+        System.out.printf(
+                "crosswalk (areas, households, conflicts)                 %6.2f s  %.2fx baseline  (target under 5 s)%n",
+                ours, ours / baseline);
+        System.out.printf(
+                "  %,d rows, %,d grids in one unit, conflicts: %s%n",
+                c.rows().size(),
+                c.gridsInOneUnit(),
+                java.util.Arrays.stream(ConflictKind.values())
+                        .map(k -> k.wireName + " " + c.count(k))
+                        .collect(Collectors.joining(", ")));
 
         PointInGridIndex exact = new PointInGridIndex(grids);
         double exactJoin = best(() -> {
             int inside = 0;
-            for (DepartmentResource r : resources) if (exact.locate(r.point().getX(), r.point().getY()) != null) inside++;
+            for (DepartmentResource r : resources)
+                if (exact.locate(r.point().getX(), r.point().getY()) != null) inside++;
             return inside;
         });
         double exactAll = best(() -> new ResourceJoin(exact).join(resources));
@@ -89,10 +107,17 @@ final class DepartmentsBenchCommand implements Callable<Integer> {
         ResourcesInGrids[] joined = new ResourcesInGrids[1];
         double join = best(() -> joined[0] = new ResourceJoin(cells).join(resources));
         System.out.printf("join baseline (STR-tree locator, 1 thread)               %6.2f s  1.00x%n", exactJoin);
-        System.out.printf("join, STR-tree locator on all cores (the command line)   %6.2f s  %.2fx baseline  (target under 3 s)%n", exactAll, exactAll / exactJoin);
-        System.out.printf("join, cell index on all cores (the server's, built once)  %6.2f s  %.2fx baseline  (index built in %.2f s)%n",
+        System.out.printf(
+                "join, STR-tree locator on all cores (the command line)   %6.2f s  %.2fx baseline  (target under 3 s)%n",
+                exactAll, exactAll / exactJoin);
+        System.out.printf(
+                "join, cell index on all cores (the server's, built once)  %6.2f s  %.2fx baseline  (index built in %.2f s)%n",
                 join, join / exactJoin, build);
-        System.out.printf("  %,d in %,d grids, %,d outside%n", resources.size() - joined[0].outside().size(), joined[0].byGrid().size(), joined[0].outside().size());
+        System.out.printf(
+                "  %,d in %,d grids, %,d outside%n",
+                resources.size() - joined[0].outside().size(),
+                joined[0].byGrid().size(),
+                joined[0].outside().size());
         return 0;
     }
 
@@ -109,7 +134,9 @@ final class DepartmentsBenchCommand implements Callable<Integer> {
         double total = 0;
         for (Grid g : grids) {
             Geometry gm = p.toValidMetres(g.geometry());
-            for (Object o : tree.query(gm.getEnvelopeInternal())) total += OverlayNGRobust.overlay(gm, (Geometry) o, OverlayNG.INTERSECTION).getArea();
+            for (Object o : tree.query(gm.getEnvelopeInternal()))
+                total += OverlayNGRobust.overlay(gm, (Geometry) o, OverlayNG.INTERSECTION)
+                        .getArea();
         }
         return total;
     }

@@ -12,9 +12,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import org.gridatlas.store.GeoPackageGridStore;
-import org.gridatlas.store.PostGisGridStore;
-import org.gridatlas.store.ThrowawayDatabase;
 import org.gridatlas.api.web.ApiServer;
 import org.gridatlas.engine.Delineator;
 import org.gridatlas.engine.lookup.CellGridIndex;
@@ -24,6 +21,9 @@ import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
 import org.gridatlas.engine.partition.Bounds;
 import org.gridatlas.fixtures.CityGenerator;
+import org.gridatlas.store.GeoPackageGridStore;
+import org.gridatlas.store.PostGisGridStore;
+import org.gridatlas.store.ThrowawayDatabase;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import picocli.CommandLine.Command;
@@ -34,7 +34,10 @@ import picocli.CommandLine.Option;
  * ST_Contains over JDBC (GiST) on the same points, HTTP single-point lookups under wrk, and a
  * streamed batch. Machines here are noisy, so the comparison is the ratio within the run.
  */
-@Command(name = "bench-lookup", mixinStandardHelpOptions = true, description = "Benchmark lookups: in process, PostGIS, HTTP (wrk), batch.")
+@Command(
+        name = "bench-lookup",
+        mixinStandardHelpOptions = true,
+        description = "Benchmark lookups: in process, PostGIS, HTTP (wrk), batch.")
 final class LookupBenchCommand implements Callable<Integer> {
     @Option(names = "--households", defaultValue = "1000000")
     int households;
@@ -42,13 +45,22 @@ final class LookupBenchCommand implements Callable<Integer> {
     @Option(names = "--points", defaultValue = "1000000", description = "points for the in-process and batch runs")
     int points;
 
-    @Option(names = "--postgis-points", defaultValue = "20000", description = "points sent to PostGIS (a subset: it is slow)")
+    @Option(
+            names = "--postgis-points",
+            defaultValue = "20000",
+            description = "points sent to PostGIS (a subset: it is slow)")
     int postgisPoints;
 
-    @Option(names = "--pg", defaultValue = "jdbc:postgresql://127.0.0.1:5432/", description = "PostgreSQL server for a throwaway database")
+    @Option(
+            names = "--pg",
+            defaultValue = "jdbc:postgresql://127.0.0.1:5432/",
+            description = "PostgreSQL server for a throwaway database")
     String pg;
 
-    @Option(names = "--wrk-seconds", defaultValue = "10", description = "seconds of each wrk run (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--wrk-seconds",
+            defaultValue = "10",
+            description = "seconds of each wrk run (default ${DEFAULT-VALUE})")
     int wrkSeconds;
 
     @Override
@@ -56,7 +68,8 @@ final class LookupBenchCommand implements Callable<Integer> {
         Dataset city = CityGenerator.generate(households, 1);
         Delineation result = new Delineator(Bounds.DEFAULT).delineate(city);
         double[][] pts = points(city, points);
-        System.out.printf("city: %d households, %d grids; %,d query points (80%% at buildings, 20%% anywhere in the district)%n",
+        System.out.printf(
+                "city: %d households, %d grids; %,d query points (80%% at buildings, 20%% anywhere in the district)%n",
                 city.households(), result.grids().size(), pts.length);
 
         // the baseline (JTS STR-tree + indexed point-in-area locator) and ours (cells over it), side by side
@@ -67,7 +80,8 @@ final class LookupBenchCommand implements Callable<Integer> {
         CellGridIndex index = new CellGridIndex(baseline).ready();
         double buildSeconds = seconds(t);
         long heap2 = usedHeap();
-        System.out.printf("indexes: baseline %d MB; cells %s, built in %.2f s; both together %d MB%n",
+        System.out.printf(
+                "indexes: baseline %d MB; cells %s, built in %.2f s; both together %d MB%n",
                 (heap1 - heap0) >> 20, index.describe(), buildSeconds, (heap2 - heap0) >> 20);
         int found = 0;
         for (int round = 0; round < 2; round++) { // warm-up, then measured
@@ -86,7 +100,8 @@ final class LookupBenchCommand implements Callable<Integer> {
         t = System.nanoTime();
         for (double[] p : pts) if (baseline.locate(p[0], p[1]) != null) found++;
         double jts = pts.length / seconds(t);
-        System.out.printf("in process, 1 thread: %,.0f/s with 10 m candidates (%.1fx baseline), %,.0f/s point-in-grid (%.1fx), JTS STRtree baseline %,.0f/s%n",
+        System.out.printf(
+                "in process, 1 thread: %,.0f/s with 10 m candidates (%.1fx baseline), %,.0f/s point-in-grid (%.1fx), JTS STRtree baseline %,.0f/s%n",
                 withCandidates, withCandidates / jts, pointInGrid, pointInGrid / jts, jts);
         double postgis = Double.NaN;
 
@@ -95,7 +110,8 @@ final class LookupBenchCommand implements Callable<Integer> {
                 store.replace(city, result, "bench");
             }
             try (Connection c = DriverManager.getConnection(db.url());
-                 PreparedStatement ps = c.prepareStatement("SELECT code FROM grids WHERE ST_Contains(geom, ST_SetSRID(ST_MakePoint(?, ?), 4490)) ORDER BY code LIMIT 1")) {
+                    PreparedStatement ps = c.prepareStatement(
+                            "SELECT code FROM grids WHERE ST_Contains(geom, ST_SetSRID(ST_MakePoint(?, ?), 4490)) ORDER BY code LIMIT 1")) {
                 try (Statement s = c.createStatement()) {
                     s.execute("ANALYZE grids");
                 }
@@ -105,7 +121,8 @@ final class LookupBenchCommand implements Callable<Integer> {
                 int hits = 0;
                 for (int i = 0; i < n; i++) if (query(ps, pts[i])) hits++;
                 postgis = n / seconds(t);
-                System.out.printf("PostGIS ST_Contains over JDBC (GiST, 1 connection): %,.0f lookups/s (%d of %d hit); point-in-grid = %.0fx PostGIS%n",
+                System.out.printf(
+                        "PostGIS ST_Contains over JDBC (GiST, 1 connection): %,.0f lookups/s (%d of %d hit); point-in-grid = %.0fx PostGIS%n",
                         postgis, hits, n, pointInGrid / postgis);
             }
         }
@@ -122,7 +139,8 @@ final class LookupBenchCommand implements Callable<Integer> {
                 for (Path p : w.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
             }
         }
-        System.out.printf("lookup: %.0f/s with 10 m candidates, %.0f/s point-in-grid; JTS STRtree baseline %.0f/s; PostGIS %.0f/s%n",
+        System.out.printf(
+                "lookup: %.0f/s with 10 m candidates, %.0f/s point-in-grid; JTS STRtree baseline %.0f/s; PostGIS %.0f/s%n",
                 withCandidates, pointInGrid, jts, postgis);
         return found > 0 ? 0 : 1;
     }
@@ -141,10 +159,11 @@ final class LookupBenchCommand implements Callable<Integer> {
             return;
         }
         List<String> paths = new java.util.ArrayList<>();
-        for (int i = 0; i < 5000; i++) paths.add(String.format("/api/v1/lookup?lon=%.7f&lat=%.7f", pts[i][0], pts[i][1]));
+        for (int i = 0; i < 5000; i++)
+            paths.add(String.format("/api/v1/lookup?lon=%.7f&lat=%.7f", pts[i][0], pts[i][1]));
         for (int connections : new int[] {4, 16}) {
-            System.out.println("HTTP single lookups (wrk, 2 threads, " + connections + " connections, " + wrkSeconds + " s): "
-                    + Wrk.run(port, paths, connections, wrkSeconds, dir));
+            System.out.println("HTTP single lookups (wrk, 2 threads, " + connections + " connections, " + wrkSeconds
+                    + " s): " + Wrk.run(port, paths, connections, wrkSeconds, dir));
         }
     }
 
@@ -153,7 +172,8 @@ final class LookupBenchCommand implements Callable<Integer> {
         for (int run = 1; run <= 2; run++) batchOnce(port, pts, dir, run);
     }
 
-    private static void batchOnce(int port, double[][] pts, Path dir, int run) throws IOException, InterruptedException {
+    private static void batchOnce(int port, double[][] pts, Path dir, int run)
+            throws IOException, InterruptedException {
         Path csv = dir.resolve("points.csv");
         try (var w = Files.newBufferedWriter(csv)) {
             w.write("id,lon,lat\n");
@@ -161,17 +181,28 @@ final class LookupBenchCommand implements Callable<Integer> {
         }
         // curl, not java.net.http: the answer starts streaming back while the upload is still going,
         // which curl handles and the JDK's HTTP/1.1 client does not
-        Process p = new ProcessBuilder("curl", "-s", "-X", "POST", "-H", "Content-Type: text/csv", "--data-binary", "@" + csv,
-                "http://127.0.0.1:" + port + "/api/v1/lookup").start();
+        Process p = new ProcessBuilder(
+                        "curl",
+                        "-s",
+                        "-X",
+                        "POST",
+                        "-H",
+                        "Content-Type: text/csv",
+                        "--data-binary",
+                        "@" + csv,
+                        "http://127.0.0.1:" + port + "/api/v1/lookup")
+                .start();
         long t = System.nanoTime();
         long answers = -1;
         try (InputStream in = p.getInputStream()) {
             byte[] buf = new byte[1 << 16];
-            for (int n = in.read(buf); n >= 0; n = in.read(buf)) for (int i = 0; i < n; i++) if (buf[i] == '\n') answers++;
+            for (int n = in.read(buf); n >= 0; n = in.read(buf))
+                for (int i = 0; i < n; i++) if (buf[i] == '\n') answers++;
         }
         p.waitFor();
         double s = seconds(t);
-        System.out.printf("batch run %d: %,d points as CSV (%d MB) in %.2f s (%,.0f points/s), %,d answers%n",
+        System.out.printf(
+                "batch run %d: %,d points as CSV (%d MB) in %.2f s (%,.0f points/s), %,d answers%n",
                 run, pts.length, Files.size(csv) >> 20, s, pts.length / s, answers);
     }
 
@@ -187,7 +218,9 @@ final class LookupBenchCommand implements Callable<Integer> {
                 Coordinate c = b.geometry().getCentroid().getCoordinate();
                 out[i] = new double[] {c.x + (rnd.nextDouble() - 0.5) * 2e-4, c.y + (rnd.nextDouble() - 0.5) * 2e-4};
             } else {
-                out[i] = new double[] {e.getMinX() + rnd.nextDouble() * e.getWidth(), e.getMinY() + rnd.nextDouble() * e.getHeight()};
+                out[i] = new double[] {
+                    e.getMinX() + rnd.nextDouble() * e.getWidth(), e.getMinY() + rnd.nextDouble() * e.getHeight()
+                };
             }
         }
         return out;

@@ -1,6 +1,5 @@
 package org.gridatlas.bench;
 
-import org.gridatlas.fixtures.Slow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.gridatlas.cli.GridAtlasCli;
+import org.gridatlas.fixtures.Slow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,13 +31,21 @@ class GridAtlasBenchTest {
 
     @Test
     void theConfigurationPageDocumentsEveryBenchmarkAndOption() throws Exception {
-        java.util.List<String> missing = org.gridatlas.cli.ConfigurationTest.undocumented(new picocli.CommandLine(new GridAtlasBench()));
+        java.util.List<String> missing =
+                org.gridatlas.cli.ConfigurationTest.undocumented(new picocli.CommandLine(new GridAtlasBench()));
         assertTrue(missing.isEmpty(), "docs/configuration.md does not document: " + missing);
     }
 
     @Test
     void generateCityWritesADatasetWithAddressesAndAliases(@TempDir Path dir) throws Exception {
-        run("generate-city", "--households", "10000", "--seed", "2", "--output", dir.resolve("city").toString());
+        run(
+                "generate-city",
+                "--households",
+                "10000",
+                "--seed",
+                "2",
+                "--output",
+                dir.resolve("city").toString());
         assertTrue(Files.readString(dir.resolve("city/buildings.geojson")).contains("\"house_number\""));
         assertTrue(Files.exists(dir.resolve("city/aliases.csv")));
     }
@@ -46,6 +54,9 @@ class GridAtlasBenchTest {
     void benchAddressEndsWithItsSummaryLine() {
         String out = run("bench-address", "--households", "20000", "--appeals", "2000");
         String last = out.strip().lines().reduce((a, b) -> b).orElseThrow();
-        assertTrue(last.matches("address: [0-9.]+% right grid, [0-9.]+% wrong grid, [0-9.]+% unmatched of [0-9,]+ appeals about the city; [0-9,]+ addresses/s on one thread"), last);
+        assertTrue(
+                last.matches(
+                        "address: [0-9.]+% right grid, [0-9.]+% wrong grid, [0-9.]+% unmatched of [0-9,]+ appeals about the city; [0-9,]+ addresses/s on one thread"),
+                last);
     }
 }

@@ -41,12 +41,14 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
             try (Reader r = Files.newBufferedReader(Path.of(path), StandardCharsets.UTF_8)) {
                 p.load(r);
             } catch (IOException e) {
-                throw new org.gridatlas.engine.io.InputException("cannot read the configuration file " + path + ": " + e.getMessage());
+                throw new org.gridatlas.engine.io.InputException(
+                        "cannot read the configuration file " + path + ": " + e.getMessage());
             }
             Set<String> known = optionKeys(cli);
             for (String key : p.stringPropertyNames()) {
                 if (!known.contains(key)) {
-                    throw new org.gridatlas.engine.io.InputException("configuration file " + path + ": unknown option '" + key + "' (known: " + String.join(", ", known) + ")");
+                    throw new org.gridatlas.engine.io.InputException("configuration file " + path + ": unknown option '"
+                            + key + "' (known: " + String.join(", ", known) + ")");
                 }
             }
         }

@@ -34,31 +34,52 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "crosswalk", mixinStandardHelpOptions = true,
-        description = "Compare another department's units (police beats, 城管 or 综治 grids) with the unified grids: shares of area and households, "
-                + "the unit each grid mostly belongs to, and conflicts; optionally join the department's resource points to the grids.")
+@Command(
+        name = "crosswalk",
+        mixinStandardHelpOptions = true,
+        description =
+                "Compare another department's units (police beats, 城管 or 综治 grids) with the unified grids: shares of area and households, "
+                        + "the unit each grid mostly belongs to, and conflicts; optionally join the department's resource points to the grids.")
 final class CrosswalkCommand implements Callable<Integer> {
-    @Option(names = "--grids", paramLabel = "DIR|FILE.gpkg",
+    @Option(
+            names = "--grids",
+            paramLabel = "DIR|FILE.gpkg",
             description = "a delineation's output (directory or .gpkg; give --input too), or a GridAtlas store (.gpkg)")
     Path grids;
 
     @Option(names = "--jdbc", paramLabel = "URL", description = "the grids of a PostGIS store instead of --grids")
     String jdbc;
 
-    @Option(names = "--input", paramLabel = "DATASET", description = "with a delineation's output: the dataset it was drawn from (its buildings give the households)")
+    @Option(
+            names = "--input",
+            paramLabel = "DATASET",
+            description =
+                    "with a delineation's output: the dataset it was drawn from (its buildings give the households)")
     Path input;
 
-    @Option(names = "--layer", required = true, paramLabel = "FILE",
-            description = "the department's units: .geojson, .shp, .gpkg or a format ogr2ogr reads; fields id, name, department")
+    @Option(
+            names = "--layer",
+            required = true,
+            paramLabel = "FILE",
+            description =
+                    "the department's units: .geojson, .shp, .gpkg or a format ogr2ogr reads; fields id, name, department")
     Path layer;
 
-    @Option(names = "--resources", paramLabel = "FILE", description = "the department's points: .geojson, .shp, .gpkg or .csv (lon, lat); fields id, type, name, department")
+    @Option(
+            names = "--resources",
+            paramLabel = "FILE",
+            description =
+                    "the department's points: .geojson, .shp, .gpkg or .csv (lon, lat); fields id, type, name, department")
     Path resources;
 
     @Mixin
     LayerOptions read = new LayerOptions();
 
-    @Option(names = "--output", required = true, paramLabel = "DIR", description = "directory for crosswalk.csv, main_units.csv, conflicts.csv, conflicts.geojson, report.json")
+    @Option(
+            names = "--output",
+            required = true,
+            paramLabel = "DIR",
+            description = "directory for crosswalk.csv, main_units.csv, conflicts.csv, conflicts.geojson, report.json")
     Path output;
 
     @Override
@@ -72,26 +93,48 @@ final class CrosswalkCommand implements Callable<Integer> {
         long t1 = System.nanoTime();
         Envelope extent = new Envelope();
         state.grids().forEach(g -> extent.expandToInclude(g.geometry().getEnvelopeInternal()));
-        Map<String, Building> buildings = state.buildings().stream().collect(Collectors.toMap(Building::id, Function.identity(), (a, b) -> a));
+        Map<String, Building> buildings =
+                state.buildings().stream().collect(Collectors.toMap(Building::id, Function.identity(), (a, b) -> a));
         CrosswalkResult result = new Crosswalk(units, extent).run(state.grids(), state.assignments(), buildings);
         ResourcesInGrids joined = null;
         List<ResourceCount> counts = null;
         if (points != null) {
-            List<Grid> level = state.grids().stream().filter(g -> g.level() == GridLevel.GRID).toList();
+            List<Grid> level = state.grids().stream()
+                    .filter(g -> g.level() == GridLevel.GRID)
+                    .toList();
             // one join: the exact locator, built in a fraction of the time the cell index takes
             joined = new ResourceJoin(new PointInGridIndex(level)).join(points);
-            counts = joined.rollUp(level.stream().collect(Collectors.toMap(Grid::code, Function.identity())),
-                    state.communities().stream().collect(Collectors.toMap(Community::code, Function.identity(), (a, b) -> a)));
+            counts = joined.rollUp(
+                    level.stream().collect(Collectors.toMap(Grid::code, Function.identity())),
+                    state.communities().stream()
+                            .collect(Collectors.toMap(Community::code, Function.identity(), (a, b) -> a)));
         }
         Map<String, Object> report = CrosswalkWriter.summary(result, joined);
         report.put("layer", layer.toString());
-        report.put("departments", units.stream().map(DepartmentUnit::department).distinct().sorted().toList());
+        report.put(
+                "departments",
+                units.stream()
+                        .map(DepartmentUnit::department)
+                        .distinct()
+                        .sorted()
+                        .toList());
         report.put("seconds", Math.round((System.nanoTime() - t1) / 1e6) / 1e3);
         CrosswalkWriter.write(output, result, joined, counts, report);
-        System.out.printf("%d units against %d grids: %d in one unit, %s conflicts %s%s; %.1f s (%.1f s reading)%n", result.units(), result.grids(),
-                result.gridsInOneUnit(), result.conflicts().size(), report.get("conflicts"),
-                joined == null ? "" : String.format("; %d resources in grids, %d outside", report.get("resources_in_grids"), joined.outside().size()),
-                (System.nanoTime() - t0) / 1e9, (t1 - t0) / 1e9);
+        System.out.printf(
+                "%d units against %d grids: %d in one unit, %s conflicts %s%s; %.1f s (%.1f s reading)%n",
+                result.units(),
+                result.grids(),
+                result.gridsInOneUnit(),
+                result.conflicts().size(),
+                report.get("conflicts"),
+                joined == null
+                        ? ""
+                        : String.format(
+                                "; %d resources in grids, %d outside",
+                                report.get("resources_in_grids"),
+                                joined.outside().size()),
+                (System.nanoTime() - t0) / 1e9,
+                (t1 - t0) / 1e9);
         return 0;
     }
 
@@ -101,11 +144,15 @@ final class CrosswalkCommand implements Callable<Integer> {
         if (jdbc != null || isStore(grids)) {
             try (GridStore store = jdbc != null ? PostGisGridStore.open(jdbc) : GeoPackageGridStore.open(grids)) {
                 StoredState s = store.load();
-                if (s.grids().isEmpty()) throw new InputException((jdbc != null ? jdbc : grids) + ": the store holds no grids (import some first)");
+                if (s.grids().isEmpty())
+                    throw new InputException(
+                            (jdbc != null ? jdbc : grids) + ": the store holds no grids (import some first)");
                 return s;
             }
         }
-        if (input == null) throw new InputException("--grids " + grids + " is a delineation's output: give --input, the dataset it was drawn from, for the households");
+        if (input == null)
+            throw new InputException("--grids " + grids
+                    + " is a delineation's output: give --input, the dataset it was drawn from, for the households");
         ResultReader.Result r = ResultReader.read(grids);
         Dataset d = DatasetReader.read(input);
         return new StoredState(d.communities(), d.buildings(), List.of(), List.of(), r.grids(), r.assignments(), null);

@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "delineate", mixinStandardHelpOptions = true,
+@Command(
+        name = "delineate",
+        mixinStandardHelpOptions = true,
         description = "Split every community of a dataset into grids (DATA.md), verify them and write the result.")
 final class DelineateCommand implements Callable<Integer> {
     @Mixin
@@ -20,10 +22,18 @@ final class DelineateCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, description = "result directory or .gpkg")
     Path output;
 
-    @Option(names = "--format", paramLabel = "geojson|shapefile", description = "how a result directory holds the grids: grids.geojson (default) or grids.shp with .dbf, .prj, .cpg")
+    @Option(
+            names = "--format",
+            paramLabel = "geojson|shapefile",
+            description =
+                    "how a result directory holds the grids: grids.geojson (default) or grids.shp with .dbf, .prj, .cpg")
     ResultWriter.GridFormat format = ResultWriter.GridFormat.GEOJSON;
 
-    @Option(names = "--output-crs", paramLabel = "EPSG:n", description = "write a .gpkg or Shapefile output's grids in this system (e.g. EPSG:4549); GeoJSON output is lon/lat")
+    @Option(
+            names = "--output-crs",
+            paramLabel = "EPSG:n",
+            description =
+                    "write a .gpkg or Shapefile output's grids in this system (e.g. EPSG:4549); GeoJSON output is lon/lat")
     String outputCrs;
 
     @Mixin
@@ -46,12 +56,26 @@ final class DelineateCommand implements Callable<Integer> {
         ResultWriter.write(result, output, crs, format);
         var r = result.report();
         if (r.microGrids() > 0) System.out.printf("%d micro grids%n", r.microGrids());
-        String inBounds = r.urbanGrids() == 0 ? "no urban grids"
-                : String.format(java.util.Locale.ROOT, "%.1f%% of urban grids within %d-%d", 100 * r.shareInBounds(), plan.min, plan.max);
-        System.out.printf("%d grids for %d communities (%d households): %s, %d flagged, "
+        String inBounds = r.urbanGrids() == 0
+                ? "no urban grids"
+                : String.format(
+                        java.util.Locale.ROOT,
+                        "%.1f%% of urban grids within %d-%d",
+                        100 * r.shareInBounds(),
+                        plan.min,
+                        plan.max);
+        System.out.printf(
+                "%d grids for %d communities (%d households): %s, %d flagged, "
                         + "barrier alignment %.3f, Polsby-Popper %.3f, %.1f s; verification %s%n",
-                r.grids(), r.communities(), r.households(), inBounds, r.flaggedGrids(),
-                r.barrierAlignment(), r.meanPolsbyPopper(), (System.nanoTime() - t0) / 1e9, result.verified() ? "PASS" : "FAIL " + r.verification());
+                r.grids(),
+                r.communities(),
+                r.households(),
+                inBounds,
+                r.flaggedGrids(),
+                r.barrierAlignment(),
+                r.meanPolsbyPopper(),
+                (System.nanoTime() - t0) / 1e9,
+                result.verified() ? "PASS" : "FAIL " + r.verification());
         return result.verified() ? 0 : 1;
     }
 }

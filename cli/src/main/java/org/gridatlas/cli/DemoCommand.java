@@ -3,17 +3,19 @@ package org.gridatlas.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.gridatlas.store.GeoPackageGridStore;
-import org.gridatlas.store.GridStore;
 import org.gridatlas.engine.Delineator;
 import org.gridatlas.engine.io.DatasetReader;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
 import org.gridatlas.engine.partition.MicroGridPlanner;
+import org.gridatlas.store.GeoPackageGridStore;
+import org.gridatlas.store.GridStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
         description = "Import the Monaco fixture into a temporary GeoPackage, delineate it and serve it.")
 final class DemoCommand implements Callable<Integer> {
     @Mixin
@@ -23,11 +25,16 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path file = Files.createTempDirectory("gridatlas-demo-").resolve("demo.gpkg");
         Dataset d = DatasetReader.read(org.gridatlas.engine.io.PackedDataset.unpack(DemoCommand.class, "monaco"));
-        Delineation r = new Delineator(server.plan.bounds(), server.plan.ruralRule(), MicroGridPlanner.DEFAULT).delineate(d);
+        Delineation r =
+                new Delineator(server.plan.bounds(), server.plan.ruralRule(), MicroGridPlanner.DEFAULT).delineate(d);
         GridStore store = GeoPackageGridStore.open(file);
         store.replace(d, r, "Monaco (OpenStreetMap) fixture");
-        System.out.printf("demo store %s: %d grids and %d micro grids for %d communities%n", file, r.report().grids(),
-                r.report().microGrids(), d.communities().size());
+        System.out.printf(
+                "demo store %s: %d grids and %d micro grids for %d communities%n",
+                file,
+                r.report().grids(),
+                r.report().microGrids(),
+                d.communities().size());
         ServeCommand.serve(store, server);
         return 0;
     }

@@ -9,16 +9,32 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The {@code gridatlas} command: one subcommand per job. */
-@Command(name = "gridatlas", mixinStandardHelpOptions = true, version = "gridatlas 0.1",
+@Command(
+        name = "gridatlas",
+        mixinStandardHelpOptions = true,
+        version = "gridatlas 0.1",
         description = "Grid delineation and mapping for grid-based community governance.",
-        subcommands = {DelineateCommand.class, ImportCommand.class, ServeCommand.class, DemoCommand.class, ImportStaffCommand.class,
-                SeedCommand.class, PublishCommand.class, TokenCommand.class, CrosswalkCommand.class, ImportLayerCommand.class})
+        subcommands = {
+            DelineateCommand.class,
+            ImportCommand.class,
+            ServeCommand.class,
+            DemoCommand.class,
+            ImportStaffCommand.class,
+            SeedCommand.class,
+            PublishCommand.class,
+            TokenCommand.class,
+            CrosswalkCommand.class,
+            ImportLayerCommand.class
+        })
 public final class GridAtlasCli {
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
-    @Option(names = "--config", paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            scope = CommandLine.ScopeType.INHERIT,
             description = "configuration file (Java properties: option=value, e.g. port=7070); also GRIDATLAS_CONFIG")
     Path config;
 
@@ -30,8 +46,10 @@ public final class GridAtlasCli {
      * GeoServer that refuses what the options give it (URL, credentials); every other failure is ours.
      */
     static int exitCode(Exception e) {
-        if (e instanceof InputException || e instanceof java.nio.file.NoSuchFileException
-                || e instanceof org.gridatlas.store.StoreException || e instanceof org.gridatlas.api.geoserver.GeoServerException) {
+        if (e instanceof InputException
+                || e instanceof java.nio.file.NoSuchFileException
+                || e instanceof org.gridatlas.store.StoreException
+                || e instanceof org.gridatlas.api.geoserver.GeoServerException) {
             return BAD_INPUT;
         }
         return INTERNAL;
@@ -54,8 +72,11 @@ public final class GridAtlasCli {
         CommandLine cl = new CommandLine(top).setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             int exit = exitCode(e);
-            cmd.getErr().println("gridatlas: " + (exit == BAD_INPUT || e instanceof PlanningFailure ? e.getMessage()
-                    : "internal error (this is a bug, or the machine failed: please report it): " + e));
+            cmd.getErr()
+                    .println("gridatlas: "
+                            + (exit == BAD_INPUT || e instanceof PlanningFailure
+                                    ? e.getMessage()
+                                    : "internal error (this is a bug, or the machine failed: please report it): " + e));
             if (env.get("GRIDATLAS_DEBUG") != null) e.printStackTrace(cmd.getErr());
             return exit;
         });

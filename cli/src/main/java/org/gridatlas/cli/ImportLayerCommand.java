@@ -13,16 +13,26 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "import-layer", mixinStandardHelpOptions = true,
-        description = "Store another department's layer (units: id, name, department; resources: id, type, name, department), replacing it whole as its next version.")
+@Command(
+        name = "import-layer",
+        mixinStandardHelpOptions = true,
+        description =
+                "Store another department's layer (units: id, name, department; resources: id, type, name, department), replacing it whole as its next version.")
 final class ImportLayerCommand implements Callable<Integer> {
-    @Option(names = "--name", required = true, description = "the layer's name: letters, digits, '-' or '_' (e.g. police-beats)")
+    @Option(
+            names = "--name",
+            required = true,
+            description = "the layer's name: letters, digits, '-' or '_' (e.g. police-beats)")
     String name;
 
     @Option(names = "--kind", required = true, description = "units (polygons) or resources (points)")
     String kind;
 
-    @Option(names = "--layer", required = true, paramLabel = "FILE", description = "the layer: .geojson, .shp, .gpkg, .csv (resources, lon/lat) or a format ogr2ogr reads")
+    @Option(
+            names = "--layer",
+            required = true,
+            paramLabel = "FILE",
+            description = "the layer: .geojson, .shp, .gpkg, .csv (resources, lon/lat) or a format ogr2ogr reads")
     Path layer;
 
     @Mixin
@@ -43,9 +53,17 @@ final class ImportLayerCommand implements Callable<Integer> {
         Charset charset = read.charset();
         try (GridStore s = store.open()) {
             DepartmentLayerInfo info = k == DepartmentLayerKind.UNITS
-                    ? s.replaceUnits(name, DepartmentLayerReader.units(layer, crs, charset), layer.getFileName().toString())
-                    : s.replaceResources(name, DepartmentLayerReader.resources(layer, crs, charset), layer.getFileName().toString());
-            System.out.printf("layer %s: version %d, %d %s%n", info.name(), info.version(), info.features(), info.kind().wireName());
+                    ? s.replaceUnits(
+                            name,
+                            DepartmentLayerReader.units(layer, crs, charset),
+                            layer.getFileName().toString())
+                    : s.replaceResources(
+                            name,
+                            DepartmentLayerReader.resources(layer, crs, charset),
+                            layer.getFileName().toString());
+            System.out.printf(
+                    "layer %s: version %d, %d %s%n",
+                    info.name(), info.version(), info.features(), info.kind().wireName());
         }
         return 0;
     }

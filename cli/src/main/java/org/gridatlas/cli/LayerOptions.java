@@ -7,10 +7,17 @@ import picocli.CommandLine.Option;
 
 /** How another department's layer files are read: their coordinate system when they do not name it, and their Shapefile encoding. */
 final class LayerOptions {
-    @Option(names = "--layer-crs", paramLabel = "EPSG:n", description = "the layer files' coordinate system when they do not name it (default: lon/lat)")
+    @Option(
+            names = "--layer-crs",
+            paramLabel = "EPSG:n",
+            description = "the layer files' coordinate system when they do not name it (default: lon/lat)")
     String layerCrs;
 
-    @Option(names = "--encoding", paramLabel = "CHARSET", description = "Shapefile attributes' encoding when no .cpg names it (default: UTF-8 or GBK as the bytes say)")
+    @Option(
+            names = "--encoding",
+            paramLabel = "CHARSET",
+            description =
+                    "Shapefile attributes' encoding when no .cpg names it (default: UTF-8 or GBK as the bytes say)")
     String encoding;
 
     InputCrs crs() {

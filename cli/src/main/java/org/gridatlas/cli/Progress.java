@@ -16,7 +16,8 @@ final class Progress {
         if (now - last < 1_000_000_000L) return;
         last = now;
         printed = true;
-        System.err.printf("\r%s %d/%d communities (%d%%) %.0f s", what, done, total, 100L * done / total, (now - start) / 1e9);
+        System.err.printf(
+                "\r%s %d/%d communities (%d%%) %.0f s", what, done, total, 100L * done / total, (now - start) / 1e9);
     }
 
     synchronized void finish() {

@@ -11,11 +11,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "publish", mixinStandardHelpOptions = true,
-        description = "Publish the grid layers of the PostGIS store to GeoServer (workspace, data store, a layer and SLD style per level, "
-                + "a layer group); idempotent: a second run changes nothing.")
+@Command(
+        name = "publish",
+        mixinStandardHelpOptions = true,
+        description =
+                "Publish the grid layers of the PostGIS store to GeoServer (workspace, data store, a layer and SLD style per level, "
+                        + "a layer group); idempotent: a second run changes nothing.")
 final class PublishCommand implements Callable<Integer> {
-    @Option(names = "--jdbc", required = true, paramLabel = "URL", description = "the PostGIS store GeoServer should read")
+    @Option(
+            names = "--jdbc",
+            required = true,
+            paramLabel = "URL",
+            description = "the PostGIS store GeoServer should read")
     String jdbc;
 
     @Mixin

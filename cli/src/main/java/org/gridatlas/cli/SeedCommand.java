@@ -4,9 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.gridatlas.store.GridStore;
 import org.gridatlas.api.serving.MapLayers;
 import org.gridatlas.engine.geom.ChinaCrs;
+import org.gridatlas.store.GridStore;
 import org.gridatlas.tiles.MvtRenderer;
 import org.gridatlas.tiles.TileId;
 import org.gridatlas.tiles.TileLayer;
@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "seed", mixinStandardHelpOptions = true,
+@Command(
+        name = "seed",
+        mixinStandardHelpOptions = true,
         description = "Pre-render the vector tiles of a zoom range into DIR/{z}/{x}/{y}.mvt (empty tiles are skipped).")
 final class SeedCommand implements Callable<Integer> {
     @Mixin
@@ -48,13 +50,18 @@ final class SeedCommand implements Callable<Integer> {
         int written = 0, empty = 0;
         for (TileId tile : TileSeeder.tiles(layers, minZoom, maxZoom)) {
             byte[] b = renderer.render(layers, tile, c);
-            if (b == null) { empty++; continue; }
+            if (b == null) {
+                empty++;
+                continue;
+            }
             Path f = output.resolve(tile.z() + "/" + tile.x() + "/" + tile.y() + ".mvt");
             Files.createDirectories(f.getParent());
             Files.write(f, b);
             written++;
         }
-        System.out.printf("%d tiles written, %d empty skipped, zooms %d-%d, %.1f s%n", written, empty, minZoom, maxZoom, (System.nanoTime() - t) / 1e9);
+        System.out.printf(
+                "%d tiles written, %d empty skipped, zooms %d-%d, %.1f s%n",
+                written, empty, minZoom, maxZoom, (System.nanoTime() - t) / 1e9);
         return 0;
     }
 }

@@ -2,14 +2,17 @@ package org.gridatlas.cli;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.gridatlas.store.GridStore;
 import org.gridatlas.api.web.ApiServer;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import org.gridatlas.store.GridStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the stored grids: GeoJSON API, lookups, reports, tiles, the big screen.")
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = "Serve the stored grids: GeoJSON API, lookups, reports, tiles, the big screen.")
 final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
@@ -36,7 +39,9 @@ final class ServeCommand implements Callable<Integer> {
             LOG.info("stopped");
             stopped.countDown();
         }));
-        System.out.printf("GridAtlas serving on http://localhost:%d/ (API at /api/v1, OpenAPI at /api/v1/openapi.json)%n", server.port());
+        System.out.printf(
+                "GridAtlas serving on http://localhost:%d/ (API at /api/v1, OpenAPI at /api/v1/openapi.json)%n",
+                server.port());
         stopped.await();
     }
 }

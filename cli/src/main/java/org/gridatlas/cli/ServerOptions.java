@@ -1,13 +1,13 @@
 package org.gridatlas.cli;
 
-import org.gridatlas.api.serving.ReportDeadlines;
-import java.util.Map;
-import java.util.LinkedHashMap;
-import java.util.ArrayList;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.gridatlas.api.serving.ReportDeadlines;
 import org.gridatlas.api.web.ServerSettings;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,42 +17,72 @@ final class ServerOptions {
     @Option(names = "--port", defaultValue = "7070", description = "HTTP port (default ${DEFAULT-VALUE})")
     int port;
 
-    @Option(names = "--tile-cache-mb", defaultValue = "256", description = "memory for cached tiles, MB (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--tile-cache-mb",
+            defaultValue = "256",
+            description = "memory for cached tiles, MB (default ${DEFAULT-VALUE})")
     long tileCacheMb;
 
-    @Option(names = "--shutdown-grace-seconds", defaultValue = "10",
+    @Option(
+            names = "--shutdown-grace-seconds",
+            defaultValue = "10",
             description = "on SIGTERM, how long requests in flight may take to finish (default ${DEFAULT-VALUE})")
     long shutdownGraceSeconds;
 
-    @Option(names = "--access-log", description = "log every request (method, path, route, status, ms) as a structured line")
+    @Option(
+            names = "--access-log",
+            description = "log every request (method, path, route, status, ms) as a structured line")
     boolean accessLog;
 
-    @Option(names = "--admin-token-sha256", split = ",", paramLabel = "HEX",
-            description = "SHA-256 digests (hex) of the bearer tokens that may call /api/v1/admin; make one with: printf %%s TOKEN | sha256sum")
+    @Option(
+            names = "--admin-token-sha256",
+            split = ",",
+            paramLabel = "HEX",
+            description =
+                    "SHA-256 digests (hex) of the bearer tokens that may call /api/v1/admin; make one with: printf %%s TOKEN | sha256sum")
     List<String> adminTokens = List.of();
 
-    @Option(names = "--report-key-sha256", split = ",", paramLabel = "HEX",
-            description = "SHA-256 digests (hex) of the keys report senders give in X-Report-Key; with none (and no reporter token), reports need no key")
+    @Option(
+            names = "--report-key-sha256",
+            split = ",",
+            paramLabel = "HEX",
+            description =
+                    "SHA-256 digests (hex) of the keys report senders give in X-Report-Key; with none (and no reporter token), reports need no key")
     List<String> reportKeys = List.of();
 
-    @Option(names = "--read-access", defaultValue = "public", description = "public (default) or token: whether reads need a token of any role")
+    @Option(
+            names = "--read-access",
+            defaultValue = "public",
+            description = "public (default) or token: whether reads need a token of any role")
     String readAccess;
 
-    @Option(names = "--public-url", paramLabel = "URL",
-            description = "the address clients reach this service at (e.g. https://grids.example.gov.cn), for absolute links; without it links are relative")
+    @Option(
+            names = "--public-url",
+            paramLabel = "URL",
+            description =
+                    "the address clients reach this service at (e.g. https://grids.example.gov.cn), for absolute links; without it links are relative")
     String publicUrl;
 
-    @Option(names = "--header-timeout-seconds", defaultValue = "10",
-            description = "how long a request's line and headers may take to arrive in all; slower connections are closed (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--header-timeout-seconds",
+            defaultValue = "10",
+            description =
+                    "how long a request's line and headers may take to arrive in all; slower connections are closed (default ${DEFAULT-VALUE})")
     long headerTimeoutSeconds;
 
     @Mixin
     StaffingOptions staffing = new StaffingOptions();
 
-    @Option(names = "--report-deadline-hours", defaultValue = "72", description = "hours a report may stay open before it is overdue (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--report-deadline-hours",
+            defaultValue = "72",
+            description = "hours a report may stay open before it is overdue (default ${DEFAULT-VALUE})")
     int reportDeadlineHours;
 
-    @Option(names = "--report-deadlines", split = ",", paramLabel = "CATEGORY=HOURS",
+    @Option(
+            names = "--report-deadlines",
+            split = ",",
+            paramLabel = "CATEGORY=HOURS",
             description = "deadlines of particular categories, e.g. 垃圾=24,噪音=48 (the others: --report-deadline-hours)")
     List<String> reportDeadlines = new ArrayList<>();
 
@@ -63,28 +93,49 @@ final class ServerOptions {
     GeoServerOptions geoServer = new GeoServerOptions();
 
     ServerSettings settings() {
-        if (!readAccess.equals("public") && !readAccess.equals("token")) throw new org.gridatlas.engine.io.InputException("--read-access is public or token, not '" + readAccess + "'");
+        if (!readAccess.equals("public") && !readAccess.equals("token"))
+            throw new org.gridatlas.engine.io.InputException(
+                    "--read-access is public or token, not '" + readAccess + "'");
         if (publicUrl != null && !publicUrl.matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
-            throw new org.gridatlas.engine.io.InputException("--public-url is an http(s) address without query, not '" + publicUrl + "'");
+            throw new org.gridatlas.engine.io.InputException(
+                    "--public-url is an http(s) address without query, not '" + publicUrl + "'");
         }
-        ServerSettings.Security security = new ServerSettings.Security(digests("--admin-token-sha256", adminTokens), digests("--report-key-sha256", reportKeys),
+        ServerSettings.Security security = new ServerSettings.Security(
+                digests("--admin-token-sha256", adminTokens),
+                digests("--report-key-sha256", reportKeys),
                 readAccess.equals("public"));
-        return new ServerSettings(staffing.rule(), plan.bounds(), plan.ruralRule(), plan.microBounds(), tileCacheMb << 20, Duration.ofSeconds(shutdownGraceSeconds), accessLog,
-                security, geoServer.target(), geoServer.dbHost, publicUrl == null ? null : publicUrl.replaceAll("/+$", ""), Duration.ofSeconds(headerTimeoutSeconds),
+        return new ServerSettings(
+                staffing.rule(),
+                plan.bounds(),
+                plan.ruralRule(),
+                plan.microBounds(),
+                tileCacheMb << 20,
+                Duration.ofSeconds(shutdownGraceSeconds),
+                accessLog,
+                security,
+                geoServer.target(),
+                geoServer.dbHost,
+                publicUrl == null ? null : publicUrl.replaceAll("/+$", ""),
+                Duration.ofSeconds(headerTimeoutSeconds),
                 deadlines());
     }
 
     private ReportDeadlines deadlines() {
-        if (reportDeadlineHours < 1) throw new org.gridatlas.engine.io.InputException("--report-deadline-hours is at least 1, not " + reportDeadlineHours);
+        if (reportDeadlineHours < 1)
+            throw new org.gridatlas.engine.io.InputException(
+                    "--report-deadline-hours is at least 1, not " + reportDeadlineHours);
         Map<String, Duration> byCategory = new LinkedHashMap<>();
-        Pairs.parse("--report-deadlines", reportDeadlines, "[1-9][0-9]{0,4}", "垃圾=24").forEach((k, v) -> byCategory.put(k, Duration.ofHours(Integer.parseInt(v))));
+        Pairs.parse("--report-deadlines", reportDeadlines, "[1-9][0-9]{0,4}", "垃圾=24")
+                .forEach((k, v) -> byCategory.put(k, Duration.ofHours(Integer.parseInt(v))));
         return new ReportDeadlines(Duration.ofHours(reportDeadlineHours), byCategory);
     }
 
     private static Set<String> digests(String option, List<String> values) {
         Set<String> out = new LinkedHashSet<>();
         for (String t : values) {
-            if (!t.strip().matches("[0-9a-fA-F]{64}")) throw new org.gridatlas.engine.io.InputException(option + " takes 64 hex digits (a SHA-256 digest), not '" + t + "'");
+            if (!t.strip().matches("[0-9a-fA-F]{64}"))
+                throw new org.gridatlas.engine.io.InputException(
+                        option + " takes 64 hex digits (a SHA-256 digest), not '" + t + "'");
             out.add(t.strip().toLowerCase());
         }
         return out;

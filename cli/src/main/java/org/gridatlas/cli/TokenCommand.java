@@ -10,10 +10,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "token", mixinStandardHelpOptions = true,
-        description = "Make an API token for a person or system and print it once: the store keeps only its SHA-256 digest.")
+@Command(
+        name = "token",
+        mixinStandardHelpOptions = true,
+        description =
+                "Make an API token for a person or system and print it once: the store keeps only its SHA-256 digest.")
 final class TokenCommand implements Callable<Integer> {
-    @Option(names = "--name", required = true, description = "who holds the token (a new token for the same name replaces the old)")
+    @Option(
+            names = "--name",
+            required = true,
+            description = "who holds the token (a new token for the same name replaces the old)")
     String name;
 
     @Option(names = "--role", required = true, description = "admin, planner, reader or reporter")
@@ -24,7 +30,9 @@ final class TokenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!AccessToken.ROLES.contains(role)) throw new org.gridatlas.engine.io.InputException("--role is one of " + AccessToken.ROLES + ", not '" + role + "'");
+        if (!AccessToken.ROLES.contains(role))
+            throw new org.gridatlas.engine.io.InputException(
+                    "--role is one of " + AccessToken.ROLES + ", not '" + role + "'");
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the real command line on fixtures and checks the output with the project's copy of the independent checker. */
 class CliEndToEndTest {
-    private static final Path CHECKER = Path.of("../scripts/check_grids.py").toAbsolutePath().normalize();
+    private static final Path CHECKER =
+            Path.of("../scripts/check_grids.py").toAbsolutePath().normalize();
 
     record Run(int exit, String out, String err) {}
 
@@ -42,7 +43,8 @@ class CliEndToEndTest {
 
     static String check(Path dataset, Path result) throws Exception {
         Process p = new ProcessBuilder("/usr/bin/python3", CHECKER.toString(), dataset.toString(), result.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);
         return out;
@@ -60,7 +62,8 @@ class CliEndToEndTest {
         assertTrue(report.get("shareInBounds").asDouble() > 0.85, report.toString());
         assertTrue(report.get("barrierAlignment").asDouble() > 0.8);
         report.get("verification").forEach(v -> assertEquals(0, v.asInt()));
-        for (JsonNode issue : report.get("issues")) assertFalse(issue.get("why").asText().isBlank());
+        for (JsonNode issue : report.get("issues"))
+            assertFalse(issue.get("why").asText().isBlank());
     }
 
     @Test
@@ -81,7 +84,9 @@ class CliEndToEndTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(Files.size(out) > 10_000);
         if (Files.isExecutable(Path.of("/usr/bin/ogrinfo"))) {
-            Process p = new ProcessBuilder("/usr/bin/ogrinfo", "-ro", "-so", out.toString()).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("/usr/bin/ogrinfo", "-ro", "-so", out.toString())
+                    .redirectErrorStream(true)
+                    .start();
             String info = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(0, p.waitFor(), info);
             assertTrue(info.contains("1: grids") && info.contains("assignments") && info.contains("report"), info);
@@ -91,23 +96,42 @@ class CliEndToEndTest {
     @Test
     void badInputNamesTheRecordAndLeavesTheOldResultAlone(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("result");
-        assertEquals(0, cli("delineate", "--input", Fixtures.monaco().toString(), "--output", out.toString()).exit());
+        assertEquals(
+                0,
+                cli("delineate", "--input", Fixtures.monaco().toString(), "--output", out.toString())
+                        .exit());
         String before = Files.readString(out.resolve("assignments.csv"));
 
         Path bad = dir.resolve("bad");
         Files.createDirectories(bad);
-        for (String f : new String[] {"communities.geojson", "barriers.geojson"}) Files.copy(Fixtures.monaco().resolve(f), bad.resolve(f));
+        for (String f : new String[] {"communities.geojson", "barriers.geojson"})
+            Files.copy(Fixtures.monaco().resolve(f), bad.resolve(f));
         String buildings = Files.readString(Fixtures.monaco().resolve("buildings.geojson"));
-        Files.writeString(bad.resolve("buildings.geojson"), buildings.replaceFirst("\"households\": ?\\d+", "\"households\": -5"));
+        Files.writeString(
+                bad.resolve("buildings.geojson"),
+                buildings.replaceFirst("\"households\": ?\\d+", "\"households\": -5"));
         Run r = cli("delineate", "--input", bad.toString(), "--output", out.toString());
         assertEquals(2, r.exit());
-        assertTrue(r.err().contains("buildings.geojson feature 0 (id b393226): households must be an integer >= 0, got -5"), r.err());
+        assertTrue(
+                r.err()
+                        .contains(
+                                "buildings.geojson feature 0 (id b393226): households must be an integer >= 0, got -5"),
+                r.err());
         assertEquals(before, Files.readString(out.resolve("assignments.csv")));
     }
 
     @Test
     void rejectsImpossibleBounds(@TempDir Path dir) {
-        Run r = cli("delineate", "--input", Fixtures.monaco().toString(), "--output", dir.resolve("x").toString(), "--min", "600", "--max", "500");
+        Run r = cli(
+                "delineate",
+                "--input",
+                Fixtures.monaco().toString(),
+                "--output",
+                dir.resolve("x").toString(),
+                "--min",
+                "600",
+                "--max",
+                "500");
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("min <= max"), r.err());
     }

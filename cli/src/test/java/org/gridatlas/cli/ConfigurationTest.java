@@ -26,24 +26,44 @@ public class ConfigurationTest {
     void theCommandLineWinsOverTheEnvironmentWhichWinsOverTheFile(@TempDir Path dir) throws Exception {
         try (FakeGeoServer geoServer = new FakeGeoServer("admin", "geoserver")) {
             Path config = dir.resolve("gridatlas.properties");
-            Files.writeString(config, "# GridAtlas\ngeoserver=" + geoServer.url() + "\ngeoserver-workspace=fromfile\ngeoserver-password=wrong\n",
+            Files.writeString(
+                    config,
+                    "# GridAtlas\ngeoserver=" + geoServer.url()
+                            + "\ngeoserver-workspace=fromfile\ngeoserver-password=wrong\n",
                     StandardCharsets.UTF_8);
-            Map<String, String> env = Map.of("GRIDATLAS_GEOSERVER_PASSWORD", "geoserver", "GRIDATLAS_CONFIG", config.toString());
+            Map<String, String> env =
+                    Map.of("GRIDATLAS_GEOSERVER_PASSWORD", "geoserver", "GRIDATLAS_CONFIG", config.toString());
             CliEndToEndTest.Run first = cli(env, "publish", "--jdbc", JDBC, "--geoserver-workspace", "qhd");
             assertEquals(0, first.exit(), first.err());
             assertNotNull(geoServer.resource("/rest/workspaces/qhd"), "the command line's workspace");
             assertNull(geoServer.resource("/rest/workspaces/fromfile"));
             assertTrue(first.out().contains("created"), first.out());
 
-            CliEndToEndTest.Run again = cli(Map.of("GRIDATLAS_GEOSERVER_PASSWORD", "geoserver"),
-                    "publish", "--config", config.toString(), "--jdbc", JDBC, "--geoserver-workspace", "qhd", "--truncate");
+            CliEndToEndTest.Run again = cli(
+                    Map.of("GRIDATLAS_GEOSERVER_PASSWORD", "geoserver"),
+                    "publish",
+                    "--config",
+                    config.toString(),
+                    "--jdbc",
+                    JDBC,
+                    "--geoserver-workspace",
+                    "qhd",
+                    "--truncate");
             assertEquals(0, again.exit(), again.err());
-            assertTrue(again.out().lines().filter(l -> !l.startsWith("GeoWebCache")).allMatch(l -> l.endsWith("unchanged")), again.out());
+            assertTrue(
+                    again.out()
+                            .lines()
+                            .filter(l -> !l.startsWith("GeoWebCache"))
+                            .allMatch(l -> l.endsWith("unchanged")),
+                    again.out());
             assertEquals(4, geoServer.truncated().size());
 
-            CliEndToEndTest.Run refused = cli(Map.of(), "publish", "--config", config.toString(), "--jdbc", JDBC, "--geoserver-workspace", "qhd");
+            CliEndToEndTest.Run refused = cli(
+                    Map.of(), "publish", "--config", config.toString(), "--jdbc", JDBC, "--geoserver-workspace", "qhd");
             assertEquals(2, refused.exit());
-            assertTrue(refused.err().contains("refused user 'admin' (401)"), "the file's wrong password is used when nothing overrides it: " + refused.err());
+            assertTrue(
+                    refused.err().contains("refused user 'admin' (401)"),
+                    "the file's wrong password is used when nothing overrides it: " + refused.err());
         }
     }
 
@@ -58,7 +78,13 @@ public class ConfigurationTest {
 
     @Test
     void storeAndJdbcTogetherAreRefused(@TempDir Path dir) {
-        CliEndToEndTest.Run r = cli(Map.of("GRIDATLAS_JDBC", JDBC), "import-staff", "--csv", dir.resolve("x.csv").toString(), "--store", dir.resolve("s.gpkg").toString());
+        CliEndToEndTest.Run r = cli(
+                Map.of("GRIDATLAS_JDBC", JDBC),
+                "import-staff",
+                "--csv",
+                dir.resolve("x.csv").toString(),
+                "--store",
+                dir.resolve("s.gpkg").toString());
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("either --store or --jdbc"), r.err());
     }
@@ -74,9 +100,13 @@ public class ConfigurationTest {
         String page = Files.readString(Path.of("../docs/configuration.md"));
         List<String> missing = new ArrayList<>();
         for (Map.Entry<String, CommandLine> c : top.getSubcommands().entrySet()) {
-            if (!page.contains("`" + c.getKey() + " ") && !page.contains("`" + c.getKey() + "`")) missing.add(c.getKey());
+            if (!page.contains("`" + c.getKey() + " ") && !page.contains("`" + c.getKey() + "`"))
+                missing.add(c.getKey());
             for (OptionSpec o : c.getValue().getCommandSpec().options()) {
-                if (!o.usageHelp() && !o.versionHelp() && !page.contains("`" + o.longestName() + "`") && !page.contains("`" + o.longestName() + " ")) {
+                if (!o.usageHelp()
+                        && !o.versionHelp()
+                        && !page.contains("`" + o.longestName() + "`")
+                        && !page.contains("`" + o.longestName() + " ")) {
                     missing.add(c.getKey() + " " + o.longestName());
                 }
             }

@@ -1,6 +1,5 @@
 package org.gridatlas.cli;
 
-import org.gridatlas.fixtures.Slow;
 import static org.gridatlas.cli.CliEndToEndTest.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +17,7 @@ import java.util.TreeMap;
 import org.gridatlas.engine.PlanningFailure;
 import org.gridatlas.engine.io.DatasetException;
 import org.gridatlas.fixtures.Fixtures;
+import org.gridatlas.fixtures.Slow;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,9 @@ class FilesPlannersHoldTest {
 
     @BeforeAll
     static void needsGdal() {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/ogr2ogr")), "needs GDAL's ogr2ogr (gdal-bin) to make projected copies");
+        Assumptions.assumeTrue(
+                Files.isExecutable(Path.of("/usr/bin/ogr2ogr")),
+                "needs GDAL's ogr2ogr (gdal-bin) to make projected copies");
     }
 
     @Test
@@ -45,24 +47,56 @@ class FilesPlannersHoldTest {
         Files.createDirectories(utm);
         Files.createDirectories(bare);
         for (String l : LAYERS) {
-            ogr2ogr("-t_srs", "EPSG:32632", utm.resolve(l + ".geojson").toString(), Fixtures.monaco().resolve(l + ".geojson").toString());
-            ObjectNode fc = (ObjectNode) JSON.readTree(utm.resolve(l + ".geojson").toFile());
-            assertTrue(fc.path("crs").path("properties").path("name").asText().endsWith("32632"), "GDAL names the system in the crs member");
+            ogr2ogr(
+                    "-t_srs",
+                    "EPSG:32632",
+                    utm.resolve(l + ".geojson").toString(),
+                    Fixtures.monaco().resolve(l + ".geojson").toString());
+            ObjectNode fc =
+                    (ObjectNode) JSON.readTree(utm.resolve(l + ".geojson").toFile());
+            assertTrue(
+                    fc.path("crs").path("properties").path("name").asText().endsWith("32632"),
+                    "GDAL names the system in the crs member");
             fc.remove("crs");
             JSON.writeValue(bare.resolve(l + ".geojson").toFile(), fc);
         }
-        CliEndToEndTest.Run lonLat = cli("delineate", "--input", Fixtures.monaco().toString(), "--output", dir.resolve("out-lonlat").toString());
+        CliEndToEndTest.Run lonLat = cli(
+                "delineate",
+                "--input",
+                Fixtures.monaco().toString(),
+                "--output",
+                dir.resolve("out-lonlat").toString());
         assertEquals(0, lonLat.exit(), lonLat.err());
-        CliEndToEndTest.Run named = cli("delineate", "--input", utm.toString(), "--output", dir.resolve("out-named").toString());
+        CliEndToEndTest.Run named = cli(
+                "delineate",
+                "--input",
+                utm.toString(),
+                "--output",
+                dir.resolve("out-named").toString());
         assertEquals(0, named.exit(), named.err());
-        CliEndToEndTest.Run given = cli("delineate", "--input", bare.toString(), "--crs", "EPSG:32632", "--output", dir.resolve("out-given").toString());
+        CliEndToEndTest.Run given = cli(
+                "delineate",
+                "--input",
+                bare.toString(),
+                "--crs",
+                "EPSG:32632",
+                "--output",
+                dir.resolve("out-given").toString());
         assertEquals(0, given.exit(), given.err());
         assertEquals(grids(dir.resolve("out-lonlat")), grids(dir.resolve("out-named")), "the crs member is read");
         assertEquals(grids(dir.resolve("out-lonlat")), grids(dir.resolve("out-given")), "--crs is applied");
 
-        CliEndToEndTest.Run unnamed = cli("delineate", "--input", bare.toString(), "--output", dir.resolve("out-bare").toString());
+        CliEndToEndTest.Run unnamed = cli(
+                "delineate",
+                "--input",
+                bare.toString(),
+                "--output",
+                dir.resolve("out-bare").toString());
         assertEquals(2, unnamed.exit(), unnamed.err());
-        assertTrue(unnamed.err().contains("coordinates are not lon/lat") && unnamed.err().contains("give --crs EPSG:n"), unnamed.err());
+        assertTrue(
+                unnamed.err().contains("coordinates are not lon/lat")
+                        && unnamed.err().contains("give --crs EPSG:n"),
+                unnamed.err());
     }
 
     @Test
@@ -72,7 +106,15 @@ class FilesPlannersHoldTest {
         for (String l : LAYERS) {
             String src = Fixtures.monaco().resolve(l + ".geojson").toString();
             // ArcGIS-style: GBK attributes, field names cut to 10 characters, a .prj in UTM
-            ogr2ogr("-f", "ESRI Shapefile", "-t_srs", "EPSG:32632", "-lco", "ENCODING=GBK", shp.resolve(l + ".shp").toString(), src);
+            ogr2ogr(
+                    "-f",
+                    "ESRI Shapefile",
+                    "-t_srs",
+                    "EPSG:32632",
+                    "-lco",
+                    "ENCODING=GBK",
+                    shp.resolve(l + ".shp").toString(),
+                    src);
             List<String> more = new ArrayList<>(List.of("-f", "GPKG", "-t_srs", "EPSG:32632", "-nln", l));
             if (Files.exists(gpkg)) more.add("-update");
             more.addAll(List.of(gpkg.toString(), src));
@@ -83,7 +125,12 @@ class FilesPlannersHoldTest {
             ogr2ogr(lite.toArray(String[]::new));
         }
         assertTrue(Files.readString(shp.resolve("communities.prj")).contains("UTM_Zone_32N"));
-        CliEndToEndTest.Run lonLat = cli("delineate", "--input", Fixtures.monaco().toString(), "--output", dir.resolve("out-lonlat").toString());
+        CliEndToEndTest.Run lonLat = cli(
+                "delineate",
+                "--input",
+                Fixtures.monaco().toString(),
+                "--output",
+                dir.resolve("out-lonlat").toString());
         assertEquals(0, lonLat.exit(), lonLat.err());
         for (Path input : List.of(shp, gpkg, sqlite)) {
             Path out = dir.resolve("out-" + input.getFileName().toString().replace('.', '-'));
@@ -98,28 +145,60 @@ class FilesPlannersHoldTest {
         Path truncated = copyOfMonaco(dir.resolve("truncated"));
         byte[] all = Files.readAllBytes(truncated.resolve("buildings.geojson"));
         Files.write(truncated.resolve("buildings.geojson"), java.util.Arrays.copyOf(all, all.length / 2));
-        CliEndToEndTest.Run r = cli("delineate", "--input", truncated.toString(), "--output", dir.resolve("o1").toString());
+        CliEndToEndTest.Run r = cli(
+                "delineate",
+                "--input",
+                truncated.toString(),
+                "--output",
+                dir.resolve("o1").toString());
         assertEquals(2, r.exit(), r.err());
-        assertTrue(r.err().contains("buildings.geojson: line ") && r.err().contains(", column ") && r.err().contains("not valid JSON"), r.err());
+        assertTrue(
+                r.err().contains("buildings.geojson: line ")
+                        && r.err().contains(", column ")
+                        && r.err().contains("not valid JSON"),
+                r.err());
 
         Path empty = copyOfMonaco(dir.resolve("empty"));
         Files.writeString(empty.resolve("buildings.geojson"), "{\"type\":\"FeatureCollection\",\"features\":[]}");
-        r = cli("delineate", "--input", empty.toString(), "--output", dir.resolve("o2").toString());
+        r = cli(
+                "delineate",
+                "--input",
+                empty.toString(),
+                "--output",
+                dir.resolve("o2").toString());
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains("buildings.geojson: no buildings"), r.err());
 
         // Monaco's lon and lat (7.4, 43.7) are both in range swapped: only the communities tell
         Path swapped = copyOfMonaco(dir.resolve("swapped"));
-        ObjectNode fc = (ObjectNode) JSON.readTree(swapped.resolve("buildings.geojson").toFile());
+        ObjectNode fc =
+                (ObjectNode) JSON.readTree(swapped.resolve("buildings.geojson").toFile());
         for (JsonNode f : fc.get("features")) swap(f.path("geometry").path("coordinates"));
         JSON.writeValue(swapped.resolve("buildings.geojson").toFile(), fc);
-        r = cli("delineate", "--input", swapped.toString(), "--output", dir.resolve("o3").toString());
+        r = cli(
+                "delineate",
+                "--input",
+                swapped.toString(),
+                "--output",
+                dir.resolve("o3").toString());
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains("lon and lat swapped: the file is in lat,lon order"), r.err());
 
-        r = cli("delineate", "--input", dir.resolve("nowhere").toString(), "--output", dir.resolve("o4").toString());
+        r = cli(
+                "delineate",
+                "--input",
+                dir.resolve("nowhere").toString(),
+                "--output",
+                dir.resolve("o4").toString());
         assertEquals(2, r.exit(), r.err());
-        r = cli("delineate", "--input", Fixtures.monaco().toString(), "--crs", "EPSG:999999", "--output", dir.resolve("o5").toString());
+        r = cli(
+                "delineate",
+                "--input",
+                Fixtures.monaco().toString(),
+                "--crs",
+                "EPSG:999999",
+                "--output",
+                dir.resolve("o5").toString());
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains("--crs EPSG:999999"), r.err());
     }
@@ -127,16 +206,28 @@ class FilesPlannersHoldTest {
     @Test
     void aGeoPackageOrShapefileResultInTheSystemAsked(@TempDir Path dir) throws Exception {
         Path lonLat = dir.resolve("lonlat");
-        assertEquals(0, cli("delineate", "--input", Fixtures.monaco().toString(), "--output", lonLat.toString()).exit());
+        assertEquals(
+                0,
+                cli("delineate", "--input", Fixtures.monaco().toString(), "--output", lonLat.toString())
+                        .exit());
         Map<String, double[]> want = centroids(lonLat.resolve("grids.geojson"));
         // (output, extra options, the file GDAL opens)
-        for (String[] c : List.of(new String[] {"utm.gpkg", "", "utm.gpkg"}, new String[] {"utm-shp", "--format=shapefile", "utm-shp/grids.shp"})) {
-            List<String> args = new java.util.ArrayList<>(List.of("delineate", "--input", Fixtures.monaco().toString(),
-                    "--output", dir.resolve(c[0]).toString(), "--output-crs", "EPSG:32632"));
+        for (String[] c : List.of(
+                new String[] {"utm.gpkg", "", "utm.gpkg"},
+                new String[] {"utm-shp", "--format=shapefile", "utm-shp/grids.shp"})) {
+            List<String> args = new java.util.ArrayList<>(List.of(
+                    "delineate",
+                    "--input",
+                    Fixtures.monaco().toString(),
+                    "--output",
+                    dir.resolve(c[0]).toString(),
+                    "--output-crs",
+                    "EPSG:32632"));
             if (!c[1].isEmpty()) args.add(c[1]);
             CliEndToEndTest.Run r = cli(args.toArray(String[]::new));
             assertEquals(0, r.exit(), r.err());
-            // GDAL reads the system from the GeoPackage or .prj and brings the grids back to lon/lat where the lon/lat run has them
+            // GDAL reads the system from the GeoPackage or .prj and brings the grids back to lon/lat where the lon/lat
+            // run has them
             Path back = dir.resolve(c[0] + "-back.geojson");
             ogr2ogr("-t_srs", "EPSG:4326", back.toString(), dir.resolve(c[2]).toString(), "grids");
             Map<String, double[]> got = centroids(back);
@@ -148,15 +239,40 @@ class FilesPlannersHoldTest {
             // and so does our reader (crosswalk --grids)
             var read = org.gridatlas.engine.io.ResultReader.read(dir.resolve(c[0]));
             assertEquals(want.size(), read.grids().size(), c[0]);
-            read.grids().forEach(g -> assertEquals(want.get(g.code())[0], g.geometry().getCentroid().getX(), 1e-7, c[0] + " " + g.code()));
+            read.grids()
+                    .forEach(g -> assertEquals(
+                            want.get(g.code())[0], g.geometry().getCentroid().getX(), 1e-7, c[0] + " " + g.code()));
         }
-        CliEndToEndTest.Run refused = cli("delineate", "--input", Fixtures.monaco().toString(), "--output", dir.resolve("dir").toString(), "--output-crs", "EPSG:32632");
+        CliEndToEndTest.Run refused = cli(
+                "delineate",
+                "--input",
+                Fixtures.monaco().toString(),
+                "--output",
+                dir.resolve("dir").toString(),
+                "--output-crs",
+                "EPSG:32632");
         assertEquals(2, refused.exit());
         assertTrue(refused.err().contains("--output-crs applies to a .gpkg or Shapefile output"), refused.err());
-        refused = cli("delineate", "--input", Fixtures.monaco().toString(), "--output", dir.resolve("x.gpkg").toString(), "--format", "shapefile");
+        refused = cli(
+                "delineate",
+                "--input",
+                Fixtures.monaco().toString(),
+                "--output",
+                dir.resolve("x.gpkg").toString(),
+                "--format",
+                "shapefile");
         assertEquals(2, refused.exit());
         assertTrue(refused.err().contains("--format shapefile writes a directory"), refused.err());
-        refused = cli("delineate", "--input", Fixtures.monaco().toString(), "--output", dir.resolve("web").toString(), "--format", "shapefile", "--output-crs", "EPSG:3857");
+        refused = cli(
+                "delineate",
+                "--input",
+                Fixtures.monaco().toString(),
+                "--output",
+                dir.resolve("web").toString(),
+                "--format",
+                "shapefile",
+                "--output-crs",
+                "EPSG:3857");
         assertEquals(2, refused.exit());
         assertTrue(refused.err().contains("a .gpkg output takes any"), refused.err());
         assertTrue(!Files.exists(dir.resolve("web")), "refused before anything was written");
@@ -166,7 +282,8 @@ class FilesPlannersHoldTest {
         Map<String, double[]> out = new TreeMap<>();
         org.locationtech.jts.io.geojson.GeoJsonReader reader = new org.locationtech.jts.io.geojson.GeoJsonReader();
         for (JsonNode f : JSON.readTree(geojson.toFile()).get("features")) {
-            org.locationtech.jts.geom.Point c = reader.read(f.get("geometry").toString()).getCentroid();
+            org.locationtech.jts.geom.Point c =
+                    reader.read(f.get("geometry").toString()).getCentroid();
             out.put(f.path("properties").path("code").asText(), new double[] {c.getX(), c.getY()});
         }
         return out;
@@ -174,17 +291,32 @@ class FilesPlannersHoldTest {
 
     @Test
     void internalFailuresAreExitThreeNeverBadInput() {
-        assertEquals(3, GridAtlasCli.exitCode(new PlanningFailure("990101001001", new IllegalStateException("side location conflict"))));
-        assertEquals(3, GridAtlasCli.exitCode(new org.locationtech.jts.geom.TopologyException("found non-noded intersection")));
-        assertEquals(3, GridAtlasCli.exitCode(new IllegalArgumentException("Invalid number of points in LinearRing")), "a JTS complaint is ours, not the user's");
-        assertEquals(2, GridAtlasCli.exitCode(new DatasetException(List.of("buildings.geojson feature 3 (id b3): missing households"))));
-        assertTrue(new PlanningFailure("990101001001", new RuntimeException("x")).getMessage().contains("community 990101001001 (this is a bug"));
+        assertEquals(
+                3,
+                GridAtlasCli.exitCode(
+                        new PlanningFailure("990101001001", new IllegalStateException("side location conflict"))));
+        assertEquals(
+                3,
+                GridAtlasCli.exitCode(new org.locationtech.jts.geom.TopologyException("found non-noded intersection")));
+        assertEquals(
+                3,
+                GridAtlasCli.exitCode(new IllegalArgumentException("Invalid number of points in LinearRing")),
+                "a JTS complaint is ours, not the user's");
+        assertEquals(
+                2,
+                GridAtlasCli.exitCode(
+                        new DatasetException(List.of("buildings.geojson feature 3 (id b3): missing households"))));
+        assertTrue(new PlanningFailure("990101001001", new RuntimeException("x"))
+                .getMessage()
+                .contains("community 990101001001 (this is a bug"));
     }
 
     private static TreeMap<String, Integer> grids(Path out) throws Exception {
         TreeMap<String, Integer> m = new TreeMap<>();
         for (JsonNode f : JSON.readTree(out.resolve("grids.geojson").toFile()).get("features")) {
-            m.put(f.path("properties").path("code").asText(), f.path("properties").path("households").asInt());
+            m.put(
+                    f.path("properties").path("code").asText(),
+                    f.path("properties").path("households").asInt());
         }
         return m;
     }

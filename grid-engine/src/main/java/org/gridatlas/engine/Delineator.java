@@ -30,9 +30,9 @@ import org.gridatlas.engine.partition.DraftGrid;
 import org.gridatlas.engine.partition.MicroGridPlanner;
 import org.gridatlas.engine.partition.Piece;
 import org.gridatlas.engine.partition.PlanInput;
-import org.gridatlas.engine.partition.RuralRule;
 import org.gridatlas.engine.partition.PlanInput.PlacedBarrier;
 import org.gridatlas.engine.partition.PlanInput.PlacedCampus;
+import org.gridatlas.engine.partition.RuralRule;
 import org.gridatlas.engine.validate.BarrierAlignment;
 import org.gridatlas.engine.validate.GridVerifier;
 import org.gridatlas.engine.validate.Verification;
@@ -79,38 +79,54 @@ public final class Delineator {
         LocalProjection proj = LocalProjection.around(extent);
 
         List<Community> communities = d.communities();
-        List<Geometry> metric = communities.stream().map(c -> proj.toValidMetres(c.geometry())).toList();
+        List<Geometry> metric =
+                communities.stream().map(c -> proj.toValidMetres(c.geometry())).toList();
         Map<Integer, List<PlacedBuilding>> buildings = buildingsByCommunity(d.buildings(), metric, proj);
         STRtree barriers = PlacedBarrier.index(d.barriers(), proj);
         List<PlacedCampus> campuses = d.campuses().stream()
                 .sorted(Comparator.comparing(Campus::id))
-                .map(c -> new PlacedCampus(c, proj.toValidMetres(c.geometry()))).toList();
+                .map(c -> new PlacedCampus(c, proj.toValidMetres(c.geometry())))
+                .toList();
 
         Map<String, List<Geometry>> hamlets = new HashMap<>();
-        d.hamlets().forEach(h -> hamlets.computeIfAbsent(h.communityCode(), k -> new ArrayList<>()).add(proj.toValidMetres(h.geometry())));
+        d.hamlets()
+                .forEach(h -> hamlets.computeIfAbsent(h.communityCode(), k -> new ArrayList<>())
+                        .add(proj.toValidMetres(h.geometry())));
         CommunityPlanner planner = new CommunityPlanner(bounds, ruralRule);
         AtomicInteger done = new AtomicInteger();
-        List<CommunityPlan> plans = IntStream.range(0, communities.size()).parallel().mapToObj(i -> {
-            Geometry poly = metric.get(i);
-            Envelope env = poly.getEnvelopeInternal();
-            @SuppressWarnings("unchecked")
-            List<PlacedBarrier> near = barriers.query(env);
-            List<PlacedCampus> camps = campuses.stream().filter(c -> c.polygon().getEnvelopeInternal().intersects(env)).toList();
-            CommunityPlan plan;
-            try {
-                plan = planner.plan(new PlanInput(communities.get(i), poly, buildings.getOrDefault(i, List.of()), near, camps,
-                        hamlets.getOrDefault(communities.get(i).code(), List.of())));
-                if (micro != null) {
-                    MicroGridPlanner mp = new MicroGridPlanner(micro);
-                    Community c = communities.get(i);
-                    plan = plan.withMicro(plan.grids().stream().map(g -> mp.plan(c, g, near)).toList());
-                }
-            } catch (RuntimeException e) {
-                throw new PlanningFailure(communities.get(i).code(), e);
-            }
-            progress.communityDone(done.incrementAndGet(), communities.size());
-            return plan;
-        }).toList();
+        List<CommunityPlan> plans = IntStream.range(0, communities.size())
+                .parallel()
+                .mapToObj(i -> {
+                    Geometry poly = metric.get(i);
+                    Envelope env = poly.getEnvelopeInternal();
+                    @SuppressWarnings("unchecked")
+                    List<PlacedBarrier> near = barriers.query(env);
+                    List<PlacedCampus> camps = campuses.stream()
+                            .filter(c -> c.polygon().getEnvelopeInternal().intersects(env))
+                            .toList();
+                    CommunityPlan plan;
+                    try {
+                        plan = planner.plan(new PlanInput(
+                                communities.get(i),
+                                poly,
+                                buildings.getOrDefault(i, List.of()),
+                                near,
+                                camps,
+                                hamlets.getOrDefault(communities.get(i).code(), List.of())));
+                        if (micro != null) {
+                            MicroGridPlanner mp = new MicroGridPlanner(micro);
+                            Community c = communities.get(i);
+                            plan = plan.withMicro(plan.grids().stream()
+                                    .map(g -> mp.plan(c, g, near))
+                                    .toList());
+                        }
+                    } catch (RuntimeException e) {
+                        throw new PlanningFailure(communities.get(i).code(), e);
+                    }
+                    progress.communityDone(done.incrementAndGet(), communities.size());
+                    return plan;
+                })
+                .toList();
 
         List<Grid> grids = new ArrayList<>();
         List<Assignment> assignments = new ArrayList<>();
@@ -129,11 +145,24 @@ public final class Delineator {
                 String code = codes.get(g);
                 polys.add(dg.polygon());
                 ppSum += Geoms.polsbyPopper(dg.polygon());
-                grids.add(new Grid(code, GridLevel.GRID, dg.kind(), plan.community().code(), plan.community().streetCode(),
-                        dg.households(), dg.buildings(), dg.polygon().getArea(), null, dg.flags(), proj.toLonLat(dg.polygon())));
+                grids.add(new Grid(
+                        code,
+                        GridLevel.GRID,
+                        dg.kind(),
+                        plan.community().code(),
+                        plan.community().streetCode(),
+                        dg.households(),
+                        dg.buildings(),
+                        dg.polygon().getArea(),
+                        null,
+                        dg.flags(),
+                        proj.toLonLat(dg.polygon())));
                 for (Piece p : dg.pieces()) assignments.add(new Assignment(p.key(), code));
-                if (!dg.flags().isEmpty()) issues.add(new GridIssue(code, plan.community().code(), dg.flags(), dg.why()));
-                if (!plan.micro().isEmpty()) grids.addAll(GridCodeAllocator.microGrids(plan.community(), plan.micro().get(g), code, proj));
+                if (!dg.flags().isEmpty())
+                    issues.add(new GridIssue(code, plan.community().code(), dg.flags(), dg.why()));
+                if (!plan.micro().isEmpty())
+                    grids.addAll(GridCodeAllocator.microGrids(
+                            plan.community(), plan.micro().get(g), code, proj));
             }
             alignment.add(metric.get(i), polys, nearbyLines(barriers, metric.get(i)));
         }
@@ -154,34 +183,59 @@ public final class Delineator {
             g.flags().forEach(f -> flagCounts.merge(f, 1, Integer::sum));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        CommunityPlan slowest = plans.stream().max(Comparator.comparingDouble(CommunityPlan::seconds)).orElse(null);
-        DelineationReport report = new DelineationReport(bounds.min(), bounds.max(), communities.size(), d.buildings().size(),
-                d.households(), base, grids.size() - base, urban, inBounds, urban == 0 ? 1.0 : round((double) inBounds / urban), flagged,
-                flagCounts, round(alignment.share()), base == 0 ? 0 : round(ppSum / base), round(seconds),
-                slowest == null ? null : slowest.community().code(), slowest == null ? 0 : round(slowest.seconds()),
-                issues, notes, Map.of(), DelineationReport.repairs(d.notes()));
+        CommunityPlan slowest = plans.stream()
+                .max(Comparator.comparingDouble(CommunityPlan::seconds))
+                .orElse(null);
+        DelineationReport report = new DelineationReport(
+                bounds.min(),
+                bounds.max(),
+                communities.size(),
+                d.buildings().size(),
+                d.households(),
+                base,
+                grids.size() - base,
+                urban,
+                inBounds,
+                urban == 0 ? 1.0 : round((double) inBounds / urban),
+                flagged,
+                flagCounts,
+                round(alignment.share()),
+                base == 0 ? 0 : round(ppSum / base),
+                round(seconds),
+                slowest == null ? null : slowest.community().code(),
+                slowest == null ? 0 : round(slowest.seconds()),
+                issues,
+                notes,
+                Map.of(),
+                DelineationReport.repairs(d.notes()));
         Delineation planned = new Delineation(grids, assignments, report);
         // always checked on its own against DATA.md's rules: nothing leaves here unverified
         Verification v = GridVerifier.verify(d, planned, bounds);
         return new Delineation(grids, assignments, report.withVerification(v.counts()));
     }
 
-    private static double round(double v) { return Math.round(v * 10000) / 10000.0; }
+    private static double round(double v) {
+        return Math.round(v * 10000) / 10000.0;
+    }
 
     private static List<String> codes(CommunityPlan plan) {
         List<Geometry> ordinary = new ArrayList<>(), dedicated = new ArrayList<>();
         for (DraftGrid g : plan.grids()) (g.kind() == GridKind.DEDICATED ? dedicated : ordinary).add(g.polygon());
         List<String> ordinaryCodes = GridCodeAllocator.codes(plan.community().code(), ordinary, 1);
-        List<String> dedicatedCodes = GridCodeAllocator.codes(plan.community().code(), dedicated, GridCodeAllocator.FIRST_DEDICATED);
+        List<String> dedicatedCodes =
+                GridCodeAllocator.codes(plan.community().code(), dedicated, GridCodeAllocator.FIRST_DEDICATED);
         List<String> out = new ArrayList<>();
         int o = 0, k = 0;
-        for (DraftGrid g : plan.grids()) out.add(g.kind() == GridKind.DEDICATED ? dedicatedCodes.get(k++) : ordinaryCodes.get(o++));
+        for (DraftGrid g : plan.grids())
+            out.add(g.kind() == GridKind.DEDICATED ? dedicatedCodes.get(k++) : ordinaryCodes.get(o++));
         return out;
     }
 
-    private static Map<Integer, List<PlacedBuilding>> buildingsByCommunity(List<Building> buildings, List<Geometry> communities, LocalProjection proj) {
+    private static Map<Integer, List<PlacedBuilding>> buildingsByCommunity(
+            List<Building> buildings, List<Geometry> communities, LocalProjection proj) {
         STRtree index = new STRtree();
-        for (int i = 0; i < communities.size(); i++) index.insert(communities.get(i).getEnvelopeInternal(), i);
+        for (int i = 0; i < communities.size(); i++)
+            index.insert(communities.get(i).getEnvelopeInternal(), i);
         Map<Integer, IndexedPointInAreaLocator> locators = new HashMap<>();
         Map<Integer, List<PlacedBuilding>> out = new HashMap<>();
         for (Building b : buildings) {
@@ -192,7 +246,9 @@ public final class Delineator {
             List<Integer> candidates = index.query(new Envelope(c));
             candidates.sort(null);
             for (int i : candidates) {
-                if (locators.computeIfAbsent(i, k -> new IndexedPointInAreaLocator(communities.get(k))).locate(c) != Location.EXTERIOR) {
+                if (locators.computeIfAbsent(i, k -> new IndexedPointInAreaLocator(communities.get(k)))
+                                .locate(c)
+                        != Location.EXTERIOR) {
                     home = i;
                     break;
                 }
@@ -201,7 +257,10 @@ public final class Delineator {
                 double best = Double.MAX_VALUE;
                 for (int i = 0; i < communities.size(); i++) {
                     double dist = communities.get(i).distance(fp.getCentroid());
-                    if (dist < best) { best = dist; home = i; }
+                    if (dist < best) {
+                        best = dist;
+                        home = i;
+                    }
                 }
             }
             out.computeIfAbsent(home, k -> new ArrayList<>()).add(new PlacedBuilding(b, fp));
@@ -223,5 +282,4 @@ public final class Delineator {
         assignments.sort(Comparator.<Assignment>comparingInt(a -> order.getOrDefault(a.buildingId(), Integer.MAX_VALUE))
                 .thenComparing(Assignment::buildingKey));
     }
-
 }

@@ -8,7 +8,10 @@ public final class PlanningFailure extends RuntimeException {
     private final String community;
 
     public PlanningFailure(String community, Throwable cause) {
-        super("internal error while delineating community " + community + " (this is a bug: please report it with the input): " + cause, cause);
+        super(
+                "internal error while delineating community " + community
+                        + " (this is a bug: please report it with the input): " + cause,
+                cause);
         this.community = community;
     }
 

@@ -25,8 +25,18 @@ class DeterminismTest {
         for (int i = 0; i < 3; i++) {
             Delineation r = new Delineator(Bounds.DEFAULT).delineate(city);
             StringBuilder b = new StringBuilder();
-            r.grids().forEach(g -> b.append(g.code()).append(' ').append(g.households()).append(' ').append(g.geometry().toText()).append('\n'));
-            r.assignments().forEach(a -> b.append(a.buildingKey()).append('>').append(a.gridCode()).append('\n'));
+            r.grids()
+                    .forEach(g -> b.append(g.code())
+                            .append(' ')
+                            .append(g.households())
+                            .append(' ')
+                            .append(g.geometry().toText())
+                            .append('\n'));
+            r.assignments()
+                    .forEach(a -> b.append(a.buildingKey())
+                            .append('>')
+                            .append(a.gridCode())
+                            .append('\n'));
             runs.add(b.toString());
         }
         assertEquals(runs.get(0), runs.get(1));

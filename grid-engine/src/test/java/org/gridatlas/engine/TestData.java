@@ -30,18 +30,39 @@ public final class TestData {
     private final List<Campus> campuses = new ArrayList<>();
 
     public static Polygon rect(double x, double y, double w, double h) {
-        return Geoms.METRIC.createPolygon(new Coordinate[] {new Coordinate(x, y), new Coordinate(x + w, y),
-                new Coordinate(x + w, y + h), new Coordinate(x, y + h), new Coordinate(x, y)});
+        return Geoms.METRIC.createPolygon(new Coordinate[] {
+            new Coordinate(x, y),
+            new Coordinate(x + w, y),
+            new Coordinate(x + w, y + h),
+            new Coordinate(x, y + h),
+            new Coordinate(x, y)
+        });
     }
 
     public TestData community(String code, Geometry metric) {
-        communities.add(new Community(code, "社区" + code.substring(9), CommunityKind.URBAN, code.substring(0, 9), "街道",
-                code.substring(0, 6), "区", PLANE.toLonLat(metric)));
+        communities.add(new Community(
+                code,
+                "社区" + code.substring(9),
+                CommunityKind.URBAN,
+                code.substring(0, 9),
+                "街道",
+                code.substring(0, 6),
+                "区",
+                PLANE.toLonLat(metric)));
         return this;
     }
 
     public TestData building(String id, int households, Geometry metric, String compound, Unit... units) {
-        buildings.add(new Building(id, households, false, BuildingUse.RESIDENTIAL, compound, 6, null, List.of(units), PLANE.toLonLat(metric)));
+        buildings.add(new Building(
+                id,
+                households,
+                false,
+                BuildingUse.RESIDENTIAL,
+                compound,
+                6,
+                null,
+                List.of(units),
+                PLANE.toLonLat(metric)));
         return this;
     }
 

@@ -25,7 +25,8 @@ final class CommunityVersioning {
 
         List<Assignment> assignments(String community);
 
-        void recordVersion(String community, long version, String author, String reason, String changeJson, String snapshot);
+        void recordVersion(
+                String community, long version, String author, String reason, String changeJson, String snapshot);
 
         void replaceGrids(String community, List<Grid> grids, List<Assignment> assignments);
 
@@ -40,16 +41,28 @@ final class CommunityVersioning {
     static long commit(Steps store, CommunityCommit commit) {
         String community = commit.communityCode();
         long current = store.lockVersion(community);
-        if (current != commit.expectedVersion()) throw new StaleVersionException(community, commit.expectedVersion(), current);
+        if (current != commit.expectedVersion())
+            throw new StaleVersionException(community, commit.expectedVersion(), current);
         if (!store.hasVersion(community, current)) {
-            store.recordVersion(community, current, IMPORT_AUTHOR, IMPORT_REASON, null,
+            store.recordVersion(
+                    community,
+                    current,
+                    IMPORT_AUTHOR,
+                    IMPORT_REASON,
+                    null,
                     VersionSnapshots.write(store.grids(community), store.assignments(community)));
         }
         store.replaceGrids(community, commit.grids(), commit.assignments());
         store.addUsedCodes(commit.grids());
         long next = current + 1;
         store.setVersion(community, next);
-        store.recordVersion(community, next, commit.author(), commit.reason(), commit.changeJson(), VersionSnapshots.write(commit.grids(), commit.assignments()));
+        store.recordVersion(
+                community,
+                next,
+                commit.author(),
+                commit.reason(),
+                commit.changeJson(),
+                VersionSnapshots.write(commit.grids(), commit.assignments()));
         return next;
     }
 }

@@ -7,13 +7,14 @@ import java.util.function.Consumer;
  * PostGIS in production. Writes are transactional: a failed write leaves the store as it was.
  * Code that needs one concern takes that interface.
  */
-public interface GridStore extends GridRepository, ReportStore, StaffStore, AccessStore, CommunityHistory, DepartmentStore, AutoCloseable {
+public interface GridStore
+        extends GridRepository, ReportStore, StaffStore, AccessStore, CommunityHistory, DepartmentStore, AutoCloseable {
     /**
      * Tells the listener of every change that other processes commit to this store, until the
      * returned handle is closed. The embedded GeoPackage belongs to one process and has none to tell.
      */
     default AutoCloseable watch(Consumer<StoreChange> listener) {
-        return () -> { };
+        return () -> {};
     }
 
     /** The PostGIS database's JDBC URL when the store is one (GeoServer publishes from it); empty for the embedded store. */

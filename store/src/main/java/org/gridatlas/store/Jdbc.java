@@ -50,7 +50,9 @@ final class Jdbc {
                 return out;
             } catch (SQLException | IOException | RuntimeException e) {
                 c.rollback();
-                if (e instanceof StaleVersionException || e instanceof ReportStatus.IllegalMove || e instanceof org.gridatlas.engine.io.InputException) {
+                if (e instanceof StaleVersionException
+                        || e instanceof ReportStatus.IllegalMove
+                        || e instanceof org.gridatlas.engine.io.InputException) {
                     throw (RuntimeException) e; // refusals, not failures
                 }
                 Throwable cause = e instanceof Failed f ? f.getCause() : e;

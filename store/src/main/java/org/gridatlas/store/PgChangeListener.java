@@ -45,7 +45,8 @@ final class PgChangeListener implements AutoCloseable {
         boolean heardBefore = false;
         long backoff = 100;
         while (!closed) {
-            try (Connection c = DriverManager.getConnection(url, credentials); Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(url, credentials);
+                    Statement s = c.createStatement()) {
                 connection = c;
                 s.execute("LISTEN " + CHANNEL);
                 if (heardBefore) {
@@ -59,7 +60,8 @@ final class PgChangeListener implements AutoCloseable {
                     PGNotification[] notes = pg.getNotifications(POLL_MS);
                     if (notes == null) continue;
                     for (PGNotification n : notes) {
-                        if (origin.equals(StoreChange.origin(n.getParameter()))) continue; // our own write, handled where it was made
+                        if (origin.equals(StoreChange.origin(n.getParameter())))
+                            continue; // our own write, handled where it was made
                         StoreChange change = StoreChange.parse(n.getParameter());
                         if (change != null) deliver(change);
                     }

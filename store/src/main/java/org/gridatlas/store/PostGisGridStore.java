@@ -23,16 +23,16 @@ import org.gridatlas.engine.io.Feature;
 import org.gridatlas.engine.io.LayerSchema;
 import org.gridatlas.engine.io.ResultReader;
 import org.gridatlas.engine.io.ResultWriter;
-import org.gridatlas.engine.model.Assignment;
 import org.gridatlas.engine.model.Alias;
+import org.gridatlas.engine.model.Assignment;
 import org.gridatlas.engine.model.Building;
-import org.gridatlas.engine.model.StreetAddress;
 import org.gridatlas.engine.model.Community;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
 import org.gridatlas.engine.model.DepartmentResource;
 import org.gridatlas.engine.model.DepartmentUnit;
 import org.gridatlas.engine.model.Grid;
+import org.gridatlas.engine.model.StreetAddress;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
@@ -98,7 +98,8 @@ public final class PostGisGridStore implements GridStore {
                     rs.next();
                     id = rs.getLong(1);
                 }
-                s.execute("DELETE FROM assignments; DELETE FROM grids; DELETE FROM buildings; DELETE FROM communities; DELETE FROM barriers; DELETE FROM aliases");
+                s.execute(
+                        "DELETE FROM assignments; DELETE FROM grids; DELETE FROM buildings; DELETE FROM communities; DELETE FROM barriers; DELETE FROM aliases");
             }
             insertCommunities(c, dataset.communities());
             insertBuildings(c, dataset.buildings());
@@ -134,7 +135,8 @@ public final class PostGisGridStore implements GridStore {
 
     private static void insertCommunities(Connection c, List<Community> communities) throws SQLException {
         WKBWriter wkb = new WKBWriter();
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO communities VALUES (?, ?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4490))")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO communities VALUES (?, ?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4490))")) {
             for (Community x : communities) {
                 ps.setString(1, x.code());
                 ps.setString(2, x.name());
@@ -150,9 +152,11 @@ public final class PostGisGridStore implements GridStore {
         }
     }
 
-    private static void insertBarriers(Connection c, List<org.gridatlas.engine.model.Barrier> barriers) throws SQLException {
+    private static void insertBarriers(Connection c, List<org.gridatlas.engine.model.Barrier> barriers)
+            throws SQLException {
         WKBWriter wkb = new WKBWriter();
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO barriers (kind, class, geom, name) VALUES (?, ?, ST_GeomFromWKB(?, 4490), ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO barriers (kind, class, geom, name) VALUES (?, ?, ST_GeomFromWKB(?, 4490), ?)")) {
             for (org.gridatlas.engine.model.Barrier b : barriers) {
                 ps.setString(1, b.kind().wireName());
                 ps.setString(2, b.barrierClass().wireName());
@@ -178,15 +182,18 @@ public final class PostGisGridStore implements GridStore {
 
     private static void insertBuildings(Connection c, List<Building> buildings) throws SQLException, IOException {
         WKBWriter wkb = new WKBWriter();
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO buildings (id, households, use, compound_id, floors, address, units, geom, "
-                + "road, house_number, compound_name, building_no) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ST_GeomFromWKB(?, 4490), ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO buildings (id, households, use, compound_id, floors, address, units, geom, "
+                        + "road, house_number, compound_name, building_no) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ST_GeomFromWKB(?, 4490), ?, ?, ?, ?)")) {
             for (Building b : buildings) {
                 StreetAddress a = b.address() == null ? new StreetAddress(null, null, null, null, null) : b.address();
                 ps.setString(1, b.id());
-                if (b.householdsMissing()) ps.setNull(2, java.sql.Types.INTEGER); else ps.setInt(2, b.households());
+                if (b.householdsMissing()) ps.setNull(2, java.sql.Types.INTEGER);
+                else ps.setInt(2, b.households());
                 ps.setString(3, b.use().wireName());
                 ps.setString(4, b.compoundId());
-                if (b.floors() == null) ps.setNull(5, java.sql.Types.INTEGER); else ps.setInt(5, b.floors());
+                if (b.floors() == null) ps.setNull(5, java.sql.Types.INTEGER);
+                else ps.setInt(5, b.floors());
                 ps.setString(6, a.full());
                 ps.setString(7, b.hasUnits() ? JSON.writeValueAsString(b.units()) : null);
                 ps.setBytes(8, wkb.write(b.geometry()));
@@ -202,7 +209,8 @@ public final class PostGisGridStore implements GridStore {
 
     private static void insertGrids(Connection c, List<Feature> grids) throws SQLException, IOException {
         WKBWriter wkb = new WKBWriter();
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO grids VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ST_GeomFromWKB(?, 4490))")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO grids VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ST_GeomFromWKB(?, 4490))")) {
             for (Feature f : grids) {
                 Map<String, Object> p = f.properties();
                 ps.setString(1, (String) p.get("code"));
@@ -252,7 +260,8 @@ public final class PostGisGridStore implements GridStore {
     }
 
     private static long version(Connection c, String community, boolean lock) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT version FROM community_versions WHERE community_code = ?" + (lock ? " FOR UPDATE" : ""))) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT version FROM community_versions WHERE community_code = ?" + (lock ? " FOR UPDATE" : ""))) {
             ps.setString(1, community);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0;
@@ -290,7 +299,8 @@ public final class PostGisGridStore implements GridStore {
         @Override
         public long lockVersion(String community) {
             return sql(c -> {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO community_versions VALUES (?, 0) ON CONFLICT DO NOTHING")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("INSERT INTO community_versions VALUES (?, 0) ON CONFLICT DO NOTHING")) {
                     ps.setString(1, community);
                     ps.executeUpdate();
                 }
@@ -305,18 +315,33 @@ public final class PostGisGridStore implements GridStore {
 
         @Override
         public List<Grid> grids(String community) {
-            return sql(c -> query(c, "SELECT code, level, kind, community_code, street_code, households, buildings, area_m2, parent_code, flags::text, "
-                    + "ST_AsBinary(geom) FROM grids WHERE community_code = ?", DataContract.GRIDS, community).stream().map(ResultReader::grid).toList());
+            return sql(c -> query(
+                            c,
+                            "SELECT code, level, kind, community_code, street_code, households, buildings, area_m2, parent_code, flags::text, "
+                                    + "ST_AsBinary(geom) FROM grids WHERE community_code = ?",
+                            DataContract.GRIDS,
+                            community)
+                    .stream()
+                    .map(ResultReader::grid)
+                    .toList());
         }
 
         @Override
         public List<Assignment> assignments(String community) {
-            return sql(c -> query(c, "SELECT a.building_key, a.grid_code FROM assignments a JOIN grids g ON g.code = a.grid_code "
-                    + "WHERE g.community_code = ?", DataContract.ASSIGNMENTS, community).stream().map(ResultReader::assignment).toList());
+            return sql(c -> query(
+                            c,
+                            "SELECT a.building_key, a.grid_code FROM assignments a JOIN grids g ON g.code = a.grid_code "
+                                    + "WHERE g.community_code = ?",
+                            DataContract.ASSIGNMENTS,
+                            community)
+                    .stream()
+                    .map(ResultReader::assignment)
+                    .toList());
         }
 
         @Override
-        public void recordVersion(String community, long version, String author, String reason, String changeJson, String snapshot) {
+        public void recordVersion(
+                String community, long version, String author, String reason, String changeJson, String snapshot) {
             sql(c -> {
                 insertVersion(c, community, version, author, reason, changeJson, snapshot);
                 return null;
@@ -326,8 +351,9 @@ public final class PostGisGridStore implements GridStore {
         @Override
         public void replaceGrids(String community, List<Grid> grids, List<Assignment> assignments) {
             sql(c -> {
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM assignments WHERE grid_code IN (SELECT code FROM grids WHERE community_code = ?)");
-                     PreparedStatement gs = c.prepareStatement("DELETE FROM grids WHERE community_code = ?")) {
+                try (PreparedStatement ps = c.prepareStatement(
+                                "DELETE FROM assignments WHERE grid_code IN (SELECT code FROM grids WHERE community_code = ?)");
+                        PreparedStatement gs = c.prepareStatement("DELETE FROM grids WHERE community_code = ?")) {
                     ps.setString(1, community);
                     ps.executeUpdate();
                     gs.setString(1, community);
@@ -350,7 +376,8 @@ public final class PostGisGridStore implements GridStore {
         @Override
         public void setVersion(String community, long version) {
             sql(c -> {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE community_versions SET version = ? WHERE community_code = ?")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("UPDATE community_versions SET version = ? WHERE community_code = ?")) {
                     ps.setLong(1, version);
                     ps.setString(2, community);
                     ps.executeUpdate();
@@ -361,7 +388,8 @@ public final class PostGisGridStore implements GridStore {
     }
 
     private static boolean hasVersion(Connection c, String community, long version) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM versions WHERE community_code = ? AND version = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT 1 FROM versions WHERE community_code = ? AND version = ?")) {
             ps.setString(1, community);
             ps.setLong(2, version);
             try (ResultSet rs = ps.executeQuery()) {
@@ -370,7 +398,8 @@ public final class PostGisGridStore implements GridStore {
         }
     }
 
-    private static void insertVersion(Connection c, String community, long version, String author, String reason, String change, String snapshot)
+    private static void insertVersion(
+            Connection c, String community, long version, String author, String reason, String change, String snapshot)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO versions VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, community);
@@ -389,13 +418,20 @@ public final class PostGisGridStore implements GridStore {
         List<CommunityVersion> out = new ArrayList<>();
         return jdbc.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                 "SELECT version, author, reason, created_at, change_json, snapshot FROM versions WHERE community_code = ? ORDER BY version")) {
+                    "SELECT version, author, reason, created_at, change_json, snapshot FROM versions WHERE community_code = ? ORDER BY version")) {
                 ps.setString(1, community);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         VersionSnapshots.Snapshot snap = VersionSnapshots.read(rs.getString(6));
-                        out.add(new CommunityVersion(community, rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
-                                rs.getString(5), snap.grids(), snap.assignments()));
+                        out.add(new CommunityVersion(
+                                community,
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getTimestamp(4).toInstant(),
+                                rs.getString(5),
+                                snap.grids(),
+                                snap.assignments()));
                     }
                 }
                 return out;
@@ -421,7 +457,7 @@ public final class PostGisGridStore implements GridStore {
     public void putToken(AccessToken t) {
         jdbc.inTransaction("token " + t.name() + " not stored", c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                 "INSERT INTO tokens VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET role = EXCLUDED.role, sha256 = EXCLUDED.sha256, created_at = EXCLUDED.created_at")) {
+                    "INSERT INTO tokens VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET role = EXCLUDED.role, sha256 = EXCLUDED.sha256, created_at = EXCLUDED.created_at")) {
                 ps.setString(1, t.name());
                 ps.setString(2, t.role());
                 ps.setString(3, t.sha256());
@@ -437,8 +473,13 @@ public final class PostGisGridStore implements GridStore {
         List<AccessToken> out = new ArrayList<>();
         return jdbc.read(c -> {
             try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT name, role, sha256, created_at FROM tokens ORDER BY name")) {
-                while (rs.next()) out.add(new AccessToken(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()));
+                    ResultSet rs = s.executeQuery("SELECT name, role, sha256, created_at FROM tokens ORDER BY name")) {
+                while (rs.next())
+                    out.add(new AccessToken(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getTimestamp(4).toInstant()));
                 return out;
             }
         });
@@ -448,7 +489,8 @@ public final class PostGisGridStore implements GridStore {
     public void putPreview(StoredPreview p) {
         jdbc.inTransaction("preview not stored", c -> {
             try (PreparedStatement expired = c.prepareStatement("DELETE FROM previews WHERE expires < now()");
-                 PreparedStatement ps = c.prepareStatement("INSERT INTO previews VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    PreparedStatement ps =
+                            c.prepareStatement("INSERT INTO previews VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 expired.executeUpdate();
                 ps.setString(1, p.id());
                 ps.setString(2, p.communityCode());
@@ -470,14 +512,24 @@ public final class PostGisGridStore implements GridStore {
     public java.util.Optional<StoredPreview> preview(String id) {
         return jdbc.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                 "SELECT community_code, base_version, author, reason, made, expires, change_json, verification_json, snapshot FROM previews"
-                 + " WHERE preview_id = ? AND expires >= now()")) {
+                    "SELECT community_code, base_version, author, reason, made, expires, change_json, verification_json, snapshot FROM previews"
+                            + " WHERE preview_id = ? AND expires >= now()")) {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) return java.util.Optional.empty();
                     VersionSnapshots.Snapshot snap = VersionSnapshots.read(rs.getString(9));
-                    return java.util.Optional.of(new StoredPreview(id, rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                            rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(), snap.grids(), snap.assignments(), rs.getString(7), rs.getString(8)));
+                    return java.util.Optional.of(new StoredPreview(
+                            id,
+                            rs.getString(1),
+                            rs.getLong(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getTimestamp(5).toInstant(),
+                            rs.getTimestamp(6).toInstant(),
+                            snap.grids(),
+                            snap.assignments(),
+                            rs.getString(7),
+                            rs.getString(8)));
                 }
             }
         });
@@ -515,10 +567,17 @@ public final class PostGisGridStore implements GridStore {
         List<AuditEntry> out = new ArrayList<>();
         return jdbc.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                 "SELECT time, actor, action, community_code, outcome, detail FROM audit ORDER BY time DESC LIMIT ?")) {
+                    "SELECT time, actor, action, community_code, outcome, detail FROM audit ORDER BY time DESC LIMIT ?")) {
                 ps.setInt(1, limit);
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(new AuditEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+                    while (rs.next())
+                        out.add(new AuditEntry(
+                                rs.getTimestamp(1).toInstant(),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6)));
                 }
                 return out;
             }
@@ -531,27 +590,54 @@ public final class PostGisGridStore implements GridStore {
             c.setAutoCommit(false); // one snapshot of every table
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             Map<LayerSchema, List<Feature>> layers = new LinkedHashMap<>();
-            layers.put(DataContract.COMMUNITIES, query(c, "SELECT code, name, kind, street_code, street_name, district_code, district_name, ST_AsBinary(geom) FROM communities ORDER BY code",
-                    DataContract.COMMUNITIES));
-            layers.put(DataContract.BUILDINGS, query(c, "SELECT id, households, use, compound_id, floors, address, units::text, road, house_number, compound_name, building_no, "
-                    + "ST_AsBinary(geom) FROM buildings ORDER BY id",
-                    DataContract.BUILDINGS));
-            layers.put(DataContract.BARRIERS, query(c, "SELECT kind, class, name, ST_AsBinary(geom) FROM barriers", DataContract.BARRIERS));
-            layers.put(DataContract.ALIASES, query(c, "SELECT alias, kind, canonical FROM aliases ORDER BY alias, kind, canonical", DataContract.ALIASES));
-            List<Feature> grids = query(c, "SELECT code, level, kind, community_code, street_code, households, buildings, area_m2, parent_code, flags::text, ST_AsBinary(geom) FROM grids ORDER BY code",
+            layers.put(
+                    DataContract.COMMUNITIES,
+                    query(
+                            c,
+                            "SELECT code, name, kind, street_code, street_name, district_code, district_name, ST_AsBinary(geom) FROM communities ORDER BY code",
+                            DataContract.COMMUNITIES));
+            layers.put(
+                    DataContract.BUILDINGS,
+                    query(
+                            c,
+                            "SELECT id, households, use, compound_id, floors, address, units::text, road, house_number, compound_name, building_no, "
+                                    + "ST_AsBinary(geom) FROM buildings ORDER BY id",
+                            DataContract.BUILDINGS));
+            layers.put(
+                    DataContract.BARRIERS,
+                    query(c, "SELECT kind, class, name, ST_AsBinary(geom) FROM barriers", DataContract.BARRIERS));
+            layers.put(
+                    DataContract.ALIASES,
+                    query(
+                            c,
+                            "SELECT alias, kind, canonical FROM aliases ORDER BY alias, kind, canonical",
+                            DataContract.ALIASES));
+            List<Feature> grids = query(
+                    c,
+                    "SELECT code, level, kind, community_code, street_code, households, buildings, area_m2, parent_code, flags::text, ST_AsBinary(geom) FROM grids ORDER BY code",
                     DataContract.GRIDS);
-            List<Feature> assignments = query(c, "SELECT building_key, grid_code FROM assignments ORDER BY building_key", DataContract.ASSIGNMENTS);
+            List<Feature> assignments = query(
+                    c,
+                    "SELECT building_key, grid_code FROM assignments ORDER BY building_key",
+                    DataContract.ASSIGNMENTS);
             c.commit();
             List<RunInfo> runs = runs();
             if (layers.get(DataContract.COMMUNITIES).isEmpty()) return StoredState.empty();
             Dataset d = new DatasetAssembler().assemble(layers);
-            return new StoredState(d.communities(), d.buildings(), d.barriers(), d.aliases(), grids.stream().map(ResultReader::grid).toList(),
-                    assignments.stream().map(ResultReader::assignment).toList(), runs.isEmpty() ? null : runs.get(runs.size() - 1));
+            return new StoredState(
+                    d.communities(),
+                    d.buildings(),
+                    d.barriers(),
+                    d.aliases(),
+                    grids.stream().map(ResultReader::grid).toList(),
+                    assignments.stream().map(ResultReader::assignment).toList(),
+                    runs.isEmpty() ? null : runs.get(runs.size() - 1));
         });
     }
 
     /** Rows as contract features: columns in the schema's field order, then the geometry as WKB when spatial. */
-    private static List<Feature> query(Connection c, String sql, LayerSchema schema, String... params) throws SQLException {
+    private static List<Feature> query(Connection c, String sql, LayerSchema schema, String... params)
+            throws SQLException {
         List<Feature> out = new ArrayList<>();
         WKBReader wkb = new WKBReader(org.gridatlas.engine.geom.Geoms.LONLAT);
         List<String> names = new ArrayList<>(schema.fields().keySet());
@@ -562,7 +648,8 @@ public final class PostGisGridStore implements GridStore {
                 Map<String, Object> p = new LinkedHashMap<>();
                 for (int i = 0; i < names.size(); i++) {
                     Object v = rs.getObject(i + 1);
-                    if (schema.fields().get(names.get(i)) == org.gridatlas.engine.io.FieldType.JSON && v != null) v = json(v.toString());
+                    if (schema.fields().get(names.get(i)) == org.gridatlas.engine.io.FieldType.JSON && v != null)
+                        v = json(v.toString());
                     p.put(names.get(i), v);
                 }
                 Geometry g = null;
@@ -592,8 +679,15 @@ public final class PostGisGridStore implements GridStore {
         List<RunInfo> out = new ArrayList<>();
         return jdbc.read(c -> {
             try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT run_id, source, created_at, grids, report_json FROM runs ORDER BY run_id")) {
-                while (rs.next()) out.add(new RunInfo(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getInt(4), rs.getString(5)));
+                    ResultSet rs = s.executeQuery(
+                            "SELECT run_id, source, created_at, grids, report_json FROM runs ORDER BY run_id")) {
+                while (rs.next())
+                    out.add(new RunInfo(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getTimestamp(3).toInstant(),
+                            rs.getInt(4),
+                            rs.getString(5)));
                 return out;
             }
         });
@@ -604,8 +698,8 @@ public final class PostGisGridStore implements GridStore {
         return jdbc.inTransaction("report " + r.id() + " not stored", c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO reports (report_id, time, category, lon, lat, crs, text, grid_code, received_at, geom, address, address_match, "
-                    + "source, status, status_at, escalated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ST_SetSRID(ST_MakePoint(?, ?), 4490), ?, ?::jsonb, ?, ?, ?, ?) "
-                    + "ON CONFLICT (report_id) DO NOTHING")) {
+                            + "source, status, status_at, escalated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ST_SetSRID(ST_MakePoint(?, ?), 4490), ?, ?::jsonb, ?, ?, ?, ?) "
+                            + "ON CONFLICT (report_id) DO NOTHING")) {
                 ps.setString(1, r.id());
                 ps.setTimestamp(2, Timestamp.from(r.time()));
                 ps.setString(3, r.category());
@@ -625,7 +719,14 @@ public final class PostGisGridStore implements GridStore {
                 ps.setBoolean(17, r.escalated());
                 boolean added = ps.executeUpdate() == 1;
                 if (added) {
-                    insertEvent(c, new ReportEvent(r.id(), r.status(), r.statusAt(), null, "received from " + r.source().wireName()));
+                    insertEvent(
+                            c,
+                            new ReportEvent(
+                                    r.id(),
+                                    r.status(),
+                                    r.statusAt(),
+                                    null,
+                                    "received from " + r.source().wireName()));
                     announce(c, new StoreChange(StoreChange.Kind.REPORT, r.id()));
                 }
                 return added;
@@ -645,8 +746,9 @@ public final class PostGisGridStore implements GridStore {
         });
     }
 
-    private static final String REPORT_COLUMNS = "SELECT report_id, time, category, lon, lat, crs, text, grid_code, received_at, address, "
-            + "address_match::text, source, status, status_at, escalated FROM reports";
+    private static final String REPORT_COLUMNS =
+            "SELECT report_id, time, category, lon, lat, crs, text, grid_code, received_at, address, "
+                    + "address_match::text, source, status, status_at, escalated FROM reports";
 
     private static void insertEvent(Connection c, ReportEvent e) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO report_events VALUES (?, ?, ?, ?, ?)")) {
@@ -662,7 +764,8 @@ public final class PostGisGridStore implements GridStore {
     @Override
     public List<Report> reportsBetween(Instant from, Instant to) {
         return jdbc.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(REPORT_COLUMNS + " WHERE time >= ? AND time < ? ORDER BY time")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement(REPORT_COLUMNS + " WHERE time >= ? AND time < ? ORDER BY time")) {
                 ps.setTimestamp(1, Timestamp.from(from));
                 ps.setTimestamp(2, Timestamp.from(to));
                 List<Report> out = new ArrayList<>();
@@ -687,7 +790,8 @@ public final class PostGisGridStore implements GridStore {
             }
             if (!was.status().next().contains(to)) throw new ReportStatus.IllegalMove(id, was.status(), to);
             Report moved = was.movedTo(to, at);
-            try (PreparedStatement ps = c.prepareStatement("UPDATE reports SET status = ?, status_at = ?, escalated = ? WHERE report_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE reports SET status = ?, status_at = ?, escalated = ? WHERE report_id = ?")) {
                 ps.setString(1, to.wireName());
                 ps.setTimestamp(2, Timestamp.from(at));
                 ps.setBoolean(3, moved.escalated());
@@ -703,11 +807,18 @@ public final class PostGisGridStore implements GridStore {
     @Override
     public List<ReportEvent> events(String id) {
         return jdbc.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT status, at, actor, note FROM report_events WHERE report_id = ? ORDER BY at")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT status, at, actor, note FROM report_events WHERE report_id = ? ORDER BY at")) {
                 ps.setString(1, id);
                 List<ReportEvent> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(new ReportEvent(id, ReportStatus.parse(rs.getString(1)), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4)));
+                    while (rs.next())
+                        out.add(new ReportEvent(
+                                id,
+                                ReportStatus.parse(rs.getString(1)),
+                                rs.getTimestamp(2).toInstant(),
+                                rs.getString(3),
+                                rs.getString(4)));
                 }
                 return out;
             }
@@ -715,9 +826,22 @@ public final class PostGisGridStore implements GridStore {
     }
 
     private static Report report(ResultSet rs) throws SQLException {
-        return new Report(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getObject(4, Double.class), rs.getObject(5, Double.class),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant(), rs.getString(10), rs.getString(11),
-                ReportSource.parse(rs.getString(12)), ReportStatus.parse(rs.getString(13)), rs.getTimestamp(14).toInstant(), rs.getBoolean(15));
+        return new Report(
+                rs.getString(1),
+                rs.getTimestamp(2).toInstant(),
+                rs.getString(3),
+                rs.getObject(4, Double.class),
+                rs.getObject(5, Double.class),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getTimestamp(9).toInstant(),
+                rs.getString(10),
+                rs.getString(11),
+                ReportSource.parse(rs.getString(12)),
+                ReportStatus.parse(rs.getString(13)),
+                rs.getTimestamp(14).toInstant(),
+                rs.getBoolean(15));
     }
 
     /** Queued in the caller's transaction: PostgreSQL delivers it to the listeners only if that commits. */
@@ -761,7 +885,7 @@ public final class PostGisGridStore implements GridStore {
     public Map<String, Integer> reportCounts(Instant from, Instant to) {
         return jdbc.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                 "SELECT grid_code, count(*) FROM reports WHERE grid_code IS NOT NULL AND time >= ? AND time < ? GROUP BY grid_code")) {
+                    "SELECT grid_code, count(*) FROM reports WHERE grid_code IS NOT NULL AND time >= ? AND time < ? GROUP BY grid_code")) {
                 ps.setTimestamp(1, Timestamp.from(from));
                 ps.setTimestamp(2, Timestamp.from(to));
                 Map<String, Integer> out = new TreeMap<>();
@@ -775,14 +899,19 @@ public final class PostGisGridStore implements GridStore {
 
     @Override
     public void replaceStaff(List<StaffMember> staff) {
-        replaceAll("staff", StoreChange.Kind.STAFF, "INSERT INTO staff (grid_code, role, name, phone, department, branch) VALUES (?, ?, ?, ?, ?, ?)", staff, (ps, m) -> {
-            ps.setString(1, m.gridCode());
-            ps.setString(2, m.role());
-            ps.setString(3, m.name());
-            ps.setString(4, m.phone());
-            ps.setString(5, m.department());
-            ps.setString(6, m.branch());
-        });
+        replaceAll(
+                "staff",
+                StoreChange.Kind.STAFF,
+                "INSERT INTO staff (grid_code, role, name, phone, department, branch) VALUES (?, ?, ?, ?, ?, ?)",
+                staff,
+                (ps, m) -> {
+                    ps.setString(1, m.gridCode());
+                    ps.setString(2, m.role());
+                    ps.setString(3, m.name());
+                    ps.setString(4, m.phone());
+                    ps.setString(5, m.department());
+                    ps.setString(6, m.branch());
+                });
     }
 
     @Override
@@ -799,7 +928,8 @@ public final class PostGisGridStore implements GridStore {
         List<Zone> out = new ArrayList<>();
         return jdbc.read(c -> {
             try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT community_code, zone_code, zone_name FROM zones ORDER BY community_code")) {
+                    ResultSet rs = s.executeQuery(
+                            "SELECT community_code, zone_code, zone_name FROM zones ORDER BY community_code")) {
                 while (rs.next()) out.add(new Zone(rs.getString(1), rs.getString(2), rs.getString(3)));
                 return out;
             }
@@ -808,10 +938,12 @@ public final class PostGisGridStore implements GridStore {
 
     @Override
     public DepartmentLayerInfo replaceUnits(String name, List<DepartmentUnit> units, String source) {
-        DepartmentTables.requireUniqueIds(name, units.stream().map(DepartmentUnit::id).toList());
+        DepartmentTables.requireUniqueIds(
+                name, units.stream().map(DepartmentUnit::id).toList());
         return replaceLayer(name, DepartmentLayerKind.UNITS, units.size(), source, c -> {
             WKBWriter wkb = new WKBWriter();
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO department_units VALUES (?, ?, ?, ?, ST_GeomFromWKB(?, 4490))")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO department_units VALUES (?, ?, ?, ?, ST_GeomFromWKB(?, 4490))")) {
                 for (DepartmentUnit u : units) {
                     ps.setString(1, name);
                     ps.setString(2, u.id());
@@ -827,9 +959,11 @@ public final class PostGisGridStore implements GridStore {
 
     @Override
     public DepartmentLayerInfo replaceResources(String name, List<DepartmentResource> resources, String source) {
-        DepartmentTables.requireUniqueIds(name, resources.stream().map(DepartmentResource::id).toList());
+        DepartmentTables.requireUniqueIds(
+                name, resources.stream().map(DepartmentResource::id).toList());
         return replaceLayer(name, DepartmentLayerKind.RESOURCES, resources.size(), source, c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO department_resources VALUES (?, ?, ?, ?, ?, ?::jsonb, ST_SetSRID(ST_MakePoint(?, ?), 4490))")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO department_resources VALUES (?, ?, ?, ?, ?, ?::jsonb, ST_SetSRID(ST_MakePoint(?, ?), 4490))")) {
                 int n = 0;
                 for (DepartmentResource r : resources) {
                     ps.setString(1, name);
@@ -853,15 +987,17 @@ public final class PostGisGridStore implements GridStore {
         void insert(Connection c) throws SQLException, java.io.IOException;
     }
 
-    private DepartmentLayerInfo replaceLayer(String name, DepartmentLayerKind kind, int features, String source, LayerRows rows) {
+    private DepartmentLayerInfo replaceLayer(
+            String name, DepartmentLayerKind kind, int features, String source, LayerRows rows) {
         return jdbc.inTransaction("layer " + name + " not stored", c -> {
             try (Statement s = c.createStatement()) {
                 // one import at a time: the next version is read and written in the same lock
                 s.execute("LOCK TABLE department_layers IN EXCLUSIVE MODE");
             }
             DepartmentLayerInfo info = DepartmentTables.next(imports(c), name, kind, features, source);
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + (kind == DepartmentLayerKind.UNITS ? "department_units" : "department_resources")
-                    + " WHERE layer = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM " + (kind == DepartmentLayerKind.UNITS ? "department_units" : "department_resources")
+                            + " WHERE layer = ?")) {
                 ps.setString(1, name);
                 ps.executeUpdate();
             }
@@ -882,9 +1018,15 @@ public final class PostGisGridStore implements GridStore {
     private static List<DepartmentLayerInfo> imports(Connection c) throws SQLException {
         List<DepartmentLayerInfo> out = new ArrayList<>();
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT name, kind, version, features, source, imported_at FROM department_layers")) {
+                ResultSet rs = s.executeQuery(
+                        "SELECT name, kind, version, features, source, imported_at FROM department_layers")) {
             while (rs.next()) {
-                out.add(new DepartmentLayerInfo(rs.getString(1), DepartmentLayerKind.parse(rs.getString(2)), rs.getLong(3), rs.getInt(4), rs.getString(5),
+                out.add(new DepartmentLayerInfo(
+                        rs.getString(1),
+                        DepartmentLayerKind.parse(rs.getString(2)),
+                        rs.getLong(3),
+                        rs.getInt(4),
+                        rs.getString(5),
                         rs.getTimestamp(6).toInstant()));
             }
         }
@@ -898,14 +1040,26 @@ public final class PostGisGridStore implements GridStore {
 
     @Override
     public List<DepartmentUnit> units(String name) {
-        return jdbc.read(c -> query(c, "SELECT layer, id, name, department, ST_AsBinary(geom) FROM department_units WHERE layer = ? ORDER BY id",
-                DepartmentTables.UNITS, name).stream().map(DepartmentTables::unit).toList());
+        return jdbc.read(c -> query(
+                        c,
+                        "SELECT layer, id, name, department, ST_AsBinary(geom) FROM department_units WHERE layer = ? ORDER BY id",
+                        DepartmentTables.UNITS,
+                        name)
+                .stream()
+                .map(DepartmentTables::unit)
+                .toList());
     }
 
     @Override
     public List<DepartmentResource> resources(String name) {
-        return jdbc.read(c -> query(c, "SELECT layer, id, type, name, department, attributes, ST_AsBinary(geom) FROM department_resources WHERE layer = ? ORDER BY id",
-                DepartmentTables.RESOURCES, name).stream().map(DepartmentTables::resource).toList());
+        return jdbc.read(c -> query(
+                        c,
+                        "SELECT layer, id, type, name, department, attributes, ST_AsBinary(geom) FROM department_resources WHERE layer = ? ORDER BY id",
+                        DepartmentTables.RESOURCES,
+                        name)
+                .stream()
+                .map(DepartmentTables::resource)
+                .toList());
     }
 
     private interface RowBinder<T> {
@@ -915,7 +1069,8 @@ public final class PostGisGridStore implements GridStore {
     /** Replaces a whole table in one transaction. */
     private <T> void replaceAll(String table, StoreChange.Kind kind, String insert, List<T> rows, RowBinder<T> binder) {
         jdbc.inTransaction(table + " import failed", c -> {
-            try (Statement s = c.createStatement(); PreparedStatement ps = c.prepareStatement(insert)) {
+            try (Statement s = c.createStatement();
+                    PreparedStatement ps = c.prepareStatement(insert)) {
                 s.execute("DELETE FROM " + table);
                 for (T row : rows) {
                     binder.bind(ps, row);
@@ -933,8 +1088,16 @@ public final class PostGisGridStore implements GridStore {
         List<StaffMember> out = new ArrayList<>();
         return jdbc.read(c -> {
             try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT grid_code, role, name, phone, department, branch FROM staff ORDER BY grid_code, role, name")) {
-                while (rs.next()) out.add(new StaffMember(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+                    ResultSet rs = s.executeQuery(
+                            "SELECT grid_code, role, name, phone, department, branch FROM staff ORDER BY grid_code, role, name")) {
+                while (rs.next())
+                    out.add(new StaffMember(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6)));
                 return out;
             }
         });

@@ -9,7 +9,12 @@ import java.util.Set;
  * resolved report may be reopened; a closed one stays closed.
  */
 public enum ReportStatus {
-    RECEIVED, DISPATCHED, IN_PROGRESS, ESCALATED, RESOLVED, CLOSED;
+    RECEIVED,
+    DISPATCHED,
+    IN_PROGRESS,
+    ESCALATED,
+    RESOLVED,
+    CLOSED;
 
     /** The steps each status may move to. */
     public Set<ReportStatus> next() {
@@ -28,19 +33,29 @@ public enum ReportStatus {
         return this == RESOLVED || this == CLOSED;
     }
 
-    public String wireName() { return name().toLowerCase(Locale.ROOT); }
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
     public static ReportStatus parse(String s) {
         for (ReportStatus r : values()) if (r.wireName().equals(s)) return r;
-        throw new IllegalArgumentException("status is one of received, dispatched, in_progress, escalated, resolved, closed, not '" + s + "'");
+        throw new IllegalArgumentException(
+                "status is one of received, dispatched, in_progress, escalated, resolved, closed, not '" + s + "'");
     }
 
     /** A move the life of a report does not allow (answered 409, naming both states). */
     public static final class IllegalMove extends RuntimeException {
         public IllegalMove(String id, ReportStatus from, ReportStatus to) {
             super("report " + id + " is " + from.wireName() + " and cannot become " + to.wireName()
-                    + (from.next().isEmpty() ? " (it is closed)" : "; from " + from.wireName() + " it may become "
-                    + String.join(" or ", from.next().stream().map(ReportStatus::wireName).sorted().toList())));
+                    + (from.next().isEmpty()
+                            ? " (it is closed)"
+                            : "; from " + from.wireName() + " it may become "
+                                    + String.join(
+                                            " or ",
+                                            from.next().stream()
+                                                    .map(ReportStatus::wireName)
+                                                    .sorted()
+                                                    .toList())));
         }
     }
 }

@@ -14,8 +14,19 @@ public record StaffMember(String gridCode, String role, String name, String phon
     public static final String PARTY_SECRETARY = "party_secretary";
 
     /** Every role and the department it belongs to unless a row names another. */
-    public static final Map<String, String> ROLES = Map.of(CHIEF, "综治", WORKER, "综治", "police_officer", "公安", "city_officer", "城管",
-            PARTY_SECRETARY, "党群", "housing_officer", "房管");
+    public static final Map<String, String> ROLES = Map.of(
+            CHIEF,
+            "综治",
+            WORKER,
+            "综治",
+            "police_officer",
+            "公安",
+            "city_officer",
+            "城管",
+            PARTY_SECRETARY,
+            "党群",
+            "housing_officer",
+            "房管");
 
     /** A chief or worker of the grid's own network, as before departments. */
     public StaffMember(String gridCode, String role, String name, String phone) {

@@ -5,7 +5,8 @@ public final class StaleVersionException extends RuntimeException {
     private final long current;
 
     public StaleVersionException(String community, long expected, long current) {
-        super("community " + community + " is at version " + current + ", not " + expected + ": someone committed in between; preview again");
+        super("community " + community + " is at version " + current + ", not " + expected
+                + ": someone committed in between; preview again");
         this.current = current;
     }
 

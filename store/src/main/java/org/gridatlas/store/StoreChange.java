@@ -6,7 +6,14 @@ package org.gridatlas.store;
  * changes may have been missed (the connection to the store was lost) and everything should be reread.
  */
 public record StoreChange(Kind kind, String detail) {
-    public enum Kind { GRIDS, STAFF, ZONES, REPORT, REPORT_MOVED, RESYNC }
+    public enum Kind {
+        GRIDS,
+        STAFF,
+        ZONES,
+        REPORT,
+        REPORT_MOVED,
+        RESYNC
+    }
 
     /** The wire form in a NOTIFY payload: {@code origin|KIND|detail}. */
     String payload(String origin) {

@@ -5,7 +5,11 @@ import java.sql.SQLException;
 /** A store could not do what was asked; nothing was changed. */
 public final class StoreException extends RuntimeException {
     /** Why, as far as the caller needs to know: the store is unreachable, or it refused the data it was given. */
-    public enum Kind { UNAVAILABLE, BAD_DATA, CONFLICT }
+    public enum Kind {
+        UNAVAILABLE,
+        BAD_DATA,
+        CONFLICT
+    }
 
     public StoreException(String message, Throwable cause) {
         super(message, cause);

@@ -10,8 +10,18 @@ import org.gridatlas.engine.model.Grid;
  * whichever instance receives the commit finds it: the grids and assignments it would store, the
  * version it was made on, who made it and why, and the diff and rule check shown (as JSON).
  */
-public record StoredPreview(String id, String communityCode, long baseVersion, String author, String reason, Instant made, Instant expires,
-                            List<Grid> grids, List<Assignment> assignments, String changeJson, String verificationJson) {
+public record StoredPreview(
+        String id,
+        String communityCode,
+        long baseVersion,
+        String author,
+        String reason,
+        Instant made,
+        Instant expires,
+        List<Grid> grids,
+        List<Assignment> assignments,
+        String changeJson,
+        String verificationJson) {
     public StoredPreview {
         grids = List.copyOf(grids);
         assignments = List.copyOf(assignments);

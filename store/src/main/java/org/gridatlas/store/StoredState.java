@@ -9,8 +9,14 @@ import org.gridatlas.engine.model.Community;
 import org.gridatlas.engine.model.Grid;
 
 /** What a store holds now: the dataset's communities, buildings, barriers and aliases, the grids and assignments, and the run. */
-public record StoredState(List<Community> communities, List<Building> buildings, List<Barrier> barriers, List<Alias> aliases,
-                          List<Grid> grids, List<Assignment> assignments, RunInfo run) {
+public record StoredState(
+        List<Community> communities,
+        List<Building> buildings,
+        List<Barrier> barriers,
+        List<Alias> aliases,
+        List<Grid> grids,
+        List<Assignment> assignments,
+        RunInfo run) {
 
     public static StoredState empty() {
         return new StoredState(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null);

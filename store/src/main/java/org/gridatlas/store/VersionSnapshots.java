@@ -30,7 +30,9 @@ final class VersionSnapshots {
             m.put("wkb", WKBWriter.toHex(new WKBWriter().write(f.geometry())));
             g.add(m);
         }
-        List<List<String>> a = assignments.stream().map(x -> List.of(x.buildingKey(), x.gridCode())).toList();
+        List<List<String>> a = assignments.stream()
+                .map(x -> List.of(x.buildingKey(), x.gridCode()))
+                .toList();
         try {
             return JSON.writeValueAsString(Map.of("grids", g, "assignments", a));
         } catch (IOException e) {

@@ -15,12 +15,12 @@ import org.gridatlas.engine.model.Alias;
 import org.gridatlas.engine.model.AliasKind;
 import org.gridatlas.engine.model.Assignment;
 import org.gridatlas.engine.model.Building;
-import org.gridatlas.engine.model.StreetAddress;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
 import org.gridatlas.engine.model.DepartmentResource;
 import org.gridatlas.engine.model.DepartmentUnit;
 import org.gridatlas.engine.model.Grid;
+import org.gridatlas.engine.model.StreetAddress;
 import org.gridatlas.engine.partition.Bounds;
 import org.gridatlas.fixtures.EdgeCases;
 import org.junit.jupiter.api.Test;
@@ -37,15 +37,44 @@ abstract class GridStoreContract {
         store().replace(DATA, RESULT, "edge case");
         Instant now = Instant.now();
         String community = DATA.communities().get(0).code();
-        StoredPreview live = new StoredPreview("p-live", community, 3, "王规划", "merge two small grids", now, now.plus(Duration.ofHours(2)),
-                RESULT.grids(), RESULT.assignments(), "{\"kept\":[]}", "{\"passed\":true}");
+        StoredPreview live = new StoredPreview(
+                "p-live",
+                community,
+                3,
+                "王规划",
+                "merge two small grids",
+                now,
+                now.plus(Duration.ofHours(2)),
+                RESULT.grids(),
+                RESULT.assignments(),
+                "{\"kept\":[]}",
+                "{\"passed\":true}");
         store().putPreview(live);
-        store().putPreview(new StoredPreview("p-old", community, 1, "王规划", null, now.minus(Duration.ofHours(3)), now.minus(Duration.ofHours(1)),
-                RESULT.grids(), RESULT.assignments(), "{}", "{}"));
+        store().putPreview(new StoredPreview(
+                "p-old",
+                community,
+                1,
+                "王规划",
+                null,
+                now.minus(Duration.ofHours(3)),
+                now.minus(Duration.ofHours(1)),
+                RESULT.grids(),
+                RESULT.assignments(),
+                "{}",
+                "{}"));
         StoredPreview back = store().preview("p-live").orElseThrow();
-        assertEquals(List.of(community, 3L, "王规划", "merge two small grids", "{\"kept\":[]}", "{\"passed\":true}"),
-                List.of(back.communityCode(), back.baseVersion(), back.author(), back.reason(), back.changeJson(), back.verificationJson()));
-        assertEquals(RESULT.grids().stream().map(Grid::code).sorted().toList(), back.grids().stream().map(Grid::code).sorted().toList());
+        assertEquals(
+                List.of(community, 3L, "王规划", "merge two small grids", "{\"kept\":[]}", "{\"passed\":true}"),
+                List.of(
+                        back.communityCode(),
+                        back.baseVersion(),
+                        back.author(),
+                        back.reason(),
+                        back.changeJson(),
+                        back.verificationJson()));
+        assertEquals(
+                RESULT.grids().stream().map(Grid::code).sorted().toList(),
+                back.grids().stream().map(Grid::code).sorted().toList());
         assertEquals(RESULT.assignments().size(), back.assignments().size());
         assertTrue(store().preview("p-old").isEmpty(), "an expired preview is gone");
         assertTrue(store().preview("nobody").isEmpty());
@@ -58,22 +87,69 @@ abstract class GridStoreContract {
         Building first = DATA.buildings().get(0);
         StreetAddress address = StreetAddress.of("海港区文化路街道建设里社区文化路128号建设里小区3号楼", "文化路", "128", "建设里小区", "3");
         List<Building> buildings = new ArrayList<>(DATA.buildings());
-        buildings.set(0, new Building(first.id(), first.households(), first.householdsMissing(), first.use(), first.compoundId(), first.floors(),
-                address, first.units(), first.geometry()));
-        List<Alias> aliases = List.of(new Alias("港务局宿舍", AliasKind.COMPOUND, "建设里小区"), new Alias("文化街", AliasKind.ROAD, "文化路"));
-        store().replace(new Dataset(DATA.communities(), buildings, DATA.barriers(), DATA.campuses(), DATA.hamlets(), aliases, List.of()), RESULT, "addresses");
+        buildings.set(
+                0,
+                new Building(
+                        first.id(),
+                        first.households(),
+                        first.householdsMissing(),
+                        first.use(),
+                        first.compoundId(),
+                        first.floors(),
+                        address,
+                        first.units(),
+                        first.geometry()));
+        List<Alias> aliases =
+                List.of(new Alias("港务局宿舍", AliasKind.COMPOUND, "建设里小区"), new Alias("文化街", AliasKind.ROAD, "文化路"));
+        store().replace(
+                        new Dataset(
+                                DATA.communities(),
+                                buildings,
+                                DATA.barriers(),
+                                DATA.campuses(),
+                                DATA.hamlets(),
+                                aliases,
+                                List.of()),
+                        RESULT,
+                        "addresses");
         StoredState s = store().load();
-        assertEquals(address, s.buildings().stream().filter(b -> b.id().equals(first.id())).findFirst().orElseThrow().address());
-        assertEquals(aliases, s.aliases().stream().sorted(java.util.Comparator.comparing(Alias::alias).reversed()).toList());
+        assertEquals(
+                address,
+                s.buildings().stream()
+                        .filter(b -> b.id().equals(first.id()))
+                        .findFirst()
+                        .orElseThrow()
+                        .address());
+        assertEquals(
+                aliases,
+                s.aliases().stream()
+                        .sorted(java.util.Comparator.comparing(Alias::alias).reversed())
+                        .toList());
 
         Instant now = Instant.now();
         String grid = RESULT.grids().get(0).code();
-        assertTrue(store().addReport(new Report("by-address", now, "litter", null, null, null, "垃圾", grid, now, "建设里小区3号楼", "{\"match_level\":\"building\"}", ReportSource.WECHAT, ReportStatus.RECEIVED, now, false)));
+        assertTrue(store().addReport(new Report(
+                "by-address",
+                now,
+                "litter",
+                null,
+                null,
+                null,
+                "垃圾",
+                grid,
+                now,
+                "建设里小区3号楼",
+                "{\"match_level\":\"building\"}",
+                ReportSource.WECHAT,
+                ReportStatus.RECEIVED,
+                now,
+                false)));
         Report back = store().report("by-address").orElseThrow();
         assertNull(back.lon());
         assertEquals(List.of("建设里小区3号楼", grid), List.of(back.address(), back.gridCode()));
         assertTrue(back.addressMatch().contains("building"), back.addressMatch());
-        assertEquals(1, store().reportCounts(now.minusSeconds(1), now.plusSeconds(1)).get(grid));
+        assertEquals(
+                1, store().reportCounts(now.minusSeconds(1), now.plusSeconds(1)).get(grid));
     }
 
     @Test
@@ -81,22 +157,55 @@ abstract class GridStoreContract {
         store().replace(DATA, RESULT, "edge case");
         Instant t0 = Instant.parse("2026-11-29T08:00:00Z");
         String grid = RESULT.grids().get(0).code();
-        Report r = new Report("life-1", t0, "垃圾", 119.6, 39.93, "wgs84", null, grid, t0, null, null, ReportSource.HOTLINE_12345, ReportStatus.RECEIVED, t0, false);
+        Report r = new Report(
+                "life-1",
+                t0,
+                "垃圾",
+                119.6,
+                39.93,
+                "wgs84",
+                null,
+                grid,
+                t0,
+                null,
+                null,
+                ReportSource.HOTLINE_12345,
+                ReportStatus.RECEIVED,
+                t0,
+                false);
         assertTrue(store().addReport(r));
-        assertEquals(ReportStatus.DISPATCHED, store().move("life-1", ReportStatus.DISPATCHED, t0.plusSeconds(60), "网格员", "to the grid").orElseThrow().status());
-        ReportStatus.IllegalMove illegal = assertThrows(ReportStatus.IllegalMove.class,
+        assertEquals(
+                ReportStatus.DISPATCHED,
+                store().move("life-1", ReportStatus.DISPATCHED, t0.plusSeconds(60), "网格员", "to the grid")
+                        .orElseThrow()
+                        .status());
+        ReportStatus.IllegalMove illegal = assertThrows(
+                ReportStatus.IllegalMove.class,
                 () -> store().move("life-1", ReportStatus.CLOSED, t0.plusSeconds(90), "网格员", null));
-        assertTrue(illegal.getMessage().contains("dispatched") && illegal.getMessage().contains("closed"), illegal.getMessage());
+        assertTrue(
+                illegal.getMessage().contains("dispatched")
+                        && illegal.getMessage().contains("closed"),
+                illegal.getMessage());
         store().move("life-1", ReportStatus.ESCALATED, t0.plusSeconds(120), "网格长", "needs the street");
-        Report resolved = store().move("life-1", ReportStatus.RESOLVED, t0.plusSeconds(3600), "街道", null).orElseThrow();
+        Report resolved = store().move("life-1", ReportStatus.RESOLVED, t0.plusSeconds(3600), "街道", null)
+                .orElseThrow();
         assertTrue(resolved.escalated(), "once escalated, always counted as escalated");
         assertEquals(t0.plusSeconds(3600), resolved.statusAt());
         Report back = store().report("life-1").orElseThrow();
-        assertEquals(List.of(ReportStatus.RESOLVED, ReportSource.HOTLINE_12345, true), List.of(back.status(), back.source(), back.escalated()));
-        assertEquals(List.of(ReportStatus.RECEIVED, ReportStatus.DISPATCHED, ReportStatus.ESCALATED, ReportStatus.RESOLVED),
-                store().events("life-1").stream().map(ReportEvent::status).toList(), "the refused move left no step");
-        assertTrue(store().move("nobody", ReportStatus.DISPATCHED, t0, "x", null).isEmpty());
-        assertEquals(List.of("life-1"), store().reportsBetween(t0, t0.plusSeconds(1)).stream().map(Report::id).toList());
+        assertEquals(
+                List.of(ReportStatus.RESOLVED, ReportSource.HOTLINE_12345, true),
+                List.of(back.status(), back.source(), back.escalated()));
+        assertEquals(
+                List.of(ReportStatus.RECEIVED, ReportStatus.DISPATCHED, ReportStatus.ESCALATED, ReportStatus.RESOLVED),
+                store().events("life-1").stream().map(ReportEvent::status).toList(),
+                "the refused move left no step");
+        assertTrue(
+                store().move("nobody", ReportStatus.DISPATCHED, t0, "x", null).isEmpty());
+        assertEquals(
+                List.of("life-1"),
+                store().reportsBetween(t0, t0.plusSeconds(1)).stream()
+                        .map(Report::id)
+                        .toList());
         assertTrue(store().reportsBetween(t0.plusSeconds(1), t0.plusSeconds(2)).isEmpty());
     }
 
@@ -112,11 +221,18 @@ abstract class GridStoreContract {
         long run = store().replace(DATA, RESULT, "edge case");
         StoredState s = store().load();
         assertEquals(DATA.communities().size(), s.communities().size());
-        assertEquals(DATA.households(), s.buildings().stream().mapToInt(b -> b.households()).sum());
-        assertEquals(RESULT.grids().stream().map(Grid::code).sorted().toList(), s.grids().stream().map(Grid::code).sorted().toList());
+        assertEquals(
+                DATA.households(),
+                s.buildings().stream().mapToInt(b -> b.households()).sum());
+        assertEquals(
+                RESULT.grids().stream().map(Grid::code).sorted().toList(),
+                s.grids().stream().map(Grid::code).sorted().toList());
         assertEquals(RESULT.assignments().size(), s.assignments().size());
         Grid before = RESULT.grids().get(0);
-        Grid after = s.grids().stream().filter(g -> g.code().equals(before.code())).findFirst().orElseThrow();
+        Grid after = s.grids().stream()
+                .filter(g -> g.code().equals(before.code()))
+                .findFirst()
+                .orElseThrow();
         assertEquals(before.households(), after.households());
         assertEquals(before.geometry().getArea(), after.geometry().getArea(), 1e-12);
         assertEquals(run, s.run().id());
@@ -133,7 +249,9 @@ abstract class GridStoreContract {
         StoredState s = store().load();
         assertEquals(other.buildings().size(), s.buildings().size());
         assertEquals(second, s.run().id());
-        assertEquals(List.of("first", "second"), store().runs().stream().map(RunInfo::source).toList());
+        assertEquals(
+                List.of("first", "second"),
+                store().runs().stream().map(RunInfo::source).toList());
     }
 
     @Test
@@ -147,7 +265,8 @@ abstract class GridStoreContract {
         StoredState s = store().load();
         assertEquals(DATA.buildings().size(), s.buildings().size());
         assertEquals(RESULT.assignments().size(), s.assignments().size());
-        assertEquals(List.of("good"), store().runs().stream().map(RunInfo::source).toList());
+        assertEquals(
+                List.of("good"), store().runs().stream().map(RunInfo::source).toList());
     }
 
     @Test
@@ -157,9 +276,14 @@ abstract class GridStoreContract {
         store().addReport(new Report("r1", now, "litter", 119.6, 39.93, "wgs84", "垃圾", g1, now));
         store().addReport(new Report("r2", now.plusSeconds(60), "noise", 119.6, 39.93, "gcj02", "噪音", g1, now));
         store().addReport(new Report("r3", now.plusSeconds(120), "road", 119.6, 39.93, "wgs84", null, g2, now));
-        store().addReport(new Report("r4", now.minus(Duration.ofDays(2)), "road", 119.6, 39.93, "wgs84", null, g2, now));
-        assertTrue(!store().addReport(new Report("r1", now, "again", 119.6, 39.93, "wgs84", null, g2, now)), "a second r1 is refused");
-        assertEquals(List.of("r2", "r1"), store().reports(g1, now, 10).stream().map(Report::id).toList());
+        store().addReport(
+                        new Report("r4", now.minus(Duration.ofDays(2)), "road", 119.6, 39.93, "wgs84", null, g2, now));
+        assertTrue(
+                !store().addReport(new Report("r1", now, "again", 119.6, 39.93, "wgs84", null, g2, now)),
+                "a second r1 is refused");
+        assertEquals(
+                List.of("r2", "r1"),
+                store().reports(g1, now, 10).stream().map(Report::id).toList());
         assertEquals(3, store().reports(null, now.minusSeconds(1), 10).size());
         assertEquals(1, store().reports(null, null, 1).size());
         assertEquals(java.util.Map.of(g1, 2, g2, 1), store().reportCounts(now, now.plus(Duration.ofHours(1))));
@@ -169,23 +293,31 @@ abstract class GridStoreContract {
     @Test
     void replacesTheStaffListAsAWhole() {
         String g = RESULT.grids().get(0).code();
-        store().replaceStaff(List.of(new StaffMember(g, StaffMember.CHIEF, "王建国", "13800000001"),
+        store().replaceStaff(List.of(
+                new StaffMember(g, StaffMember.CHIEF, "王建国", "13800000001"),
                 new StaffMember(g, StaffMember.WORKER, "李芳", null)));
         assertEquals(2, store().staff().size());
         List<StaffMember> bad = new ArrayList<>(List.of(new StaffMember(g, StaffMember.WORKER, "赵六", "1")));
         bad.add(null);
         assertThrows(StoreException.class, () -> store().replaceStaff(bad));
-        assertEquals(List.of("李芳", "王建国"), store().staff().stream().map(StaffMember::name).sorted().toList(), "a failed import keeps the old list");
+        assertEquals(
+                List.of("李芳", "王建国"),
+                store().staff().stream().map(StaffMember::name).sorted().toList(),
+                "a failed import keeps the old list");
     }
 
     @Test
     void keepsEachMembersDepartmentAndPartyBranch() {
         String g = RESULT.grids().get(0).code();
-        store().replaceStaff(List.of(new StaffMember(g, "police_officer", "张警官", "110", "公安", null),
+        store().replaceStaff(List.of(
+                new StaffMember(g, "police_officer", "张警官", "110", "公安", null),
                 new StaffMember(g, StaffMember.PARTY_SECRETARY, "刘书记", null, "党群", "建设里第一网格党支部"),
                 new StaffMember(g, StaffMember.WORKER, "陈师傅", null, "房管", null)));
-        assertEquals(java.util.Set.of("police_officer 公安 null", "party_secretary 党群 建设里第一网格党支部", "worker 房管 null"),
-                store().staff().stream().map(m -> m.role() + " " + m.department() + " " + m.branch()).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(
+                java.util.Set.of("police_officer 公安 null", "party_secretary 党群 建设里第一网格党支部", "worker 房管 null"),
+                store().staff().stream()
+                        .map(m -> m.role() + " " + m.department() + " " + m.branch())
+                        .collect(java.util.stream.Collectors.toSet()));
     }
 
     @Test
@@ -195,6 +327,7 @@ abstract class GridStoreContract {
         store().replaceZones(List.of(new Zone("990101001001", "B", "西片区")));
         assertEquals(List.of(new Zone("990101001001", "B", "西片区")), store().zones());
     }
+
     @Test
     void aCommitReplacesOneCommunityAsItsNextVersion() {
         store().replace(DATA, RESULT, "import");
@@ -202,19 +335,27 @@ abstract class GridStoreContract {
         long v = store().communityVersion(community);
         assertEquals(1, v, "an import is a version of every community");
         Delineation narrow = new Delineator(new Bounds(150, 250)).delineate(DATA);
-        long next = store().commit(new CommunityCommit(community, v, narrow.grids(), narrow.assignments(), "王规划", "a finer split", "{\"moves\":[]}"));
+        long next = store().commit(new CommunityCommit(
+                community, v, narrow.grids(), narrow.assignments(), "王规划", "a finer split", "{\"moves\":[]}"));
         assertEquals(2, next);
         assertEquals(2, store().communityVersion(community));
         StoredState s = store().load();
         assertEquals(narrow.grids().size(), s.grids().size());
         assertEquals(narrow.assignments().size(), s.assignments().size());
         List<CommunityVersion> versions = store().versions(community);
-        assertEquals(List.of(1L, 2L), versions.stream().map(CommunityVersion::version).toList());
+        assertEquals(
+                List.of(1L, 2L),
+                versions.stream().map(CommunityVersion::version).toList());
         assertEquals("import", versions.get(0).author());
-        assertEquals(RESULT.grids().size(), versions.get(0).grids().size(), "version 1 keeps the grids before the edit");
+        assertEquals(
+                RESULT.grids().size(), versions.get(0).grids().size(), "version 1 keeps the grids before the edit");
         assertEquals("王规划", versions.get(1).author());
-        assertEquals(narrow.grids().get(0).geometry().getArea(), versions.get(1).grids().get(0).geometry().getArea(), 1e-12);
-        assertTrue(store().codesEverUsed(community).containsAll(narrow.grids().stream().map(Grid::code).toList()));
+        assertEquals(
+                narrow.grids().get(0).geometry().getArea(),
+                versions.get(1).grids().get(0).geometry().getArea(),
+                1e-12);
+        assertTrue(store().codesEverUsed(community)
+                .containsAll(narrow.grids().stream().map(Grid::code).toList()));
     }
 
     @Test
@@ -222,8 +363,10 @@ abstract class GridStoreContract {
         store().replace(DATA, RESULT, "import");
         String community = DATA.communities().get(0).code();
         Delineation narrow = new Delineator(new Bounds(150, 250)).delineate(DATA);
-        StaleVersionException e = assertThrows(StaleVersionException.class,
-                () -> store().commit(new CommunityCommit(community, 0, narrow.grids(), narrow.assignments(), "a", null, null)));
+        StaleVersionException e = assertThrows(
+                StaleVersionException.class,
+                () -> store().commit(new CommunityCommit(
+                        community, 0, narrow.grids(), narrow.assignments(), "a", null, null)));
         assertEquals(1, e.current());
         assertEquals(RESULT.grids().size(), store().load().grids().size());
         assertTrue(store().versions(community).isEmpty());
@@ -237,37 +380,69 @@ abstract class GridStoreContract {
         store().putToken(new AccessToken("alice", "planner", "a".repeat(64), t));
         store().putToken(new AccessToken("alice", "admin", "b".repeat(64), t));
         store().putToken(new AccessToken("bob", "reader", "c".repeat(64), t));
-        assertEquals(List.of("admin", "reader"), store().tokens().stream().map(AccessToken::role).toList(), "a name has one token");
+        assertEquals(
+                List.of("admin", "reader"),
+                store().tokens().stream().map(AccessToken::role).toList(),
+                "a name has one token");
         store().audit(new AuditEntry(t, "alice", "commit", "990101001001", "ok", "version 2"));
         store().audit(new AuditEntry(t.plusSeconds(1), "bob", "commit", "990101001001", "refused", "stale"));
-        assertEquals(List.of("bob", "alice"), store().audit(10).stream().map(AuditEntry::actor).toList());
+        assertEquals(
+                List.of("bob", "alice"),
+                store().audit(10).stream().map(AuditEntry::actor).toList());
     }
 
     static DepartmentUnit beat(String id, double x) {
-        return new DepartmentUnit(id, "警务网格" + id, "公安", org.gridatlas.engine.geom.Geoms.LONLAT.toGeometry(new org.locationtech.jts.geom.Envelope(x, x + 0.01, 39.9, 39.91)));
+        return new DepartmentUnit(
+                id,
+                "警务网格" + id,
+                "公安",
+                org.gridatlas.engine.geom.Geoms.LONLAT.toGeometry(
+                        new org.locationtech.jts.geom.Envelope(x, x + 0.01, 39.9, 39.91)));
     }
 
     static DepartmentResource camera(String id, Map<String, Object> attributes) {
-        return new DepartmentResource(id, "camera", "路口" + id, "公安", attributes,
-                org.gridatlas.engine.geom.Geoms.LONLAT.createPoint(new org.locationtech.jts.geom.Coordinate(119.6, 39.93)));
+        return new DepartmentResource(
+                id,
+                "camera",
+                "路口" + id,
+                "公安",
+                attributes,
+                org.gridatlas.engine.geom.Geoms.LONLAT.createPoint(
+                        new org.locationtech.jts.geom.Coordinate(119.6, 39.93)));
     }
 
     @Test
     void departmentLayersAreReplacedWholeAsNewVersions() {
         assertTrue(store().departmentLayers().isEmpty());
-        DepartmentLayerInfo first = store().replaceUnits("police-beats", List.of(beat("PB-2", 119.61), beat("PB-1", 119.60)), "beats.geojson");
-        assertEquals(List.of("police-beats", "units", 1L, 2), List.of(first.name(), first.kind().wireName(), first.version(), first.features()));
+        DepartmentLayerInfo first = store().replaceUnits(
+                        "police-beats", List.of(beat("PB-2", 119.61), beat("PB-1", 119.60)), "beats.geojson");
+        assertEquals(
+                List.of("police-beats", "units", 1L, 2),
+                List.of(first.name(), first.kind().wireName(), first.version(), first.features()));
         List<DepartmentUnit> back = store().units("police-beats");
-        assertEquals(List.of("PB-1", "PB-2"), back.stream().map(DepartmentUnit::id).toList());
+        assertEquals(
+                List.of("PB-1", "PB-2"), back.stream().map(DepartmentUnit::id).toList());
         assertEquals("警务网格PB-1", back.get(0).name());
-        assertEquals(beat("PB-1", 119.60).geometry().getArea(), back.get(0).geometry().getArea(), 1e-15);
+        assertEquals(
+                beat("PB-1", 119.60).geometry().getArea(),
+                back.get(0).geometry().getArea(),
+                1e-15);
         // the second import replaces the first whole
-        DepartmentLayerInfo second = store().replaceUnits("police-beats", List.of(beat("PB-9", 119.62)), "beats-v2.geojson");
+        DepartmentLayerInfo second =
+                store().replaceUnits("police-beats", List.of(beat("PB-9", 119.62)), "beats-v2.geojson");
         assertEquals(2, second.version());
-        assertEquals(List.of("PB-9"), store().units("police-beats").stream().map(DepartmentUnit::id).toList());
-        store().replaceResources("cameras", List.of(camera("C1", Map.of("brand", "海康", "height_m", 6)), camera("C2", Map.of())), "cameras.csv");
-        assertEquals(List.of("cameras 1 2", "police-beats 2 1"),
-                store().departmentLayers().stream().map(i -> i.name() + " " + i.version() + " " + i.features()).toList());
+        assertEquals(
+                List.of("PB-9"),
+                store().units("police-beats").stream().map(DepartmentUnit::id).toList());
+        store().replaceResources(
+                        "cameras",
+                        List.of(camera("C1", Map.of("brand", "海康", "height_m", 6)), camera("C2", Map.of())),
+                        "cameras.csv");
+        assertEquals(
+                List.of("cameras 1 2", "police-beats 2 1"),
+                store().departmentLayers().stream()
+                        .map(i -> i.name() + " " + i.version() + " " + i.features())
+                        .toList());
         List<DepartmentResource> cameras = store().resources("cameras");
         assertEquals(Map.of("brand", "海康", "height_m", 6), cameras.get(0).attributes());
         assertEquals(Map.of(), cameras.get(1).attributes());
@@ -278,15 +453,19 @@ abstract class GridStoreContract {
     @Test
     void aLayerKeepsItsKindAndABadImportChangesNothing() {
         store().replaceUnits("beats", List.of(beat("PB-1", 119.60)), "a");
-        org.gridatlas.engine.io.InputException e = assertThrows(org.gridatlas.engine.io.InputException.class,
+        org.gridatlas.engine.io.InputException e = assertThrows(
+                org.gridatlas.engine.io.InputException.class,
                 () -> store().replaceResources("beats", List.of(camera("C1", Map.of())), "b"));
         assertEquals("layer beats holds units, not resources: give it another name", e.getMessage());
         assertThrows(org.gridatlas.engine.io.InputException.class, () -> store().replaceUnits("../x", List.of(), "c"));
         // two units with one id: refused, and the layer stays as it was
-        e = assertThrows(org.gridatlas.engine.io.InputException.class,
+        e = assertThrows(
+                org.gridatlas.engine.io.InputException.class,
                 () -> store().replaceUnits("beats", List.of(beat("PB-7", 119.6), beat("PB-7", 119.7)), "d"));
         assertEquals("layer beats: id PB-7 twice", e.getMessage());
-        assertEquals(List.of("PB-1"), store().units("beats").stream().map(DepartmentUnit::id).toList());
+        assertEquals(
+                List.of("PB-1"),
+                store().units("beats").stream().map(DepartmentUnit::id).toList());
         assertEquals(1, store().departmentLayers().get(0).version());
     }
 }

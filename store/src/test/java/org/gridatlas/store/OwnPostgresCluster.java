@@ -33,7 +33,17 @@ public final class OwnPostgresCluster implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0)) {
             this.port = s.getLocalPort();
         }
-        run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-A", "trust", "-U", "postgres", "--no-sync"), true);
+        run(
+                List.of(
+                        bin.resolve("initdb").toString(),
+                        "-D",
+                        data.toString(),
+                        "-A",
+                        "trust",
+                        "-U",
+                        "postgres",
+                        "--no-sync"),
+                true);
         start();
     }
 
@@ -42,8 +52,11 @@ public final class OwnPostgresCluster implements AutoCloseable {
         Path root = Path.of("/usr/lib/postgresql");
         if (!Files.isDirectory(root)) return null;
         try (Stream<Path> versions = Files.list(root)) {
-            return versions.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("initdb")))
-                    .max(Comparator.comparing(b -> Integer.parseInt(b.getParent().getFileName().toString().replaceAll("\\D", "0")))).orElse(null);
+            return versions.map(v -> v.resolve("bin"))
+                    .filter(b -> Files.isExecutable(b.resolve("initdb")))
+                    .max(Comparator.comparing(b -> Integer.parseInt(
+                            b.getParent().getFileName().toString().replaceAll("\\D", "0"))))
+                    .orElse(null);
         } catch (IOException e) {
             return null;
         }
@@ -61,8 +74,18 @@ public final class OwnPostgresCluster implements AutoCloseable {
     }
 
     public void start() throws IOException, InterruptedException {
-        run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-l", data.resolve("log").toString(),
-                "-o", "-p " + port + " -k " + data + " -c listen_addresses=127.0.0.1 -c fsync=off", "start"), true);
+        run(
+                List.of(
+                        bin.resolve("pg_ctl").toString(),
+                        "-D",
+                        data.toString(),
+                        "-w",
+                        "-l",
+                        data.resolve("log").toString(),
+                        "-o",
+                        "-p " + port + " -k " + data + " -c listen_addresses=127.0.0.1 -c fsync=off",
+                        "start"),
+                true);
     }
 
     public void stop() throws IOException, InterruptedException {

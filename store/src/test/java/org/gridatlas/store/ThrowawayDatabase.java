@@ -27,7 +27,8 @@ public final class ThrowawayDatabase implements AutoCloseable {
     }
 
     private void execute(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(server + "postgres?user=postgres"); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(server + "postgres?user=postgres");
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

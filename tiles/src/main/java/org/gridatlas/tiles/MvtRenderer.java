@@ -26,6 +26,7 @@ public final class MvtRenderer {
     public static final int BUFFER = 64;
     /** Tile units per tile side, the specification's usual extent. */
     static final int EXTENT = 4096;
+
     private static final PrecisionModel TILE_UNITS = new PrecisionModel(1);
     private final GeometryFactory gf = new GeometryFactory();
     private final Geometry clipBox = gf.toGeometry(new Envelope(-BUFFER, EXTENT + BUFFER, -BUFFER, EXTENT + BUFFER));
@@ -62,11 +63,15 @@ public final class MvtRenderer {
         Envelope clip = new Envelope(tileM);
         clip.expandBy(BUFFER * unit);
         // shifted coordinates move by up to ~1 km: query the source a little wider than the tile
-        Envelope query = new Envelope(WebMercator.lon(clip.getMinX()), WebMercator.lon(clip.getMaxX()),
-                WebMercator.lat(clip.getMinY()), WebMercator.lat(clip.getMaxY()));
+        Envelope query = new Envelope(
+                WebMercator.lon(clip.getMinX()),
+                WebMercator.lon(clip.getMaxX()),
+                WebMercator.lat(clip.getMinY()),
+                WebMercator.lat(clip.getMaxY()));
         if (crs != ChinaCrs.WGS84 && crs != ChinaCrs.CGCS2000) query.expandBy(0.02);
         double originX = (double) tile.x() * EXTENT, originY = (double) tile.y() * EXTENT;
-        Envelope clipPixels = new Envelope(originX - BUFFER, originX + EXTENT + BUFFER, originY - BUFFER, originY + EXTENT + BUFFER);
+        Envelope clipPixels =
+                new Envelope(originX - BUFFER, originX + EXTENT + BUFFER, originY - BUFFER, originY + EXTENT + BUFFER);
         MvtWriter out = new MvtWriter(EXTENT);
         for (TileLayer layer : layers) {
             if (tile.z() < layer.minZoom()) continue;
@@ -86,7 +91,11 @@ public final class MvtRenderer {
                         o[0] = x - originX;
                         o[1] = y - originY;
                     });
-                    out.add(OverlayNG.overlay(shifted, clipBox, OverlayNG.INTERSECTION, TILE_UNITS), 0, 0, e.feature.attributes());
+                    out.add(
+                            OverlayNG.overlay(shifted, clipBox, OverlayNG.INTERSECTION, TILE_UNITS),
+                            0,
+                            0,
+                            e.feature.attributes());
                 }
             }
         }

@@ -40,7 +40,10 @@ final class MvtWriter {
 
     /** Adds a feature: coordinates minus (originX, originY), rounded, are its tile coordinates. */
     void add(Geometry g, double originX, double originY, Map<String, Object> attributes) {
-        if (g instanceof GeometryCollection && !(g instanceof Polygonal) && !(g instanceof Puntal) && !(g instanceof org.locationtech.jts.geom.Lineal)) {
+        if (g instanceof GeometryCollection
+                && !(g instanceof Polygonal)
+                && !(g instanceof Puntal)
+                && !(g instanceof org.locationtech.jts.geom.Lineal)) {
             for (int i = 0; i < g.getNumGeometries(); i++) add(g.getGeometryN(i), originX, originY, attributes);
             return;
         }

@@ -40,7 +40,13 @@ public final class PngRenderer {
         Envelope m = tile.mercator();
         BufferedImage img = new BufferedImage(256, 256, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = canvas(img);
-        AffineTransform t = new AffineTransform(256 / m.getWidth(), 0, 0, -256 / m.getHeight(), -m.getMinX() * 256 / m.getWidth(), m.getMaxY() * 256 / m.getHeight());
+        AffineTransform t = new AffineTransform(
+                256 / m.getWidth(),
+                0,
+                0,
+                -256 / m.getHeight(),
+                -m.getMinX() * 256 / m.getWidth(),
+                m.getMaxY() * 256 / m.getHeight());
         ShapeWriter sw = new ShapeWriter();
         Envelope query = tile.lonLat();
         query.expandBy(query.getWidth() * 0.05 + (crs == ChinaCrs.WGS84 || crs == ChinaCrs.CGCS2000 ? 0 : 0.02));
@@ -71,12 +77,17 @@ public final class PngRenderer {
             g.draw(s);
         } else {
             g.setColor(Color.RED);
-            g.fill(s.getBounds2D().getWidth() > 0 ? s : new java.awt.geom.Ellipse2D.Double(s.getBounds2D().getX() - 3, s.getBounds2D().getY() - 3, 6, 6));
+            g.fill(
+                    s.getBounds2D().getWidth() > 0
+                            ? s
+                            : new java.awt.geom.Ellipse2D.Double(
+                                    s.getBounds2D().getX() - 3, s.getBounds2D().getY() - 3, 6, 6));
         }
     }
 
     /** A printable map of one community: its grids coloured by households, buildings, codes and households as labels. */
-    public static byte[] community(String title, Geometry outline, List<TileFeature> grids, List<Geometry> buildings, int size) {
+    public static byte[] community(
+            String title, Geometry outline, List<TileFeature> grids, List<Geometry> buildings, int size) {
         Envelope e = new Envelope(outline.getEnvelopeInternal());
         double kx = Math.cos(Math.toRadians(e.centre().y));
         double scale = (size - 80) / Math.max(e.getWidth() * kx, e.getHeight());
@@ -85,7 +96,8 @@ public final class PngRenderer {
         Graphics2D g = canvas(img);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, w, h);
-        AffineTransform t = new AffineTransform(kx * scale, 0, 0, -scale, 40 - e.getMinX() * kx * scale, 80 + e.getMaxY() * scale);
+        AffineTransform t =
+                new AffineTransform(kx * scale, 0, 0, -scale, 40 - e.getMinX() * kx * scale, 80 + e.getMaxY() * scale);
         ShapeWriter sw = new ShapeWriter();
         for (TileFeature f : grids) {
             Shape s = t.createTransformedShape(sw.toShape(f.geometry()));

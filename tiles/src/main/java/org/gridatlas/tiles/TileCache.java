@@ -73,13 +73,21 @@ public final class TileCache {
         bytes = 0;
     }
 
-    public synchronized int size() { return entries.size(); }
+    public synchronized int size() {
+        return entries.size();
+    }
 
-    public synchronized long bytes() { return bytes; }
+    public synchronized long bytes() {
+        return bytes;
+    }
 
-    public synchronized long hits() { return hits; }
+    public synchronized long hits() {
+        return hits;
+    }
 
-    public synchronized long misses() { return misses; }
+    public synchronized long misses() {
+        return misses;
+    }
 
     private static long size(Entry e) {
         return 64 + (e.bytes() == null ? 0 : e.bytes().length);
@@ -87,7 +95,8 @@ public final class TileCache {
 
     static String etag(byte[] b) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(b == null ? "empty".getBytes(StandardCharsets.US_ASCII) : b);
+            byte[] d = MessageDigest.getInstance("SHA-256")
+                    .digest(b == null ? "empty".getBytes(StandardCharsets.US_ASCII) : b);
             return "\"" + HexFormat.of().formatHex(d, 0, 12) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

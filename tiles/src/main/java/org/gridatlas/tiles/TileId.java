@@ -9,7 +9,8 @@ public record TileId(int z, int x, int y) {
     public TileId {
         if (z < 0 || z > 24) throw new IllegalArgumentException("zoom must be 0..24, got " + z);
         int n = 1 << z;
-        if (x < 0 || x >= n || y < 0 || y >= n) throw new IllegalArgumentException("tile " + z + "/" + x + "/" + y + " does not exist");
+        if (x < 0 || x >= n || y < 0 || y >= n)
+            throw new IllegalArgumentException("tile " + z + "/" + x + "/" + y + " does not exist");
     }
 
     /** Bounds in EPSG:3857 metres. */
@@ -22,13 +23,18 @@ public record TileId(int z, int x, int y) {
     /** Bounds in lon/lat. */
     public Envelope lonLat() {
         Envelope m = mercator();
-        return new Envelope(WebMercator.lon(m.getMinX()), WebMercator.lon(m.getMaxX()), WebMercator.lat(m.getMinY()), WebMercator.lat(m.getMaxY()));
+        return new Envelope(
+                WebMercator.lon(m.getMinX()),
+                WebMercator.lon(m.getMaxX()),
+                WebMercator.lat(m.getMinY()),
+                WebMercator.lat(m.getMaxY()));
     }
 
     /** The tiles of zoom z that cover a lon/lat envelope. */
     public static java.util.List<TileId> covering(Envelope lonLat, int z) {
         int n = 1 << z;
-        int x0 = clamp((int) Math.floor((lonLat.getMinX() + 180) / 360 * n), n), x1 = clamp((int) Math.floor((lonLat.getMaxX() + 180) / 360 * n), n);
+        int x0 = clamp((int) Math.floor((lonLat.getMinX() + 180) / 360 * n), n),
+                x1 = clamp((int) Math.floor((lonLat.getMaxX() + 180) / 360 * n), n);
         int y0 = clamp(row(lonLat.getMaxY(), n), n), y1 = clamp(row(lonLat.getMinY(), n), n);
         java.util.List<TileId> out = new java.util.ArrayList<>();
         for (int x = x0; x <= x1; x++) for (int y = y0; y <= y1; y++) out.add(new TileId(z, x, y));

@@ -39,7 +39,8 @@ public final class TileLayer {
          * zoom is rounding for every tile.
          */
         Pixels at(int z, ChinaCrs crs) {
-            if (crs != ChinaCrs.WGS84 && crs != ChinaCrs.CGCS2000) return prepare(WebMercator.project(feature.geometry(), crs), z);
+            if (crs != ChinaCrs.WGS84 && crs != ChinaCrs.CGCS2000)
+                return prepare(WebMercator.project(feature.geometry(), crs), z);
             Pixels p = byZoom[z];
             if (p == null) {
                 p = prepare(mercator, z);
@@ -50,7 +51,8 @@ public final class TileLayer {
 
         private static Pixels prepare(Geometry mercator, int z) {
             double unit = 2 * TileId.HALF_WORLD / (1 << z) / MvtRenderer.EXTENT;
-            Geometry simplified = mercator.getDimension() == 0 ? mercator : TopologyPreservingSimplifier.simplify(mercator, unit / 2);
+            Geometry simplified =
+                    mercator.getDimension() == 0 ? mercator : TopologyPreservingSimplifier.simplify(mercator, unit / 2);
             Geometry pixels = Geoms.mapVertices(simplified.copy(), (x, y, out) -> {
                 out[0] = (x + TileId.HALF_WORLD) / unit;
                 out[1] = (TileId.HALF_WORLD - y) / unit;
@@ -114,13 +116,21 @@ public final class TileLayer {
         size--;
     }
 
-    public String name() { return name; }
+    public String name() {
+        return name;
+    }
 
-    public int minZoom() { return minZoom; }
+    public int minZoom() {
+        return minZoom;
+    }
 
-    public synchronized Envelope bounds() { return new Envelope(bounds); }
+    public synchronized Envelope bounds() {
+        return new Envelope(bounds);
+    }
 
-    public synchronized int size() { return size; }
+    public synchronized int size() {
+        return size;
+    }
 
     public List<TileFeature> query(Envelope lonLat) {
         List<TileFeature> out = new ArrayList<>();

@@ -13,16 +13,22 @@ public final class WebMercator {
 
     private WebMercator() {}
 
-    public static double x(double lon) { return Math.toRadians(lon) * R; }
+    public static double x(double lon) {
+        return Math.toRadians(lon) * R;
+    }
 
     public static double y(double lat) {
         double l = Math.max(-85.0511287798, Math.min(85.0511287798, lat));
         return Math.log(Math.tan(Math.PI / 4 + Math.toRadians(l) / 2)) * R;
     }
 
-    public static double lon(double x) { return Math.toDegrees(x / R); }
+    public static double lon(double x) {
+        return Math.toDegrees(x / R);
+    }
 
-    public static double lat(double y) { return Math.toDegrees(2 * Math.atan(Math.exp(y / R)) - Math.PI / 2); }
+    public static double lat(double y) {
+        return Math.toDegrees(2 * Math.atan(Math.exp(y / R)) - Math.PI / 2);
+    }
 
     /** A projected copy of a lon/lat geometry, shifted into {@code crs} first. */
     public static Geometry project(Geometry lonLat, ChinaCrs crs) {

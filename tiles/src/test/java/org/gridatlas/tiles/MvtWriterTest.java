@@ -4,7 +4,6 @@ import static org.gridatlas.tiles.MvtRendererTest.GF;
 import static org.gridatlas.tiles.MvtRendererTest.decode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsLayer;
 import java.util.ArrayList;
@@ -24,8 +23,10 @@ class MvtWriterTest {
 
     @Test
     void polygonsKeepHolesAndWindingWhateverTheInputOrientation() throws Exception {
-        // world pixels of tile (x=2, y=3): origin (8192, 12288); the shell is given counter-clockwise, the hole clockwise
-        Geometry withHole = wkt("POLYGON ((8292 12388, 8292 12788, 8692 12788, 8692 12388, 8292 12388), (8392 12488, 8592 12488, 8592 12688, 8392 12688, 8392 12488))");
+        // world pixels of tile (x=2, y=3): origin (8192, 12288); the shell is given counter-clockwise, the hole
+        // clockwise
+        Geometry withHole = wkt(
+                "POLYGON ((8292 12388, 8292 12788, 8692 12788, 8692 12388, 8292 12388), (8392 12488, 8592 12488, 8592 12688, 8392 12688, 8392 12488))");
         MvtWriter w = new MvtWriter(4096);
         w.layer("grids");
         w.add(withHole, 8192, 12288, Map.of("code", "g1", "households", 420, "flagged", false, "share", 0.5));
@@ -43,11 +44,13 @@ class MvtWriterTest {
 
     @Test
     void aMultiPolygonIsOneFeatureAndRepeatedPointsAndSliversAreDropped() throws Exception {
-        Geometry two = wkt("MULTIPOLYGON (((0 0, 10 0, 10 0, 10 10, 0 10, 0 0)), ((20 0, 30 0, 30 10, 20 10, 20 0)), ((40 0, 50 0, 60 0, 40 0)))");
+        Geometry two = wkt(
+                "MULTIPOLYGON (((0 0, 10 0, 10 0, 10 10, 0 10, 0 0)), ((20 0, 30 0, 30 10, 20 10, 20 0)), ((40 0, 50 0, 60 0, 40 0)))");
         MvtWriter w = new MvtWriter(4096);
         w.layer("grids");
         w.add(two, 0, 0, Map.of("code", "g2"));
-        List<Geometry> features = new ArrayList<>(decode(w.bytes()).getLayer("grids").getGeometries());
+        List<Geometry> features =
+                new ArrayList<>(decode(w.bytes()).getLayer("grids").getGeometries());
         assertEquals(1, features.size());
         assertEquals(2, features.get(0).getNumGeometries(), "the zero-area part is left out");
         assertEquals(200, features.get(0).getArea(), 0.0);

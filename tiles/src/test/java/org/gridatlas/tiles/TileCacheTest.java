@@ -13,7 +13,9 @@ class TileCacheTest {
         TileCache c = new TileCache(10_000);
         TileId t = new TileId(10, 850, 387);
         TileCache.Entry a = c.get("grids", t, () -> new byte[] {1, 2, 3});
-        TileCache.Entry b = c.get("grids", t, () -> { throw new AssertionError("rendered twice"); });
+        TileCache.Entry b = c.get("grids", t, () -> {
+            throw new AssertionError("rendered twice");
+        });
         assertSame(a, b);
         assertEquals(1, c.hits());
         assertNotEquals(a.etag(), c.get("all", t, () -> new byte[] {1, 2, 4}).etag());
@@ -30,7 +32,8 @@ class TileCacheTest {
     @Test
     void invalidatesExactlyTheTilesAnAreaTouches() {
         TileCache c = new TileCache(1_000_000);
-        TileId here = TileId.covering(new org.locationtech.jts.geom.Envelope(119.6, 119.6, 39.93, 39.93), 14).get(0);
+        TileId here = TileId.covering(new org.locationtech.jts.geom.Envelope(119.6, 119.6, 39.93, 39.93), 14)
+                .get(0);
         TileId far = new TileId(14, 0, 0);
         c.get("grids", here, () -> new byte[10]);
         c.get("grids", far, () -> new byte[10]);

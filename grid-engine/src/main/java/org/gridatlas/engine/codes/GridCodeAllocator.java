@@ -26,14 +26,29 @@ public final class GridCodeAllocator {
     private GridCodeAllocator() {}
 
     /** A grid's micro grids (metres) as grids in lon/lat, coded after their parent (its code and three digits) in reading order. */
-    public static List<Grid> microGrids(Community community, List<DraftGrid> micro, String parent, LocalProjection proj) {
-        List<String> codes = codes(parent, micro.stream().map(DraftGrid::polygon).toList(), 1);
+    public static List<Grid> microGrids(
+            Community community, List<DraftGrid> micro, String parent, LocalProjection proj) {
+        List<String> codes =
+                codes(parent, micro.stream().map(DraftGrid::polygon).toList(), 1);
         List<Grid> out = new ArrayList<>();
         for (int m = 0; m < micro.size(); m++) {
             DraftGrid mg = micro.get(m);
-            int buildings = (int) mg.pieces().stream().map(p -> BuildingKey.parse(p.building().id()).buildingId()).distinct().count();
-            out.add(new Grid(codes.get(m), GridLevel.MICRO, mg.kind(), community.code(), community.streetCode(),
-                    mg.households(), buildings, mg.polygon().getArea(), parent, mg.flags(), proj.toLonLat(mg.polygon())));
+            int buildings = (int) mg.pieces().stream()
+                    .map(p -> BuildingKey.parse(p.building().id()).buildingId())
+                    .distinct()
+                    .count();
+            out.add(new Grid(
+                    codes.get(m),
+                    GridLevel.MICRO,
+                    mg.kind(),
+                    community.code(),
+                    community.streetCode(),
+                    mg.households(),
+                    buildings,
+                    mg.polygon().getArea(),
+                    parent,
+                    mg.flags(),
+                    proj.toLonLat(mg.polygon())));
         }
         return out;
     }
@@ -45,7 +60,9 @@ public final class GridCodeAllocator {
         int limit = firstSequence >= FIRST_DEDICATED ? GridCode.LAST_SEQUENCE : LAST_ORDINARY;
         for (int rank = 0; rank < order.length; rank++) {
             int seq = firstSequence + rank;
-            if (seq > limit) throw new IllegalStateException("community " + communityCode + " has more grids than sequence numbers up to " + limit);
+            if (seq > limit)
+                throw new IllegalStateException(
+                        "community " + communityCode + " has more grids than sequence numbers up to " + limit);
             codes[order[rank]] = GridCode.of(communityCode, seq).value();
         }
         return Arrays.asList(codes);

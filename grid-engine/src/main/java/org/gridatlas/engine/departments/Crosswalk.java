@@ -19,8 +19,8 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.util.LineStringExtracter;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.geom.util.LineStringExtracter;
 import org.locationtech.jts.index.strtree.STRtree;
 
 /**
@@ -58,7 +58,9 @@ public final class Crosswalk {
         Envelope extent = new Envelope(gridsLonLat);
         departmentUnits.forEach(u -> extent.expandToInclude(u.geometry().getEnvelopeInternal()));
         projection = extent.isNull() ? new LocalProjection(0, 0) : LocalProjection.around(extent);
-        for (DepartmentUnit u : departmentUnits.stream().sorted(Comparator.comparing(DepartmentUnit::id)).toList()) {
+        for (DepartmentUnit u : departmentUnits.stream()
+                .sorted(Comparator.comparing(DepartmentUnit::id))
+                .toList()) {
             Geometry m = projection.toValidMetres(u.geometry());
             Unit unit = new Unit(units.size(), u, m, PreparedGeometryFactory.prepare(m), m.getArea());
             units.add(unit);
@@ -70,13 +72,18 @@ public final class Crosswalk {
     /** {@code grids}: the unified grids (micro grids are left out); {@code buildings} by id with their assignments, for households. */
     public CrosswalkResult run(List<Grid> grids, List<Assignment> assignments, Map<String, Building> buildings) {
         Map<String, List<BuildingKey>> keysOf = new HashMap<>();
-        for (Assignment a : assignments) keysOf.computeIfAbsent(a.gridCode(), k -> new ArrayList<>()).add(a.key());
-        List<Grid> level = grids.stream().filter(g -> g.level() == GridLevel.GRID).sorted(Comparator.comparing(Grid::code)).toList();
+        for (Assignment a : assignments)
+            keysOf.computeIfAbsent(a.gridCode(), k -> new ArrayList<>()).add(a.key());
+        List<Grid> level = grids.stream()
+                .filter(g -> g.level() == GridLevel.GRID)
+                .sorted(Comparator.comparing(Grid::code))
+                .toList();
         // the area of each unit that grids hold, added to from the parallel grids
         DoubleAdder[] inGrids = new DoubleAdder[units.size()];
         for (int i = 0; i < inGrids.length; i++) inGrids[i] = new DoubleAdder();
         List<GridResult> measured = level.parallelStream()
-                .map(g -> measure(g, keysOf.getOrDefault(g.code(), List.of()), buildings, inGrids)).toList();
+                .map(g -> measure(g, keysOf.getOrDefault(g.code(), List.of()), buildings, inGrids))
+                .toList();
         List<CrosswalkRow> rows = new ArrayList<>();
         Map<String, String> main = new LinkedHashMap<>();
         List<CrosswalkConflict> conflicts = new ArrayList<>();
@@ -98,7 +105,9 @@ public final class Crosswalk {
         for (Object o : tree.query(gm.getEnvelopeInternal())) {
             Unit u = (Unit) o;
             if (!u.prepared().intersects(gm)) continue;
-            double shared = u.prepared().covers(gm) ? area : Geoms.intersection(gm, u.metric()).getArea();
+            double shared = u.prepared().covers(gm)
+                    ? area
+                    : Geoms.intersection(gm, u.metric()).getArea();
             if (shared > 0) sides.add(new Side(u, shared, new ArrayList<>(), new int[1]));
         }
         sides.sort(Comparator.comparing(s -> s.unit().unit().id()));
@@ -110,7 +119,10 @@ public final class Crosswalk {
             int h = b.households(key);
             households += h;
             Point p = (Point) projection.toMetres(b.geometry().getInteriorPoint());
-            Side side = sides.stream().filter(s -> s.unit().prepared().covers(p)).findFirst().orElse(null);
+            Side side = sides.stream()
+                    .filter(s -> s.unit().prepared().covers(p))
+                    .findFirst()
+                    .orElse(null);
             if (side == null) {
                 outside += h;
                 unplaced.add(key.toString());
@@ -123,36 +135,79 @@ public final class Crosswalk {
         Side main = null;
         for (Side s : sides) {
             inGrids[s.unit().index()].add(s.area());
-            rows.add(new CrosswalkRow(g.code(), s.unit().unit().id(), s.area() / area, households == 0 ? Double.NaN : (double) s.households()[0] / households));
-            if (main == null || s.households()[0] > main.households()[0] || s.households()[0] == main.households()[0] && s.area() > main.area()) main = s;
+            rows.add(new CrosswalkRow(
+                    g.code(),
+                    s.unit().unit().id(),
+                    s.area() / area,
+                    households == 0 ? Double.NaN : (double) s.households()[0] / households));
+            if (main == null
+                    || s.households()[0] > main.households()[0]
+                    || s.households()[0] == main.households()[0] && s.area() > main.area()) main = s;
         }
-        return new GridResult(rows, main == null ? null : main.unit().unit().id(), conflicts(g, gm, area, sides, households, outside, unplaced));
+        return new GridResult(
+                rows,
+                main == null ? null : main.unit().unit().id(),
+                conflicts(g, gm, area, sides, households, outside, unplaced));
     }
 
-    private List<CrosswalkConflict> conflicts(Grid g, Geometry gm, double area, List<Side> sides, int households, int outside, List<String> unplaced) {
+    private List<CrosswalkConflict> conflicts(
+            Grid g, Geometry gm, double area, List<Side> sides, int households, int outside, List<String> unplaced) {
         List<CrosswalkConflict> out = new ArrayList<>();
-        List<Side> peopled = sides.stream().filter(s -> s.households()[0] > 0 || !s.buildings().isEmpty()).toList();
-        List<Side> real = sides.stream().filter(s -> s.area() / area >= SIDE_SHARE).toList();
+        List<Side> peopled = sides.stream()
+                .filter(s -> s.households()[0] > 0 || !s.buildings().isEmpty())
+                .toList();
+        List<Side> real =
+                sides.stream().filter(s -> s.area() / area >= SIDE_SHARE).toList();
         if (peopled.size() > 1) {
             StringBuilder detail = new StringBuilder();
             for (Side s : peopled) {
                 if (!detail.isEmpty()) detail.append("; ");
-                detail.append(s.unit().unit().id()).append(": ").append(s.buildings().size()).append(" buildings, ").append(s.households()[0])
-                        .append(" households (").append(named(s.buildings())).append(')');
+                detail.append(s.unit().unit().id())
+                        .append(": ")
+                        .append(s.buildings().size())
+                        .append(" buildings, ")
+                        .append(s.households()[0])
+                        .append(" households (")
+                        .append(named(s.buildings()))
+                        .append(')');
             }
-            for (Side s : peopled) out.add(new CrosswalkConflict(ConflictKind.GRID_SPLIT, g.code(), s.unit().unit().id(), detail.toString(), cutLine(gm, s)));
+            for (Side s : peopled)
+                out.add(new CrosswalkConflict(
+                        ConflictKind.GRID_SPLIT, g.code(), s.unit().unit().id(), detail.toString(), cutLine(gm, s)));
         } else if (real.size() > 1) {
-            String detail = real.stream().map(s -> s.unit().unit().id() + " " + percent(s.area() / area) + " of the area").reduce((a, b) -> a + "; " + b).orElseThrow()
-                    + "; every building in " + (peopled.isEmpty() ? "none of them" : peopled.get(0).unit().unit().id());
-            for (Side s : real) out.add(new CrosswalkConflict(ConflictKind.BOUNDARY_CUTS_GRID, g.code(), s.unit().unit().id(), detail, cutLine(gm, s)));
+            String detail = real.stream()
+                            .map(s -> s.unit().unit().id() + " " + percent(s.area() / area) + " of the area")
+                            .reduce((a, b) -> a + "; " + b)
+                            .orElseThrow()
+                    + "; every building in "
+                    + (peopled.isEmpty()
+                            ? "none of them"
+                            : peopled.get(0).unit().unit().id());
+            for (Side s : real)
+                out.add(new CrosswalkConflict(
+                        ConflictKind.BOUNDARY_CUTS_GRID,
+                        g.code(),
+                        s.unit().unit().id(),
+                        detail,
+                        cutLine(gm, s)));
         }
         double covered = sides.stream().mapToDouble(Side::area).sum();
         if (covered / area < 1 - GAP_SHARE) {
             // only here is the exact uncovered part worth an overlay
-            Geometry gap = sides.isEmpty() ? gm : Geoms.difference(gm, Geoms.union(sides.stream().map(s -> s.unit().metric()).toList()));
+            Geometry gap = sides.isEmpty()
+                    ? gm
+                    : Geoms.difference(
+                            gm,
+                            Geoms.union(
+                                    sides.stream().map(s -> s.unit().metric()).toList()));
             if (gap.getArea() / area >= GAP_SHARE) {
-                out.add(new CrosswalkConflict(ConflictKind.GAP, g.code(), null, percent(gap.getArea() / area) + " of the grid (" + Math.round(gap.getArea())
-                        + " m²) in no unit; " + outside + " of " + households + " households" + (unplaced.isEmpty() ? "" : " (" + named(unplaced) + ")"),
+                out.add(new CrosswalkConflict(
+                        ConflictKind.GAP,
+                        g.code(),
+                        null,
+                        percent(gap.getArea() / area) + " of the grid (" + Math.round(gap.getArea())
+                                + " m²) in no unit; " + outside + " of " + households + " households"
+                                + (unplaced.isEmpty() ? "" : " (" + named(unplaced) + ")"),
                         projection.toLonLat(gap)));
             }
         }
@@ -162,7 +217,8 @@ public final class Crosswalk {
     /** The unit's boundary inside the grid, not along its edge: where the line runs that divides it. */
     private Geometry cutLine(Geometry gm, Side s) {
         // where the boundary only touches the grid the overlay adds points: the lines alone are the cut
-        Geometry inside = Geoms.METRIC.buildGeometry(LineStringExtracter.getLines(Geoms.intersection(gm, s.unit().metric().getBoundary())));
+        Geometry inside = Geoms.METRIC.buildGeometry(LineStringExtracter.getLines(
+                Geoms.intersection(gm, s.unit().metric().getBoundary())));
         return projection.toLonLat(Geoms.difference(inside, gm.getBoundary()));
     }
 
@@ -177,7 +233,8 @@ public final class Crosswalk {
                 Geometry shared = Geoms.polygonal(Geoms.intersection(a.metric(), b.metric()));
                 if (shared.getArea() < OVERLAP_M2) continue;
                 String detail = "overlaps " + b.unit().id() + " by " + Math.round(shared.getArea()) + " m²";
-                out.add(new CrosswalkConflict(ConflictKind.OVERLAP, null, a.unit().id(), detail, projection.toLonLat(shared)));
+                out.add(new CrosswalkConflict(
+                        ConflictKind.OVERLAP, null, a.unit().id(), detail, projection.toLonLat(shared)));
             }
         }
         return out;
@@ -201,8 +258,12 @@ public final class Crosswalk {
             @SuppressWarnings("unchecked")
             List<Geometry> around = near.query(u.metric().getEnvelopeInternal());
             Geometry part = around.isEmpty() ? u.metric() : Geoms.difference(u.metric(), Geoms.union(around));
-            out.add(new CrosswalkConflict(ConflictKind.OUTSIDE_COVERAGE, null, u.unit().id(), percent(share) + " of the unit (" + Math.round(u.area() * share)
-                    + " m²) outside the grids", projection.toLonLat(part)));
+            out.add(new CrosswalkConflict(
+                    ConflictKind.OUTSIDE_COVERAGE,
+                    null,
+                    u.unit().id(),
+                    percent(share) + " of the unit (" + Math.round(u.area() * share) + " m²) outside the grids",
+                    projection.toLonLat(part)));
         }
         return out;
     }
@@ -210,7 +271,8 @@ public final class Crosswalk {
     /** The first keys in order, so that the same grids read from any store give the same words. */
     private static String named(List<String> keys) {
         List<String> sorted = keys.stream().sorted().toList();
-        return String.join(", ", sorted.subList(0, Math.min(NAMED, sorted.size()))) + (sorted.size() > NAMED ? ", …" : "");
+        return String.join(", ", sorted.subList(0, Math.min(NAMED, sorted.size())))
+                + (sorted.size() > NAMED ? ", …" : "");
     }
 
     private static String percent(double share) {

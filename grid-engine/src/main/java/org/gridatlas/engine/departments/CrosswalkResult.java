@@ -8,7 +8,12 @@ import java.util.Map;
  * unit id), the unit each grid mostly belongs to (most households, then most area; absent for a
  * grid in no unit), and the conflicts.
  */
-public record CrosswalkResult(List<CrosswalkRow> rows, Map<String, String> mainUnit, List<CrosswalkConflict> conflicts, int grids, int units) {
+public record CrosswalkResult(
+        List<CrosswalkRow> rows,
+        Map<String, String> mainUnit,
+        List<CrosswalkConflict> conflicts,
+        int grids,
+        int units) {
 
     public long count(ConflictKind kind) {
         return conflicts.stream().filter(c -> c.kind() == kind).count();
@@ -21,6 +26,10 @@ public record CrosswalkResult(List<CrosswalkRow> rows, Map<String, String> mainU
 
     /** Grids whose area lies in one unit alone, but for slivers. */
     public long gridsInOneUnit() {
-        return rows.stream().filter(r -> r.areaShare() >= 1 - Crosswalk.SIDE_SHARE).map(CrosswalkRow::gridCode).distinct().count();
+        return rows.stream()
+                .filter(r -> r.areaShare() >= 1 - Crosswalk.SIDE_SHARE)
+                .map(CrosswalkRow::gridCode)
+                .distinct()
+                .count();
     }
 }

@@ -22,13 +22,18 @@ public final class ResourceJoin {
     public ResourcesInGrids join(List<DepartmentResource> resources) {
         GridLocator.Hit[] hits = new GridLocator.Hit[resources.size()];
         // the locator is immutable and answers from any thread
-        java.util.stream.IntStream.range(0, hits.length).parallel()
-                .forEach(i -> hits[i] = locator.locate(resources.get(i).point().getX(), resources.get(i).point().getY()));
+        java.util.stream.IntStream.range(0, hits.length)
+                .parallel()
+                .forEach(i -> hits[i] = locator.locate(
+                        resources.get(i).point().getX(),
+                        resources.get(i).point().getY()));
         Map<String, List<DepartmentResource>> byGrid = new TreeMap<>();
         List<DepartmentResource> outside = new ArrayList<>();
         for (int i = 0; i < hits.length; i++) {
             if (hits[i] == null) outside.add(resources.get(i));
-            else byGrid.computeIfAbsent(hits[i].grid().code(), k -> new ArrayList<>()).add(resources.get(i));
+            else
+                byGrid.computeIfAbsent(hits[i].grid().code(), k -> new ArrayList<>())
+                        .add(resources.get(i));
         }
         return new ResourcesInGrids(byGrid, outside);
     }

@@ -38,7 +38,10 @@ public record ResourcesInGrids(Map<String, List<DepartmentResource>> byGrid, Lis
         return out;
     }
 
-    private static void add(Map<String, Map<String, Map<String, Integer>>> counts, String level, String code, String key) {
-        counts.computeIfAbsent(level, k -> new TreeMap<>()).computeIfAbsent(code, k -> new TreeMap<>()).merge(key, 1, Integer::sum);
+    private static void add(
+            Map<String, Map<String, Map<String, Integer>>> counts, String level, String code, String key) {
+        counts.computeIfAbsent(level, k -> new TreeMap<>())
+                .computeIfAbsent(code, k -> new TreeMap<>())
+                .merge(key, 1, Integer::sum);
     }
 }

@@ -18,15 +18,19 @@ final class ShareRounding {
     /** The rows with every grid's area and household shares rounded together (a grid without households keeps NaN). */
     static List<CrosswalkRow> roundTogether(List<CrosswalkRow> rows) {
         Map<String, List<Integer>> byGrid = new LinkedHashMap<>();
-        for (int i = 0; i < rows.size(); i++) byGrid.computeIfAbsent(rows.get(i).gridCode(), k -> new ArrayList<>()).add(i);
+        for (int i = 0; i < rows.size(); i++)
+            byGrid.computeIfAbsent(rows.get(i).gridCode(), k -> new ArrayList<>())
+                    .add(i);
         double[] area = rows.stream().mapToDouble(CrosswalkRow::areaShare).toArray();
-        double[] households = rows.stream().mapToDouble(CrosswalkRow::householdShare).toArray();
+        double[] households =
+                rows.stream().mapToDouble(CrosswalkRow::householdShare).toArray();
         for (List<Integer> at : byGrid.values()) {
             roundTogether(at, area);
             roundTogether(at, households);
         }
         List<CrosswalkRow> out = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) out.add(new CrosswalkRow(rows.get(i).gridCode(), rows.get(i).unitId(), area[i], households[i]));
+        for (int i = 0; i < rows.size(); i++)
+            out.add(new CrosswalkRow(rows.get(i).gridCode(), rows.get(i).unitId(), area[i], households[i]));
         return out;
     }
 

@@ -25,6 +25,7 @@ import org.locationtech.jts.triangulate.VoronoiDiagramBuilder;
 final class BuildingCells {
     /** Footprints are sampled about this densely (metres), with at most {@link #MAX_SAMPLES} points per outline. */
     private static final double SPACING = 5.0;
+
     private static final int MAX_SAMPLES = 32;
 
     private BuildingCells() {}
@@ -46,7 +47,8 @@ final class BuildingCells {
             Map<Coordinate, String> owner = new HashMap<>();
             for (String id : part.owners()) for (Coordinate c : samples(footprints.get(id))) owner.putIfAbsent(c, id);
             if (part.owners().size() == 1) {
-                regions.computeIfAbsent(part.owners().get(0), k -> new ArrayList<>()).add(part.area());
+                regions.computeIfAbsent(part.owners().get(0), k -> new ArrayList<>())
+                        .add(part.area());
                 continue;
             }
             VoronoiDiagramBuilder vb = new VoronoiDiagramBuilder();
@@ -58,14 +60,18 @@ final class BuildingCells {
             for (int i = 0; i < diagram.getNumGeometries(); i++) {
                 Geometry cell = diagram.getGeometryN(i);
                 Geometry inPart = Geoms.polygonal(Geoms.intersection(cell, part.area()));
-                if (!inPart.isEmpty()) regions.computeIfAbsent(owner.get((Coordinate) cell.getUserData()), k -> new ArrayList<>()).add(inPart);
+                if (!inPart.isEmpty())
+                    regions.computeIfAbsent(owner.get((Coordinate) cell.getUserData()), k -> new ArrayList<>())
+                            .add(inPart);
             }
         }
         // footprints made disjoint (an overlap goes to the first), each wholly its building's
         Map<String, Geometry> own = new LinkedHashMap<>();
         List<Geometry> taken = new ArrayList<>();
         for (Map.Entry<String, Geometry> f : footprints.entrySet()) {
-            Geometry fp = f.getValue().getDimension() == 2 ? Geoms.intersection(f.getValue(), grid) : Geoms.METRIC.createPolygon();
+            Geometry fp = f.getValue().getDimension() == 2
+                    ? Geoms.intersection(f.getValue(), grid)
+                    : Geoms.METRIC.createPolygon();
             if (!taken.isEmpty() && !fp.isEmpty()) fp = Geoms.difference(fp, Geoms.union(taken));
             own.put(f.getKey(), fp);
             if (!fp.isEmpty()) taken.add(fp);
@@ -87,7 +93,9 @@ final class BuildingCells {
         List<Geometry> areas = new ArrayList<>(List.of(grid));
         if (!barriers.isEmpty()) {
             List<Geometry> lines = new ArrayList<>(List.of(grid.getBoundary()));
-            for (Geometry b : barriers) if (b.getEnvelopeInternal().intersects(grid.getEnvelopeInternal())) lines.add(Geoms.intersection(b, grid));
+            for (Geometry b : barriers)
+                if (b.getEnvelopeInternal().intersects(grid.getEnvelopeInternal()))
+                    lines.add(Geoms.intersection(b, grid));
             Polygonizer polygonizer = new Polygonizer();
             polygonizer.add(Geoms.union(lines));
             areas.clear();
@@ -101,7 +109,8 @@ final class BuildingCells {
         for (Geometry a : areas) {
             List<String> in = new ArrayList<>();
             PreparedGeometry p = PreparedGeometryFactory.prepare(a);
-            for (Map.Entry<String, Geometry> f : footprints.entrySet()) if (p.intersects(f.getValue().getCentroid())) in.add(f.getKey());
+            for (Map.Entry<String, Geometry> f : footprints.entrySet())
+                if (p.intersects(f.getValue().getCentroid())) in.add(f.getKey());
             owners.add(in);
         }
         // footprints whose centre fell on a barrier line belong to the part they overlap most
@@ -111,7 +120,10 @@ final class BuildingCells {
             double most = -1;
             for (int i = 0; i < areas.size(); i++) {
                 double d = -areas.get(i).distance(footprints.get(id).getCentroid());
-                if (d > most) { most = d; best = i; }
+                if (d > most) {
+                    most = d;
+                    best = i;
+                }
             }
             owners.get(best).add(id);
         }
@@ -123,9 +135,17 @@ final class BuildingCells {
                 int best = -1;
                 double shared = 0;
                 for (int k = 0; k < areas.size(); k++) {
-                    if (k == i || !areas.get(k).getEnvelopeInternal().intersects(areas.get(i).getEnvelopeInternal())) continue;
-                    double len = Geoms.intersection(areas.get(k).getBoundary(), areas.get(i).getBoundary()).getLength();
-                    if (len > shared) { shared = len; best = k; }
+                    if (k == i
+                            || !areas.get(k)
+                                    .getEnvelopeInternal()
+                                    .intersects(areas.get(i).getEnvelopeInternal())) continue;
+                    double len = Geoms.intersection(
+                                    areas.get(k).getBoundary(), areas.get(i).getBoundary())
+                            .getLength();
+                    if (len > shared) {
+                        shared = len;
+                        best = k;
+                    }
                 }
                 if (best < 0) continue;
                 areas.set(best, Geoms.polygonal(Geoms.union(List.of(areas.get(best), areas.get(i)))));
@@ -136,7 +156,8 @@ final class BuildingCells {
             }
         }
         List<Part> out = new ArrayList<>();
-        for (int i = 0; i < areas.size(); i++) if (!owners.get(i).isEmpty()) out.add(new Part(areas.get(i), owners.get(i)));
+        for (int i = 0; i < areas.size(); i++)
+            if (!owners.get(i).isEmpty()) out.add(new Part(areas.get(i), owners.get(i)));
         return out;
     }
 

@@ -35,10 +35,10 @@ import org.gridatlas.engine.validate.GridVerifier;
 import org.gridatlas.engine.validate.Rule;
 import org.gridatlas.engine.validate.Verification;
 import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.index.strtree.STRtree;
 
 /**
  * Applies a planner's edit to one community and returns the grids it would have, with stable
@@ -55,7 +55,8 @@ public final class GridEditor {
     }
 
     /** What an edit would give: the community's grids and assignments, the change and the rules checked. */
-    public record Result(List<Grid> grids, List<Assignment> assignments, ChangeSummary change, Verification verification) {}
+    public record Result(
+            List<Grid> grids, List<Assignment> assignments, ChangeSummary change, Verification verification) {}
 
     /** A grid being rebuilt: its polygon in metres and the building keys it holds. */
     private record Draft(Geometry polygon, Set<String> keys, GridKind kind) {}
@@ -81,11 +82,14 @@ public final class GridEditor {
         else if (edit instanceof GridEdit.Redraw rd) drafts = c.redraw(rd);
         else drafts = c.rerun((GridEdit.Rerun) edit);
         Result r = c.result(drafts, everUsed, micro);
-        Verification before = c.verify(s.grids().stream().filter(g -> g.level() == GridLevel.GRID).toList(), s.assignments());
+        Verification before = c.verify(
+                s.grids().stream().filter(g -> g.level() == GridLevel.GRID).toList(), s.assignments());
         for (Rule rule : Rule.values()) {
             if (r.verification().violations(rule) > before.violations(rule)) {
-                throw new EditRefused(rule, "the edit would break " + rule.wireName() + " (" + rule.section() + " of DATA.md): "
-                        + r.verification().examples().get(rule.wireName()));
+                throw new EditRefused(
+                        rule,
+                        "the edit would break " + rule.wireName() + " (" + rule.section() + " of DATA.md): "
+                                + r.verification().examples().get(rule.wireName()));
             }
         }
         return r;
@@ -99,6 +103,7 @@ public final class GridEditor {
         final Map<String, String> gridOfKey = new HashMap<>();
         /** Each assigned building's keys (itself, or its units) with their grids: looked up often, built once. */
         final Map<String, Map<String, String>> keysOfBuilding = new HashMap<>();
+
         final Map<String, Building> buildings = new HashMap<>();
         private final Map<String, Geometry> footprints = new HashMap<>();
         private STRtree barrierIndex;
@@ -118,7 +123,9 @@ public final class GridEditor {
                 if (!keysByGrid.containsKey(a.gridCode())) continue;
                 keysByGrid.get(a.gridCode()).add(a.buildingKey());
                 gridOfKey.put(a.buildingKey(), a.gridCode());
-                keysOfBuilding.computeIfAbsent(a.buildingId(), k -> new LinkedHashMap<>()).put(a.buildingKey(), a.gridCode());
+                keysOfBuilding
+                        .computeIfAbsent(a.buildingId(), k -> new LinkedHashMap<>())
+                        .put(a.buildingKey(), a.gridCode());
                 householdsOfKey.put(a.buildingKey(), households(a.buildingKey()));
             }
         }
@@ -130,18 +137,23 @@ public final class GridEditor {
         }
 
         Geometry polygon(String code) {
-            return metres.computeIfAbsent(code, k -> proj.toValidMetres(grids.get(k).geometry()));
+            return metres.computeIfAbsent(
+                    code, k -> proj.toValidMetres(grids.get(k).geometry()));
         }
 
         Grid ordinary(String code) {
             Grid g = grids.get(code);
-            if (g == null) throw EditRefused.request("no grid " + code + " in community " + s.community().code());
-            if (g.kind() == GridKind.DEDICATED) throw EditRefused.request("grid " + code + " is a campus's dedicated grid: it follows its campus");
+            if (g == null)
+                throw EditRefused.request(
+                        "no grid " + code + " in community " + s.community().code());
+            if (g.kind() == GridKind.DEDICATED)
+                throw EditRefused.request("grid " + code + " is a campus's dedicated grid: it follows its campus");
             return g;
         }
 
         Draft unchanged(String code) {
-            return new Draft(polygon(code), keysByGrid.get(code), grids.get(code).kind());
+            return new Draft(
+                    polygon(code), keysByGrid.get(code), grids.get(code).kind());
         }
 
         /** The grids not named, as they are, then the changed ones. */
@@ -158,13 +170,19 @@ public final class GridEditor {
             String from = null;
             Set<String> moving = new LinkedHashSet<>();
             for (String id : m.buildingIds()) {
-                if (!buildings.containsKey(id)) throw EditRefused.request("no building " + id + " in community " + s.community().code());
+                if (!buildings.containsKey(id))
+                    throw EditRefused.request("no building " + id + " in community "
+                            + s.community().code());
                 Map<String, String> keys = keysOfBuilding.getOrDefault(id, Map.of());
                 Set<String> in = new LinkedHashSet<>(keys.values());
                 moving.addAll(keys.keySet());
-                if (in.size() != 1) throw EditRefused.request("building " + id + " is divided by unit among grids " + in + ": it cannot move whole");
+                if (in.size() != 1)
+                    throw EditRefused.request(
+                            "building " + id + " is divided by unit among grids " + in + ": it cannot move whole");
                 String g = in.iterator().next();
-                if (from != null && !from.equals(g)) throw EditRefused.request("the buildings lie in different grids (" + from + ", " + g + "): move them one grid at a time");
+                if (from != null && !from.equals(g))
+                    throw EditRefused.request("the buildings lie in different grids (" + from + ", " + g
+                            + "): move them one grid at a time");
                 from = g;
             }
             ordinary(from);
@@ -182,7 +200,9 @@ public final class GridEditor {
                     if (from.equals(g) && !m.buildingIds().contains(b.id())) leftBehind.add(b.id());
                 }
                 if (compoundGrids.size() == 1 && !leftBehind.isEmpty()) {
-                    throw new EditRefused(Rule.COMPOUND_NOT_SPLIT, "compound " + compound + " would be split: move " + leftBehind + " with it");
+                    throw new EditRefused(
+                            Rule.COMPOUND_NOT_SPLIT,
+                            "compound " + compound + " would be split: move " + leftBehind + " with it");
                 }
             }
             Map<String, String> target = new HashMap<>();
@@ -209,21 +229,34 @@ public final class GridEditor {
                     cellsOf.computeIfAbsent(dest, k -> new ArrayList<>()).add(cell.getValue());
                     keysOf.computeIfAbsent(dest, k -> new LinkedHashSet<>());
                     kindOf.putIfAbsent(dest, grids.get(code).kind());
-                    for (String key : keysByGrid.get(code)) if (BuildingKey.buildingOf(key).equals(cell.getKey())) keysOf.get(dest).add(key);
+                    for (String key : keysByGrid.get(code))
+                        if (BuildingKey.buildingOf(key).equals(cell.getKey()))
+                            keysOf.get(dest).add(key);
                 }
             }
             List<Draft> out = new ArrayList<>();
             for (Map.Entry<String, List<Geometry>> e : cellsOf.entrySet()) {
                 String dest = e.getKey();
-                if (e.getValue().isEmpty()) throw new EditRefused(Rule.BOUNDS_OR_FLAGGED, "grid " + dest + " would be left empty: merge it instead");
+                if (e.getValue().isEmpty())
+                    throw new EditRefused(
+                            Rule.BOUNDS_OR_FLAGGED, "grid " + dest + " would be left empty: merge it instead");
                 boolean fresh = dest.startsWith("+");
                 GridKind kind = fresh ? kindOf.get(dest) : grids.get(dest).kind();
-                Draft d = contiguous(kind, Geoms.union(e.getValue()), keysOf.get(dest), fresh ? "the new grid would be in pieces"
-                        : "grid " + dest + " would be in pieces: the buildings do not border it, or their leaving cuts it in two");
+                Draft d = contiguous(
+                        kind,
+                        Geoms.union(e.getValue()),
+                        keysOf.get(dest),
+                        fresh
+                                ? "the new grid would be in pieces"
+                                : "grid " + dest
+                                        + " would be in pieces: the buildings do not border it, or their leaving cuts it in two");
                 if (fresh) {
                     int hh = householdsOf(d.keys());
                     if (kind == GridKind.COMMUNITY && !bounds.contains(hh)) {
-                        throw new EditRefused(Rule.BOUNDS_OR_FLAGGED, "the new grid would hold " + hh + " households, outside " + bounds.min() + "–" + bounds.max());
+                        throw new EditRefused(
+                                Rule.BOUNDS_OR_FLAGGED,
+                                "the new grid would hold " + hh + " households, outside " + bounds.min() + "–"
+                                        + bounds.max());
                     }
                 } else {
                     withinBounds(dest, d);
@@ -237,7 +270,8 @@ public final class GridEditor {
             Grid g = ordinary(sa.grid());
             Geometry polygon = polygon(g.code());
             Geometry line = proj.toValidMetres(sa.line());
-            org.locationtech.jts.operation.polygonize.Polygonizer faces = new org.locationtech.jts.operation.polygonize.Polygonizer();
+            org.locationtech.jts.operation.polygonize.Polygonizer faces =
+                    new org.locationtech.jts.operation.polygonize.Polygonizer();
             faces.add(Geoms.union(List.of(polygon.getBoundary(), line)));
             List<Geometry> sides = new ArrayList<>();
             for (Object o : faces.getPolygons()) {
@@ -245,7 +279,8 @@ public final class GridEditor {
                 if (polygon.contains(f.getInteriorPoint())) sides.add(f);
             }
             if (sides.size() != 2) {
-                throw EditRefused.request("the line must cross grid " + g.code() + " once, from edge to edge (it makes " + sides.size() + " parts)");
+                throw EditRefused.request("the line must cross grid " + g.code() + " once, from edge to edge (it makes "
+                        + sides.size() + " parts)");
             }
             PreparedGeometry second = PreparedGeometryFactory.prepare(sides.get(1));
             Map<String, String> target = new HashMap<>();
@@ -253,7 +288,8 @@ public final class GridEditor {
                 if (second.contains(footprint(id).getCentroid())) target.put(id, "+1");
             }
             if (target.isEmpty() || target.size() == ownersOf(g.code()).size()) {
-                throw new EditRefused(Rule.BOUNDS_OR_FLAGGED, "every building of grid " + g.code() + " lies on one side of the line");
+                throw new EditRefused(
+                        Rule.BOUNDS_OR_FLAGGED, "every building of grid " + g.code() + " lies on one side of the line");
             }
             return reassign(Set.of(g.code()), target);
         }
@@ -263,8 +299,11 @@ public final class GridEditor {
             PreparedGeometry drawn = PreparedGeometryFactory.prepare(proj.toValidMetres(rd.boundary()));
             Set<String> involved = new LinkedHashSet<>(List.of(g.code()));
             for (Grid n : grids.values()) {
-                if (n.kind() != GridKind.DEDICATED && !n.code().equals(g.code())
-                        && polygon(n.code()).getEnvelopeInternal().intersects(polygon(g.code()).getEnvelopeInternal())
+                if (n.kind() != GridKind.DEDICATED
+                        && !n.code().equals(g.code())
+                        && polygon(n.code())
+                                .getEnvelopeInternal()
+                                .intersects(polygon(g.code()).getEnvelopeInternal())
                         && polygon(n.code()).intersects(polygon(g.code()))) {
                     involved.add(n.code());
                 }
@@ -278,7 +317,9 @@ public final class GridEditor {
                     if (!in && code.equals(g.code())) target.put(id, nearestOther(involved, g.code(), centre));
                 }
             }
-            if (target.isEmpty()) throw EditRefused.request("the drawn boundary takes in and leaves out the same buildings as grid " + g.code() + " does now");
+            if (target.isEmpty())
+                throw EditRefused.request("the drawn boundary takes in and leaves out the same buildings as grid "
+                        + g.code() + " does now");
             return reassign(involved, target);
         }
 
@@ -289,7 +330,10 @@ public final class GridEditor {
             for (String code : involved) {
                 if (code.equals(except)) continue;
                 double d = polygon(code).distance(point);
-                if (d < dist) { dist = d; best = code; }
+                if (d < dist) {
+                    dist = d;
+                    best = code;
+                }
             }
             if (best == null) throw EditRefused.request("grid " + except + " has no neighbour to give buildings to");
             return best;
@@ -304,7 +348,9 @@ public final class GridEditor {
 
         List<String> keysOf(Building b) {
             if (!b.hasUnits()) return List.of(b.id());
-            return b.units().stream().map(u -> BuildingKey.unit(b.id(), u.unit()).toString()).toList();
+            return b.units().stream()
+                    .map(u -> BuildingKey.unit(b.id(), u.unit()).toString())
+                    .toList();
         }
 
         /** The grid of a building (of its first unit for one divided by unit); null for a building in no grid yet. */
@@ -315,7 +361,8 @@ public final class GridEditor {
 
         /** A building's footprint in metres, projected once. */
         Geometry footprint(String buildingId) {
-            return footprints.computeIfAbsent(buildingId, id -> proj.toValidMetres(buildings.get(id).geometry()));
+            return footprints.computeIfAbsent(
+                    buildingId, id -> proj.toValidMetres(buildings.get(id).geometry()));
         }
 
         /** The barriers near an envelope, from an index built once. */
@@ -331,14 +378,16 @@ public final class GridEditor {
         List<Geometry> barrierLines() {
             if (barrierLines == null) {
                 barrierLines = new ArrayList<>();
-                for (Barrier b : s.barriers()) if (b.barrierClass() != BarrierClass.PATH) barrierLines.add(proj.toValidMetres(b.geometry()));
+                for (Barrier b : s.barriers())
+                    if (b.barrierClass() != BarrierClass.PATH) barrierLines.add(proj.toValidMetres(b.geometry()));
             }
             return barrierLines;
         }
 
         Map<String, Geometry> cells(String code) {
             Map<String, Geometry> inGrid = new LinkedHashMap<>();
-            for (String key : keysByGrid.get(code)) inGrid.computeIfAbsent(BuildingKey.buildingOf(key), this::footprint);
+            for (String key : keysByGrid.get(code))
+                inGrid.computeIfAbsent(BuildingKey.buildingOf(key), this::footprint);
             return BuildingCells.of(polygon(code), inGrid, barrierLines());
         }
 
@@ -347,12 +396,17 @@ public final class GridEditor {
             if (a.code().equals(b.code())) throw EditRefused.request("a grid cannot merge with itself");
             Set<String> keys = new LinkedHashSet<>(keysByGrid.get(a.code()));
             keys.addAll(keysByGrid.get(b.code()));
-            Draft merged = contiguous(a.kind(), Geoms.union(List.of(polygon(a.code()), polygon(b.code()))), keys,
+            Draft merged = contiguous(
+                    a.kind(),
+                    Geoms.union(List.of(polygon(a.code()), polygon(b.code()))),
+                    keys,
                     "grids " + a.code() + " and " + b.code() + " are not neighbours");
             int hh = householdsOf(keys);
             if (a.kind() == GridKind.COMMUNITY && hh > bounds.max()) {
-                throw new EditRefused(Rule.BOUNDS_OR_FLAGGED, "grids " + a.code() + " and " + b.code() + " together hold " + hh
-                        + " households, over the maximum of " + bounds.max());
+                throw new EditRefused(
+                        Rule.BOUNDS_OR_FLAGGED,
+                        "grids " + a.code() + " and " + b.code() + " together hold " + hh
+                                + " households, over the maximum of " + bounds.max());
             }
             return withOthers(Set.of(a.code(), b.code()), List.of(merged));
         }
@@ -361,16 +415,20 @@ public final class GridEditor {
             Grid g = ordinary(sp.grid());
             List<Draft> parts = plan(polygon(g.code()), keysByGrid.get(g.code()));
             if (parts.size() < 2) {
-                throw new EditRefused(Rule.BOUNDS_OR_FLAGGED, "grid " + g.code() + " (" + g.households() + " households) cannot be split into grids of "
-                        + bounds.min() + "–" + bounds.max() + " households");
+                throw new EditRefused(
+                        Rule.BOUNDS_OR_FLAGGED,
+                        "grid " + g.code() + " (" + g.households() + " households) cannot be split into grids of "
+                                + bounds.min() + "–" + bounds.max() + " households");
             }
             return withOthers(Set.of(g.code()), parts);
         }
 
         List<Draft> rerun(GridEdit.Rerun r) {
-            for (String code : r.locked()) if (!grids.containsKey(code)) throw EditRefused.request("no grid " + code + " to lock");
+            for (String code : r.locked())
+                if (!grids.containsKey(code)) throw EditRefused.request("no grid " + code + " to lock");
             Set<String> open = new LinkedHashSet<>();
-            for (Grid g : grids.values()) if (!r.locked().contains(g.code()) && g.kind() != GridKind.DEDICATED) open.add(g.code());
+            for (Grid g : grids.values())
+                if (!r.locked().contains(g.code()) && g.kind() != GridKind.DEDICATED) open.add(g.code());
             if (open.isEmpty()) throw EditRefused.request("every grid is locked: nothing to delineate");
             Set<String> keys = new LinkedHashSet<>();
             List<Geometry> area = new ArrayList<>();
@@ -386,9 +444,11 @@ public final class GridEditor {
             Set<String> ids = new LinkedHashSet<>();
             for (String key : keys) ids.add(BuildingKey.buildingOf(key));
             for (String id : ids) {
-                for (Map.Entry<String, String> e : keysOfBuilding.getOrDefault(id, Map.of()).entrySet()) {
+                for (Map.Entry<String, String> e :
+                        keysOfBuilding.getOrDefault(id, Map.of()).entrySet()) {
                     if (!keys.contains(e.getKey())) {
-                        throw EditRefused.request("building " + id + " is shared with grid " + e.getValue() + ": include that grid too");
+                        throw EditRefused.request(
+                                "building " + id + " is shared with grid " + e.getValue() + ": include that grid too");
                     }
                 }
             }
@@ -404,8 +464,14 @@ public final class GridEditor {
                 householdsOfKey.put(b.id(), b.households()); // the planner keeps it whole unless it slices it by unit
                 for (String key : keysOf(b)) householdsOfKey.put(key, households(key));
             }
-            CommunityPlan plan = new CommunityPlanner(bounds, ruralRule).plan(new PlanInput(s.community(), region, placed,
-                    barriersNear(region.getEnvelopeInternal()), List.of(), List.of()));
+            CommunityPlan plan = new CommunityPlanner(bounds, ruralRule)
+                    .plan(new PlanInput(
+                            s.community(),
+                            region,
+                            placed,
+                            barriersNear(region.getEnvelopeInternal()),
+                            List.of(),
+                            List.of()));
             List<Draft> out = new ArrayList<>();
             for (DraftGrid d : plan.grids()) {
                 Set<String> k = new LinkedHashSet<>();
@@ -424,7 +490,9 @@ public final class GridEditor {
         }
 
         int householdsOf(Set<String> keys) {
-            return keys.stream().mapToInt(k -> householdsOfKey.getOrDefault(k, 0)).sum();
+            return keys.stream()
+                    .mapToInt(k -> householdsOfKey.getOrDefault(k, 0))
+                    .sum();
         }
 
         /** Rule 4: a grid the edit changes may not leave the bounds, nor move further from them. */
@@ -432,15 +500,20 @@ public final class GridEditor {
             if (d.kind() != GridKind.COMMUNITY) return;
             int after = householdsOf(d.keys()), before = grids.get(code).households();
             if (!bounds.contains(after) && bounds.deviation(after) > bounds.deviation(before)) {
-                throw new EditRefused(Rule.BOUNDS_OR_FLAGGED, "grid " + code + " would hold " + after + " households, outside "
-                        + bounds.min() + "–" + bounds.max());
+                throw new EditRefused(
+                        Rule.BOUNDS_OR_FLAGGED,
+                        "grid " + code + " would hold " + after + " households, outside " + bounds.min() + "–"
+                                + bounds.max());
             }
         }
 
         Result result(List<Draft> drafts, Set<String> everUsed, Bounds micro) {
             Map<String, StableCodes.Holding> before = new LinkedHashMap<>();
-            for (Grid g : grids.values()) before.put(g.code(), holding(keysByGrid.get(g.code()), polygon(g.code()), g.kind()));
-            List<StableCodes.Holding> after = drafts.stream().map(d -> holding(d.keys(), d.polygon(), d.kind())).toList();
+            for (Grid g : grids.values())
+                before.put(g.code(), holding(keysByGrid.get(g.code()), polygon(g.code()), g.kind()));
+            List<StableCodes.Holding> after = drafts.stream()
+                    .map(d -> holding(d.keys(), d.polygon(), d.kind()))
+                    .toList();
             List<String> codes = StableCodes.assign(s.community().code(), before, after, everUsed);
             List<Grid> out = new ArrayList<>();
             List<Assignment> assignments = new ArrayList<>();
@@ -450,12 +523,28 @@ public final class GridEditor {
                 String code = codes.get(i);
                 Grid old = grids.get(code);
                 int hh = householdsOf(d.keys());
-                if (old != null && old.households() == hh && d.keys().equals(keysByGrid.get(code)) && d.polygon() == metres.get(code)) {
+                if (old != null
+                        && old.households() == hh
+                        && d.keys().equals(keysByGrid.get(code))
+                        && d.polygon() == metres.get(code)) {
                     out.add(old); // untouched: exactly as it was
                 } else {
-                    int count = (int) d.keys().stream().map(k -> BuildingKey.buildingOf(k)).distinct().count();
-                    out.add(new Grid(code, GridLevel.GRID, d.kind(), s.community().code(), s.community().streetCode(), hh, count,
-                            d.polygon().getArea(), null, flags(d.kind(), hh), proj.toLonLat(d.polygon())));
+                    int count = (int) d.keys().stream()
+                            .map(k -> BuildingKey.buildingOf(k))
+                            .distinct()
+                            .count();
+                    out.add(new Grid(
+                            code,
+                            GridLevel.GRID,
+                            d.kind(),
+                            s.community().code(),
+                            s.community().streetCode(),
+                            hh,
+                            count,
+                            d.polygon().getArea(),
+                            null,
+                            flags(d.kind(), hh),
+                            proj.toLonLat(d.polygon())));
                     if (micro != null) changed.put(code, d);
                 }
                 for (String k : d.keys()) assignments.add(new Assignment(k, code));
@@ -475,11 +564,21 @@ public final class GridEditor {
             for (String key : d.keys()) {
                 Building b = buildings.get(BuildingKey.buildingOf(key));
                 Geometry fp = footprint(b.id());
-                pieces.add(new Piece(key, b, householdsOfKey.getOrDefault(key, 0), fp, fp.getInteriorPoint().getCoordinate()));
+                pieces.add(new Piece(
+                        key,
+                        b,
+                        householdsOfKey.getOrDefault(key, 0),
+                        fp,
+                        fp.getInteriorPoint().getCoordinate()));
             }
-            DraftGrid grid = new DraftGrid(d.kind(), d.polygon(), pieces, householdsOf(d.keys()), List.of(), null, null);
-            return GridCodeAllocator.microGrids(s.community(), new MicroGridPlanner(micro).plan(s.community(), grid, barriersNear(d.polygon().getEnvelopeInternal())),
-                    code, proj);
+            DraftGrid grid =
+                    new DraftGrid(d.kind(), d.polygon(), pieces, householdsOf(d.keys()), List.of(), null, null);
+            return GridCodeAllocator.microGrids(
+                    s.community(),
+                    new MicroGridPlanner(micro)
+                            .plan(s.community(), grid, barriersNear(d.polygon().getEnvelopeInternal())),
+                    code,
+                    proj);
         }
 
         StableCodes.Holding holding(Set<String> keys, Geometry polygon, GridKind kind) {
@@ -514,7 +613,8 @@ public final class GridEditor {
         }
 
         Verification verify(List<Grid> out, List<Assignment> assignments) {
-            Dataset one = new Dataset(List.of(s.community()), s.buildings(), s.barriers(), List.of(), List.of(), List.of(), List.of());
+            Dataset one = new Dataset(
+                    List.of(s.community()), s.buildings(), s.barriers(), List.of(), List.of(), List.of(), List.of());
             return GridVerifier.verify(one, new Delineation(out, assignments, null), bounds);
         }
     }

@@ -28,21 +28,27 @@ public final class StableCodes {
     private StableCodes() {}
 
     /** Codes for {@code after}, in its order. {@code everUsed}: every code the community has had (retired ones too). */
-    public static List<String> assign(String communityCode, Map<String, Holding> before, List<Holding> after, Set<String> everUsed) {
+    public static List<String> assign(
+            String communityCode, Map<String, Holding> before, List<Holding> after, Set<String> everUsed) {
         record Pair(int next, String code, double share) {}
         List<Pair> pairs = new ArrayList<>();
         for (int i = 0; i < after.size(); i++) {
             Holding n = after.get(i);
             for (Map.Entry<String, Holding> o : before.entrySet()) {
                 Holding old = o.getValue();
-                if (old.dedicated() != n.dedicated() || !old.polygon().getEnvelopeInternal().intersects(n.polygon().getEnvelopeInternal())) continue;
+                if (old.dedicated() != n.dedicated()
+                        || !old.polygon()
+                                .getEnvelopeInternal()
+                                .intersects(n.polygon().getEnvelopeInternal())) continue;
                 double share;
                 if (old.total() > 0) {
                     int shared = 0;
-                    for (Map.Entry<String, Integer> h : old.households().entrySet()) if (n.households().containsKey(h.getKey())) shared += h.getValue();
+                    for (Map.Entry<String, Integer> h : old.households().entrySet())
+                        if (n.households().containsKey(h.getKey())) shared += h.getValue();
                     share = (double) shared / old.total();
                 } else {
-                    share = Geoms.intersection(old.polygon(), n.polygon()).getArea() / old.polygon().getArea();
+                    share = Geoms.intersection(old.polygon(), n.polygon()).getArea()
+                            / old.polygon().getArea();
                 }
                 if (share > 0.5) pairs.add(new Pair(i, o.getKey(), share));
             }
@@ -55,16 +61,20 @@ public final class StableCodes {
             codes[p.next()] = p.code();
         }
         int nextOrdinary = next(communityCode, before.keySet(), everUsed, 1, GridCodeAllocator.LAST_ORDINARY);
-        int nextDedicated = next(communityCode, before.keySet(), everUsed, GridCodeAllocator.FIRST_DEDICATED, GridCode.LAST_SEQUENCE);
+        int nextDedicated = next(
+                communityCode, before.keySet(), everUsed, GridCodeAllocator.FIRST_DEDICATED, GridCode.LAST_SEQUENCE);
         List<Integer> fresh = new ArrayList<>();
         for (int i = 0; i < codes.length; i++) if (codes[i] == null) fresh.add(i);
-        int[] order = GridCodeAllocator.readingOrder(fresh.stream().map(i -> after.get(i).polygon()).toList());
+        int[] order = GridCodeAllocator.readingOrder(
+                fresh.stream().map(i -> after.get(i).polygon()).toList());
         for (int rank : order) {
             int i = fresh.get(rank);
             boolean dedicated = after.get(i).dedicated();
             int seq = dedicated ? nextDedicated++ : nextOrdinary++;
             if (seq > (dedicated ? GridCode.LAST_SEQUENCE : GridCodeAllocator.LAST_ORDINARY)) {
-                throw new EditRefused(Rule.CODES_UNIQUE, "community " + communityCode + " has no sequence numbers left for a new grid");
+                throw new EditRefused(
+                        Rule.CODES_UNIQUE,
+                        "community " + communityCode + " has no sequence numbers left for a new grid");
             }
             codes[i] = GridCode.of(communityCode, seq).value();
         }

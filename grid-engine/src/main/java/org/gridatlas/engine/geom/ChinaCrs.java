@@ -9,7 +9,10 @@ import java.util.Locale;
  * closed-form inverse: inverses are found by fixed-point iteration to well under a millimetre.
  */
 public enum ChinaCrs {
-    WGS84, CGCS2000, GCJ02, BD09;
+    WGS84,
+    CGCS2000,
+    GCJ02,
+    BD09;
 
     private static final double A = 6378245.0;
     private static final double EE = 0.00669342162296594323;
@@ -20,11 +23,14 @@ public enum ChinaCrs {
         try {
             return valueOf(s.trim().toUpperCase(Locale.ROOT).replace("-", ""));
         } catch (IllegalArgumentException e) {
-            throw new org.gridatlas.engine.io.InputException("unknown crs '" + s + "': use wgs84, cgcs2000, gcj02 or bd09");
+            throw new org.gridatlas.engine.io.InputException(
+                    "unknown crs '" + s + "': use wgs84, cgcs2000, gcj02 or bd09");
         }
     }
 
-    public String wireName() { return name().toLowerCase(Locale.ROOT); }
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
     /** {lon, lat} in WGS84 for a point given in this system. */
     public double[] toWgs84(double lon, double lat) {

@@ -9,7 +9,6 @@ import org.locationtech.jts.geom.CoordinateList;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.LinearRing;
-import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.precision.GeometryPrecisionReducer;
@@ -29,7 +28,10 @@ public final class GeometryHygiene {
 
     /** What a repair was. */
     public enum Repair {
-        REPEATED_POINTS("repeated_points"), SPIKE("spike"), SLIVER("sliver"), MADE_VALID("made_valid");
+        REPEATED_POINTS("repeated_points"),
+        SPIKE("spike"),
+        SLIVER("sliver"),
+        MADE_VALID("made_valid");
 
         public final String wireName;
 
@@ -84,10 +86,12 @@ public final class GeometryHygiene {
         List<LineString> parts = new ArrayList<>();
         for (int i = 0; i < m.getNumGeometries(); i++) {
             Coordinate[] pts = distinct(m.getGeometryN(i).getCoordinates(), false, repairs);
-            if (pts.length >= 2 && length(pts) >= THIN) parts.add(Geoms.METRIC.createLineString(pts)); else repairs.add(Repair.SLIVER);
+            if (pts.length >= 2 && length(pts) >= THIN) parts.add(Geoms.METRIC.createLineString(pts));
+            else repairs.add(Repair.SLIVER);
         }
         if (repairs.isEmpty()) return new Cleaned(lonLat, repairs);
-        Geometry g = parts.size() == 1 ? parts.get(0) : Geoms.METRIC.createMultiLineString(parts.toArray(LineString[]::new));
+        Geometry g =
+                parts.size() == 1 ? parts.get(0) : Geoms.METRIC.createMultiLineString(parts.toArray(LineString[]::new));
         return new Cleaned(frame.toLonLat(g), repairs);
     }
 
@@ -100,7 +104,8 @@ public final class GeometryHygiene {
         List<LinearRing> holes = new ArrayList<>();
         for (int h = 0; h < p.getNumInteriorRing(); h++) {
             LinearRing hole = ring(p.getInteriorRingN(h).getCoordinates(), repairs);
-            if (hole != null) holes.add(hole); else repairs.add(Repair.SLIVER);
+            if (hole != null) holes.add(hole);
+            else repairs.add(Repair.SLIVER);
         }
         return Geoms.METRIC.createPolygon(shell, holes.toArray(LinearRing[]::new));
     }
@@ -142,7 +147,8 @@ public final class GeometryHygiene {
         List<Polygon> kept = new ArrayList<>();
         for (int i = 0; i < g.getNumGeometries(); i++) {
             Polygon p = (Polygon) g.getGeometryN(i);
-            if (p.getArea() >= SLIVER_M2 && thickerThanThin(p)) kept.add(p); else repairs.add(Repair.SLIVER);
+            if (p.getArea() >= SLIVER_M2 && thickerThanThin(p)) kept.add(p);
+            else repairs.add(Repair.SLIVER);
         }
         if (kept.size() == g.getNumGeometries()) return g;
         return kept.size() == 1 ? kept.get(0) : Geoms.METRIC.createMultiPolygon(kept.toArray(Polygon[]::new));

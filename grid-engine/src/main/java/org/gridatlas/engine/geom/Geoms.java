@@ -18,6 +18,7 @@ import org.locationtech.jts.operation.overlayng.UnaryUnionNG;
 public final class Geoms {
     /** Metric working precision: 1 mm. Snap-rounding at this scale keeps shared edges exact. */
     public static final PrecisionModel PRECISION = new PrecisionModel(1000);
+
     public static final GeometryFactory METRIC = new GeometryFactory(PRECISION);
     public static final GeometryFactory LONLAT = new GeometryFactory(new PrecisionModel(), 4326);
 
@@ -73,10 +74,14 @@ public final class Geoms {
             }
 
             @Override
-            public boolean isDone() { return false; }
+            public boolean isDone() {
+                return false;
+            }
 
             @Override
-            public boolean isGeometryChanged() { return true; }
+            public boolean isGeometryChanged() {
+                return true;
+            }
         });
         g.geometryChanged();
         return g;

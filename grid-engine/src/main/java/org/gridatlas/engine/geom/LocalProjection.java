@@ -40,7 +40,8 @@ public final class LocalProjection {
     /** Projects and snaps; a polygon that snapping made invalid (a sliver collapsing) is repaired. */
     public Geometry toValidMetres(Geometry lonLat) {
         Geometry g = toMetres(lonLat);
-        if (g.getDimension() == 2 && !g.isValid()) g = Geoms.polygonal(org.locationtech.jts.geom.util.GeometryFixer.fix(g));
+        if (g.getDimension() == 2 && !g.isValid())
+            g = Geoms.polygonal(org.locationtech.jts.geom.util.GeometryFixer.fix(g));
         return g;
     }
 
@@ -52,11 +53,19 @@ public final class LocalProjection {
         });
     }
 
-    public double metresPerDegreeX() { return mPerDegX; }
+    public double metresPerDegreeX() {
+        return mPerDegX;
+    }
 
-    public double centreLon() { return lon0; }
+    public double centreLon() {
+        return lon0;
+    }
 
-    public double centreLat() { return lat0; }
+    public double centreLat() {
+        return lat0;
+    }
 
-    public double metresPerDegreeY() { return mPerDegY; }
+    public double metresPerDegreeY() {
+        return mPerDegY;
+    }
 }

@@ -24,15 +24,19 @@ public final class CsvLayers {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             List<String> header = record(in, file, 1);
             if (header == null) throw new DatasetException(List.of(file + ": empty file, expected a header row"));
-            if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) header.set(0, header.get(0).substring(1));
+            if (!header.isEmpty() && header.get(0).startsWith("\uFEFF"))
+                header.set(0, header.get(0).substring(1));
             for (String field : schema.fields().keySet()) {
-                if (!header.contains(field)) throw new DatasetException(List.of(file + ": header has no column " + field + " (header: " + String.join(",", header) + ")"));
+                if (!header.contains(field))
+                    throw new DatasetException(List.of(
+                            file + ": header has no column " + field + " (header: " + String.join(",", header) + ")"));
             }
             int row = 1;
             for (List<String> r = record(in, file, row + 1); r != null; r = record(in, file, ++row + 1)) {
                 if (r.size() == 1 && r.get(0).isBlank()) continue;
                 if (r.size() != header.size()) {
-                    throw new DatasetException(List.of(file + " record " + row + ": " + r.size() + " fields, the header has " + header.size()));
+                    throw new DatasetException(List.of(
+                            file + " record " + row + ": " + r.size() + " fields, the header has " + header.size()));
                 }
                 Map<String, Object> props = new LinkedHashMap<>();
                 for (String field : schema.fields().keySet()) {
@@ -64,7 +68,9 @@ public final class CsvLayers {
 
     /** A field as it is written: quoted when it holds a comma, quote or line break. */
     public static String quoted(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
+                ? "\"" + s.replace("\"", "\"\"") + "\""
+                : s;
     }
 
     /** The fields of one line; a quote left open is an {@link InputException}. */
@@ -85,7 +91,9 @@ public final class CsvLayers {
         StringBuilder f = new StringBuilder();
         for (boolean open = split(l, fields, f, false); open; open = split(l, fields, f, true)) {
             l = in.readLine();
-            if (l == null) throw new DatasetException(List.of(file + " record starting on line " + line + ": a quoted field is never closed"));
+            if (l == null)
+                throw new DatasetException(
+                        List.of(file + " record starting on line " + line + ": a quoted field is never closed"));
             f.append('\n');
         }
         fields.add(f.toString());
@@ -100,8 +108,10 @@ public final class CsvLayers {
         for (int i = 0; i < l.length(); i++) {
             char c = l.charAt(i);
             if (quoted) {
-                if (c == '"' && i + 1 < l.length() && l.charAt(i + 1) == '"') { f.append('"'); i++; }
-                else if (c == '"') quoted = false;
+                if (c == '"' && i + 1 < l.length() && l.charAt(i + 1) == '"') {
+                    f.append('"');
+                    i++;
+                } else if (c == '"') quoted = false;
                 else f.append(c);
             } else if (c == '"' && f.isEmpty()) {
                 quoted = true;

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.gridatlas.engine.geom.GeometryHygiene;
+import org.gridatlas.engine.geom.LocalProjection;
 import org.gridatlas.engine.model.Alias;
 import org.gridatlas.engine.model.AliasKind;
 import org.gridatlas.engine.model.Barrier;
@@ -23,8 +25,6 @@ import org.gridatlas.engine.model.Hamlet;
 import org.gridatlas.engine.model.InputNote;
 import org.gridatlas.engine.model.StreetAddress;
 import org.gridatlas.engine.model.Unit;
-import org.gridatlas.engine.geom.GeometryHygiene;
-import org.gridatlas.engine.geom.LocalProjection;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -49,6 +49,7 @@ public final class DatasetAssembler {
     private static final Pattern DISTRICT_CODE = Pattern.compile("\\d{6}");
     /** A repair may move this share of a polygon's area before it counts as a different shape. */
     private static final double REPAIR_AREA_TOLERANCE = 0.01;
+
     private static final int MAX_PROBLEMS = 200;
 
     private final List<String> problems = new ArrayList<>();
@@ -59,7 +60,8 @@ public final class DatasetAssembler {
         // every geometry is cleaned in the frame the engine will project the dataset in
         org.locationtech.jts.geom.Envelope extent = new org.locationtech.jts.geom.Envelope();
         for (Feature f : layers.getOrDefault(DataContract.COMMUNITIES, List.of())) {
-            if (f.geometry() != null && lonLatEnvelope(f.geometry())) extent.expandToInclude(f.geometry().getEnvelopeInternal());
+            if (f.geometry() != null && lonLatEnvelope(f.geometry()))
+                extent.expandToInclude(f.geometry().getEnvelopeInternal());
         }
         hygiene = extent.isNull() ? null : new GeometryHygiene(LocalProjection.around(extent));
         List<Community> communities = communities(layers.getOrDefault(DataContract.COMMUNITIES, List.of()));
@@ -84,22 +86,35 @@ public final class DatasetAssembler {
             String street = r.text("street_code", true);
             String district = r.text("district_code", true);
             if (code != null && !COMMUNITY_CODE.matcher(code).matches()) r.fail("code '" + code + "' is not 12 digits");
-            if (street != null && !STREET_CODE.matcher(street).matches()) r.fail("street_code '" + street + "' is not 9 digits");
-            if (district != null && !DISTRICT_CODE.matcher(district).matches()) r.fail("district_code '" + district + "' is not 6 digits");
-            if (code != null && street != null && !code.startsWith(street)) r.fail("code " + code + " does not start with its street_code " + street);
-            if (street != null && district != null && !street.startsWith(district)) r.fail("street_code " + street + " does not start with its district_code " + district);
+            if (street != null && !STREET_CODE.matcher(street).matches())
+                r.fail("street_code '" + street + "' is not 9 digits");
+            if (district != null && !DISTRICT_CODE.matcher(district).matches())
+                r.fail("district_code '" + district + "' is not 6 digits");
+            if (code != null && street != null && !code.startsWith(street))
+                r.fail("code " + code + " does not start with its street_code " + street);
+            if (street != null && district != null && !street.startsWith(district))
+                r.fail("street_code " + street + " does not start with its district_code " + district);
             if (code != null && !codes.add(code)) r.fail("duplicate community code " + code);
             CommunityKind kind = r.parse("kind", CommunityKind::parse);
             Geometry g = r.polygonal(true);
-            if (r.ok) out.add(new Community(code, r.text("name", false), kind, street, r.text("street_name", false),
-                    district, r.text("district_name", false), g));
+            if (r.ok)
+                out.add(new Community(
+                        code,
+                        r.text("name", false),
+                        kind,
+                        street,
+                        r.text("street_name", false),
+                        district,
+                        r.text("district_name", false),
+                        g));
         }
         return out;
     }
 
     private List<Building> buildings(List<Feature> features) {
         String file = DataContract.BUILDINGS.geoJsonFile();
-        if (features.isEmpty()) problem(file, -1, null, "no buildings: the layer is empty, so there is nothing to divide into grids");
+        if (features.isEmpty())
+            problem(file, -1, null, "no buildings: the layer is empty, so there is nothing to divide into grids");
         List<Building> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < features.size(); i++) {
@@ -113,10 +128,23 @@ public final class DatasetAssembler {
             Integer floors = r.count("floors");
             List<Unit> units = r.units(hh);
             Geometry g = r.geometry() instanceof Point p ? p : r.polygonal(false);
-            StreetAddress address = StreetAddress.of(r.text("address", false), r.label("road"), r.label("house_number"),
-                    r.label("compound_name"), r.label("building_no"));
-            if (r.ok) out.add(new Building(id, hh == null ? 0 : hh, missing, use, r.text("compound_id", false),
-                    floors, address, units, g));
+            StreetAddress address = StreetAddress.of(
+                    r.text("address", false),
+                    r.label("road"),
+                    r.label("house_number"),
+                    r.label("compound_name"),
+                    r.label("building_no"));
+            if (r.ok)
+                out.add(new Building(
+                        id,
+                        hh == null ? 0 : hh,
+                        missing,
+                        use,
+                        r.text("compound_id", false),
+                        floors,
+                        address,
+                        units,
+                        g));
         }
         return out;
     }
@@ -142,7 +170,8 @@ public final class DatasetAssembler {
             BarrierKind kind = r.parse("kind", BarrierKind::parse);
             BarrierClass cls = r.parse("class", BarrierClass::parse);
             Geometry g = r.geometry();
-            if (g != null && !g.getGeometryType().contains("LineString")) r.fail("geometry is " + g.getGeometryType() + ", expected LineString or MultiLineString");
+            if (g != null && !g.getGeometryType().contains("LineString"))
+                r.fail("geometry is " + g.getGeometryType() + ", expected LineString or MultiLineString");
             else if (g != null && r.lonLat(g) != null && hygiene != null) g = r.cleaned(hygiene.lineal(g));
             if (r.ok && g != null && !g.isEmpty()) out.add(new Barrier(kind, cls, r.text("name", false), g));
         }
@@ -174,7 +203,8 @@ public final class DatasetAssembler {
             String id = r.text("id", true);
             Integer hh = r.count("households");
             String cc = r.text("community_code", true);
-            if (cc != null && !codes.contains(cc)) r.fail("community_code " + cc + " is not a community of the dataset");
+            if (cc != null && !codes.contains(cc))
+                r.fail("community_code " + cc + " is not a community of the dataset");
             Geometry g = r.geometry() instanceof Point p ? r.lonLat(p) : r.polygonal(false);
             if (r.ok) out.add(new Hamlet(id, r.text("name", false), hh == null ? 0 : hh, cc, g));
         }
@@ -189,22 +219,33 @@ public final class DatasetAssembler {
     private void checkBuildingsInCommunities(List<Building> buildings, List<Community> communities) {
         CommunityFinder in = new CommunityFinder(communities);
         List<Integer> outside = new ArrayList<>();
-        for (int i = 0; i < buildings.size(); i++) if (!in.contains(buildings.get(i).geometry().getCentroid().getCoordinate())) outside.add(i);
+        for (int i = 0; i < buildings.size(); i++)
+            if (!in.contains(buildings.get(i).geometry().getCentroid().getCoordinate())) outside.add(i);
         if (outside.size() * 2 > buildings.size()) {
-            long swapped = outside.stream().filter(i -> {
-                Coordinate c = buildings.get(i).geometry().getCentroid().getCoordinate();
-                return in.contains(new Coordinate(c.y, c.x));
-            }).count();
+            long swapped = outside.stream()
+                    .filter(i -> {
+                        Coordinate c = buildings.get(i).geometry().getCentroid().getCoordinate();
+                        return in.contains(new Coordinate(c.y, c.x));
+                    })
+                    .count();
             if (swapped * 2 > outside.size()) {
-                problem(DataContract.BUILDINGS.geoJsonFile(), -1, null, outside.size() + " of " + buildings.size() + " building centres lie outside every community "
-                        + "but inside one with lon and lat swapped: the file is in lat,lon order; write lon,lat (RFC 7946)");
+                problem(
+                        DataContract.BUILDINGS.geoJsonFile(),
+                        -1,
+                        null,
+                        outside.size() + " of " + buildings.size() + " building centres lie outside every community "
+                                + "but inside one with lon and lat swapped: the file is in lat,lon order; write lon,lat (RFC 7946)");
                 return;
             }
         }
         for (int i : outside) {
             Building b = buildings.get(i);
             Coordinate p = b.geometry().getCentroid().getCoordinate();
-            problem(DataContract.BUILDINGS.geoJsonFile(), i, b.id(), "centroid (" + p.x + ", " + p.y + ") is outside every community");
+            problem(
+                    DataContract.BUILDINGS.geoJsonFile(),
+                    i,
+                    b.id(),
+                    "centroid (" + p.x + ", " + p.y + ") is outside every community");
         }
     }
 
@@ -220,7 +261,9 @@ public final class DatasetAssembler {
         boolean contains(Coordinate p) {
             for (Object o : index.query(new org.locationtech.jts.geom.Envelope(p))) {
                 Community c = (Community) o;
-                if (locators.computeIfAbsent(c, k -> new IndexedPointInAreaLocator(k.geometry())).locate(p) != Location.EXTERIOR) return true;
+                if (locators.computeIfAbsent(c, k -> new IndexedPointInAreaLocator(k.geometry()))
+                                .locate(p)
+                        != Location.EXTERIOR) return true;
             }
             return false;
         }
@@ -229,7 +272,8 @@ public final class DatasetAssembler {
     private void problem(String file, int index, String id, String what) {
         if (problems.size() < MAX_PROBLEMS) {
             String record = file.endsWith(".csv") ? " record " : " feature ";
-            problems.add(file + (index >= 0 ? record + index : "") + (id == null ? "" : " (id " + id + ")") + ": " + what);
+            problems.add(
+                    file + (index >= 0 ? record + index : "") + (id == null ? "" : " (id " + id + ")") + ": " + what);
         }
     }
 
@@ -270,7 +314,8 @@ public final class DatasetAssembler {
         /** An address part: text, or a whole number as planners' tables often hold house and building numbers. */
         String label(String field) {
             Object v = f.properties().get(field);
-            if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) return Long.toString(n.longValue());
+            if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()))
+                return Long.toString(n.longValue());
             String s = text(field, false);
             return s == null ? null : s.trim();
         }
@@ -290,7 +335,9 @@ public final class DatasetAssembler {
         Integer count(String field) {
             Object v = f.properties().get(field);
             if (v == null) return null;
-            if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && n.doubleValue() >= 0
+            if (v instanceof Number n
+                    && n.doubleValue() == Math.rint(n.doubleValue())
+                    && n.doubleValue() >= 0
                     && n.doubleValue() <= Integer.MAX_VALUE) {
                 return n.intValue();
             }
@@ -309,8 +356,11 @@ public final class DatasetAssembler {
             Set<String> names = new HashSet<>();
             int sum = 0;
             for (Object o : list) {
-                if (!(o instanceof Map<?, ?> m) || m.get("unit") == null || !(m.get("households") instanceof Number n)
-                        || n.intValue() < 0 || n.doubleValue() != n.intValue()) {
+                if (!(o instanceof Map<?, ?> m)
+                        || m.get("unit") == null
+                        || !(m.get("households") instanceof Number n)
+                        || n.intValue() < 0
+                        || n.doubleValue() != n.intValue()) {
                     fail("units entry " + o + " is not {\"unit\": ..., \"households\": integer >= 0}");
                     return List.of();
                 }
@@ -341,7 +391,9 @@ public final class DatasetAssembler {
                     return null;
                 }
                 if (Math.abs(c.x) > 180 || Math.abs(c.y) > 90) {
-                    fail(String.format("coordinates are not lon/lat: (%s, %s) is out of range%s", c.x, c.y, ProjectedGuess.describe(c.x, c.y)));
+                    fail(String.format(
+                            "coordinates are not lon/lat: (%s, %s) is out of range%s",
+                            c.x, c.y, ProjectedGuess.describe(c.x, c.y)));
                     return null;
                 }
             }
@@ -353,7 +405,8 @@ public final class DatasetAssembler {
             Geometry g = geometry();
             if (g == null || lonLat(g) == null) return null;
             if (!(g instanceof Polygonal)) {
-                fail("geometry is " + g.getGeometryType() + ", expected " + (multiAllowed ? "Polygon or MultiPolygon" : "Polygon"));
+                fail("geometry is " + g.getGeometryType() + ", expected "
+                        + (multiAllowed ? "Polygon or MultiPolygon" : "Polygon"));
                 return null;
             }
             if (g instanceof MultiPolygon mp && mp.getNumGeometries() == 1) g = mp.getGeometryN(0);
@@ -362,13 +415,20 @@ public final class DatasetAssembler {
                 TopologyValidationError err = op.getValidationError();
                 Geometry fixed = GeometryFixer.fix(g);
                 double before = Math.abs(signedArea(g));
-                boolean keeps = fixed instanceof Polygonal && !fixed.isEmpty() && before > 0
+                boolean keeps = fixed instanceof Polygonal
+                        && !fixed.isEmpty()
+                        && before > 0
                         && Math.abs(fixed.getArea() - before) <= REPAIR_AREA_TOLERANCE * before;
                 if (!keeps) {
-                    fail("invalid polygon: " + err.getMessage() + " at " + err.getCoordinate() + " (cannot be repaired without changing its area)");
+                    fail("invalid polygon: " + err.getMessage() + " at " + err.getCoordinate()
+                            + " (cannot be repaired without changing its area)");
                     return null;
                 }
-                notes.add(new InputNote(file, index, id, "repaired invalid polygon (" + err.getMessage() + " at " + err.getCoordinate() + ")"));
+                notes.add(new InputNote(
+                        file,
+                        index,
+                        id,
+                        "repaired invalid polygon (" + err.getMessage() + " at " + err.getCoordinate() + ")"));
                 g = fixed instanceof MultiPolygon mp && mp.getNumGeometries() == 1 ? mp.getGeometryN(0) : fixed;
             }
             if (hygiene != null) {
@@ -395,14 +455,19 @@ public final class DatasetAssembler {
         Geometry cleaned(GeometryHygiene.Cleaned c) {
             if (!c.changed()) return c.geometry();
             List<String> names = c.repairs().stream().map(x -> x.wireName).toList();
-            notes.add(new InputNote(file, index, id, "cleaned at the 1 mm working precision: " + String.join(", ", names), names));
+            notes.add(new InputNote(
+                    file, index, id, "cleaned at the 1 mm working precision: " + String.join(", ", names), names));
             return c.geometry();
         }
     }
 
     private static boolean lonLatEnvelope(Geometry g) {
         org.locationtech.jts.geom.Envelope e = g.getEnvelopeInternal();
-        return !e.isNull() && Math.abs(e.getMinX()) <= 180 && Math.abs(e.getMaxX()) <= 180 && Math.abs(e.getMinY()) <= 90 && Math.abs(e.getMaxY()) <= 90;
+        return !e.isNull()
+                && Math.abs(e.getMinX()) <= 180
+                && Math.abs(e.getMaxX()) <= 180
+                && Math.abs(e.getMinY()) <= 90
+                && Math.abs(e.getMaxY()) <= 90;
     }
 
     /** Area as the rings say it (shell minus holes), so a bow-tie's cancelling halves are not mistaken for its area. */
@@ -410,9 +475,11 @@ public final class DatasetAssembler {
         double a = 0;
         for (int i = 0; i < g.getNumGeometries(); i++) {
             Polygon p = (Polygon) g.getGeometryN(i);
-            a += org.locationtech.jts.algorithm.Area.ofRingSigned(p.getExteriorRing().getCoordinateSequence());
+            a += org.locationtech.jts.algorithm.Area.ofRingSigned(
+                    p.getExteriorRing().getCoordinateSequence());
             for (int h = 0; h < p.getNumInteriorRing(); h++) {
-                a -= org.locationtech.jts.algorithm.Area.ofRingSigned(p.getInteriorRingN(h).getCoordinateSequence());
+                a -= org.locationtech.jts.algorithm.Area.ofRingSigned(
+                        p.getInteriorRingN(h).getCoordinateSequence());
             }
         }
         return a;

@@ -11,13 +11,16 @@ public final class DatasetException extends InputException {
         this.problems = List.copyOf(problems);
     }
 
-    public List<String> problems() { return problems; }
+    public List<String> problems() {
+        return problems;
+    }
 
     private static String summary(List<String> problems) {
-        StringBuilder sb = new StringBuilder("invalid input (" + problems.size() + " problem"
-                + (problems.size() == 1 ? "" : "s") + "):");
+        StringBuilder sb = new StringBuilder(
+                "invalid input (" + problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + "):");
         problems.stream().limit(20).forEach(p -> sb.append("\n  ").append(p));
-        if (problems.size() > 20) sb.append("\n  ... and ").append(problems.size() - 20).append(" more");
+        if (problems.size() > 20)
+            sb.append("\n  ... and ").append(problems.size() - 20).append(" more");
         return sb.toString();
     }
 }

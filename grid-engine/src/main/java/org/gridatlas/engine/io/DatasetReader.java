@@ -70,7 +70,8 @@ public final class DatasetReader {
             for (LayerSchema s : DataContract.INPUT_LAYERS) {
                 Path json = input.resolve(s.geoJsonFile()), shp = input.resolve(s.name() + ".shp");
                 if (!s.spatial()) {
-                    if (Files.exists(input.resolve(s.csvFile()))) layers.put(s, CsvLayers.read(input.resolve(s.csvFile()), s));
+                    if (Files.exists(input.resolve(s.csvFile())))
+                        layers.put(s, CsvLayers.read(input.resolve(s.csvFile()), s));
                 } else if (Files.exists(json)) {
                     layers.put(s, GeoJsonLayers.read(json));
                     crs.add(json.toString(), GeoJsonLayers.declaredCrs(json));
@@ -83,7 +84,9 @@ public final class DatasetReader {
         for (LayerSchema required : List.of(DataContract.COMMUNITIES, DataContract.BUILDINGS)) {
             if (!layers.containsKey(required)) {
                 throw new DatasetException(List.of(input + ": missing layer " + required.name()
-                        + (isGeoPackage(input) ? "" : " (" + required.geoJsonFile() + " or " + required.name() + ".shp)")));
+                        + (isGeoPackage(input)
+                                ? ""
+                                : " (" + required.geoJsonFile() + " or " + required.name() + ".shp)")));
             }
         }
         return new Source(layers, crs.crs);
@@ -97,7 +100,8 @@ public final class DatasetReader {
         void add(String layer, String named) {
             if (named == null) return;
             if (crs != null && !crs.equals(named)) {
-                throw new DatasetException(List.of(layer + ": in " + named + " but " + where + " is in " + crs + ": give every layer in one system"));
+                throw new DatasetException(List.of(layer + ": in " + named + " but " + where + " is in " + crs
+                        + ": give every layer in one system"));
             }
             crs = named;
             where = layer;
@@ -105,6 +109,7 @@ public final class DatasetReader {
     }
 
     public static boolean isGeoPackage(Path p) {
-        return p.getFileName() != null && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gpkg");
+        return p.getFileName() != null
+                && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gpkg");
     }
 }

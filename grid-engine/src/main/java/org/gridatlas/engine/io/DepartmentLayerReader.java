@@ -33,7 +33,8 @@ import org.locationtech.jts.geom.Polygonal;
  */
 public final class DepartmentLayerReader {
     public static final LayerSchema UNITS = LayerSchema.spatial("units", "id", TEXT, "name", TEXT, "department", TEXT);
-    public static final LayerSchema RESOURCES = LayerSchema.spatial("resources", "id", TEXT, "type", TEXT, "name", TEXT, "department", TEXT);
+    public static final LayerSchema RESOURCES =
+            LayerSchema.spatial("resources", "id", TEXT, "type", TEXT, "name", TEXT, "department", TEXT);
     /** Problems listed before the rest are only counted: a broken file should not print a million lines. */
     private static final int SHOWN = 20;
 
@@ -41,19 +42,25 @@ public final class DepartmentLayerReader {
 
     /** Polygon units: {@code id} (unique), {@code name}, {@code department}; polygons cleaned as the dataset's are. */
     public static List<DepartmentUnit> units(Path file, InputCrs crs, Charset encoding) throws IOException {
-        if (isCsv(file)) throw new InputException(file + ": a polygon layer comes as GeoJSON, a Shapefile or a GeoPackage (CSV holds points only)");
+        if (isCsv(file))
+            throw new InputException(
+                    file + ": a polygon layer comes as GeoJSON, a Shapefile or a GeoPackage (CSV holds points only)");
         List<Feature> features = read(file, UNITS, crs, encoding);
         Problems problems = new Problems(file);
         Envelope extent = new Envelope();
-        features.forEach(f -> { if (f.geometry() != null) extent.expandToInclude(f.geometry().getEnvelopeInternal()); });
-        GeometryHygiene hygiene = new GeometryHygiene(extent.isNull() ? new LocalProjection(0, 0) : LocalProjection.around(extent));
+        features.forEach(f -> {
+            if (f.geometry() != null) extent.expandToInclude(f.geometry().getEnvelopeInternal());
+        });
+        GeometryHygiene hygiene =
+                new GeometryHygiene(extent.isNull() ? new LocalProjection(0, 0) : LocalProjection.around(extent));
         Set<String> ids = new HashSet<>();
         List<DepartmentUnit> out = new ArrayList<>(features.size());
         for (int i = 0; i < features.size(); i++) {
             Feature f = features.get(i);
             Record r = problems.record(i, f, ids, "id", "name", "department");
             if (f.geometry() == null || f.geometry().isEmpty()) r.problem("geometry", "missing");
-            else if (!(f.geometry() instanceof Polygonal)) r.problem("geometry", "a " + f.geometry().getGeometryType() + ", expected a Polygon or MultiPolygon");
+            else if (!(f.geometry() instanceof Polygonal))
+                r.problem("geometry", "a " + f.geometry().getGeometryType() + ", expected a Polygon or MultiPolygon");
             if (!r.ok()) continue;
             Geometry clean = hygiene.polygonal(f.geometry()).geometry();
             if (clean.isEmpty()) r.problem("geometry", "nothing of it is thicker than " + GeometryHygiene.THIN + " m");
@@ -73,7 +80,11 @@ public final class DepartmentLayerReader {
             Feature f = features.get(i);
             Record r = problems.record(i, f, ids, "id", "type", "name", "department");
             if (!(f.geometry() instanceof Point p) || p.isEmpty()) {
-                r.problem("geometry", f.geometry() == null || f.geometry().isEmpty() ? "missing" : "a " + f.geometry().getGeometryType() + ", expected a Point");
+                r.problem(
+                        "geometry",
+                        f.geometry() == null || f.geometry().isEmpty()
+                                ? "missing"
+                                : "a " + f.geometry().getGeometryType() + ", expected a Point");
                 continue;
             }
             if (!r.ok()) continue;
@@ -82,7 +93,8 @@ public final class DepartmentLayerReader {
             attributes.remove("lon");
             attributes.remove("lat");
             attributes.values().removeIf(java.util.Objects::isNull);
-            out.add(new DepartmentResource(r.text("id"), r.text("type"), r.text("name"), r.text("department"), attributes, p));
+            out.add(new DepartmentResource(
+                    r.text("id"), r.text("type"), r.text("name"), r.text("department"), attributes, p));
         }
         problems.throwIfAny();
         return out;
@@ -93,8 +105,10 @@ public final class DepartmentLayerReader {
     }
 
     /** The file's features in lon/lat. */
-    private static List<Feature> read(Path file, LayerSchema schema, InputCrs crs, Charset encoding) throws IOException {
-        if (!Files.isRegularFile(file) && !Files.isDirectory(file)) throw new InputException("no such layer file: " + file);
+    private static List<Feature> read(Path file, LayerSchema schema, InputCrs crs, Charset encoding)
+            throws IOException {
+        if (!Files.isRegularFile(file) && !Files.isDirectory(file))
+            throw new InputException("no such layer file: " + file);
         if (OgrConversion.needed(file)) {
             Path gpkg = OgrConversion.toGeoPackage(file);
             try {
@@ -116,7 +130,9 @@ public final class DepartmentLayerReader {
             GeoPackage gp = GeoPackageManager.open(file.toFile(), false);
             try {
                 List<String> tables = gp.getFeatureTables();
-                if (tables.size() != 1) throw new InputException(file + ": expected one feature table, found " + tables.size() + " " + tables);
+                if (tables.size() != 1)
+                    throw new InputException(
+                            file + ": expected one feature table, found " + tables.size() + " " + tables);
                 LayerSchema table = new LayerSchema(tables.get(0), true, schema.fields());
                 features = GeoPackageLayers.read(gp, table);
                 declared = GeoPackageLayers.declaredCrs(gp, table);
@@ -127,7 +143,8 @@ public final class DepartmentLayerReader {
             features = points(file, schema);
             declared = null;
         } else {
-            throw new InputException(file + ": not a layer this reads (.geojson, .shp, .gpkg, .csv, or through ogr2ogr " + "a format GDAL reads)");
+            throw new InputException(file + ": not a layer this reads (.geojson, .shp, .gpkg, .csv, or through ogr2ogr "
+                    + "a format GDAL reads)");
         }
         InputCrs from = crs != null ? crs : declared == null ? null : InputCrs.of(declared, null);
         return from == null ? features : from.toLonLat(Map.of(schema, features)).get(schema);
@@ -141,7 +158,9 @@ public final class DepartmentLayerReader {
         // every other column is kept too, as text
         try (java.io.BufferedReader in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
             String header = in.readLine();
-            if (header != null) for (String column : CsvLayers.fields(header.replace("\uFEFF", ""))) if (!column.isBlank()) fields.putIfAbsent(column, TEXT);
+            if (header != null)
+                for (String column : CsvLayers.fields(header.replace("\uFEFF", "")))
+                    if (!column.isBlank()) fields.putIfAbsent(column, TEXT);
         }
         List<Feature> rows = CsvLayers.read(file, new LayerSchema(schema.name(), false, fields));
         List<Feature> out = new ArrayList<>(rows.size());
@@ -150,10 +169,12 @@ public final class DepartmentLayerReader {
             Point point = null;
             try {
                 if (p.get("lon") != null && p.get("lat") != null) {
-                    point = Geoms.LONLAT.createPoint(new org.locationtech.jts.geom.Coordinate(Double.parseDouble((String) p.get("lon")), Double.parseDouble((String) p.get("lat"))));
+                    point = Geoms.LONLAT.createPoint(new org.locationtech.jts.geom.Coordinate(
+                            Double.parseDouble((String) p.get("lon")), Double.parseDouble((String) p.get("lat"))));
                 }
             } catch (NumberFormatException e) {
-                throw new DatasetException(List.of(file + " record " + (i + 1) + idOf(p) + ": lon/lat is not a number: " + p.get("lon") + ", " + p.get("lat")));
+                throw new DatasetException(List.of(file + " record " + (i + 1) + idOf(p) + ": lon/lat is not a number: "
+                        + p.get("lon") + ", " + p.get("lat")));
             }
             out.add(new Feature(p, point));
         }
@@ -219,6 +240,8 @@ public final class DepartmentLayerReader {
             problems.add(problems.file + " record " + (index + 1) + idOf(properties) + " field " + field + ": " + what);
         }
 
-        boolean ok() { return ok; }
+        boolean ok() {
+            return ok;
+        }
     }
 }

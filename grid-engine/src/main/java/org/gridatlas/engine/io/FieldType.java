@@ -1,4 +1,9 @@
 package org.gridatlas.engine.io;
 
 /** Column types of the contract's layers; JSON columns hold arrays (units, flags) as text in a GeoPackage. */
-public enum FieldType { TEXT, INTEGER, REAL, JSON }
+public enum FieldType {
+    TEXT,
+    INTEGER,
+    REAL,
+    JSON
+}

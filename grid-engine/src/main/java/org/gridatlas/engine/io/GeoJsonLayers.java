@@ -26,6 +26,7 @@ import org.locationtech.jts.io.geojson.GeoJsonWriter;
 public final class GeoJsonLayers {
     /** 9 decimals of a degree is 0.1 mm: finer than the 1 mm working precision, so output stays exact. */
     private static final int DECIMALS = 9;
+
     static final ObjectMapper JSON = new ObjectMapper();
 
     private GeoJsonLayers() {}
@@ -35,8 +36,9 @@ public final class GeoJsonLayers {
             return readFeatures(file);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
-            throw new DatasetException(List.of(file + (at == null ? "" : ": line " + at.getLineNr() + ", column " + at.getColumnNr())
-                    + ": not valid JSON (" + e.getOriginalMessage() + "); is the file complete?"));
+            throw new DatasetException(
+                    List.of(file + (at == null ? "" : ": line " + at.getLineNr() + ", column " + at.getColumnNr())
+                            + ": not valid JSON (" + e.getOriginalMessage() + "); is the file complete?"));
         }
     }
 
@@ -46,15 +48,22 @@ public final class GeoJsonLayers {
      */
     public static String declaredCrs(Path file) throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-             JsonParser p = JSON.getFactory().createParser(in)) {
+                JsonParser p = JSON.getFactory().createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) return null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 p.nextToken();
                 if ("features".equals(field)) return null;
-                if (!"crs".equals(field)) { p.skipChildren(); continue; }
-                String name = ((JsonNode) p.readValueAsTree()).path("properties").path("name").asText("");
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("EPSG:{1,2}(\\d+)$").matcher(name.toUpperCase());
+                if (!"crs".equals(field)) {
+                    p.skipChildren();
+                    continue;
+                }
+                String name = ((JsonNode) p.readValueAsTree())
+                        .path("properties")
+                        .path("name")
+                        .asText("");
+                java.util.regex.Matcher m =
+                        java.util.regex.Pattern.compile("EPSG:{1,2}(\\d+)$").matcher(name.toUpperCase());
                 if (!m.find() || m.group(1).equals("4326") || m.group(1).equals("4490")) return null;
                 return "EPSG:" + m.group(1);
             }
@@ -66,7 +75,7 @@ public final class GeoJsonLayers {
 
     private static List<Feature> readFeatures(Path file) throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-             JsonParser p = JSON.getFactory().createParser(in)) {
+                JsonParser p = JSON.getFactory().createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) throw bad(file, "not a JSON object");
             List<Feature> out = new ArrayList<>();
             GeoJsonReader geo = new GeoJsonReader(Geoms.LONLAT);
@@ -74,7 +83,10 @@ public final class GeoJsonLayers {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 p.nextToken();
-                if (!"features".equals(field)) { p.skipChildren(); continue; }
+                if (!"features".equals(field)) {
+                    p.skipChildren();
+                    continue;
+                }
                 if (p.currentToken() != JsonToken.START_ARRAY) throw bad(file, "'features' is not an array");
                 sawFeatures = true;
                 while (p.nextToken() == JsonToken.START_OBJECT) {
@@ -89,8 +101,10 @@ public final class GeoJsonLayers {
 
     private static Feature toFeature(Path file, int index, JsonNode f, GeoJsonReader geo) throws IOException {
         JsonNode props = f.get("properties");
-        Map<String, Object> map = props == null || props.isNull() ? new LinkedHashMap<>()
-                : JSON.convertValue(props, JSON.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class));
+        Map<String, Object> map = props == null || props.isNull()
+                ? new LinkedHashMap<>()
+                : JSON.convertValue(
+                        props, JSON.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class));
         JsonNode g = f.get("geometry");
         Geometry geometry = null;
         if (g != null && !g.isNull()) {
@@ -119,7 +133,7 @@ public final class GeoJsonLayers {
         geo.setEncodeCRS(false);
         geo.setForceCCW(true);
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-             JsonGenerator g = JSON.getFactory().createGenerator(os)) {
+                JsonGenerator g = JSON.getFactory().createGenerator(os)) {
             g.writeStartObject();
             g.writeStringField("type", "FeatureCollection");
             g.writeStringField("name", schema.name());
@@ -134,7 +148,8 @@ public final class GeoJsonLayers {
                 }
                 g.writeEndObject();
                 g.writeFieldName("geometry");
-                if (f.geometry() == null) g.writeNull(); else g.writeRawValue(geo.write(f.geometry()));
+                if (f.geometry() == null) g.writeNull();
+                else g.writeRawValue(geo.write(f.geometry()));
                 g.writeEndObject();
                 g.writeRaw('\n');
             }

@@ -46,7 +46,8 @@ public final class GeoPackageLayers {
     /** The coordinate system a feature table is in, as "EPSG:n"; null for lon/lat (4326, 4490) or an undefined one. */
     public static String declaredCrs(GeoPackage gp, LayerSchema schema) {
         if (!schema.spatial()) return null;
-        mil.nga.geopackage.srs.SpatialReferenceSystem srs = gp.getFeatureDao(schema.name()).getSrs();
+        mil.nga.geopackage.srs.SpatialReferenceSystem srs =
+                gp.getFeatureDao(schema.name()).getSrs();
         if (srs == null || !"EPSG".equalsIgnoreCase(srs.getOrganization())) return null;
         long id = srs.getOrganizationCoordsysId();
         return id <= 0 || id == 4326 || id == 4490 ? null : "EPSG:" + id;
@@ -73,7 +74,8 @@ public final class GeoPackageLayers {
             AttributesDao dao = gp.getAttributesDao(schema.name());
             AttributesResultSet rs = dao.queryForAll();
             try {
-                for (AttributesRow row : rs) out.add(new Feature(values(schema, row::getValue, dao.getTable()::hasColumn), null));
+                for (AttributesRow row : rs)
+                    out.add(new Feature(values(schema, row::getValue, dao.getTable()::hasColumn), null));
             } finally {
                 rs.close();
             }
@@ -81,8 +83,10 @@ public final class GeoPackageLayers {
         return out;
     }
 
-    private static Map<String, Object> values(LayerSchema schema, java.util.function.Function<String, Object> get,
-                                              java.util.function.Predicate<String> has) {
+    private static Map<String, Object> values(
+            LayerSchema schema,
+            java.util.function.Function<String, Object> get,
+            java.util.function.Predicate<String> has) {
         Map<String, Object> props = new LinkedHashMap<>();
         schema.fields().forEach((name, type) -> {
             if (!has.test(name)) return;
@@ -106,7 +110,8 @@ public final class GeoPackageLayers {
 
     /** As {@link #write(GeoPackage, LayerSchema, Iterable)}, the geometry in the spatial reference system {@code srsId} (see {@link #addEpsg}). */
     public static void write(GeoPackage gp, LayerSchema schema, Iterable<Feature> features, long srsId) {
-        if (schema.spatial()) createFeatures(gp, schema, srsId); else createAttributes(gp, schema);
+        if (schema.spatial()) createFeatures(gp, schema, srsId);
+        else createAttributes(gp, schema);
         Table t = table(gp, schema);
         inTransaction(gp, () -> t.insert(features));
     }
@@ -124,7 +129,8 @@ public final class GeoPackageLayers {
         srs.setOrganizationCoordsysId(epsg);
         srs.setDefinition("undefined");
         try {
-            if (gp.getSpatialReferenceSystemDao().queryForOrganizationCoordsysId("EPSG", epsg) == null) gp.getSpatialReferenceSystemDao().create(srs);
+            if (gp.getSpatialReferenceSystemDao().queryForOrganizationCoordsysId("EPSG", epsg) == null)
+                gp.getSpatialReferenceSystemDao().create(srs);
         } catch (java.sql.SQLException e) {
             throw new mil.nga.geopackage.GeoPackageException("cannot add EPSG:" + epsg, e);
         }
@@ -146,7 +152,8 @@ public final class GeoPackageLayers {
     }
 
     public static void create(GeoPackage gp, LayerSchema schema) {
-        if (schema.spatial()) createFeatures(gp, schema, SRS_WGS84); else createAttributes(gp, schema);
+        if (schema.spatial()) createFeatures(gp, schema, SRS_WGS84);
+        else createAttributes(gp, schema);
     }
 
     /**

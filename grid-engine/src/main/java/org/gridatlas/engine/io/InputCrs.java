@@ -35,17 +35,22 @@ public final class InputCrs {
      * null. Bad input (an unknown code, a malformed shift) is an {@link InputException} naming it.
      */
     public static InputCrs of(String code, String towgs84) {
-        if (code == null || !code.trim().toUpperCase().matches("EPSG:\\d+")) throw new InputException("--crs takes EPSG:n (e.g. EPSG:4528), not '" + code + "'");
+        if (code == null || !code.trim().toUpperCase().matches("EPSG:\\d+"))
+            throw new InputException("--crs takes EPSG:n (e.g. EPSG:4528), not '" + code + "'");
         String epsg = code.trim().toUpperCase();
         CoordinateReferenceSystem source;
         try {
             source = CRS.createFromName(epsg);
-        } catch (UnsupportedParameterException | IllegalStateException | org.locationtech.proj4j.UnknownAuthorityCodeException e) {
-            throw new InputException("--crs " + epsg + " is not a coordinate system this reader knows: " + e.getMessage());
+        } catch (UnsupportedParameterException
+                | IllegalStateException
+                | org.locationtech.proj4j.UnknownAuthorityCodeException e) {
+            throw new InputException(
+                    "--crs " + epsg + " is not a coordinate system this reader knows: " + e.getMessage());
         }
         if (towgs84 != null) {
             String[] p = towgs84.split(",");
-            if (p.length != 7) throw new InputException("--towgs84 takes seven numbers dx,dy,dz,rx,ry,rz,s, not '" + towgs84 + "'");
+            if (p.length != 7)
+                throw new InputException("--towgs84 takes seven numbers dx,dy,dz,rx,ry,rz,s, not '" + towgs84 + "'");
             for (String x : p) {
                 try {
                     Double.parseDouble(x.trim());
@@ -53,7 +58,8 @@ public final class InputCrs {
                     throw new InputException("--towgs84: '" + x + "' is not a number");
                 }
             }
-            String params = String.join(" ", source.getParameters()).replaceAll("\\+towgs84=\\S+", "") + " +towgs84=" + towgs84.replace(" ", "");
+            String params = String.join(" ", source.getParameters()).replaceAll("\\+towgs84=\\S+", "") + " +towgs84="
+                    + towgs84.replace(" ", "");
             source = CRS.createFromParameters(epsg + "+towgs84", params);
         }
         CoordinateReferenceSystem wgs84 = CRS.createFromName("EPSG:4326");
@@ -70,7 +76,8 @@ public final class InputCrs {
         Map<LayerSchema, List<Feature>> out = new LinkedHashMap<>();
         layers.forEach((schema, features) -> {
             List<Feature> moved = new ArrayList<>(features.size());
-            for (Feature f : features) moved.add(f.geometry() == null ? f : new Feature(f.properties(), transform(f.geometry())));
+            for (Feature f : features)
+                moved.add(f.geometry() == null ? f : new Feature(f.properties(), transform(f.geometry())));
             out.put(schema, moved);
         });
         return out;
@@ -95,7 +102,8 @@ public final class InputCrs {
         return transform(g, toLonLat);
     }
 
-    private static org.locationtech.jts.geom.Geometry transform(org.locationtech.jts.geom.Geometry g, CoordinateTransform t) {
+    private static org.locationtech.jts.geom.Geometry transform(
+            org.locationtech.jts.geom.Geometry g, CoordinateTransform t) {
         ProjCoordinate in = new ProjCoordinate(), out = new ProjCoordinate();
         return Geoms.mapVertices(Geoms.LONLAT.createGeometry(g), (x, y, xy) -> {
             in.x = x;

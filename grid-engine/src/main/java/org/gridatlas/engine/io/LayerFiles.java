@@ -23,7 +23,8 @@ public final class LayerFiles {
     /** {@code crs}: the system a GeoPackage's geometry is written in (null: lon/lat); a directory is always lon/lat. */
     public static void write(Path output, Map<LayerSchema, List<Feature>> layers, InputCrs crs) throws IOException {
         if (crs != null && !DatasetReader.isGeoPackage(output)) {
-            throw new InputException("--output-crs applies to a GeoPackage output (.gpkg): GeoJSON results are lon/lat, as GeoJSON is");
+            throw new InputException(
+                    "--output-crs applies to a GeoPackage output (.gpkg): GeoJSON results are lon/lat, as GeoJSON is");
         }
         if (DatasetReader.isGeoPackage(output)) {
             Path dir = output.toAbsolutePath().getParent();
@@ -36,7 +37,14 @@ public final class LayerFiles {
                 if (crs != null) GeoPackageLayers.addEpsg(gp, crs.epsg());
                 layers.forEach((schema, features) -> {
                     if (crs == null || !schema.spatial()) GeoPackageLayers.write(gp, schema, features);
-                    else GeoPackageLayers.write(gp, schema, features.stream().map(f -> new Feature(f.properties(), crs.fromLonLat(f.geometry()))).toList(), crs.epsg());
+                    else
+                        GeoPackageLayers.write(
+                                gp,
+                                schema,
+                                features.stream()
+                                        .map(f -> new Feature(f.properties(), crs.fromLonLat(f.geometry())))
+                                        .toList(),
+                                crs.epsg());
                 });
             } catch (RuntimeException e) {
                 gp.close();
@@ -48,7 +56,8 @@ public final class LayerFiles {
         } else {
             Files.createDirectories(output);
             for (Map.Entry<LayerSchema, List<Feature>> e : layers.entrySet()) {
-                if (e.getKey().spatial()) GeoJsonLayers.write(output.resolve(e.getKey().geoJsonFile()), e.getKey(), e.getValue());
+                if (e.getKey().spatial())
+                    GeoJsonLayers.write(output.resolve(e.getKey().geoJsonFile()), e.getKey(), e.getValue());
                 else CsvLayers.write(output.resolve(e.getKey().csvFile()), e.getKey(), e.getValue());
             }
         }

@@ -20,8 +20,12 @@ public record LayerSchema(String name, boolean spatial, Map<String, FieldType> f
         return m;
     }
 
-    public String geoJsonFile() { return name + ".geojson"; }
+    public String geoJsonFile() {
+        return name + ".geojson";
+    }
 
     /** The file an attribute layer is held in inside a dataset directory. */
-    public String csvFile() { return name + ".csv"; }
+    public String csvFile() {
+        return name + ".csv";
+    }
 }

@@ -29,7 +29,8 @@ public final class PackedDataset {
                     found++;
                 }
             }
-            if (found == 0) throw new IllegalStateException("no dataset packed at " + folder + " beside " + owner.getName());
+            if (found == 0)
+                throw new IllegalStateException("no dataset packed at " + folder + " beside " + owner.getName());
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -23,7 +23,10 @@ import org.gridatlas.engine.model.Grid;
  */
 public final class ResultWriter {
     /** How a result directory holds its grids. */
-    public enum GridFormat { GEOJSON, SHAPEFILE }
+    public enum GridFormat {
+        GEOJSON,
+        SHAPEFILE
+    }
 
     private ResultWriter() {}
 
@@ -34,10 +37,12 @@ public final class ResultWriter {
     /** Refuses, before any work, options that do not go together: what {@link #write} would refuse. */
     public static void check(Path output, InputCrs crs, GridFormat format) {
         boolean gpkg = DatasetReader.isGeoPackage(output);
-        if (gpkg && format == GridFormat.SHAPEFILE) throw new InputException("--format shapefile writes a directory, not a GeoPackage (" + output + ")");
+        if (gpkg && format == GridFormat.SHAPEFILE)
+            throw new InputException("--format shapefile writes a directory, not a GeoPackage (" + output + ")");
         if (crs == null) return;
         if (!gpkg && format == GridFormat.GEOJSON) {
-            throw new InputException("--output-crs applies to a .gpkg or Shapefile output (--format shapefile); GeoJSON results are lon/lat, as GeoJSON is");
+            throw new InputException(
+                    "--output-crs applies to a .gpkg or Shapefile output (--format shapefile); GeoJSON results are lon/lat, as GeoJSON is");
         }
         if (format == GridFormat.SHAPEFILE) crs.esriWkt(); // refuses a system no .prj is written for
     }
@@ -50,9 +55,13 @@ public final class ResultWriter {
             return;
         }
         writeDirectory(output, dir -> {
-            if (format == GridFormat.SHAPEFILE) ShapefileWriter.write(dir, DataContract.GRIDS, gridFeatures(result.grids()), crs);
+            if (format == GridFormat.SHAPEFILE)
+                ShapefileWriter.write(dir, DataContract.GRIDS, gridFeatures(result.grids()), crs);
             else GeoJsonLayers.write(dir.resolve("grids.geojson"), DataContract.GRIDS, gridFeatures(result.grids()));
-            CsvLayers.write(dir.resolve(DataContract.ASSIGNMENTS.csvFile()), DataContract.ASSIGNMENTS, assignmentFeatures(result.assignments()));
+            CsvLayers.write(
+                    dir.resolve(DataContract.ASSIGNMENTS.csvFile()),
+                    DataContract.ASSIGNMENTS,
+                    assignmentFeatures(result.assignments()));
             Files.writeString(dir.resolve("report.json"), reportJson(result.report()), StandardCharsets.UTF_8);
         });
     }
@@ -84,25 +93,49 @@ public final class ResultWriter {
         Map<LayerSchema, List<Feature>> layers = new LinkedHashMap<>();
         layers.put(DataContract.GRIDS, gridFeatures(result.grids()));
         layers.put(DataContract.ASSIGNMENTS, assignmentFeatures(result.assignments()));
-        layers.put(DataContract.REPORT, List.of(DatasetWriter.feature(null, "report_json", reportJson(result.report()))));
+        layers.put(
+                DataContract.REPORT, List.of(DatasetWriter.feature(null, "report_json", reportJson(result.report()))));
         return layers;
     }
 
     public static String reportJson(DelineationReport report) throws IOException {
-        return GeoJsonLayers.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
+        return GeoJsonLayers.JSON
+                .copy()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(report);
     }
 
     public static List<Feature> assignmentFeatures(List<Assignment> assignments) {
-        return assignments.stream().map(a -> DatasetWriter.feature(null, "building_id", a.buildingKey(), "grid_code", a.gridCode())).toList();
+        return assignments.stream()
+                .map(a -> DatasetWriter.feature(null, "building_id", a.buildingKey(), "grid_code", a.gridCode()))
+                .toList();
     }
 
     public static List<Feature> gridFeatures(List<Grid> grids) {
         List<Feature> out = new ArrayList<>(grids.size());
         for (Grid g : grids) {
-            out.add(DatasetWriter.feature(g.geometry(), "code", g.code(), "level", g.level().wireName(), "kind", g.kind().wireName(),
-                    "community_code", g.communityCode(), "street_code", g.streetCode(), "households", g.households(),
-                    "buildings", g.buildings(), "area_m2", Math.round(g.areaM2() * 10) / 10.0, "parent_code", g.parentCode(),
-                    "flags", g.flags()));
+            out.add(DatasetWriter.feature(
+                    g.geometry(),
+                    "code",
+                    g.code(),
+                    "level",
+                    g.level().wireName(),
+                    "kind",
+                    g.kind().wireName(),
+                    "community_code",
+                    g.communityCode(),
+                    "street_code",
+                    g.streetCode(),
+                    "households",
+                    g.households(),
+                    "buildings",
+                    g.buildings(),
+                    "area_m2",
+                    Math.round(g.areaM2() * 10) / 10.0,
+                    "parent_code",
+                    g.parentCode(),
+                    "flags",
+                    g.flags()));
         }
         return out;
     }

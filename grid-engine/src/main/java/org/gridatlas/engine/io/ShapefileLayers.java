@@ -45,11 +45,13 @@ public final class ShapefileLayers {
     /** Every record of the layer; {@code encoding} null: from the .cpg, else UTF-8 or GBK as the bytes say. */
     public static List<Feature> read(Path shp, LayerSchema schema, Charset encoding) throws IOException {
         Path dbf = sibling(shp, ".dbf");
-        if (!Files.exists(dbf)) throw new DatasetException(List.of(shp + ": its attributes (" + dbf.getFileName() + ") are missing"));
+        if (!Files.exists(dbf))
+            throw new DatasetException(List.of(shp + ": its attributes (" + dbf.getFileName() + ") are missing"));
         List<Geometry> shapes = shapes(shp);
         List<Map<String, Object>> rows = rows(dbf, schema, encoding != null ? encoding : cpg(shp));
         if (shapes.size() != rows.size()) {
-            throw new DatasetException(List.of(shp + ": " + shapes.size() + " shapes but " + rows.size() + " attribute records in " + dbf.getFileName()));
+            throw new DatasetException(List.of(shp + ": " + shapes.size() + " shapes but " + rows.size()
+                    + " attribute records in " + dbf.getFileName()));
         }
         List<Feature> out = new ArrayList<>(shapes.size());
         for (int i = 0; i < shapes.size(); i++) out.add(new Feature(rows.get(i), shapes.get(i)));
@@ -78,18 +80,21 @@ public final class ShapefileLayers {
 
     private static List<Geometry> shapes(Path shp) throws IOException {
         ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(shp));
-        if (b.capacity() < 100 || b.order(ByteOrder.BIG_ENDIAN).getInt(0) != 9994) throw new DatasetException(List.of(shp + ": not an ESRI Shapefile"));
+        if (b.capacity() < 100 || b.order(ByteOrder.BIG_ENDIAN).getInt(0) != 9994)
+            throw new DatasetException(List.of(shp + ": not an ESRI Shapefile"));
         List<Geometry> out = new ArrayList<>();
         int pos = 100;
         while (pos + 8 <= b.capacity()) {
             int record = b.order(ByteOrder.BIG_ENDIAN).getInt(pos);
             int length = b.getInt(pos + 4) * 2;
-            if (pos + 8 + length > b.capacity()) throw new DatasetException(List.of(shp + " record " + record + ": cut short (is the file complete?)"));
+            if (pos + 8 + length > b.capacity())
+                throw new DatasetException(List.of(shp + " record " + record + ": cut short (is the file complete?)"));
             ByteBuffer r = b.slice(pos + 8, length).order(ByteOrder.LITTLE_ENDIAN);
             try {
                 out.add(shape(r));
             } catch (RuntimeException e) {
-                throw new DatasetException(List.of(shp + " record " + record + " (feature " + out.size() + "): unreadable shape: " + e.getMessage()));
+                throw new DatasetException(List.of(shp + " record " + record + " (feature " + out.size()
+                        + "): unreadable shape: " + e.getMessage()));
             }
             pos += 8 + length;
         }
@@ -108,7 +113,9 @@ public final class ShapefileLayers {
             case 8, 18, 28 -> {
                 int n = r.getInt(36);
                 Point[] pts = new Point[n];
-                for (int i = 0; i < n; i++) pts[i] = Geoms.LONLAT.createPoint(new Coordinate(r.getDouble(40 + 16 * i), r.getDouble(48 + 16 * i)));
+                for (int i = 0; i < n; i++)
+                    pts[i] = Geoms.LONLAT.createPoint(
+                            new Coordinate(r.getDouble(40 + 16 * i), r.getDouble(48 + 16 * i)));
                 return Geoms.LONLAT.createMultiPoint(pts);
             }
             case 3, 13, 23, 5, 15, 25 -> {
@@ -128,7 +135,9 @@ public final class ShapefileLayers {
                 }
                 return type % 10 == 3 ? lines(rings) : polygons(rings);
             }
-            default -> throw new IllegalArgumentException("shape type " + type + " is not read (Point, MultiPoint, PolyLine, Polygon and their Z and M forms are)");
+            default ->
+                throw new IllegalArgumentException("shape type " + type
+                        + " is not read (Point, MultiPoint, PolyLine, Polygon and their Z and M forms are)");
         }
     }
 
@@ -165,7 +174,8 @@ public final class ShapefileLayers {
             }
         }
         Polygon[] polys = new Polygon[shells.size()];
-        for (int s = 0; s < polys.length; s++) polys[s] = Geoms.LONLAT.createPolygon(shells.get(s), holes.get(s).toArray(LinearRing[]::new));
+        for (int s = 0; s < polys.length; s++)
+            polys[s] = Geoms.LONLAT.createPolygon(shells.get(s), holes.get(s).toArray(LinearRing[]::new));
         return polys.length == 1 ? polys[0] : Geoms.LONLAT.createMultiPolygon(polys);
     }
 
@@ -181,7 +191,12 @@ public final class ShapefileLayers {
             int end = at;
             while (end < at + 11 && b.get(end) != 0) end++;
             String name = new String(b.array(), at, end - at, StandardCharsets.ISO_8859_1);
-            Field f = new Field(fullName(name, schema), (char) b.get(at + 11), offset, b.get(at + 16) & 0xff, b.get(at + 17) & 0xff);
+            Field f = new Field(
+                    fullName(name, schema),
+                    (char) b.get(at + 11),
+                    offset,
+                    b.get(at + 16) & 0xff,
+                    b.get(at + 17) & 0xff);
             fields.add(f);
             offset += f.length();
         }
@@ -189,7 +204,8 @@ public final class ShapefileLayers {
         List<Map<String, Object>> out = new ArrayList<>(records);
         for (int i = 0; i < records; i++) {
             int start = headerLength + i * recordLength;
-            if (start + recordLength > b.capacity()) throw new DatasetException(List.of(dbf + " record " + i + ": cut short (is the file complete?)"));
+            if (start + recordLength > b.capacity())
+                throw new DatasetException(List.of(dbf + " record " + i + ": cut short (is the file complete?)"));
             if (b.get(start) == '*') continue; // deleted
             Map<String, Object> row = new LinkedHashMap<>();
             for (Field f : fields) {
@@ -204,14 +220,20 @@ public final class ShapefileLayers {
     /** The schema's name this (possibly cut) field name stands for, else the name as it is. */
     private static String fullName(String name, LayerSchema schema) {
         for (String full : schema.fields().keySet()) {
-            if (full.equalsIgnoreCase(name) || (name.length() == 10 && full.length() > 10 && full.substring(0, 10).equalsIgnoreCase(name))) return full;
+            if (full.equalsIgnoreCase(name)
+                    || (name.length() == 10
+                            && full.length() > 10
+                            && full.substring(0, 10).equalsIgnoreCase(name))) return full;
         }
         return name;
     }
 
     /** UTF-8 when every text value decodes as UTF-8, else GBK. */
     private static Charset utf8OrGbk(ByteBuffer b, int header, int recordLength, int records, List<Field> fields) {
-        var strict = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        var strict = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         for (int i = 0; i < records; i++) {
             for (Field f : fields) {
                 if (f.type() != 'C') continue;
@@ -226,11 +248,14 @@ public final class ShapefileLayers {
     }
 
     private static String decode(ByteBuffer b, int at, int length, Charset text, Path dbf, int record, String field) {
-        var d = text.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        var d = text.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
             return d.decode(b.slice(at, length)).toString().trim();
         } catch (CharacterCodingException e) {
-            throw new DatasetException(List.of(dbf + " record " + record + " field " + field + ": not " + text.name() + " text (give --encoding)"));
+            throw new DatasetException(List.of(dbf + " record " + record + " field " + field + ": not " + text.name()
+                    + " text (give --encoding)"));
         }
     }
 
@@ -241,9 +266,12 @@ public final class ShapefileLayers {
                 try {
                     if (f.decimals() == 0 && !raw.contains(".")) return Long.parseLong(raw);
                     double d = Double.parseDouble(raw);
-                    return schema.fields().get(f.name()) == FieldType.INTEGER && d == Math.rint(d) ? (Object) (long) d : d;
+                    return schema.fields().get(f.name()) == FieldType.INTEGER && d == Math.rint(d)
+                            ? (Object) (long) d
+                            : d;
                 } catch (NumberFormatException e) {
-                    throw new DatasetException(List.of(dbf + " record " + record + " field " + f.name() + ": '" + raw + "' is not a number"));
+                    throw new DatasetException(List.of(
+                            dbf + " record " + record + " field " + f.name() + ": '" + raw + "' is not a number"));
                 }
             }
             case 'L' -> {
@@ -254,7 +282,8 @@ public final class ShapefileLayers {
                     try {
                         return GeoJsonLayers.JSON.readValue(raw, Object.class);
                     } catch (IOException e) {
-                        throw new DatasetException(List.of(dbf + " record " + record + " field " + f.name() + ": not JSON: " + raw));
+                        throw new DatasetException(
+                                List.of(dbf + " record " + record + " field " + f.name() + ": not JSON: " + raw));
                     }
                 }
                 return raw;

@@ -36,10 +36,14 @@ public final class ShapefileWriter {
     /** Writes {@code dir/<layer>.shp} and its siblings; {@code crs} null: lon/lat. Geometry must be polygonal. */
     public static void write(Path dir, LayerSchema schema, List<Feature> features, InputCrs crs) throws IOException {
         List<Geometry> shapes = new ArrayList<>(features.size());
-        for (Feature f : features) shapes.add(f.geometry() == null ? null : crs == null ? f.geometry() : crs.fromLonLat(f.geometry()));
+        for (Feature f : features)
+            shapes.add(f.geometry() == null ? null : crs == null ? f.geometry() : crs.fromLonLat(f.geometry()));
         writeShapes(dir.resolve(schema.name() + ".shp"), dir.resolve(schema.name() + ".shx"), shapes);
         writeDbf(dir.resolve(schema.name() + ".dbf"), schema, features);
-        Files.writeString(dir.resolve(schema.name() + ".prj"), crs == null ? EsriPrj.wkt(null, null) : crs.esriWkt(), StandardCharsets.US_ASCII);
+        Files.writeString(
+                dir.resolve(schema.name() + ".prj"),
+                crs == null ? EsriPrj.wkt(null, null) : crs.esriWkt(),
+                StandardCharsets.US_ASCII);
         Files.writeString(dir.resolve(schema.name() + ".cpg"), "UTF-8", StandardCharsets.US_ASCII);
     }
 
@@ -66,18 +70,33 @@ public final class ShapefileWriter {
 
     private static ByteBuffer header(int length, Envelope box) {
         ByteBuffer b = ByteBuffer.allocate(length);
-        b.order(ByteOrder.BIG_ENDIAN).putInt(9994).putInt(0).putInt(0).putInt(0).putInt(0).putInt(0).putInt(length / 2);
+        b.order(ByteOrder.BIG_ENDIAN)
+                .putInt(9994)
+                .putInt(0)
+                .putInt(0)
+                .putInt(0)
+                .putInt(0)
+                .putInt(0)
+                .putInt(length / 2);
         b.order(ByteOrder.LITTLE_ENDIAN).putInt(1000).putInt(POLYGON);
         boolean none = box.isNull();
-        b.putDouble(none ? 0 : box.getMinX()).putDouble(none ? 0 : box.getMinY()).putDouble(none ? 0 : box.getMaxX()).putDouble(none ? 0 : box.getMaxY());
+        b.putDouble(none ? 0 : box.getMinX())
+                .putDouble(none ? 0 : box.getMinY())
+                .putDouble(none ? 0 : box.getMaxX())
+                .putDouble(none ? 0 : box.getMaxY());
         b.putDouble(0).putDouble(0).putDouble(0).putDouble(0);
         return b;
     }
 
     /** One record's content: a null shape, or a polygon of every ring of every part. */
     private static byte[] record(Geometry g) {
-        if (g == null || g.isEmpty()) return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(0).array();
-        if (g.getDimension() != 2) throw new IllegalArgumentException("a Shapefile polygon layer holds polygons, not " + g.getGeometryType());
+        if (g == null || g.isEmpty())
+            return ByteBuffer.allocate(4)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .putInt(0)
+                    .array();
+        if (g.getDimension() != 2)
+            throw new IllegalArgumentException("a Shapefile polygon layer holds polygons, not " + g.getGeometryType());
         List<Coordinate[]> rings = new ArrayList<>();
         for (int i = 0; i < g.getNumGeometries(); i++) {
             Polygon p = (Polygon) g.getGeometryN(i);
@@ -87,7 +106,11 @@ public final class ShapefileWriter {
         int points = rings.stream().mapToInt(r -> r.length).sum();
         ByteBuffer b = ByteBuffer.allocate(44 + 4 * rings.size() + 16 * points).order(ByteOrder.LITTLE_ENDIAN);
         Envelope e = g.getEnvelopeInternal();
-        b.putInt(POLYGON).putDouble(e.getMinX()).putDouble(e.getMinY()).putDouble(e.getMaxX()).putDouble(e.getMaxY());
+        b.putInt(POLYGON)
+                .putDouble(e.getMinX())
+                .putDouble(e.getMinY())
+                .putDouble(e.getMaxX())
+                .putDouble(e.getMaxY());
         b.putInt(rings.size()).putInt(points);
         int start = 0;
         for (Coordinate[] r : rings) {
@@ -131,9 +154,13 @@ public final class ShapefileWriter {
         }
         int headerLength = 32 + 32 * columns.size() + 1;
         int recordLength = 1 + columns.stream().mapToInt(Column::length).sum();
-        ByteBuffer b = ByteBuffer.allocate(headerLength + recordLength * features.size() + 1).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.allocate(headerLength + recordLength * features.size() + 1)
+                .order(ByteOrder.LITTLE_ENDIAN);
         LocalDate today = LocalDate.now();
-        b.put((byte) 3).put((byte) (today.getYear() - 1900)).put((byte) today.getMonthValue()).put((byte) today.getDayOfMonth());
+        b.put((byte) 3)
+                .put((byte) (today.getYear() - 1900))
+                .put((byte) today.getMonthValue())
+                .put((byte) today.getDayOfMonth());
         b.putInt(features.size()).putShort((short) headerLength).putShort((short) recordLength);
         b.position(32);
         for (Column c : columns) {
@@ -174,9 +201,11 @@ public final class ShapefileWriter {
     /** A number right-aligned in its column; blank for none. */
     private static byte[] number(Object value, Column c) {
         if (value == null) return new byte[0];
-        String s = c.decimals() == 0 ? Long.toString(((Number) value).longValue())
+        String s = c.decimals() == 0
+                ? Long.toString(((Number) value).longValue())
                 : String.format(Locale.ROOT, "%." + c.decimals() + "f", ((Number) value).doubleValue());
-        if (s.length() > c.length()) throw new IllegalArgumentException(c.field() + " = " + s + " does not fit a dBASE number of " + c.length());
+        if (s.length() > c.length())
+            throw new IllegalArgumentException(c.field() + " = " + s + " does not fit a dBASE number of " + c.length());
         return (" ".repeat(c.length() - s.length()) + s).getBytes(StandardCharsets.US_ASCII);
     }
 }

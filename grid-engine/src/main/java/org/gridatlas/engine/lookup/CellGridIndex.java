@@ -38,6 +38,7 @@ public final class CellGridIndex implements GridLocator {
     public static final double NEAR_METRES = 10;
     /** The cells' side: at least this, coarser when the extent would need more than {@link #MAX_CELLS}. */
     private static final double MIN_CELL_METRES = 8;
+
     private static final int MAX_CELLS = 1 << 23;
     /** Edges asked for around a point far from every grid: enough to see a tie at a shared vertex. */
     private static final int NEAREST_EDGES = 8;
@@ -57,10 +58,12 @@ public final class CellGridIndex implements GridLocator {
     private final Hit[] hits;
     /** Every grid's boundary edges: from (ax, ay) to (bx, by), of grid {@code edgeGrid}. */
     private double[] ax, ay, bx, by;
+
     private int[] edgeGrid;
     private STRtree edgeIndex;
     /** Per cell: the grid's number + 1 when inside with the margin; −(n + 1) for {@code near[n]}; 0 far from every grid. Null until built. */
     private volatile int[] cells;
+
     private Near[] near;
     private final java.util.concurrent.CountDownLatch built = new java.util.concurrent.CountDownLatch(1);
 
@@ -75,7 +78,8 @@ public final class CellGridIndex implements GridLocator {
         this.entries = list.toArray(PointInGridIndex.Entry[]::new);
         Envelope extent = new Envelope();
         list.forEach(e -> extent.expandToInclude(e.metric().getEnvelopeInternal()));
-        double side = extent.isNull() ? MIN_CELL_METRES : Math.max(MIN_CELL_METRES, Math.sqrt(extent.getArea() / MAX_CELLS));
+        double side =
+                extent.isNull() ? MIN_CELL_METRES : Math.max(MIN_CELL_METRES, Math.sqrt(extent.getArea() / MAX_CELLS));
         this.cell = side;
         this.x0 = extent.isNull() ? 0 : extent.getMinX();
         this.y0 = extent.isNull() ? 0 : extent.getMinY();
@@ -119,8 +123,10 @@ public final class CellGridIndex implements GridLocator {
         }
         int[] filled = new int[nx * ny];
         List<Near> kept = new ArrayList<>();
-        // quarters are independent: the first levels run as tasks on every core (prepared geometries and the trees are safe to share)
-        java.util.concurrent.ForkJoinPool.commonPool().invoke(new Quarter(filled, kept, 0, 0, nx, ny, number, prepared, 3));
+        // quarters are independent: the first levels run as tasks on every core (prepared geometries and the trees are
+        // safe to share)
+        java.util.concurrent.ForkJoinPool.commonPool()
+                .invoke(new Quarter(filled, kept, 0, 0, nx, ny, number, prepared, 3));
         near = kept.toArray(Near[]::new);
         cells = filled; // published last: a reader that sees the cells sees everything else
         this.built.countDown();
@@ -166,7 +172,16 @@ public final class CellGridIndex implements GridLocator {
         private final Map<PointInGridIndex.Entry, Integer> number;
         private final PreparedGeometry[] prepared;
 
-        Quarter(int[] out, List<Near> kept, int i0, int j0, int i1, int j1, Map<PointInGridIndex.Entry, Integer> number, PreparedGeometry[] prepared, int depth) {
+        Quarter(
+                int[] out,
+                List<Near> kept,
+                int i0,
+                int j0,
+                int i1,
+                int j1,
+                Map<PointInGridIndex.Entry, Integer> number,
+                PreparedGeometry[] prepared,
+                int depth) {
             this.out = out;
             this.kept = kept;
             this.i0 = i0;
@@ -198,7 +213,15 @@ public final class CellGridIndex implements GridLocator {
      * Cells [i0, i1) × [j0, j1): one grid's when the block, with the margin, lies strictly inside it;
      * else quartered down to single cells, each keeping the grids and edges within reach.
      */
-    private void fill(int[] out, List<Near> kept, int i0, int j0, int i1, int j1, Map<PointInGridIndex.Entry, Integer> number, PreparedGeometry[] prepared) {
+    private void fill(
+            int[] out,
+            List<Near> kept,
+            int i0,
+            int j0,
+            int i1,
+            int j1,
+            Map<PointInGridIndex.Entry, Integer> number,
+            PreparedGeometry[] prepared) {
         Envelope block = new Envelope(x0 + i0 * cell, x0 + i1 * cell, y0 + j0 * cell, y0 + j1 * cell);
         block.expandBy(NEAR_METRES);
         List<PointInGridIndex.Entry> around = exact.entries(block);
@@ -221,14 +244,18 @@ public final class CellGridIndex implements GridLocator {
             List<?> found = edgeIndex.query(block);
             int[] edgeIds = new int[found.size()];
             for (int i = 0; i < edgeIds.length; i++) edgeIds[i] = (Integer) found.get(i);
-            Geometry bare = Geoms.METRIC.toGeometry(new Envelope(x0 + i0 * cell, x0 + i1 * cell, y0 + j0 * cell, y0 + j1 * cell));
+            Geometry bare = Geoms.METRIC.toGeometry(
+                    new Envelope(x0 + i0 * cell, x0 + i1 * cell, y0 + j0 * cell, y0 + j1 * cell));
             int strictlyIn = -1, meeting = 0;
             for (int k : touching) {
                 if (!prepared[k].intersects(bare)) continue;
                 meeting++;
                 if (prepared[k].containsProperly(bare)) strictlyIn = k;
             }
-            Near n = new Near(touching.stream().mapToInt(Integer::intValue).sorted().toArray(), edgeIds, meeting == 1 ? strictlyIn : -1);
+            Near n = new Near(
+                    touching.stream().mapToInt(Integer::intValue).sorted().toArray(),
+                    edgeIds,
+                    meeting == 1 ? strictlyIn : -1);
             int at;
             synchronized (kept) {
                 kept.add(n);
@@ -245,7 +272,9 @@ public final class CellGridIndex implements GridLocator {
     }
 
     private Coordinate metres(double lon, double lat) {
-        return new Coordinate((lon - projection.centreLon()) * projection.metresPerDegreeX(), (lat - projection.centreLat()) * projection.metresPerDegreeY());
+        return new Coordinate(
+                (lon - projection.centreLon()) * projection.metresPerDegreeX(),
+                (lat - projection.centreLat()) * projection.metresPerDegreeY());
     }
 
     /** The point's cell's value (see {@link #cells}), or 0 outside the cells or before they are built. */
@@ -292,7 +321,8 @@ public final class CellGridIndex implements GridLocator {
         for (int i = 0; i < grids.length; i++) {
             PointInGridIndex.Entry e = entries[grids[i]];
             // strictly inside the cell's own grid, the point is in no other (the grids tile)
-            int loc = n.owner() >= 0 ? (grids[i] == n.owner() ? Location.INTERIOR : Location.EXTERIOR)
+            int loc = n.owner() >= 0
+                    ? (grids[i] == n.owner() ? Location.INTERIOR : Location.EXTERIOR)
                     : e.metric().getEnvelopeInternal().contains(c) ? e.locator().locate(c) : Location.EXTERIOR;
             if (loc == Location.INTERIOR) in.add(i);
             else if (loc == Location.BOUNDARY) boundary.add(i);
@@ -306,17 +336,22 @@ public final class CellGridIndex implements GridLocator {
         for (int k = 1; k < holding.size(); k++) nearby.add(new Candidate(entries[grids[holding.get(k)]].grid(), 0));
         if (!in.isEmpty()) for (int i : boundary) nearby.add(new Candidate(entries[grids[i]].grid(), 0));
         for (int i : close) nearby.add(new Candidate(entries[grids[i]].grid(), distance[i]));
-        nearby.sort(Comparator.comparingDouble(Candidate::metres).thenComparing(x -> x.grid().code()));
+        nearby.sort(Comparator.comparingDouble(Candidate::metres)
+                .thenComparing(x -> x.grid().code()));
         return new Lookup(entries[grids[holding.get(0)]].grid(), in.isEmpty(), nearby, null, 0);
     }
 
     /** Outside coverage, beyond reach: the grid of the nearest edge; null on a tie between grids (the exact index decides those). */
     private Lookup farFromEveryGrid(Coordinate c) {
-        Object[] found = edgeIndex.nearestNeighbour(new Envelope(c), c, (a, b) -> {
-            int e = (Integer) (a.getItem() instanceof Integer ? a.getItem() : b.getItem());
-            Coordinate p = (Coordinate) (a.getItem() instanceof Coordinate ? a.getItem() : b.getItem());
-            return Distance.pointToSegment(p, new Coordinate(ax[e], ay[e]), new Coordinate(bx[e], by[e]));
-        }, NEAREST_EDGES);
+        Object[] found = edgeIndex.nearestNeighbour(
+                new Envelope(c),
+                c,
+                (a, b) -> {
+                    int e = (Integer) (a.getItem() instanceof Integer ? a.getItem() : b.getItem());
+                    Coordinate p = (Coordinate) (a.getItem() instanceof Coordinate ? a.getItem() : b.getItem());
+                    return Distance.pointToSegment(p, new Coordinate(ax[e], ay[e]), new Coordinate(bx[e], by[e]));
+                },
+                NEAREST_EDGES);
         double best = Double.POSITIVE_INFINITY, worst = 0;
         int grid = -1;
         boolean tie = false;
@@ -358,8 +393,15 @@ public final class CellGridIndex implements GridLocator {
             if (v < 0) nearBoundary++;
         }
         for (Near n : near) ints += n.grids().length + n.edges().length + 8;
-        return String.format("%,d cells of %.1f m (%d MB, and %d MB of what cells near a boundary keep, %d MB of edges); %.1f%% answer with one read,"
-                        + " %.1f%% from their own grids and edges", c.length, cell, (c.length * 4L) >> 20, (ints * 4) >> 20, ((long) ax.length * 36) >> 20,
-                c.length == 0 ? 0 : 100.0 * direct / c.length, c.length == 0 ? 0 : 100.0 * nearBoundary / c.length);
+        return String.format(
+                "%,d cells of %.1f m (%d MB, and %d MB of what cells near a boundary keep, %d MB of edges); %.1f%% answer with one read,"
+                        + " %.1f%% from their own grids and edges",
+                c.length,
+                cell,
+                (c.length * 4L) >> 20,
+                (ints * 4) >> 20,
+                ((long) ax.length * 36) >> 20,
+                c.length == 0 ? 0 : 100.0 * direct / c.length,
+                c.length == 0 ? 0 : 100.0 * nearBoundary / c.length);
     }
 }

@@ -20,7 +20,9 @@ public interface GridLocator {
      * and outside coverage the nearest grid and how far it is.
      */
     record Lookup(Grid grid, boolean onBoundary, List<Candidate> nearby, Grid nearest, double nearestMetres) {
-        public boolean outside() { return grid == null; }
+        public boolean outside() {
+            return grid == null;
+        }
     }
 
     /** The grid holding the point, or null outside every grid. */

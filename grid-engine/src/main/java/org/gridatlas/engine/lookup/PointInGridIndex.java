@@ -40,7 +40,9 @@ public final class PointInGridIndex implements GridLocator {
         for (Grid g : grids) {
             if (g.level() != level) continue;
             Geometry m = projection.toMetres(g.geometry());
-            tree.insert(m.getEnvelopeInternal(), new Entry(g, m, new IndexedPointInAreaLocator(m), new IndexedFacetDistance(m)));
+            tree.insert(
+                    m.getEnvelopeInternal(),
+                    new Entry(g, m, new IndexedPointInAreaLocator(m), new IndexedFacetDistance(m)));
             n++;
         }
         tree.build();
@@ -48,9 +50,13 @@ public final class PointInGridIndex implements GridLocator {
     }
 
     @Override
-    public int size() { return size; }
+    public int size() {
+        return size;
+    }
 
-    LocalProjection projection() { return projection; }
+    LocalProjection projection() {
+        return projection;
+    }
 
     /** The grids (as entries) whose envelopes meet this envelope in metres. */
     @SuppressWarnings("unchecked")
@@ -95,15 +101,19 @@ public final class PointInGridIndex implements GridLocator {
         List<Entry> holding = inside.isEmpty() ? boundary : inside;
         if (holding.isEmpty()) {
             if (size == 0) return new Lookup(null, false, List.of(), null, Double.NaN);
-            Entry nearest = (Entry) tree.nearestNeighbour(new Envelope(c), p, (a, b) -> distance(a.getItem(), b.getItem()));
-            return new Lookup(null, false, List.of(), nearest.grid(), nearest.distance().distance(p));
+            Entry nearest =
+                    (Entry) tree.nearestNeighbour(new Envelope(c), p, (a, b) -> distance(a.getItem(), b.getItem()));
+            return new Lookup(
+                    null, false, List.of(), nearest.grid(), nearest.distance().distance(p));
         }
         holding.sort(Comparator.comparing(e -> e.grid().code()));
         List<Candidate> nearby = new ArrayList<>();
-        for (int i = 1; i < holding.size(); i++) nearby.add(new Candidate(holding.get(i).grid(), 0));
+        for (int i = 1; i < holding.size(); i++)
+            nearby.add(new Candidate(holding.get(i).grid(), 0));
         if (!inside.isEmpty()) for (Entry e : boundary) nearby.add(new Candidate(e.grid(), 0));
         for (Entry e : near) nearby.add(new Candidate(e.grid(), e.distance().distance(p)));
-        nearby.sort(Comparator.comparingDouble(Candidate::metres).thenComparing(x -> x.grid().code()));
+        nearby.sort(Comparator.comparingDouble(Candidate::metres)
+                .thenComparing(x -> x.grid().code()));
         return new Lookup(holding.get(0).grid(), inside.isEmpty(), nearby, null, 0);
     }
 

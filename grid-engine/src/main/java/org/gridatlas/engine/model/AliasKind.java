@@ -2,9 +2,15 @@ package org.gridatlas.engine.model;
 
 /** What an alias in aliases.csv names. */
 public enum AliasKind {
-    COMPOUND, ROAD, COMMUNITY;
+    COMPOUND,
+    ROAD,
+    COMMUNITY;
 
-    public String wireName() { return name().toLowerCase(); }
+    public String wireName() {
+        return name().toLowerCase();
+    }
 
-    public static AliasKind parse(String s) { return WireNames.parse(AliasKind.class, s); }
+    public static AliasKind parse(String s) {
+        return WireNames.parse(AliasKind.class, s);
+    }
 }

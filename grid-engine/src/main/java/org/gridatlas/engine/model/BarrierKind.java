@@ -1,9 +1,16 @@
 package org.gridatlas.engine.model;
 
 public enum BarrierKind {
-    ROAD, RIVER, RAILWAY, WALL;
+    ROAD,
+    RIVER,
+    RAILWAY,
+    WALL;
 
-    public String wireName() { return name().toLowerCase(); }
+    public String wireName() {
+        return name().toLowerCase();
+    }
 
-    public static BarrierKind parse(String s) { return WireNames.parse(BarrierKind.class, s); }
+    public static BarrierKind parse(String s) {
+        return WireNames.parse(BarrierKind.class, s);
+    }
 }

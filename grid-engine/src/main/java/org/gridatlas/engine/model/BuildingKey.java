@@ -27,7 +27,9 @@ public record BuildingKey(String buildingId, String unit) {
         return at < 0 ? key : key.substring(0, at);
     }
 
-    public boolean isUnit() { return unit != null; }
+    public boolean isUnit() {
+        return unit != null;
+    }
 
     @Override
     public String toString() {

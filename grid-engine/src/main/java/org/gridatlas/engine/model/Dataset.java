@@ -3,8 +3,14 @@ package org.gridatlas.engine.model;
 import java.util.List;
 
 /** Everything one delineation reads, validated, in lon/lat; {@code aliases} are other names for the address gazetteer. */
-public record Dataset(List<Community> communities, List<Building> buildings, List<Barrier> barriers,
-                      List<Campus> campuses, List<Hamlet> hamlets, List<Alias> aliases, List<InputNote> notes) {
+public record Dataset(
+        List<Community> communities,
+        List<Building> buildings,
+        List<Barrier> barriers,
+        List<Campus> campuses,
+        List<Hamlet> hamlets,
+        List<Alias> aliases,
+        List<InputNote> notes) {
 
     public Dataset {
         communities = List.copyOf(communities);

@@ -9,11 +9,27 @@ import java.util.Map;
  * {@code repairs}, per input layer, the geometry the reader cleaned.
  */
 public record DelineationReport(
-        int minHouseholds, int maxHouseholds, int communities, int buildings, long households,
-        int grids, int microGrids, int urbanGrids, int urbanInBounds, double shareInBounds, int flaggedGrids,
-        Map<String, Integer> flags, double barrierAlignment, double meanPolsbyPopper, double runSeconds,
-        String slowestCommunity, double slowestCommunitySeconds,
-        List<GridIssue> issues, List<String> notes, Map<String, Integer> verification, Map<String, LayerRepairs> repairs) {
+        int minHouseholds,
+        int maxHouseholds,
+        int communities,
+        int buildings,
+        long households,
+        int grids,
+        int microGrids,
+        int urbanGrids,
+        int urbanInBounds,
+        double shareInBounds,
+        int flaggedGrids,
+        Map<String, Integer> flags,
+        double barrierAlignment,
+        double meanPolsbyPopper,
+        double runSeconds,
+        String slowestCommunity,
+        double slowestCommunitySeconds,
+        List<GridIssue> issues,
+        List<String> notes,
+        Map<String, Integer> verification,
+        Map<String, LayerRepairs> repairs) {
 
     /** One layer's cleaned features: how many, how many of each repair, and their ids (or feature numbers). */
     public record LayerRepairs(int features, Map<String, Integer> byRepair, List<String> ids) {}
@@ -24,8 +40,11 @@ public record DelineationReport(
         Map<String, List<String>> ids = new java.util.TreeMap<>();
         for (InputNote n : notes) {
             if (n.repairs().isEmpty()) continue;
-            n.repairs().forEach(r -> by.computeIfAbsent(n.file(), k -> new java.util.TreeMap<>()).merge(r, 1, Integer::sum));
-            ids.computeIfAbsent(n.file(), k -> new java.util.ArrayList<>()).add(n.id() != null ? n.id() : "#" + n.index());
+            n.repairs()
+                    .forEach(r -> by.computeIfAbsent(n.file(), k -> new java.util.TreeMap<>())
+                            .merge(r, 1, Integer::sum));
+            ids.computeIfAbsent(n.file(), k -> new java.util.ArrayList<>())
+                    .add(n.id() != null ? n.id() : "#" + n.index());
         }
         Map<String, LayerRepairs> out = new java.util.TreeMap<>();
         ids.forEach((layer, list) -> out.put(layer, new LayerRepairs(list.size(), by.get(layer), List.copyOf(list))));
@@ -33,8 +52,27 @@ public record DelineationReport(
     }
 
     public DelineationReport withVerification(Map<String, Integer> v) {
-        return new DelineationReport(minHouseholds, maxHouseholds, communities, buildings, households, grids, microGrids, urbanGrids,
-                urbanInBounds, shareInBounds, flaggedGrids, flags, barrierAlignment, meanPolsbyPopper, runSeconds,
-                slowestCommunity, slowestCommunitySeconds, issues, notes, v, repairs);
+        return new DelineationReport(
+                minHouseholds,
+                maxHouseholds,
+                communities,
+                buildings,
+                households,
+                grids,
+                microGrids,
+                urbanGrids,
+                urbanInBounds,
+                shareInBounds,
+                flaggedGrids,
+                flags,
+                barrierAlignment,
+                meanPolsbyPopper,
+                runSeconds,
+                slowestCommunity,
+                slowestCommunitySeconds,
+                issues,
+                notes,
+                v,
+                repairs);
     }
 }

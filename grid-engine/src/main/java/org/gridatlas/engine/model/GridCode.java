@@ -7,18 +7,23 @@ package org.gridatlas.engine.model;
  */
 public record GridCode(String value) {
     public static final int COMMUNITY_DIGITS = 12, SEQUENCE_DIGITS = 3;
-    public static final int GRID_DIGITS = COMMUNITY_DIGITS + SEQUENCE_DIGITS, MICRO_DIGITS = GRID_DIGITS + SEQUENCE_DIGITS;
+    public static final int GRID_DIGITS = COMMUNITY_DIGITS + SEQUENCE_DIGITS,
+            MICRO_DIGITS = GRID_DIGITS + SEQUENCE_DIGITS;
     public static final int LAST_SEQUENCE = 999;
 
     public GridCode {
-        if (value == null || !value.chars().allMatch(Character::isDigit) || (value.length() != GRID_DIGITS && value.length() != MICRO_DIGITS)) {
-            throw new IllegalArgumentException("'" + value + "' is not a grid code (" + GRID_DIGITS + " or " + MICRO_DIGITS + " digits)");
+        if (value == null
+                || !value.chars().allMatch(Character::isDigit)
+                || (value.length() != GRID_DIGITS && value.length() != MICRO_DIGITS)) {
+            throw new IllegalArgumentException(
+                    "'" + value + "' is not a grid code (" + GRID_DIGITS + " or " + MICRO_DIGITS + " digits)");
         }
     }
 
     /** The code of sequence {@code sequence} under {@code prefix}: a community's code, or a grid's for its micro grids. */
     public static GridCode of(String prefix, int sequence) {
-        if (sequence < 1 || sequence > LAST_SEQUENCE) throw new IllegalArgumentException("sequence " + sequence + " is not 1.." + LAST_SEQUENCE);
+        if (sequence < 1 || sequence > LAST_SEQUENCE)
+            throw new IllegalArgumentException("sequence " + sequence + " is not 1.." + LAST_SEQUENCE);
         return new GridCode(prefix + String.format("%0" + SEQUENCE_DIGITS + "d", sequence));
     }
 
@@ -31,11 +36,17 @@ public record GridCode(String value) {
         }
     }
 
-    public String communityCode() { return value.substring(0, COMMUNITY_DIGITS); }
+    public String communityCode() {
+        return value.substring(0, COMMUNITY_DIGITS);
+    }
 
-    public int sequence() { return Integer.parseInt(value.substring(value.length() - SEQUENCE_DIGITS)); }
+    public int sequence() {
+        return Integer.parseInt(value.substring(value.length() - SEQUENCE_DIGITS));
+    }
 
-    public boolean isMicro() { return value.length() == MICRO_DIGITS; }
+    public boolean isMicro() {
+        return value.length() == MICRO_DIGITS;
+    }
 
     /** Whether a grid of this level in this community carries this code. */
     public static boolean laidOut(String code, GridLevel level, String communityCode) {
@@ -44,5 +55,7 @@ public record GridCode(String value) {
     }
 
     @Override
-    public String toString() { return value; }
+    public String toString() {
+        return value;
+    }
 }

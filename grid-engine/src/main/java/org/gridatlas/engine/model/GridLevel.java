@@ -1,9 +1,14 @@
 package org.gridatlas.engine.model;
 
 public enum GridLevel {
-    GRID, MICRO;
+    GRID,
+    MICRO;
 
-    public String wireName() { return name().toLowerCase(); }
+    public String wireName() {
+        return name().toLowerCase();
+    }
 
-    public static GridLevel parse(String s) { return WireNames.parse(GridLevel.class, s); }
+    public static GridLevel parse(String s) {
+        return WireNames.parse(GridLevel.class, s);
+    }
 }

@@ -12,8 +12,10 @@ public record StreetAddress(String full, String road, String houseNumber, String
         return full == null ? null : new StreetAddress(full, null, null, null, null);
     }
 
-    public static StreetAddress of(String full, String road, String houseNumber, String compoundName, String buildingNo) {
-        if (full == null && road == null && houseNumber == null && compoundName == null && buildingNo == null) return null;
+    public static StreetAddress of(
+            String full, String road, String houseNumber, String compoundName, String buildingNo) {
+        if (full == null && road == null && houseNumber == null && compoundName == null && buildingNo == null)
+            return null;
         return new StreetAddress(full, road, houseNumber, compoundName, buildingNo);
     }
 }

@@ -15,7 +15,8 @@ final class WireNames {
             }
         }
         String allowed = Arrays.stream(type.getEnumConstants())
-                .map(e -> e.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+                .map(e -> e.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", "));
         throw new IllegalArgumentException("'" + s + "' is not one of " + allowed);
     }
 }

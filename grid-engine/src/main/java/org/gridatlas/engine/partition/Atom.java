@@ -7,5 +7,10 @@ import java.util.List;
  * building over the maximum. {@code fromSplitCompound} marks buildings of a compound that alone
  * exceeds the maximum (DATA.md rule 5 lets those be split).
  */
-record Atom(int id, List<Piece> pieces, int households, String compoundId, boolean fromSplitCompound,
-            boolean heavyWithoutUnits) {}
+record Atom(
+        int id,
+        List<Piece> pieces,
+        int households,
+        String compoundId,
+        boolean fromSplitCompound,
+        boolean heavyWithoutUnits) {}

@@ -51,10 +51,17 @@ public final class AtomBuilder {
             if (members.isEmpty()) continue;
             List<Piece> pieces = new ArrayList<>();
             for (PlacedBuilding b : members) pieces.add(whole(b));
-            atoms.add(new Atom(atoms.size(), pieces, members.stream().mapToInt(b -> b.building().households()).sum(), null, false, false));
+            atoms.add(new Atom(
+                    atoms.size(),
+                    pieces,
+                    members.stream().mapToInt(b -> b.building().households()).sum(),
+                    null,
+                    false,
+                    false));
         }
         compounds.forEach((cid, members) -> {
-            int total = members.stream().mapToInt(b -> b.building().households()).sum();
+            int total =
+                    members.stream().mapToInt(b -> b.building().households()).sum();
             if (total <= bounds.max()) {
                 List<Piece> pieces = new ArrayList<>();
                 for (PlacedBuilding b : members) pieces.add(whole(b));
@@ -69,7 +76,10 @@ public final class AtomBuilder {
     /** Footprints that overlap (stacked or mis-drawn data) cannot be told apart by a boundary: their atoms become one. */
     private static List<Atom> tieOverlapping(List<Atom> atoms) {
         org.locationtech.jts.index.strtree.STRtree index = new org.locationtech.jts.index.strtree.STRtree();
-        for (Atom a : atoms) for (Piece p : a.pieces()) if (p.footprint().getDimension() == 2) index.insert(p.footprint().getEnvelopeInternal(), new Object[] {a, p});
+        for (Atom a : atoms)
+            for (Piece p : a.pieces())
+                if (p.footprint().getDimension() == 2)
+                    index.insert(p.footprint().getEnvelopeInternal(), new Object[] {a, p});
         UnionFind uf = new UnionFind(atoms.size());
         boolean any = false;
         for (Atom a : atoms) {
@@ -78,8 +88,11 @@ public final class AtomBuilder {
                 for (Object o : index.query(p.footprint().getEnvelopeInternal())) {
                     Atom b = (Atom) ((Object[]) o)[0];
                     Piece q = (Piece) ((Object[]) o)[1];
-                    if (b.id() <= a.id() || uf.find(a.id()) == uf.find(b.id()) || !p.footprint().intersects(q.footprint())) continue;
-                    double smaller = Math.min(p.footprint().getArea(), q.footprint().getArea());
+                    if (b.id() <= a.id()
+                            || uf.find(a.id()) == uf.find(b.id())
+                            || !p.footprint().intersects(q.footprint())) continue;
+                    double smaller =
+                            Math.min(p.footprint().getArea(), q.footprint().getArea());
                     if (Geoms.intersection(p.footprint(), q.footprint()).getArea() > 0.01 * smaller) {
                         uf.union(a.id(), b.id());
                         any = true;
@@ -89,22 +102,35 @@ public final class AtomBuilder {
         }
         if (!any) return atoms;
         Map<Integer, List<Atom>> groups = new LinkedHashMap<>();
-        for (Atom a : atoms) groups.computeIfAbsent(uf.find(a.id()), k -> new ArrayList<>()).add(a);
+        for (Atom a : atoms)
+            groups.computeIfAbsent(uf.find(a.id()), k -> new ArrayList<>()).add(a);
         List<Atom> out = new ArrayList<>();
         for (List<Atom> g : groups.values()) {
             List<Piece> pieces = new ArrayList<>();
             g.forEach(a -> pieces.addAll(a.pieces()));
-            out.add(new Atom(out.size(), pieces, g.stream().mapToInt(Atom::households).sum(),
-                    g.stream().map(Atom::compoundId).filter(java.util.Objects::nonNull).findFirst().orElse(null),
-                    g.stream().anyMatch(Atom::fromSplitCompound), g.stream().anyMatch(Atom::heavyWithoutUnits)));
+            out.add(new Atom(
+                    out.size(),
+                    pieces,
+                    g.stream().mapToInt(Atom::households).sum(),
+                    g.stream()
+                            .map(Atom::compoundId)
+                            .filter(java.util.Objects::nonNull)
+                            .findFirst()
+                            .orElse(null),
+                    g.stream().anyMatch(Atom::fromSplitCompound),
+                    g.stream().anyMatch(Atom::heavyWithoutUnits)));
         }
         return out;
     }
 
-    private static void addBuilding(List<Atom> atoms, PlacedBuilding b, String cid, boolean splitCompound, Bounds bounds) {
+    private static void addBuilding(
+            List<Atom> atoms, PlacedBuilding b, String cid, boolean splitCompound, Bounds bounds) {
         Building bd = b.building();
         boolean heavy = bd.households() > bounds.max();
-        if (heavy && bd.hasUnits() && b.footprint() instanceof Polygon poly && bd.units().size() > 1) {
+        if (heavy
+                && bd.hasUnits()
+                && b.footprint() instanceof Polygon poly
+                && bd.units().size() > 1) {
             List<Geometry> slices = slices(poly, bd.units().size());
             for (int i = 0; i < bd.units().size(); i++) {
                 Unit u = bd.units().get(i);
@@ -118,7 +144,8 @@ public final class AtomBuilder {
     }
 
     private static Piece whole(PlacedBuilding b) {
-        return new Piece(b.building().id(), b.building(), b.building().households(), b.footprint(), anchor(b.footprint()));
+        return new Piece(
+                b.building().id(), b.building(), b.building().households(), b.footprint(), anchor(b.footprint()));
     }
 
     static Coordinate anchor(Geometry g) {
@@ -141,7 +168,8 @@ public final class AtomBuilder {
         for (int i = 0; i < n; i++) {
             double f0 = (double) i / n, f1 = (double) (i + 1) / n;
             Polygon slab = Geoms.METRIC.createPolygon(new Coordinate[] {
-                    lerp(a0, a1, f0), lerp(a0, a1, f1), lerp(b0, b1, f1), lerp(b0, b1, f0), lerp(a0, a1, f0)});
+                lerp(a0, a1, f0), lerp(a0, a1, f1), lerp(b0, b1, f1), lerp(b0, b1, f0), lerp(a0, a1, f0)
+            });
             Geometry s = Geoms.polygonal(Geoms.intersection(footprint, slab));
             out.add(s.isEmpty() ? footprint.getInteriorPoint() : s);
         }
@@ -151,5 +179,4 @@ public final class AtomBuilder {
     private static Coordinate lerp(Coordinate a, Coordinate b, double f) {
         return new Coordinate(a.x + (b.x - a.x) * f, a.y + (b.y - a.y) * f);
     }
-
 }

@@ -5,12 +5,18 @@ public record Bounds(int min, int max) {
     public static final Bounds DEFAULT = new Bounds(300, 500);
 
     public Bounds {
-        if (min < 0 || max < 1 || min > max) throw new org.gridatlas.engine.io.InputException("bounds must satisfy 0 <= min <= max, max >= 1: " + min + ".." + max);
+        if (min < 0 || max < 1 || min > max)
+            throw new org.gridatlas.engine.io.InputException(
+                    "bounds must satisfy 0 <= min <= max, max >= 1: " + min + ".." + max);
     }
 
-    public boolean contains(int households) { return households >= min && households <= max; }
+    public boolean contains(int households) {
+        return households >= min && households <= max;
+    }
 
-    public int middle() { return (min + max) / 2; }
+    public int middle() {
+        return (min + max) / 2;
+    }
 
     /** How far a grid of this size is outside the bounds (0 inside). */
     public int deviation(int households) {

@@ -86,7 +86,9 @@ final class BoundsRepair {
 
     /** Whether the two moves leave no grid further from the bounds and the three nearer together. */
     private boolean improves(int from, int to, int third, int wu, int wv, boolean room) {
-        int f = total[from] - wu + (room ? 0 : wv), t = total[to] + wu - (room ? wv : 0), h = total[third] + (room ? wv : -wv);
+        int f = total[from] - wu + (room ? 0 : wv),
+                t = total[to] + wu - (room ? wv : 0),
+                h = total[third] + (room ? wv : -wv);
         int df = bounds.deviation(f), dt = bounds.deviation(t), dh = bounds.deviation(h);
         int bf = bounds.deviation(total[from]), bt = bounds.deviation(total[to]), bh = bounds.deviation(total[third]);
         return df <= bf && dt <= bt && dh <= bh && df + dt + dh < bf + bt + bh;

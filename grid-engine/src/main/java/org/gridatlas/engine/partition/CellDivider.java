@@ -25,6 +25,7 @@ final class CellDivider {
      * midway between buildings, since faces inside a footprint always go to its atom.
      */
     private static final double SAMPLE_SPACING = 5.0;
+
     private static final int SAMPLES_PER_OUTLINE = 32;
 
     private final STRtree sites = new STRtree();
@@ -37,15 +38,21 @@ final class CellDivider {
     int ownerAt(Coordinate p) {
         for (Object o : footprints.query(new Envelope(p))) {
             Object[] f = (Object[]) o;
-            if (((org.locationtech.jts.geom.prep.PreparedGeometry) f[0]).intersects(Geoms.METRIC.createPoint(p))) return (Integer) f[1];
+            if (((org.locationtech.jts.geom.prep.PreparedGeometry) f[0]).intersects(Geoms.METRIC.createPoint(p)))
+                return (Integer) f[1];
         }
-        Object nearest = sites.nearestNeighbour(new Envelope(p), new Object[] {p, -1},
-                (a, b) -> ((Coordinate) ((Object[]) a.getItem())[0]).distance((Coordinate) ((Object[]) b.getItem())[0]));
+        Object nearest = sites.nearestNeighbour(
+                new Envelope(p),
+                new Object[] {p, -1},
+                (a, b) ->
+                        ((Coordinate) ((Object[]) a.getItem())[0]).distance((Coordinate) ((Object[]) b.getItem())[0]));
         return (Integer) ((Object[]) nearest)[1];
     }
 
     /** Voronoi edges between atoms and the footprint outlines, clipped to the region divided. */
-    List<LineString> separators() { return separators; }
+    List<LineString> separators() {
+        return separators;
+    }
 
     static CellDivider divide(Geometry region, List<Atom> atoms) {
         CellDivider d = new CellDivider();
@@ -55,10 +62,12 @@ final class CellDivider {
             for (Piece p : a.pieces()) {
                 for (Coordinate c : samples(p.footprint())) owner.putIfAbsent(c, a.id());
                 if (p.footprint().getDimension() == 2) {
-                    d.footprints.insert(p.footprint().getEnvelopeInternal(),
-                            new Object[] {org.locationtech.jts.geom.prep.PreparedGeometryFactory.prepare(p.footprint()), a.id()});
+                    d.footprints.insert(p.footprint().getEnvelopeInternal(), new Object[] {
+                        org.locationtech.jts.geom.prep.PreparedGeometryFactory.prepare(p.footprint()), a.id()
+                    });
                     // outlines go into the arrangement so that no face straddles a footprint
-                    for (Object o : org.locationtech.jts.geom.util.LinearComponentExtracter.getLines(p.footprint())) raw.add((LineString) o);
+                    for (Object o : org.locationtech.jts.geom.util.LinearComponentExtracter.getLines(p.footprint()))
+                        raw.add((LineString) o);
                 }
             }
         }
@@ -67,8 +76,10 @@ final class CellDivider {
         d.sites.build();
         if (owner.size() >= 2) voronoiSeparators(owner, raw);
         if (raw.isEmpty()) return d;
-        Geometry clipped = Geoms.intersection(Geoms.METRIC.createMultiLineString(raw.toArray(LineString[]::new)), region);
-        for (Object o : org.locationtech.jts.geom.util.LinearComponentExtracter.getLines(clipped)) d.separators.add((LineString) o);
+        Geometry clipped =
+                Geoms.intersection(Geoms.METRIC.createMultiLineString(raw.toArray(LineString[]::new)), region);
+        for (Object o : org.locationtech.jts.geom.util.LinearComponentExtracter.getLines(clipped))
+            d.separators.add((LineString) o);
         return d;
     }
 

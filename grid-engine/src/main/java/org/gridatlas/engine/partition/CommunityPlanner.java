@@ -79,12 +79,14 @@ public final class CommunityPlanner {
             grids.addAll(new Partition(in, rest, restBuildings, notes).run());
             absorbEmptyLeftovers(grids, in, notes);
             if (Geoms.polygonal(in.polygon()).getNumGeometries() == 1) {
-                List<DraftGrid> whole = new ContiguityRepair(bounds).repair(in.community().code(), grids, notes);
+                List<DraftGrid> whole =
+                        new ContiguityRepair(bounds).repair(in.community().code(), grids, notes);
                 grids.clear();
                 grids.addAll(whole);
             }
         } else if (!restBuildings.isEmpty()) {
-            throw new IllegalStateException("community " + in.community().code() + " has buildings but no area left outside its campuses");
+            throw new IllegalStateException(
+                    "community " + in.community().code() + " has buildings but no area left outside its campuses");
         }
         return new CommunityPlan(in.community(), grids, notes, (System.nanoTime() - start) / 1e9, List.of());
     }
@@ -101,39 +103,60 @@ public final class CommunityPlanner {
             double shared = 0;
             for (int k = 0; k < grids.size(); k++) {
                 DraftGrid o = grids.get(k);
-                if (k == i || !o.polygon().getEnvelopeInternal().intersects(g.polygon().getEnvelopeInternal())) continue;
-                double len = Geoms.intersection(o.polygon().getBoundary(), g.polygon().getBoundary()).getLength();
-                if (len > shared) { shared = len; best = k; }
+                if (k == i
+                        || !o.polygon()
+                                .getEnvelopeInternal()
+                                .intersects(g.polygon().getEnvelopeInternal())) continue;
+                double len = Geoms.intersection(
+                                o.polygon().getBoundary(), g.polygon().getBoundary())
+                        .getLength();
+                if (len > shared) {
+                    shared = len;
+                    best = k;
+                }
             }
             if (best < 0 || grids.get(best).kind() != GridKind.DEDICATED) continue;
             DraftGrid d = grids.get(best);
             List<Piece> pieces = new ArrayList<>(d.pieces());
             pieces.addAll(g.pieces());
-            grids.set(best, new DraftGrid(d.kind(), Geoms.polygonal(Geoms.union(List.of(d.polygon(), g.polygon()))), pieces,
-                    d.households(), d.flags(), d.why(), d.campusId()));
+            grids.set(
+                    best,
+                    new DraftGrid(
+                            d.kind(),
+                            Geoms.polygonal(Geoms.union(List.of(d.polygon(), g.polygon()))),
+                            pieces,
+                            d.households(),
+                            d.flags(),
+                            d.why(),
+                            d.campusId()));
             grids.remove(i);
-            notes.add("community " + in.community().code() + ": " + Math.round(g.polygon().getArea())
-                    + " m² without households, cut off by campus " + d.campusId() + ", joins its dedicated grid");
+            notes.add("community " + in.community().code() + ": "
+                    + Math.round(g.polygon().getArea()) + " m² without households, cut off by campus " + d.campusId()
+                    + ", joins its dedicated grid");
         }
     }
 
     private record Carve(DraftGrid grid, Geometry rest, List<PlacedBuilding> restBuildings) {}
 
     /** Cuts a campus's part of the community out as a dedicated grid that holds the campus's buildings whole. */
-    private Carve carveCampus(PlacedCampus campus, PlanInput in, Geometry rest, List<PlacedBuilding> buildings, List<String> notes) {
+    private Carve carveCampus(
+            PlacedCampus campus, PlanInput in, Geometry rest, List<PlacedBuilding> buildings, List<String> notes) {
         Geometry piece = Geoms.polygonal(Geoms.intersection(campus.polygon(), rest));
         if (piece.isEmpty()) return null;
         String cid = campus.campus().id();
         boolean across = piece.getArea() < campus.polygon().getArea() * 0.999;
         double width = 2 * piece.getArea() / piece.getLength();
-        if (piece.getArea() < CAMPUS_SLIVER_SHARE * campus.polygon().getArea() || (across && width < CAMPUS_SLIVER_WIDTH)) {
-            notes.add(String.format("campus %s reaches %d m² (%.1f m wide on average) into community %s: too small for a grid, left to the community's grids",
+        if (piece.getArea() < CAMPUS_SLIVER_SHARE * campus.polygon().getArea()
+                || (across && width < CAMPUS_SLIVER_WIDTH)) {
+            notes.add(String.format(
+                    "campus %s reaches %d m² (%.1f m wide on average) into community %s: too small for a grid, left to the community's grids",
                     cid, Math.round(piece.getArea()), width, in.community().code()));
             return null;
         }
         if (across) {
-            notes.add("campus " + cid + " crosses the line of community " + in.community().code()
-                    + ": its part inside (" + Math.round(piece.getArea()) + " m²) is a dedicated grid of this community");
+            notes.add("campus " + cid + " crosses the line of community "
+                    + in.community().code() + ": its part inside (" + Math.round(piece.getArea())
+                    + " m²) is a dedicated grid of this community");
         }
         PreparedGeometry inCampus = PreparedGeometryFactory.prepare(piece);
         List<PlacedBuilding> members = new ArrayList<>(), others = new ArrayList<>();
@@ -141,10 +164,12 @@ public final class CommunityPlanner {
             (inCampus.intersects(b.footprint().getCentroid()) ? members : others).add(b);
         }
         List<Geometry> add = new ArrayList<>(List.of(piece));
-        for (PlacedBuilding b : members) if (b.footprint().getDimension() == 2) add.add(Geoms.intersection(b.footprint(), rest));
+        for (PlacedBuilding b : members)
+            if (b.footprint().getDimension() == 2) add.add(Geoms.intersection(b.footprint(), rest));
         Geometry grid = Geoms.polygonal(Geoms.union(add));
         List<Geometry> cut = new ArrayList<>();
-        for (PlacedBuilding b : others) if (b.footprint().getDimension() == 2 && inCampus.intersects(b.footprint())) cut.add(b.footprint());
+        for (PlacedBuilding b : others)
+            if (b.footprint().getDimension() == 2 && inCampus.intersects(b.footprint())) cut.add(b.footprint());
         if (!cut.isEmpty()) grid = Geoms.polygonal(Geoms.difference(grid, Geoms.union(cut)));
         grid = largestPart(grid);
         if (grid.isEmpty()) return null;
@@ -155,7 +180,12 @@ public final class CommunityPlanner {
         List<Piece> pieces = new ArrayList<>();
         int households = 0;
         for (PlacedBuilding b : inGrid) {
-            pieces.add(new Piece(b.building().id(), b.building(), b.building().households(), b.footprint(), AtomBuilder.anchor(b.footprint())));
+            pieces.add(new Piece(
+                    b.building().id(),
+                    b.building(),
+                    b.building().households(),
+                    b.footprint(),
+                    AtomBuilder.anchor(b.footprint())));
             households += b.building().households();
         }
         DraftGrid dg = new DraftGrid(GridKind.DEDICATED, grid, pieces, households, List.of(), null, cid);
@@ -164,7 +194,8 @@ public final class CommunityPlanner {
 
     private static Geometry largestPart(Geometry g) {
         Geometry best = Geoms.METRIC.createPolygon();
-        for (int i = 0; i < g.getNumGeometries(); i++) if (g.getGeometryN(i).getArea() > best.getArea()) best = g.getGeometryN(i);
+        for (int i = 0; i < g.getNumGeometries(); i++)
+            if (g.getGeometryN(i).getArea() > best.getArea()) best = g.getGeometryN(i);
         return best;
     }
 
@@ -187,6 +218,7 @@ public final class CommunityPlanner {
         private final boolean rural;
         /** The bounds the partition works to: households for urban grids, thousandths of the village for rural ones. */
         private final Bounds target;
+
         private final int ruralGrids;
         private final boolean largeVillage;
 
@@ -201,12 +233,16 @@ public final class CommunityPlanner {
             this.largeVillage = ruralRule.large(domain.getArea(), households);
             this.ruralGrids = ruralRule.grids(domain.getArea(), households);
             double share = (double) RURAL_SCALE / ruralGrids;
-            this.target = rural ? new Bounds((int) Math.round(share * (1 - RURAL_TOLERANCE)), (int) Math.round(share * (1 + RURAL_TOLERANCE))) : bounds;
+            this.target = rural
+                    ? new Bounds((int) Math.round(share * (1 - RURAL_TOLERANCE)), (int)
+                            Math.round(share * (1 + RURAL_TOLERANCE)))
+                    : bounds;
             this.baseLines = new ArrayList<>(PlanarArrangement.linesOf(domain.getBoundary(), EdgeTag.BOUNDARY));
             PreparedGeometry prepared = PreparedGeometryFactory.prepare(domain);
             for (PlacedBarrier b : in.barriers()) {
                 if (!prepared.intersects(b.line())) continue;
-                Geometry clipped = prepared.containsProperly(b.line()) ? b.line() : Geoms.intersection(b.line(), domain);
+                Geometry clipped =
+                        prepared.containsProperly(b.line()) ? b.line() : Geoms.intersection(b.line(), domain);
                 baseLines.addAll(PlanarArrangement.linesOf(clipped, b.tag()));
             }
             this.blocks = PlanarArrangement.build(baseLines, domain).faces();
@@ -222,13 +258,15 @@ public final class CommunityPlanner {
                 int first = -1;
                 for (Piece p : a.pieces()) {
                     int home = blockIndex.locateOrNearest(p.anchor());
-                    if (first < 0) first = home; else superblocks.union(first, home);
+                    if (first < 0) first = home;
+                    else superblocks.union(first, home);
                     if (p.footprint().getDimension() < 2) continue;
                     if (blockIndex.prepared(home).contains(p.footprint())) continue;
                     double area = p.footprint().getArea();
                     for (int other : blockIndex.candidates(p.footprint().getEnvelopeInternal())) {
                         if (other == home || !blockIndex.prepared(other).intersects(p.footprint())) continue;
-                        double spill = Geoms.intersection(blocks.get(other), p.footprint()).getArea();
+                        double spill = Geoms.intersection(blocks.get(other), p.footprint())
+                                .getArea();
                         if (spill > Math.min(1.0, CROSSING_SHARE * area)) superblocks.union(home, other);
                     }
                 }
@@ -261,10 +299,16 @@ public final class CommunityPlanner {
                             continue;
                         }
                         TreePartitioner.Result r = strict.partition(forest, root, units.graph.weight, labels, next);
-                        if (r == null) { next = -1; break; }
+                        if (r == null) {
+                            next = -1;
+                            break;
+                        }
                         next += r.components();
                     }
-                    if (next >= 0) { component = labels; components = next; }
+                    if (next >= 0) {
+                        component = labels;
+                        components = next;
+                    }
                 }
             }
             if (component == null) {
@@ -272,7 +316,8 @@ public final class CommunityPlanner {
                 SpanningForest forest = forest(units.graph, 0);
                 component = TreePartitioner.unlabelled(units.graph.size());
                 for (int root : forest.roots) {
-                    components += heavy(forest, root, units.graph.weight) ? single(forest, root, component, components)
+                    components += heavy(forest, root, units.graph.weight)
+                            ? single(forest, root, component, components)
                             : widened(forest, root, units.graph, component, components);
                 }
             }
@@ -306,7 +351,8 @@ public final class CommunityPlanner {
             for (int u : forest.preorder(root)) total += g.weight[u];
             for (int d : WIDENING) {
                 Bounds wide = new Bounds(Math.max(0, target.min() - d), target.max() + d);
-                TreePartitioner.Result r = new TreePartitioner(wide, target.middle()).partition(forest, root, g.weight, component, first);
+                TreePartitioner.Result r =
+                        new TreePartitioner(wide, target.middle()).partition(forest, root, g.weight, component, first);
                 if (r != null) return r.components();
             }
             // nothing narrower works: the tree is one grid (units never exceed the maximum here, so this is rare)
@@ -316,7 +362,9 @@ public final class CommunityPlanner {
         private boolean refines(int coarser, int finer) {
             for (Map.Entry<Integer, Integer> e : householdsBySuperblock.entrySet()) {
                 int h = e.getValue();
-                    if (h <= coarser && h > finer && atomsBySuperblock.get(e.getKey()).size() > 1) return true;
+                if (h <= coarser
+                        && h > finer
+                        && atomsBySuperblock.get(e.getKey()).size() > 1) return true;
             }
             return false;
         }
@@ -327,7 +375,8 @@ public final class CommunityPlanner {
                 Map<Integer, CellDivider> dividers = new HashMap<>();
                 List<PlanarArrangement.TaggedLine> lines = new ArrayList<>(baseLines);
                 atomsBySuperblock.forEach((sb, list) -> {
-                    if (list.size() < 2 || householdsBySuperblock.get(sb) <= threshold || keepWhole.contains(sb)) return;
+                    if (list.size() < 2 || householdsBySuperblock.get(sb) <= threshold || keepWhole.contains(sb))
+                        return;
                     // a superblock's division is the same at every level of detail: make it once
                     CellDivider d = divisions.computeIfAbsent(sb, k -> CellDivider.divide(superblockGeometry(k), list));
                     dividers.put(sb, d);
@@ -360,18 +409,26 @@ public final class CommunityPlanner {
             Map<String, Set<Integer>> buildingGrids = new java.util.TreeMap<>();
             for (int c = 0; c < components; c++) {
                 for (Atom a : members.get(c)) {
-                    if (a.compoundId() != null) compoundGrids.computeIfAbsent(a.compoundId(), k -> new LinkedHashSet<>()).add(c);
-                    for (Piece p : a.pieces()) buildingGrids.computeIfAbsent(p.building().id(), k -> new LinkedHashSet<>()).add(c);
+                    if (a.compoundId() != null)
+                        compoundGrids
+                                .computeIfAbsent(a.compoundId(), k -> new LinkedHashSet<>())
+                                .add(c);
+                    for (Piece p : a.pieces())
+                        buildingGrids
+                                .computeIfAbsent(p.building().id(), k -> new LinkedHashSet<>())
+                                .add(c);
                 }
             }
             // rule 5 allows these splits; the report says where they happened
             compoundGrids.forEach((cid, gs) -> {
-                if (gs.size() > 1) notes.add("community " + in.community().code() + ": compound " + cid + " exceeds "
-                        + bounds.max() + " households and is divided among " + gs.size() + " grids");
+                if (gs.size() > 1)
+                    notes.add("community " + in.community().code() + ": compound " + cid + " exceeds " + bounds.max()
+                            + " households and is divided among " + gs.size() + " grids");
             });
             buildingGrids.forEach((bid, gs) -> {
-                if (gs.size() > 1) notes.add("community " + in.community().code() + ": building " + bid + " exceeds "
-                        + bounds.max() + " households and is divided by unit among " + gs.size() + " grids");
+                if (gs.size() > 1)
+                    notes.add("community " + in.community().code() + ": building " + bid + " exceeds " + bounds.max()
+                            + " households and is divided by unit among " + gs.size() + " grids");
             });
             int total = atoms.stream().mapToInt(Atom::households).sum();
             List<DraftGrid> out = new ArrayList<>();
@@ -402,7 +459,14 @@ public final class CommunityPlanner {
                     flags.add("above_max");
                     why.add(reason(total, households));
                 }
-                out.add(new DraftGrid(kind, polygon, pieces, households, new ArrayList<>(flags), why.isEmpty() ? null : String.join("; ", why), null));
+                out.add(new DraftGrid(
+                        kind,
+                        polygon,
+                        pieces,
+                        households,
+                        new ArrayList<>(flags),
+                        why.isEmpty() ? null : String.join("; ", why),
+                        null));
             }
             if (rural) return checkRuralCount(out, total);
             return out;
@@ -412,7 +476,8 @@ public final class CommunityPlanner {
         private List<DraftGrid> checkRuralCount(List<DraftGrid> grids, int households) {
             int lo = ruralRule.minGrids(largeVillage), hi = ruralRule.maxGrids(largeVillage);
             if (grids.size() >= lo && grids.size() <= hi) return grids;
-            String why = String.format("%s village (%d households, %.2f km²) should have %d–%d grids, has %d: its barriers and hamlets allow no other division",
+            String why = String.format(
+                    "%s village (%d households, %.2f km²) should have %d–%d grids, has %d: its barriers and hamlets allow no other division",
                     largeVillage ? "large" : "small", households, domain.getArea() / 1e6, lo, hi, grids.size());
             List<DraftGrid> out = new ArrayList<>();
             for (DraftGrid g : grids) {
@@ -426,9 +491,11 @@ public final class CommunityPlanner {
         private String reason(int total, int households) {
             String size = households + " households, outside " + bounds.min() + "–" + bounds.max();
             if (!countsFeasible(total)) {
-                return size + ": the community's " + total + " households cannot be divided into grids of " + bounds.min() + "–" + bounds.max();
+                return size + ": the community's " + total + " households cannot be divided into grids of "
+                        + bounds.min() + "–" + bounds.max();
             }
-            return size + ": no contiguous division of the community's blocks, compounds and buildings meets the bounds";
+            return size
+                    + ": no contiguous division of the community's blocks, compounds and buildings meets the bounds";
         }
 
         private boolean countsFeasible(int total) {
@@ -464,7 +531,8 @@ public final class CommunityPlanner {
                 group[f] = groupOf.computeIfAbsent(((long) sb << 32) | (owner & 0xffffffffL), k -> groupOf.size());
             }
             UnionFind pieces = new UnionFind(n);
-            for (PlanarArrangement.Adjacency a : arr.adjacencies()) if (group[a.a()] == group[a.b()]) pieces.union(a.a(), a.b());
+            for (PlanarArrangement.Adjacency a : arr.adjacencies())
+                if (group[a.a()] == group[a.b()]) pieces.union(a.a(), a.b());
             Map<Integer, Integer> unitOfRoot = new LinkedHashMap<>();
             int[] unit = new int[n];
             for (int f = 0; f < n; f++) unit[f] = unitOfRoot.computeIfAbsent(pieces.find(f), k -> unitOfRoot.size());
@@ -478,7 +546,8 @@ public final class CommunityPlanner {
             }
             for (int f = 0; f < n; f++) unitFaces.get(unit[f]).add(faces.get(f));
 
-            // place each atom in the unit holding its pieces; an atom whose pieces fell apart keeps its superblock whole
+            // place each atom in the unit holding its pieces; an atom whose pieces fell apart keeps its superblock
+            // whole
             FaceIndex faceIndex = new FaceIndex(faces);
             for (Atom a : p.atoms) {
                 int home = -1;
@@ -499,7 +568,10 @@ public final class CommunityPlanner {
             }
             int[] weight = new int[units];
             int[] households = new int[units];
-            double[] cx = new double[units], cy = new double[units], area = new double[units], outer = new double[units];
+            double[] cx = new double[units],
+                    cy = new double[units],
+                    area = new double[units],
+                    outer = new double[units];
             for (int u = 0; u < units; u++) {
                 for (Atom a : unitAtoms.get(u)) households[u] += a.households();
                 for (Polygon f : unitFaces.get(u)) {
@@ -523,19 +595,23 @@ public final class CommunityPlanner {
                 outer[unit[a.b()]] -= len;
             }
             for (int u = 0; u < units; u++) outer[u] = Math.max(0, outer[u]);
-            if (p.rural) ruralWeights(households, area, weight); else System.arraycopy(households, 0, weight, 0, units);
+            if (p.rural) ruralWeights(households, area, weight);
+            else System.arraycopy(households, 0, weight, 0, units);
             UnitGraph g = new UnitGraph(weight, cx, cy, area, outer);
-            for (PlanarArrangement.Adjacency a : arr.adjacencies()) g.addShared(unit[a.a()], unit[a.b()], a.lengthByTag());
+            for (PlanarArrangement.Adjacency a : arr.adjacencies())
+                g.addShared(unit[a.a()], unit[a.b()], a.lengthByTag());
             joinCommunityParts(g, p.in.polygon(), unitFaces);
             return new Units(g, unitFaces, unitAtoms);
         }
 
         /** Each unit's share of the village in thousandths: half by households, half by area (all by area without households). */
         private static void ruralWeights(int[] households, double[] area, int[] weight) {
-            double hh = java.util.Arrays.stream(households).sum(), ar = java.util.Arrays.stream(area).sum();
+            double hh = java.util.Arrays.stream(households).sum(),
+                    ar = java.util.Arrays.stream(area).sum();
             double byHouseholds = hh > 0 ? 0.5 : 0;
             for (int u = 0; u < weight.length; u++) {
-                double share = byHouseholds * (hh > 0 ? households[u] / hh : 0) + (1 - byHouseholds) * (ar > 0 ? area[u] / ar : 0);
+                double share = byHouseholds * (hh > 0 ? households[u] / hh : 0)
+                        + (1 - byHouseholds) * (ar > 0 ? area[u] / ar : 0);
                 weight[u] = (int) Math.round(RURAL_SCALE * share);
             }
         }
@@ -556,7 +632,8 @@ public final class CommunityPlanner {
             Map<Integer, Integer> compsInPart = new HashMap<>();
             for (int u = 0; u < g.size(); u++) {
                 if (partOfComp[comp[u]] >= 0) continue;
-                int part = parts.locateOrNearest(unitFaces.get(u).get(0).getInteriorPoint().getCoordinate());
+                int part = parts.locateOrNearest(
+                        unitFaces.get(u).get(0).getInteriorPoint().getCoordinate());
                 partOfComp[comp[u]] = part;
                 compsInPart.merge(part, 1, Integer::sum);
             }
@@ -579,7 +656,9 @@ public final class CommunityPlanner {
         }
 
         private static String describe(Atom a) {
-            return a.compoundId() != null ? "compound " + a.compoundId() : "building " + a.pieces().get(0).building().id();
+            return a.compoundId() != null
+                    ? "compound " + a.compoundId()
+                    : "building " + a.pieces().get(0).building().id();
         }
 
         private static List<Polygon> polygonsOf(Geometry g) {

@@ -119,7 +119,10 @@ final class CompactnessRefiner {
                     Move m = evaluate(group, inGroup, from, to);
                     group.remove(group.size() - 1);
                     inGroup.remove(x);
-                    if (m != null && (next == null || m.gain > next.gain)) { next = m; add = x; }
+                    if (m != null && (next == null || m.gain > next.gain)) {
+                        next = m;
+                        add = x;
+                    }
                 }
             }
             if (add < 0) return null;
@@ -143,19 +146,24 @@ final class CompactnessRefiner {
                 int x = l.other();
                 if (inGroup.contains(x)) continue;
                 int c = component[x];
-                if (c == from) staying += l.length(); else leaving += l.length();
+                if (c == from) staying += l.length();
+                else leaving += l.length();
                 if (c == to) joining += l.length();
                 if (c == from) opened += l.length() * (1 - l.barrierShare());
                 if (c == to) closed += l.length() * (1 - l.barrierShare());
             }
         }
-        // grid boundaries stay on roads: a move may not add boundary off barriers (between buildings) beyond what it removes
+        // grid boundaries stay on roads: a move may not add boundary off barriers (between buildings) beyond what it
+        // removes
         if (opened > closed + 1e-9) return null;
         if (!PartitionRefiner.allowed(bounds, total[from], total[to], w)) return null;
         // the group's boundary with `to` stops being a grid boundary, its boundary with `from` becomes one
         double fromP = perimeter[from] - outer - leaving + staying;
         double toP = perimeter[to] + outer + leaving - joining + staying - joining;
-        double gain = pp(area[from] - a, fromP) + pp(area[to] + a, toP) - pp(area[from], perimeter[from]) - pp(area[to], perimeter[to]);
+        double gain = pp(area[from] - a, fromP)
+                + pp(area[to] + a, toP)
+                - pp(area[from], perimeter[from])
+                - pp(area[to], perimeter[to]);
         return new Move(to, List.copyOf(group), gain, fromP, toP);
     }
 

@@ -38,10 +38,18 @@ final class ContiguityRepair {
             parts.sort(Comparator.comparingDouble(Polygon::getArea).reversed());
             for (Polygon part : parts.subList(1, parts.size())) {
                 DraftGrid from = out.get(i);
-                List<Piece> moving = from.pieces().stream().filter(p -> part.covers(Geoms.METRIC.createPoint(p.anchor()))).toList();
+                List<Piece> moving = from.pieces().stream()
+                        .filter(p -> part.covers(Geoms.METRIC.createPoint(p.anchor())))
+                        .toList();
                 int to = neighbour(out, i, part, moving);
                 if (to < 0) {
-                    out.set(i, flagged(from, "not_contiguous", "a part of " + Math.round(part.getArea()) + " m² has no neighbouring grid that can take it"));
+                    out.set(
+                            i,
+                            flagged(
+                                    from,
+                                    "not_contiguous",
+                                    "a part of " + Math.round(part.getArea())
+                                            + " m² has no neighbouring grid that can take it"));
                     continue;
                 }
                 DraftGrid target = out.get(to);
@@ -49,8 +57,10 @@ final class ContiguityRepair {
                 out.set(to, with(target, part, moving));
                 changed.add(i);
                 changed.add(to);
-                notes.add("community " + community + ": a detached part of grid draft " + i + " (" + Math.round(part.getArea()) + " m², "
-                        + moving.stream().mapToInt(Piece::households).sum() + " households) joins the grid it shares most boundary with");
+                notes.add("community " + community + ": a detached part of grid draft " + i + " ("
+                        + Math.round(part.getArea()) + " m², "
+                        + moving.stream().mapToInt(Piece::households).sum()
+                        + " households) joins the grid it shares most boundary with");
             }
         }
         for (int i : changed) out.set(i, rechecked(out.get(i)));
@@ -61,10 +71,14 @@ final class ContiguityRepair {
     private static int neighbour(List<DraftGrid> grids, int self, Polygon part, List<Piece> moving) {
         boolean households = moving.stream().anyMatch(p -> p.households() > 0);
         Set<String> compounds = new HashSet<>();
-        moving.forEach(p -> { if (p.building().compoundId() != null) compounds.add(p.building().compoundId()); });
+        moving.forEach(p -> {
+            if (p.building().compoundId() != null) compounds.add(p.building().compoundId());
+        });
         DraftGrid from = grids.get(self);
         // a compound with buildings left behind would be split by the move
-        boolean splitsCompound = from.pieces().stream().anyMatch(p -> !moving.contains(p) && compounds.contains(p.building().compoundId()));
+        boolean splitsCompound = from.pieces().stream()
+                .anyMatch(p ->
+                        !moving.contains(p) && compounds.contains(p.building().compoundId()));
         if (splitsCompound) return -1;
         int best = -1;
         double shared = 0;
@@ -72,7 +86,8 @@ final class ContiguityRepair {
             DraftGrid o = grids.get(k);
             if (k == self || (households && o.kind() == GridKind.DEDICATED)) continue;
             if (!o.polygon().getEnvelopeInternal().intersects(part.getEnvelopeInternal())) continue;
-            double len = Geoms.intersection(o.polygon().getBoundary(), part.getBoundary()).getLength();
+            double len = Geoms.intersection(o.polygon().getBoundary(), part.getBoundary())
+                    .getLength();
             if (len > shared) {
                 shared = len;
                 best = k;
@@ -84,15 +99,27 @@ final class ContiguityRepair {
     private static DraftGrid without(DraftGrid g, Polygon part, List<Piece> moving) {
         List<Piece> pieces = new ArrayList<>(g.pieces());
         pieces.removeAll(moving);
-        return new DraftGrid(g.kind(), single(Geoms.polygonal(Geoms.difference(g.polygon(), part))), pieces,
-                g.households() - moving.stream().mapToInt(Piece::households).sum(), g.flags(), g.why(), g.campusId());
+        return new DraftGrid(
+                g.kind(),
+                single(Geoms.polygonal(Geoms.difference(g.polygon(), part))),
+                pieces,
+                g.households() - moving.stream().mapToInt(Piece::households).sum(),
+                g.flags(),
+                g.why(),
+                g.campusId());
     }
 
     private static DraftGrid with(DraftGrid g, Polygon part, List<Piece> moving) {
         List<Piece> pieces = new ArrayList<>(g.pieces());
         pieces.addAll(moving);
-        return new DraftGrid(g.kind(), single(Geoms.polygonal(Geoms.union(List.of(g.polygon(), part)))), pieces,
-                g.households() + moving.stream().mapToInt(Piece::households).sum(), g.flags(), g.why(), g.campusId());
+        return new DraftGrid(
+                g.kind(),
+                single(Geoms.polygonal(Geoms.union(List.of(g.polygon(), part)))),
+                pieces,
+                g.households() + moving.stream().mapToInt(Piece::households).sum(),
+                g.flags(),
+                g.why(),
+                g.campusId());
     }
 
     /** Household bounds checked again after a move: an urban grid now out of bounds is flagged with the reason. */
@@ -100,10 +127,16 @@ final class ContiguityRepair {
         if (g.kind() != GridKind.COMMUNITY) return g;
         DraftGrid d = g;
         if (g.households() < bounds.min() && !g.flags().contains("below_min")) {
-            return flagged(d, "below_min", "holds " + g.households() + " households after a detached part was joined to its neighbour");
+            return flagged(
+                    d,
+                    "below_min",
+                    "holds " + g.households() + " households after a detached part was joined to its neighbour");
         }
         if (g.households() > bounds.max() && !g.flags().contains("above_max")) {
-            return flagged(d, "above_max", "holds " + g.households() + " households after a detached part of its neighbour joined it");
+            return flagged(
+                    d,
+                    "above_max",
+                    "holds " + g.households() + " households after a detached part of its neighbour joined it");
         }
         return d;
     }
@@ -115,7 +148,13 @@ final class ContiguityRepair {
     private static DraftGrid flagged(DraftGrid g, String flag, String why) {
         Set<String> flags = new LinkedHashSet<>(g.flags());
         flags.add(flag);
-        return new DraftGrid(g.kind(), g.polygon(), g.pieces(), g.households(), new ArrayList<>(flags),
-                g.why() == null ? why : g.why() + "; " + why, g.campusId());
+        return new DraftGrid(
+                g.kind(),
+                g.polygon(),
+                g.pieces(),
+                g.households(),
+                new ArrayList<>(flags),
+                g.why() == null ? why : g.why() + "; " + why,
+                g.campusId());
     }
 }

@@ -8,8 +8,14 @@ import org.locationtech.jts.geom.Geometry;
  * A grid before it has a code: its polygon in metres, the pieces assigned to it, its flags and,
  * when flagged, why. {@code campusId} is set for dedicated grids.
  */
-public record DraftGrid(GridKind kind, Geometry polygon, List<Piece> pieces, int households, List<String> flags,
-                        String why, String campusId) {
+public record DraftGrid(
+        GridKind kind,
+        Geometry polygon,
+        List<Piece> pieces,
+        int households,
+        List<String> flags,
+        String why,
+        String campusId) {
 
     public int buildings() {
         return (int) pieces.stream().map(p -> p.building().id()).distinct().count();

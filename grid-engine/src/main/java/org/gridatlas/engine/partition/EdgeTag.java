@@ -8,15 +8,25 @@ import org.gridatlas.engine.model.BarrierClass;
  * is cheap, cutting between buildings inside a block is dear.
  */
 public enum EdgeTag {
-    SEPARATOR(1.0), PATH(0.6), MINOR(0.3), MAJOR(0.15), BOUNDARY(0.0);
+    SEPARATOR(1.0),
+    PATH(0.6),
+    MINOR(0.3),
+    MAJOR(0.15),
+    BOUNDARY(0.0);
 
     private final double cutWeight;
 
-    EdgeTag(double cutWeight) { this.cutWeight = cutWeight; }
+    EdgeTag(double cutWeight) {
+        this.cutWeight = cutWeight;
+    }
 
-    public double cutWeight() { return cutWeight; }
+    public double cutWeight() {
+        return cutWeight;
+    }
 
-    public boolean isBarrier() { return this == PATH || this == MINOR || this == MAJOR; }
+    public boolean isBarrier() {
+        return this == PATH || this == MINOR || this == MAJOR;
+    }
 
     public static EdgeTag of(BarrierClass c) {
         return switch (c) {

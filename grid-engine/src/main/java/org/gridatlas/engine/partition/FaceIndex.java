@@ -49,8 +49,8 @@ final class FaceIndex {
         }
         if (onBoundary >= 0) return onBoundary;
         org.locationtech.jts.geom.Point pt = polygons.get(0).getFactory().createPoint(p);
-        Object nearest = tree.nearestNeighbour(new Envelope(p), pt,
-                (a, b) -> geometryOf(a.getItem()).distance(geometryOf(b.getItem())));
+        Object nearest = tree.nearestNeighbour(
+                new Envelope(p), pt, (a, b) -> geometryOf(a.getItem()).distance(geometryOf(b.getItem())));
         return (Integer) nearest;
     }
 

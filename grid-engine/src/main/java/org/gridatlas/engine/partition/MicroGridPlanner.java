@@ -32,13 +32,32 @@ public final class MicroGridPlanner {
             Building b = p.building();
             boolean unit = !p.key().equals(b.id());
             // a unit of a building split between grids is a building of its own here, keyed as in assignments
-            Building as = unit ? new Building(p.key(), p.households(), false, b.use(), null, b.floors(), b.address(), List.of(), b.geometry()) : b;
+            Building as = unit
+                    ? new Building(
+                            p.key(),
+                            p.households(),
+                            false,
+                            b.use(),
+                            null,
+                            b.floors(),
+                            b.address(),
+                            List.of(),
+                            b.geometry())
+                    : b;
             pieces.add(new PlacedBuilding(as, p.footprint()));
         }
         // household bounds apply inside every grid, rural ones too
-        Community asUrban = new Community(community.code(), community.name(), CommunityKind.URBAN, community.streetCode(),
-                community.streetName(), community.districtCode(), community.districtName(), community.geometry());
-        CommunityPlan plan = planner.plan(new PlanInput(asUrban, grid.polygon(), pieces, barriers, List.of(), List.of()));
+        Community asUrban = new Community(
+                community.code(),
+                community.name(),
+                CommunityKind.URBAN,
+                community.streetCode(),
+                community.streetName(),
+                community.districtCode(),
+                community.districtName(),
+                community.geometry());
+        CommunityPlan plan =
+                planner.plan(new PlanInput(asUrban, grid.polygon(), pieces, barriers, List.of(), List.of()));
         List<DraftGrid> out = new ArrayList<>();
         for (DraftGrid m : plan.grids()) {
             out.add(new DraftGrid(grid.kind(), m.polygon(), m.pieces(), m.households(), m.flags(), m.why(), null));

@@ -39,7 +39,10 @@ final class PartitionRefiner {
                     for (UnitGraph.Link m : g.links(u)) if (component[m.other()] == to) gain += m.cutCost();
                     int w = g.weight[u];
                     // first bring grids nearer the bounds, then shorten boundaries without making any grid worse
-                    int dev = bounds.deviation(total[from]) + bounds.deviation(total[to]) - bounds.deviation(total[from] - w) - bounds.deviation(total[to] + w);
+                    int dev = bounds.deviation(total[from])
+                            + bounds.deviation(total[to])
+                            - bounds.deviation(total[from] - w)
+                            - bounds.deviation(total[to] + w);
                     boolean better = dev > bestDev || (dev == bestDev && gain > bestGain);
                     if (better && (dev > 0 || (dev == 0 && allowed(bounds, total[from], total[to], w)))) {
                         best = to;
@@ -80,8 +83,13 @@ final class PartitionRefiner {
                     for (UnitGraph.Link l : g.links(u)) {
                         int h = component[l.other()];
                         if (h == c) continue;
-                        int gain = bounds.deviation(total[c]) + bounds.deviation(total[h]) - bounds.deviation(total[c] + total[h]);
-                        if (gain > bestGain) { bestGain = gain; best = h; }
+                        int gain = bounds.deviation(total[c])
+                                + bounds.deviation(total[h])
+                                - bounds.deviation(total[c] + total[h]);
+                        if (gain > bestGain) {
+                            bestGain = gain;
+                            best = h;
+                        }
                     }
                 }
                 if (best < 0) continue;

@@ -7,19 +7,26 @@ import org.gridatlas.engine.partition.AtomBuilder.PlacedBuilding;
 import org.locationtech.jts.geom.Geometry;
 
 /** One community in metres with what lies in it: its buildings, nearby barriers and campuses, its hamlets. */
-public record PlanInput(Community community, Geometry polygon, List<PlacedBuilding> buildings,
-                        List<PlacedBarrier> barriers, List<PlacedCampus> campuses, List<Geometry> hamlets) {
+public record PlanInput(
+        Community community,
+        Geometry polygon,
+        List<PlacedBuilding> buildings,
+        List<PlacedBarrier> barriers,
+        List<PlacedCampus> campuses,
+        List<Geometry> hamlets) {
 
     public record PlacedBarrier(Geometry line, EdgeTag tag) {
         /** Barrier lines in metres, split into parts and indexed, each tagged with its class. */
-        public static org.locationtech.jts.index.strtree.STRtree index(java.util.List<org.gridatlas.engine.model.Barrier> barriers,
-                                                                       org.gridatlas.engine.geom.LocalProjection proj) {
+        public static org.locationtech.jts.index.strtree.STRtree index(
+                java.util.List<org.gridatlas.engine.model.Barrier> barriers,
+                org.gridatlas.engine.geom.LocalProjection proj) {
             org.locationtech.jts.index.strtree.STRtree index = new org.locationtech.jts.index.strtree.STRtree();
             for (org.gridatlas.engine.model.Barrier b : barriers) {
                 Geometry m = proj.toMetres(b.geometry());
                 for (int i = 0; i < m.getNumGeometries(); i++) {
                     org.locationtech.jts.geom.LineString l = (org.locationtech.jts.geom.LineString) m.getGeometryN(i);
-                    if (l.getLength() > 0) index.insert(l.getEnvelopeInternal(), new PlacedBarrier(l, EdgeTag.of(b.barrierClass())));
+                    if (l.getLength() > 0)
+                        index.insert(l.getEnvelopeInternal(), new PlacedBarrier(l, EdgeTag.of(b.barrierClass())));
                 }
             }
             index.build();

@@ -38,11 +38,17 @@ final class PlanarArrangement {
         this.adjacencies = adjacencies;
     }
 
-    List<Polygon> faces() { return faces; }
+    List<Polygon> faces() {
+        return faces;
+    }
 
-    Coordinate interiorPoint(int face) { return interiorPoints.get(face); }
+    Coordinate interiorPoint(int face) {
+        return interiorPoints.get(face);
+    }
 
-    List<Adjacency> adjacencies() { return adjacencies; }
+    List<Adjacency> adjacencies() {
+        return adjacencies;
+    }
 
     static List<TaggedLine> linesOf(Geometry g, EdgeTag tag) {
         List<TaggedLine> out = new ArrayList<>();
@@ -62,8 +68,10 @@ final class PlanarArrangement {
         // the polygonizer's order and ring starts are not the same from run to run:
         // faces in a fixed order, each ring from a fixed vertex, so that a plan never depends on them
         polygons.forEach(Polygon::normalize);
-        polygons.sort(java.util.Comparator.comparing((Polygon p) -> p.getExteriorRing().getCoordinateN(0).x)
-                .thenComparing(p -> p.getExteriorRing().getCoordinateN(0).y).thenComparing(Polygon::getArea));
+        polygons.sort(java.util.Comparator.comparing(
+                        (Polygon p) -> p.getExteriorRing().getCoordinateN(0).x)
+                .thenComparing(p -> p.getExteriorRing().getCoordinateN(0).y)
+                .thenComparing(Polygon::getArea));
 
         IndexedPointInAreaLocator inDomain = new IndexedPointInAreaLocator(domain);
         List<Polygon> faces = new ArrayList<>();
@@ -110,7 +118,9 @@ final class PlanarArrangement {
                     if (other == null || other == f) continue;
                     int a = Math.min(other, f), b = Math.max(other, f);
                     EdgeTag tag = tags.getOrDefault(k, EdgeTag.SEPARATOR);
-                    shared.computeIfAbsent(((long) a << 32) | b, x -> new double[EdgeTag.VALUES.length])[tag.ordinal()] += k.length();
+                    shared.computeIfAbsent(((long) a << 32) | b, x -> new double[EdgeTag.VALUES.length])[
+                                    tag.ordinal()] +=
+                            k.length();
                 }
             }
         }

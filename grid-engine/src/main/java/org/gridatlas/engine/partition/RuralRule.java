@@ -19,13 +19,18 @@ public record RuralRule(double largeAreaM2, int largeHouseholds, int householdsP
         return areaM2 >= largeAreaM2 || households >= largeHouseholds;
     }
 
-    public int minGrids(boolean large) { return large ? 2 : 1; }
+    public int minGrids(boolean large) {
+        return large ? 2 : 1;
+    }
 
-    public int maxGrids(boolean large) { return large ? 4 : 2; }
+    public int maxGrids(boolean large) {
+        return large ? 4 : 2;
+    }
 
     public int grids(double areaM2, int households) {
         boolean large = large(areaM2, households);
-        int want = (int) Math.max(Math.ceil((double) households / householdsPerGrid), Math.ceil(areaM2 / areaPerGridM2));
+        int want =
+                (int) Math.max(Math.ceil((double) households / householdsPerGrid), Math.ceil(areaM2 / areaPerGridM2));
         return Math.max(minGrids(large), Math.min(maxGrids(large), want));
     }
 }

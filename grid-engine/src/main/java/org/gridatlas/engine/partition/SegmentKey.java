@@ -10,7 +10,11 @@ record SegmentKey(double x0, double y0, double x1, double y1) {
         return swap ? new SegmentKey(b.x, b.y, a.x, a.y) : new SegmentKey(a.x, a.y, b.x, b.y);
     }
 
-    double length() { return Math.hypot(x1 - x0, y1 - y0); }
+    double length() {
+        return Math.hypot(x1 - x0, y1 - y0);
+    }
 
-    Coordinate[] coordinates() { return new Coordinate[] {new Coordinate(x0, y0), new Coordinate(x1, y1)}; }
+    Coordinate[] coordinates() {
+        return new Coordinate[] {new Coordinate(x0, y0), new Coordinate(x1, y1)};
+    }
 }

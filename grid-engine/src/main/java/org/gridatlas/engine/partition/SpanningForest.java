@@ -77,7 +77,8 @@ final class SpanningForest {
             children[i] = kids.get(i).stream().mapToInt(Integer::intValue).toArray();
             if (parent[i] >= 0) cheap[i] = g.link(i, parent[i]).barrierShare() >= 0.5;
         }
-        return new SpanningForest(parent, children, roots.stream().mapToInt(Integer::intValue).toArray(), cheap);
+        return new SpanningForest(
+                parent, children, roots.stream().mapToInt(Integer::intValue).toArray(), cheap);
     }
 
     /**
@@ -111,7 +112,9 @@ final class SpanningForest {
                 children[v] = keep.stream().mapToInt(Integer::intValue).toArray();
                 if (parent[v] >= 0 && subtree[r] - subtree[v] > 0) {
                     int p = parent[v];
-                    children[p] = java.util.Arrays.stream(children[p]).filter(c -> c != v).toArray();
+                    children[p] = java.util.Arrays.stream(children[p])
+                            .filter(c -> c != v)
+                            .toArray();
                     parent[v] = -1;
                     newRoots.add(v);
                 }

@@ -65,8 +65,15 @@ final class TreePartitioner {
         return next;
     }
 
-    private Result reconstruct(SpanningForest f, int root, int[] weight, long[][] state, long[][][] prefixes,
-                               int rootTotal, int[] component, int firstLabel) {
+    private Result reconstruct(
+            SpanningForest f,
+            int root,
+            int[] weight,
+            long[][] state,
+            long[][][] prefixes,
+            int rootTotal,
+            int[] component,
+            int firstLabel) {
         record Task(int unit, int total, int label) {}
         Deque<Task> tasks = new ArrayDeque<>();
         int labels = firstLabel;
@@ -155,9 +162,13 @@ final class TreePartitioner {
         return true;
     }
 
-    private static void set(long[] s, int i) { s[i >>> 6] |= 1L << (i & 63); }
+    private static void set(long[] s, int i) {
+        s[i >>> 6] |= 1L << (i & 63);
+    }
 
-    private static boolean get(long[] s, int i) { return (s[i >>> 6] & (1L << (i & 63))) != 0; }
+    private static boolean get(long[] s, int i) {
+        return (s[i >>> 6] & (1L << (i & 63))) != 0;
+    }
 
     static int[] unlabelled(int n) {
         int[] c = new int[n];

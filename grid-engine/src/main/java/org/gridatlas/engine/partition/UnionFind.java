@@ -20,7 +20,8 @@ final class UnionFind {
     boolean union(int a, int b) {
         int ra = find(a), rb = find(b);
         if (ra == rb) return false;
-        if (ra < rb) parent[rb] = ra; else parent[ra] = rb;
+        if (ra < rb) parent[rb] = ra;
+        else parent[ra] = rb;
         return true;
     }
 }

@@ -40,6 +40,7 @@ final class UnitGraph {
     final double[] area;
     /** Each unit's boundary that is no other unit's: the community's line, a campus's edge. */
     final double[] outer;
+
     private final List<Map<Integer, Link>> links;
 
     UnitGraph(int[] weight, double[] cx, double[] cy, double[] area, double[] outer) {
@@ -52,12 +53,18 @@ final class UnitGraph {
         for (int i = 0; i < weight.length; i++) links.add(new LinkedHashMap<>());
     }
 
-    int size() { return weight.length; }
+    int size() {
+        return weight.length;
+    }
 
     void addShared(int a, int b, double[] lengthByTag) {
         if (a == b) return;
-        double[] la = links.get(a).computeIfAbsent(b, k -> new Link(b, new double[EdgeTag.VALUES.length], false)).lengthByTag();
-        double[] lb = links.get(b).computeIfAbsent(a, k -> new Link(a, new double[EdgeTag.VALUES.length], false)).lengthByTag();
+        double[] la = links.get(a)
+                .computeIfAbsent(b, k -> new Link(b, new double[EdgeTag.VALUES.length], false))
+                .lengthByTag();
+        double[] lb = links.get(b)
+                .computeIfAbsent(a, k -> new Link(a, new double[EdgeTag.VALUES.length], false))
+                .lengthByTag();
         for (int t = 0; t < la.length; t++) {
             la[t] += lengthByTag[t];
             lb[t] += lengthByTag[t];
@@ -69,11 +76,17 @@ final class UnitGraph {
         links.get(b).putIfAbsent(a, new Link(a, new double[EdgeTag.VALUES.length], true));
     }
 
-    Iterable<Link> links(int unit) { return links.get(unit).values(); }
+    Iterable<Link> links(int unit) {
+        return links.get(unit).values();
+    }
 
-    Link link(int a, int b) { return links.get(a).get(b); }
+    Link link(int a, int b) {
+        return links.get(a).get(b);
+    }
 
-    double distance(int a, int b) { return Math.hypot(cx[a] - cx[b], cy[a] - cy[b]); }
+    double distance(int a, int b) {
+        return Math.hypot(cx[a] - cx[b], cy[a] - cy[b]);
+    }
 
     /** Connected components (ids 0..k-1) over all links. */
     int[] components() {

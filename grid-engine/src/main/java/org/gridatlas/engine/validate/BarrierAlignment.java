@@ -16,6 +16,7 @@ public final class BarrierAlignment {
     public static final double NEAR_BARRIER_M = 15.0;
     /** Boundary within this distance of the community's outline is not internal. */
     private static final double ON_OUTLINE_M = 1.0;
+
     private static final double STEP_M = 4.0;
 
     private double internal;
@@ -35,7 +36,8 @@ public final class BarrierAlignment {
                     double step = len / n;
                     for (int k = 0; k < n; k++) {
                         double f = (k + 0.5) / n;
-                        Point p = gf.createPoint(new Coordinate(c[i].x + (c[i + 1].x - c[i].x) * f, c[i].y + (c[i + 1].y - c[i].y) * f));
+                        Point p = gf.createPoint(
+                                new Coordinate(c[i].x + (c[i + 1].x - c[i].x) * f, c[i].y + (c[i + 1].y - c[i].y) * f));
                         if (outline.isWithinDistance(p, ON_OUTLINE_M)) continue;
                         internal += step;
                         if (near != null && near.isWithinDistance(p, NEAR_BARRIER_M)) aligned += step;
@@ -46,5 +48,7 @@ public final class BarrierAlignment {
     }
 
     /** The share, 1 when there is no internal boundary at all. */
-    public double share() { return internal == 0 ? 1.0 : aligned / internal; }
+    public double share() {
+        return internal == 0 ? 1.0 : aligned / internal;
+    }
 }

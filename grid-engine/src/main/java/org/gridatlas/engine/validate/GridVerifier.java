@@ -12,11 +12,11 @@ import org.gridatlas.engine.geom.LocalProjection;
 import org.gridatlas.engine.model.Assignment;
 import org.gridatlas.engine.model.Building;
 import org.gridatlas.engine.model.BuildingKey;
-import org.gridatlas.engine.model.GridCode;
 import org.gridatlas.engine.model.Community;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
 import org.gridatlas.engine.model.Grid;
+import org.gridatlas.engine.model.GridCode;
 import org.gridatlas.engine.model.GridKind;
 import org.gridatlas.engine.model.GridLevel;
 import org.gridatlas.engine.partition.Bounds;
@@ -68,7 +68,8 @@ public final class GridVerifier {
             if (!GridCode.laidOut(g.code(), g.level(), g.communityCode())) fail(Rule.CODE_LAYOUT, g.code());
             Geometry m = proj.toMetres(g.geometry());
             metric.put(g.code(), m);
-            if (!validShape(m, community.get(g.communityCode()))) fail(Rule.ONE_VALID_POLYGON, g.code() + ": " + m.getGeometryType() + " valid=" + m.isValid());
+            if (!validShape(m, community.get(g.communityCode())))
+                fail(Rule.ONE_VALID_POLYGON, g.code() + ": " + m.getGeometryType() + " valid=" + m.isValid());
         }
 
         Map<String, Building> buildings = new HashMap<>();
@@ -77,20 +78,29 @@ public final class GridVerifier {
         Map<String, Set<String>> gridsOfBuilding = new HashMap<>();
         Map<String, Integer> households = new HashMap<>();
         for (Assignment a : result.assignments()) {
-            if (assigned.put(a.buildingKey(), a.gridCode()) != null) fail(Rule.EACH_BUILDING_ONCE, a.buildingKey() + " twice");
+            if (assigned.put(a.buildingKey(), a.gridCode()) != null)
+                fail(Rule.EACH_BUILDING_ONCE, a.buildingKey() + " twice");
             BuildingKey key = a.key();
             Building b = buildings.get(key.buildingId());
-            if (b == null) { fail(Rule.EACH_BUILDING_ONCE, key.buildingId() + " not in dataset"); continue; }
-            if (!grids.containsKey(a.gridCode())) { fail(Rule.EACH_BUILDING_ONCE, a.buildingKey() + " -> unknown grid " + a.gridCode()); continue; }
+            if (b == null) {
+                fail(Rule.EACH_BUILDING_ONCE, key.buildingId() + " not in dataset");
+                continue;
+            }
+            if (!grids.containsKey(a.gridCode())) {
+                fail(Rule.EACH_BUILDING_ONCE, a.buildingKey() + " -> unknown grid " + a.gridCode());
+                continue;
+            }
             gridsOfBuilding.computeIfAbsent(b.id(), k -> new LinkedHashSet<>()).add(a.gridCode());
             households.merge(a.gridCode(), b.households(key), Integer::sum);
         }
-        for (Building b : d.buildings()) if (!gridsOfBuilding.containsKey(b.id())) fail(Rule.EACH_BUILDING_ONCE, b.id() + " not assigned");
+        for (Building b : d.buildings())
+            if (!gridsOfBuilding.containsKey(b.id())) fail(Rule.EACH_BUILDING_ONCE, b.id() + " not assigned");
 
         for (Map.Entry<String, Set<String>> e : gridsOfBuilding.entrySet()) {
             Building b = buildings.get(e.getKey());
             if (e.getValue().size() > 1) {
-                if (!b.hasUnits() || b.households() <= bounds.max()) fail(Rule.BUILDING_NOT_SPLIT, b.id() + " in " + e.getValue());
+                if (!b.hasUnits() || b.households() <= bounds.max())
+                    fail(Rule.BUILDING_NOT_SPLIT, b.id() + " in " + e.getValue());
                 continue;
             }
             Grid g = grids.get(e.getValue().iterator().next());
@@ -99,10 +109,19 @@ public final class GridVerifier {
             if (fp.getDimension() == 2) {
                 Geometry c = community.get(g.communityCode());
                 // a footprint along the community line meets it in a polygon and a line: only the area counts
-                Geometry own = c == null ? fp : Geoms.polygonal(OverlayNGRobust.overlay(fp, c, org.locationtech.jts.operation.overlayng.OverlayNG.INTERSECTION));
+                Geometry own = c == null
+                        ? fp
+                        : Geoms.polygonal(OverlayNGRobust.overlay(
+                                fp, c, org.locationtech.jts.operation.overlayng.OverlayNG.INTERSECTION));
                 if (own.getArea() <= 0) continue;
-                double outside = OverlayNGRobust.overlay(own, gridGeom, org.locationtech.jts.operation.overlayng.OverlayNG.DIFFERENCE).getArea() / own.getArea();
-                if (outside > OUTSIDE_TOLERANCE) fail(Rule.BUILDING_INSIDE_GRID, String.format("%s %.1f%% outside %s", b.id(), 100 * outside, g.code()));
+                double outside = OverlayNGRobust.overlay(
+                                        own, gridGeom, org.locationtech.jts.operation.overlayng.OverlayNG.DIFFERENCE)
+                                .getArea()
+                        / own.getArea();
+                if (outside > OUTSIDE_TOLERANCE)
+                    fail(
+                            Rule.BUILDING_INSIDE_GRID,
+                            String.format("%s %.1f%% outside %s", b.id(), 100 * outside, g.code()));
             } else if (gridGeom.distance(fp) > 0.5) {
                 fail(Rule.BUILDING_INSIDE_GRID, b.id() + " point outside " + g.code());
             }
@@ -111,8 +130,11 @@ public final class GridVerifier {
         for (Grid g : grids.values()) {
             if (g.level() != GridLevel.GRID) continue;
             int counted = households.getOrDefault(g.code(), 0);
-            if (g.households() != counted) fail(Rule.HOUSEHOLDS_SUM, g.code() + ": says " + g.households() + " counts " + counted);
-            if (g.kind() == GridKind.COMMUNITY && !bounds.contains(counted) && g.flags().isEmpty()) {
+            if (g.households() != counted)
+                fail(Rule.HOUSEHOLDS_SUM, g.code() + ": says " + g.households() + " counts " + counted);
+            if (g.kind() == GridKind.COMMUNITY
+                    && !bounds.contains(counted)
+                    && g.flags().isEmpty()) {
                 fail(Rule.BOUNDS_OR_FLAGGED, g.code() + ": " + counted + " households, no flag");
             }
         }
@@ -121,26 +143,38 @@ public final class GridVerifier {
         Map<String, Integer> compoundHouseholds = new HashMap<>();
         for (Building b : d.buildings()) {
             if (b.compoundId() == null) continue;
-            compoundGrids.computeIfAbsent(b.compoundId(), k -> new LinkedHashSet<>()).addAll(gridsOfBuilding.getOrDefault(b.id(), Set.of()));
+            compoundGrids
+                    .computeIfAbsent(b.compoundId(), k -> new LinkedHashSet<>())
+                    .addAll(gridsOfBuilding.getOrDefault(b.id(), Set.of()));
             compoundHouseholds.merge(b.compoundId(), b.households(), Integer::sum);
         }
         compoundGrids.forEach((c, gs) -> {
-            if (gs.size() > 1 && compoundHouseholds.get(c) <= bounds.max()) fail(Rule.COMPOUND_NOT_SPLIT, c + " in " + gs);
+            if (gs.size() > 1 && compoundHouseholds.get(c) <= bounds.max())
+                fail(Rule.COMPOUND_NOT_SPLIT, c + " in " + gs);
         });
 
         microCoverage(grids, metric);
         Map<String, List<Geometry>> byCommunity = new HashMap<>();
-        for (Grid g : grids.values()) if (g.level() == GridLevel.GRID) byCommunity.computeIfAbsent(g.communityCode(), k -> new ArrayList<>()).add(metric.get(g.code()));
+        for (Grid g : grids.values())
+            if (g.level() == GridLevel.GRID)
+                byCommunity
+                        .computeIfAbsent(g.communityCode(), k -> new ArrayList<>())
+                        .add(metric.get(g.code()));
         community.forEach((code, c) -> {
             List<Geometry> parts = byCommunity.get(code);
-            if (parts == null) { fail(Rule.COVERAGE, code + ": no grids"); return; }
+            if (parts == null) {
+                fail(Rule.COVERAGE, code + ": no grids");
+                return;
+            }
             Geometry union = Geoms.union(parts);
             double area = c.getArea();
             double gap = Geoms.difference(c, union).getArea() / area;
             double spill = Geoms.difference(union, c).getArea() / area;
             double sum = parts.stream().mapToDouble(Geometry::getArea).sum();
-            if (gap > AREA_TOLERANCE || spill > AREA_TOLERANCE) fail(Rule.COVERAGE, String.format("%s: gap %.4f%% spill %.4f%%", code, 100 * gap, 100 * spill));
-            if ((sum - union.getArea()) / area > AREA_TOLERANCE) fail(Rule.NO_OVERLAP, String.format("%s: overlap %.4f%%", code, 100 * (sum - union.getArea()) / area));
+            if (gap > AREA_TOLERANCE || spill > AREA_TOLERANCE)
+                fail(Rule.COVERAGE, String.format("%s: gap %.4f%% spill %.4f%%", code, 100 * gap, 100 * spill));
+            if ((sum - union.getArea()) / area > AREA_TOLERANCE)
+                fail(Rule.NO_OVERLAP, String.format("%s: overlap %.4f%%", code, 100 * (sum - union.getArea()) / area));
         });
     }
 
@@ -148,17 +182,27 @@ public final class GridVerifier {
     private void microCoverage(Map<String, Grid> grids, Map<String, Geometry> metric) {
         Map<String, List<Geometry>> byParent = new HashMap<>();
         for (Grid g : grids.values()) {
-            if (g.level() == GridLevel.MICRO) byParent.computeIfAbsent(String.valueOf(g.parentCode()), k -> new ArrayList<>()).add(metric.get(g.code()));
+            if (g.level() == GridLevel.MICRO)
+                byParent.computeIfAbsent(String.valueOf(g.parentCode()), k -> new ArrayList<>())
+                        .add(metric.get(g.code()));
         }
         byParent.forEach((parent, parts) -> {
             Geometry p = metric.get(parent);
-            if (p == null) { fail(Rule.MICRO_COVERAGE, parent + ": micro grids of an unknown grid"); return; }
+            if (p == null) {
+                fail(Rule.MICRO_COVERAGE, parent + ": micro grids of an unknown grid");
+                return;
+            }
             Geometry union = Geoms.union(parts);
             double area = p.getArea();
-            double gap = Geoms.difference(p, union).getArea() / area, spill = Geoms.difference(union, p).getArea() / area;
+            double gap = Geoms.difference(p, union).getArea() / area,
+                    spill = Geoms.difference(union, p).getArea() / area;
             double over = (parts.stream().mapToDouble(Geometry::getArea).sum() - union.getArea()) / area;
             if (gap > AREA_TOLERANCE || spill > AREA_TOLERANCE || over > AREA_TOLERANCE) {
-                fail(Rule.MICRO_COVERAGE, String.format("%s: gap %.4f%% spill %.4f%% overlap %.4f%%", parent, 100 * gap, 100 * spill, 100 * over));
+                fail(
+                        Rule.MICRO_COVERAGE,
+                        String.format(
+                                "%s: gap %.4f%% spill %.4f%% overlap %.4f%%",
+                                parent, 100 * gap, 100 * spill, 100 * over));
             }
         });
     }
@@ -171,11 +215,13 @@ public final class GridVerifier {
         for (int i = 0; i < g.getNumGeometries(); i++) {
             int host = -1;
             for (int k = 0; k < community.getNumGeometries(); k++) {
-                if (community.getGeometryN(k).buffer(0.5).contains(g.getGeometryN(i))) { host = k; break; }
+                if (community.getGeometryN(k).buffer(0.5).contains(g.getGeometryN(i))) {
+                    host = k;
+                    break;
+                }
             }
             if (host < 0 || !hosts.add(host)) return false;
         }
         return true;
     }
-
 }

@@ -24,7 +24,11 @@ public enum Rule {
         this.section = section;
     }
 
-    public String wireName() { return name().toLowerCase(); }
+    public String wireName() {
+        return name().toLowerCase();
+    }
 
-    public String section() { return section; }
+    public String section() {
+        return section;
+    }
 }

@@ -40,7 +40,11 @@ class CrosswalkPropertyTest {
                 grids.add(CrosswalkTest.grid(code, rect(x, row * 250, w, 250), 0));
                 for (int b = 0; b < 1 + rnd.nextInt(6); b++) {
                     String id = code + "-" + b;
-                    buildings.add(CrosswalkTest.building(id, x + 6 + rnd.nextDouble() * (w - 12), row * 250 + 6 + rnd.nextDouble() * 238, 1 + rnd.nextInt(80)));
+                    buildings.add(CrosswalkTest.building(
+                            id,
+                            x + 6 + rnd.nextDouble() * (w - 12),
+                            row * 250 + 6 + rnd.nextDouble() * 238,
+                            1 + rnd.nextInt(80)));
                     assignments.add(new Assignment(id, code));
                 }
                 x += w;
@@ -65,7 +69,9 @@ class CrosswalkPropertyTest {
             assertEquals(1, s[1], 1e-9, code + " household shares");
         });
         assertEquals(grids.size(), r.mainUnit().size());
-        assertTrue(r.conflicts().stream().noneMatch(c -> c.kind() == ConflictKind.GAP || c.kind() == ConflictKind.OVERLAP), r.conflicts().toString());
+        assertTrue(
+                r.conflicts().stream().noneMatch(c -> c.kind() == ConflictKind.GAP || c.kind() == ConflictKind.OVERLAP),
+                r.conflicts().toString());
         // the units reach 100 m past the grids on every side: the outer ones lie partly outside
         assertTrue(r.count(ConflictKind.OUTSIDE_COVERAGE) > 0);
     }

@@ -19,7 +19,8 @@ class ChinaCrsTest {
         double[] gcj = ChinaCrs.GCJ02.fromWgs84(wgs[0], wgs[1]);
         double off = metres(wgs, gcj);
         assertTrue(off > 200 && off < 800, "offset " + off + " m");
-        assertArrayEquals(wgs, ChinaCrs.GCJ02.toWgs84(gcj[0], gcj[1]), 1e-8, "the inverse comes back to well under a millimetre");
+        assertArrayEquals(
+                wgs, ChinaCrs.GCJ02.toWgs84(gcj[0], gcj[1]), 1e-8, "the inverse comes back to well under a millimetre");
     }
 
     @Test

@@ -11,7 +11,8 @@ class LocalProjectionTest {
 
     @Test
     void oneDegreeOfLatitudeIsAbout111Km() {
-        Geometry line = Geoms.LONLAT.createLineString(new Coordinate[] {new Coordinate(119.6, 39.93), new Coordinate(119.6, 40.93)});
+        Geometry line = Geoms.LONLAT.createLineString(
+                new Coordinate[] {new Coordinate(119.6, 39.93), new Coordinate(119.6, 40.93)});
         assertEquals(111_195, p.toMetres(line).getLength(), 5);
     }
 
@@ -25,11 +26,17 @@ class LocalProjectionTest {
 
     @Test
     void lonLatOutputIsNotHeldToTheMetricGrid() {
-        Geometry square = Geoms.METRIC.createPolygon(new Coordinate[] {new Coordinate(0, 0), new Coordinate(10, 0),
-                new Coordinate(10, 10), new Coordinate(0, 10), new Coordinate(0, 0)});
+        Geometry square = Geoms.METRIC.createPolygon(new Coordinate[] {
+            new Coordinate(0, 0),
+            new Coordinate(10, 0),
+            new Coordinate(10, 10),
+            new Coordinate(0, 10),
+            new Coordinate(0, 0)
+        });
         Geometry lonLat = p.toLonLat(square);
         assertEquals(Geoms.LONLAT.getPrecisionModel(), lonLat.getPrecisionModel());
         Coordinate centre = lonLat.getInteriorPoint().getCoordinate();
-        assertEquals(119.6 + 5 / p.metresPerDegreeX(), centre.x, 1e-9, "an operation on the output keeps full precision");
+        assertEquals(
+                119.6 + 5 / p.metresPerDegreeX(), centre.x, 1e-9, "an operation on the output keeps full precision");
     }
 }

@@ -21,8 +21,23 @@ import org.locationtech.jts.geom.Geometry;
 
 class DatasetAssemblerTest {
     private static Feature community() {
-        return new Feature(props("code", TestData.CODE, "name", "社区", "kind", "urban", "street_code", "990101001",
-                "street_name", "街道", "district_code", "990101", "district_name", "区"), TestData.PLANE.toLonLat(TestData.rect(0, 0, 500, 500)));
+        return new Feature(
+                props(
+                        "code",
+                        TestData.CODE,
+                        "name",
+                        "社区",
+                        "kind",
+                        "urban",
+                        "street_code",
+                        "990101001",
+                        "street_name",
+                        "街道",
+                        "district_code",
+                        "990101",
+                        "district_name",
+                        "区"),
+                TestData.PLANE.toLonLat(TestData.rect(0, 0, 500, 500)));
     }
 
     private static Feature building(String id, Object households, Geometry lonLat) {
@@ -63,12 +78,15 @@ class DatasetAssemblerTest {
         Dataset d = assemble(f);
         assertEquals(0, d.buildings().get(0).households());
         assertTrue(d.buildings().get(0).householdsMissing());
-        assertTrue(d.notes().get(0).toString().contains("buildings.geojson feature 0 (id a): households missing"), d.notes().toString());
+        assertTrue(
+                d.notes().get(0).toString().contains("buildings.geojson feature 0 (id a): households missing"),
+                d.notes().toString());
     }
 
     @Test
     void namesFileIndexAndIdOfEveryProblem() {
-        String msg = problems(building("a", 10, inside(10, 10)), building("a", 5, inside(50, 50)), building("c", -3, inside(90, 90)));
+        String msg = problems(
+                building("a", 10, inside(10, 10)), building("a", 5, inside(50, 50)), building("c", -3, inside(90, 90)));
         assertTrue(msg.contains("buildings.geojson feature 1 (id a): duplicate building id a"), msg);
         assertTrue(msg.contains("buildings.geojson feature 2 (id c): households must be an integer >= 0, got -3"), msg);
     }
@@ -77,7 +95,10 @@ class DatasetAssemblerTest {
     void rejectsProjectedMetres() {
         Geometry metres = TestData.rect(500000, 4400000, 20, 10);
         String msg = problems(building("m", 1, metres));
-        assertTrue(msg.contains("feature 0 (id m): coordinates are not lon/lat") && msg.contains("Gauss-Kruger or UTM metres without a zone number"), msg);
+        assertTrue(
+                msg.contains("feature 0 (id m): coordinates are not lon/lat")
+                        && msg.contains("Gauss-Kruger or UTM metres without a zone number"),
+                msg);
         String zoned = problems(building("z", 1, TestData.rect(40500000, 4400000, 20, 10)));
         assertTrue(zoned.contains("3-degree Gauss-Kruger zone 40 with the zone number: EPSG:4528"), zoned);
         String sixDegree = problems(building("s", 1, TestData.rect(20500000, 4400000, 20, 10)));
@@ -92,7 +113,13 @@ class DatasetAssemblerTest {
 
     @Test
     void rejectsAnUnrepairableBowTie() {
-        Coordinate[] bow = {new Coordinate(0, 0), new Coordinate(20, 20), new Coordinate(20, 0), new Coordinate(0, 20), new Coordinate(0, 0)};
+        Coordinate[] bow = {
+            new Coordinate(0, 0),
+            new Coordinate(20, 20),
+            new Coordinate(20, 0),
+            new Coordinate(0, 20),
+            new Coordinate(0, 0)
+        };
         Geometry g = TestData.PLANE.toLonLat(Geoms.METRIC.createPolygon(bow));
         String msg = problems(building("bow", 1, g));
         assertTrue(msg.contains("(id bow): invalid polygon: Self-intersection"), msg);
@@ -101,18 +128,40 @@ class DatasetAssemblerTest {
     @Test
     void repairsASelfTouchingRingAndSaysSo() {
         // a square whose ring touches itself at one point, enclosing an inverted hole
-        Coordinate[] c = {new Coordinate(0, 0), new Coordinate(40, 0), new Coordinate(40, 40), new Coordinate(20, 40), new Coordinate(20, 30),
-                new Coordinate(25, 20), new Coordinate(15, 20), new Coordinate(20, 30), new Coordinate(20, 40), new Coordinate(0, 40), new Coordinate(0, 0)};
+        Coordinate[] c = {
+            new Coordinate(0, 0),
+            new Coordinate(40, 0),
+            new Coordinate(40, 40),
+            new Coordinate(20, 40),
+            new Coordinate(20, 30),
+            new Coordinate(25, 20),
+            new Coordinate(15, 20),
+            new Coordinate(20, 30),
+            new Coordinate(20, 40),
+            new Coordinate(0, 40),
+            new Coordinate(0, 0)
+        };
         Geometry g = TestData.PLANE.toLonLat(Geoms.METRIC.createPolygon(c));
         Dataset d = assemble(building("t", 4, g));
         assertTrue(d.buildings().get(0).geometry().isValid());
-        assertTrue(d.notes().get(0).message().startsWith("repaired invalid polygon"), d.notes().toString());
+        assertTrue(
+                d.notes().get(0).message().startsWith("repaired invalid polygon"),
+                d.notes().toString());
     }
 
     @Test
     void unitsMustAddUpToTheBuilding() {
-        Feature f = new Feature(props("id", "u", "households", 10, "use", "residential",
-                "units", List.of(props("unit", "1", "households", 4), props("unit", "2", "households", 4))), inside(10, 10));
+        Feature f = new Feature(
+                props(
+                        "id",
+                        "u",
+                        "households",
+                        10,
+                        "use",
+                        "residential",
+                        "units",
+                        List.of(props("unit", "1", "households", 4), props("unit", "2", "households", 4))),
+                inside(10, 10));
         String msg = problems(f);
         assertTrue(msg.contains("(id u): units add up to 8 households but the building has 10"), msg);
     }
@@ -122,10 +171,17 @@ class DatasetAssemblerTest {
         List<Feature> comms = new ArrayList<>(List.of(community()));
         GeoJsonLayers.write(dir.resolve("communities.geojson"), DataContract.COMMUNITIES, comms);
         DatasetException e = assertThrows(DatasetException.class, () -> DatasetReader.read(dir));
-        assertTrue(e.getMessage().contains("missing layer buildings (buildings.geojson or buildings.shp)"), e.getMessage());
-        Files.writeString(dir.resolve("buildings.geojson"), "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"id\":\"x\",\"households\":\"many\",\"use\":\"residential\"},\"geometry\":null}]}");
+        assertTrue(
+                e.getMessage().contains("missing layer buildings (buildings.geojson or buildings.shp)"),
+                e.getMessage());
+        Files.writeString(
+                dir.resolve("buildings.geojson"),
+                "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"id\":\"x\",\"households\":\"many\",\"use\":\"residential\"},\"geometry\":null}]}");
         e = assertThrows(DatasetException.class, () -> DatasetReader.read(dir));
-        assertTrue(e.getMessage().contains("buildings.geojson feature 0 (id x): households must be an integer >= 0, got many"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains("buildings.geojson feature 0 (id x): households must be an integer >= 0, got many"),
+                e.getMessage());
         assertTrue(e.getMessage().contains("buildings.geojson feature 0 (id x): missing geometry"), e.getMessage());
     }
 }

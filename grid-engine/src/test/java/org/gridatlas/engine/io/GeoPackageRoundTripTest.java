@@ -27,7 +27,10 @@ class GeoPackageRoundTripTest {
         assertEquals(d.households(), back.households());
         assertEquals(d.communities().get(0).code(), back.communities().get(0).code());
         assertEquals(d.barriers().size(), back.barriers().size());
-        assertEquals(d.communities().get(0).geometry().getArea(), back.communities().get(0).geometry().getArea(), 1e-12);
+        assertEquals(
+                d.communities().get(0).geometry().getArea(),
+                back.communities().get(0).geometry().getArea(),
+                1e-12);
     }
 
     @Test
@@ -39,15 +42,25 @@ class GeoPackageRoundTripTest {
         Map<LayerSchema, List<Feature>> layers;
         mil.nga.geopackage.GeoPackage gp = mil.nga.geopackage.GeoPackageManager.open(gpkg.toFile(), false);
         try {
-            assertEquals(r.grids().size(), GeoPackageLayers.read(gp, DataContract.GRIDS).size());
-            assertEquals(r.assignments().size(), GeoPackageLayers.read(gp, DataContract.ASSIGNMENTS).size());
-            Object flags = GeoPackageLayers.read(gp, DataContract.GRIDS).get(0).properties().get("flags");
+            assertEquals(
+                    r.grids().size(),
+                    GeoPackageLayers.read(gp, DataContract.GRIDS).size());
+            assertEquals(
+                    r.assignments().size(),
+                    GeoPackageLayers.read(gp, DataContract.ASSIGNMENTS).size());
+            Object flags = GeoPackageLayers.read(gp, DataContract.GRIDS)
+                    .get(0)
+                    .properties()
+                    .get("flags");
             assertTrue(flags instanceof List, "flags come back as a JSON array: " + flags);
         } finally {
             gp.close();
         }
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/ogrinfo")), "GDAL's ogrinfo is installed by scripts/test.sh");
-        Process p = new ProcessBuilder("/usr/bin/ogrinfo", "-ro", "-so", gpkg.toString(), "grids").redirectErrorStream(true).start();
+        Assumptions.assumeTrue(
+                Files.isExecutable(Path.of("/usr/bin/ogrinfo")), "GDAL's ogrinfo is installed by scripts/test.sh");
+        Process p = new ProcessBuilder("/usr/bin/ogrinfo", "-ro", "-so", gpkg.toString(), "grids")
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes());
         assertEquals(0, p.waitFor(), out);
         assertTrue(out.contains("Feature Count: " + r.grids().size()), out);

@@ -48,7 +48,9 @@ class MessyInputTest {
 
     static Map<LayerSchema, List<Feature>> layers(Geometry communityMetres, List<Feature> buildings) {
         Map<LayerSchema, List<Feature>> layers = new LinkedHashMap<>();
-        layers.put(DataContract.COMMUNITIES, List.of(new Feature(community(TestData.CODE), TestData.PLANE.toLonLat(communityMetres))));
+        layers.put(
+                DataContract.COMMUNITIES,
+                List.of(new Feature(community(TestData.CODE), TestData.PLANE.toLonLat(communityMetres))));
         layers.put(DataContract.BUILDINGS, buildings);
         return layers;
     }
@@ -61,11 +63,32 @@ class MessyInputTest {
     void hairThinSpikesAndRepeatedPointsAreCleanedOnceAndReported() {
         List<Feature> buildings = new ArrayList<>();
         // a 0.1 m spike under 0.5 mm wide on the east wall
-        buildings.add(building("spike", 200, c(10, 10), c(40, 10), c(40, 20), c(40.1, 20.0002), c(40, 20.0004), c(40, 30), c(10, 30), c(10, 10)));
+        buildings.add(building(
+                "spike",
+                200,
+                c(10, 10),
+                c(40, 10),
+                c(40, 20),
+                c(40.1, 20.0002),
+                c(40, 20.0004),
+                c(40, 30),
+                c(10, 30),
+                c(10, 10)));
         // a 10 m spike with a 0.4 mm base, reaching across the community's east line
-        buildings.add(building("long-spike", 200, c(120, 10), c(150, 10), c(150, 20), c(165, 20.0002), c(150, 20.0004), c(150, 30), c(120, 30), c(120, 10)));
+        buildings.add(building(
+                "long-spike",
+                200,
+                c(120, 10),
+                c(150, 10),
+                c(150, 20),
+                c(165, 20.0002),
+                c(150, 20.0004),
+                c(150, 30),
+                c(120, 30),
+                c(120, 10)));
         // repeated and near-repeated points
-        buildings.add(building("repeats", 150, c(60, 35), c(60, 35), c(90, 35), c(90.0000001, 35), c(90, 50), c(60, 50), c(60, 35)));
+        buildings.add(building(
+                "repeats", 150, c(60, 35), c(60, 35), c(90, 35), c(90.0000001, 35), c(90, 50), c(60, 50), c(60, 35)));
         Dataset d = new DatasetAssembler().assemble(layers(TestData.rect(0, 0, 160, 60), buildings));
 
         Map<String, DelineationReport.LayerRepairs> repairs = DelineationReport.repairs(d.notes());
@@ -83,17 +106,40 @@ class MessyInputTest {
 
     @Test
     void aBowTieCommunityStaysAnErrorNamingTheFeature() {
-        Geometry bowTie = Geoms.METRIC.createPolygon(new Coordinate[] {c(0, 0), c(100, 100), c(100, 0), c(0, 100), c(0, 0)});
-        DatasetException e = assertThrows(DatasetException.class, () -> new DatasetAssembler().assemble(layers(bowTie,
-                List.of(building("b", 10, c(10, 40), c(20, 40), c(20, 60), c(10, 60), c(10, 40))))));
-        assertTrue(e.getMessage().contains("communities.geojson feature 0 (id " + TestData.CODE + "): invalid polygon"), e.getMessage());
+        Geometry bowTie =
+                Geoms.METRIC.createPolygon(new Coordinate[] {c(0, 0), c(100, 100), c(100, 0), c(0, 100), c(0, 0)});
+        DatasetException e = assertThrows(
+                DatasetException.class,
+                () -> new DatasetAssembler()
+                        .assemble(layers(
+                                bowTie,
+                                List.of(building("b", 10, c(10, 40), c(20, 40), c(20, 60), c(10, 60), c(10, 40))))));
+        assertTrue(
+                e.getMessage().contains("communities.geojson feature 0 (id " + TestData.CODE + "): invalid polygon"),
+                e.getMessage());
     }
 
     @Test
     void aFootprintThinnerThanThePrecisionIsRefusedByName() {
-        DatasetException e = assertThrows(DatasetException.class, () -> new DatasetAssembler().assemble(layers(TestData.rect(0, 0, 100, 100),
-                List.of(building("ok", 10, c(10, 10), c(20, 10), c(20, 20), c(10, 20), c(10, 10)),
-                        building("hair", 10, c(30, 30), c(60, 30), c(60, 30.001), c(30, 30.001), c(30, 30))))));
-        assertTrue(e.getMessage().contains("buildings.geojson feature 1 (id hair): nothing of this polygon is thicker than 5 mm"), e.getMessage());
+        DatasetException e = assertThrows(
+                DatasetException.class,
+                () -> new DatasetAssembler()
+                        .assemble(layers(
+                                TestData.rect(0, 0, 100, 100),
+                                List.of(
+                                        building("ok", 10, c(10, 10), c(20, 10), c(20, 20), c(10, 20), c(10, 10)),
+                                        building(
+                                                "hair",
+                                                10,
+                                                c(30, 30),
+                                                c(60, 30),
+                                                c(60, 30.001),
+                                                c(30, 30.001),
+                                                c(30, 30))))));
+        assertTrue(
+                e.getMessage()
+                        .contains(
+                                "buildings.geojson feature 1 (id hair): nothing of this polygon is thicker than 5 mm"),
+                e.getMessage());
     }
 }

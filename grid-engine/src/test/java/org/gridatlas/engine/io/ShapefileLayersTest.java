@@ -37,7 +37,8 @@ class ShapefileLayersTest {
 
     @BeforeAll
     static void needsGdal() {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/ogr2ogr")), "needs GDAL's ogr2ogr (gdal-bin) to write the files");
+        Assumptions.assumeTrue(
+                Files.isExecutable(Path.of("/usr/bin/ogr2ogr")), "needs GDAL's ogr2ogr (gdal-bin) to write the files");
     }
 
     @Test
@@ -52,11 +53,22 @@ class ShapefileLayersTest {
             List<Feature> fs = ShapefileLayers.read(shp, DataContract.BUILDINGS, null);
             assertEquals(3, fs.size(), variant);
             Feature b1 = fs.get(0);
-            assertEquals("建设里小区", b1.properties().get("compound_id"), variant + ": GBK text, its cut name 'compound_i' matched");
+            assertEquals(
+                    "建设里小区",
+                    b1.properties().get("compound_id"),
+                    variant + ": GBK text, its cut name 'compound_i' matched");
             assertEquals("文化路128号建设里小区3号楼", b1.properties().get("address"));
-            assertEquals(List.of("文化路", "128号", "建设里小区"), List.of(b1.properties().get("road"), b1.properties().get("house_number"),
-                    b1.properties().get("compound_name")), "address parts under their cut names house_numb, compound_n");
-            assertEquals(3L, ((Number) b1.properties().get("building_no")).longValue(), "a building number GDAL wrote as a number field");
+            assertEquals(
+                    List.of("文化路", "128号", "建设里小区"),
+                    List.of(
+                            b1.properties().get("road"),
+                            b1.properties().get("house_number"),
+                            b1.properties().get("compound_name")),
+                    "address parts under their cut names house_numb, compound_n");
+            assertEquals(
+                    3L,
+                    ((Number) b1.properties().get("building_no")).longValue(),
+                    "a building number GDAL wrote as a number field");
             assertEquals(64L, ((Number) b1.properties().get("households")).longValue());
             Polygon p = (Polygon) b1.geometry();
             assertEquals(1, p.getNumInteriorRing(), "the hole is a hole");
@@ -83,8 +95,10 @@ class ShapefileLayersTest {
         assertEquals("river", fs.get(1).properties().get("kind"));
 
         Path pts = dir.resolve("hamlets.geojson");
-        Files.writeString(pts, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"id\":\"h1\",\"name\":\"王庄\",\"households\":40},"
-                + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[119.6,39.93]}}]}");
+        Files.writeString(
+                pts,
+                "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"id\":\"h1\",\"name\":\"王庄\",\"households\":40},"
+                        + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[119.6,39.93]}}]}");
         Path hamlets = dir.resolve("hamlets.shp");
         ogr2ogr("-f", "ESRI Shapefile", "-lco", "ENCODING=UTF-8", hamlets.toString(), pts.toString());
         Files.delete(ShapefileLayers.sibling(hamlets, ".cpg")); // UTF-8 told from GBK by the bytes alone
@@ -98,19 +112,30 @@ class ShapefileLayersTest {
         Path src = dir.resolve("src.geojson");
         Files.writeString(src, SOURCE, StandardCharsets.UTF_8);
         // (EPSG code, what the .prj must say) for the systems planners' files come in, as GDAL writes them
-        List<String[]> cases = List.of(new String[] {"EPSG:4528", "EPSG:4528"}, new String[] {"EPSG:4549", "EPSG:4549"},
-                new String[] {"EPSG:4498", "EPSG:4498"}, new String[] {"EPSG:4490", null}, new String[] {"EPSG:32650", "EPSG:32650"},
-                new String[] {"EPSG:2383", "EPSG:2383"}, new String[] {"EPSG:2362", "EPSG:2362"}, new String[] {"EPSG:2435", "EPSG:2435"});
+        List<String[]> cases = List.of(
+                new String[] {"EPSG:4528", "EPSG:4528"},
+                new String[] {"EPSG:4549", "EPSG:4549"},
+                new String[] {"EPSG:4498", "EPSG:4498"},
+                new String[] {"EPSG:4490", null},
+                new String[] {"EPSG:32650", "EPSG:32650"},
+                new String[] {"EPSG:2383", "EPSG:2383"},
+                new String[] {"EPSG:2362", "EPSG:2362"},
+                new String[] {"EPSG:2435", "EPSG:2435"});
         List<String> wrong = new ArrayList<>();
         for (String[] c : cases) {
             Path shp = dir.resolve(c[0].replace(':', '_')).resolve("buildings.shp");
             Files.createDirectories(shp.getParent());
             ogr2ogr("-f", "ESRI Shapefile", "-t_srs", c[0], shp.toString(), src.toString());
             String read = ShapefileLayers.declaredCrs(shp);
-            if (!java.util.Objects.equals(c[1], read)) wrong.add(c[0] + " read as " + read + " from " + Files.readString(ShapefileLayers.sibling(shp, ".prj")));
+            if (!java.util.Objects.equals(c[1], read))
+                wrong.add(
+                        c[0] + " read as " + read + " from " + Files.readString(ShapefileLayers.sibling(shp, ".prj")));
         }
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
-        Geometry moved = ShapefileLayers.read(dir.resolve("EPSG_4528").resolve("buildings.shp"), DataContract.BUILDINGS, null).get(0).geometry();
+        Geometry moved = ShapefileLayers.read(
+                        dir.resolve("EPSG_4528").resolve("buildings.shp"), DataContract.BUILDINGS, null)
+                .get(0)
+                .geometry();
         assertTrue(moved.getCoordinate().x > 40_000_000, "coordinates are read as stored: " + moved.getCoordinate());
     }
 

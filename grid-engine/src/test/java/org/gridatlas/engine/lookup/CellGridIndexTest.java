@@ -1,6 +1,5 @@
 package org.gridatlas.engine.lookup;
 
-import org.gridatlas.fixtures.Slow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +11,7 @@ import org.gridatlas.engine.Delineator;
 import org.gridatlas.engine.TestData;
 import org.gridatlas.engine.model.Grid;
 import org.gridatlas.engine.partition.Bounds;
+import org.gridatlas.fixtures.Slow;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -26,7 +26,9 @@ import org.locationtech.jts.geom.Envelope;
 class CellGridIndexTest {
     @Test
     void sameAnswersAsTheExactLocatorOnAMillionPoints() {
-        List<Grid> grids = new Delineator(new Bounds(100, 300)).delineate(TestData.blocksAndRoad()).grids();
+        List<Grid> grids = new Delineator(new Bounds(100, 300))
+                .delineate(TestData.blocksAndRoad())
+                .grids();
         List<Grid> more = new ArrayList<>(grids);
         PointInGridIndex exact = new PointInGridIndex(more);
         CellGridIndex cells = new CellGridIndex(exact).ready();
@@ -36,7 +38,10 @@ class CellGridIndexTest {
         SplittableRandom rnd = new SplittableRandom(7);
         double w = extent.getWidth(), h = extent.getHeight();
         while (points.size() < 1_000_000) {
-            points.add(new double[] {extent.getMinX() - 0.1 * w + rnd.nextDouble() * 1.2 * w, extent.getMinY() - 0.1 * h + rnd.nextDouble() * 1.2 * h});
+            points.add(new double[] {
+                extent.getMinX() - 0.1 * w + rnd.nextDouble() * 1.2 * w,
+                extent.getMinY() - 0.1 * h + rnd.nextDouble() * 1.2 * h
+            });
         }
         for (Grid g : grids) {
             Coordinate[] cs = g.geometry().getCoordinates();
@@ -64,9 +69,16 @@ class CellGridIndexTest {
         }
         assertEquals(0, differences, first);
         assertTrue(points.size() > 1_000_000);
-        assertTrue(fromCell > 0.5 * inCoverage, "most points in coverage answered from a cell: " + fromCell + " of " + inCoverage + "; " + cells.describe());
+        assertTrue(
+                fromCell > 0.5 * inCoverage,
+                "most points in coverage answered from a cell: " + fromCell + " of " + inCoverage + "; "
+                        + cells.describe());
         double qx = extent.getMinX() + w / 4, qy = extent.getMinY() + h / 4;
-        assertEquals(exact.lookup(qx, qy, 50), cells.lookup(qx, qy, 50), "a wider candidate distance asks the exact index");
-        assertSame(cells.lookup(qx, qy, 10), cells.lookup(qx, qy, 10), "a cell's answer is prepared once: nothing is allocated per lookup");
+        assertEquals(
+                exact.lookup(qx, qy, 50), cells.lookup(qx, qy, 50), "a wider candidate distance asks the exact index");
+        assertSame(
+                cells.lookup(qx, qy, 10),
+                cells.lookup(qx, qy, 10),
+                "a cell's answer is prepared once: nothing is allocated per lookup");
     }
 }

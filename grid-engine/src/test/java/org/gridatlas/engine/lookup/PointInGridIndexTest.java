@@ -24,11 +24,16 @@ class PointInGridIndexTest {
     @Test
     void everyBuildingCentreFindsItsOwnGrid() {
         for (Assignment a : r.assignments()) {
-            Building b = d.buildings().stream().filter(x -> x.id().equals(a.buildingKey())).findFirst().orElseThrow();
+            Building b = d.buildings().stream()
+                    .filter(x -> x.id().equals(a.buildingKey()))
+                    .findFirst()
+                    .orElseThrow();
             Coordinate c = b.geometry().getInteriorPoint().getCoordinate();
             GridLocator.Hit hit = index.locate(c.x, c.y);
             assertEquals(a.gridCode(), hit.grid().code(), "building " + b.id());
-            assertFalse(hit.onBoundary(), "building " + b.id() + " at " + c + " grids " + hit.grid().code() + " " + hit.alsoTouching());
+            assertFalse(
+                    hit.onBoundary(),
+                    "building " + b.id() + " at " + c + " grids " + hit.grid().code() + " " + hit.alsoTouching());
         }
     }
 
@@ -49,23 +54,33 @@ class PointInGridIndexTest {
 
     @Test
     void outsideEveryGridIsNull() {
-        Coordinate far = TestData.PLANE.toLonLat(Geoms.METRIC.createPoint(new Coordinate(-500, -500))).getCoordinate();
+        Coordinate far = TestData.PLANE
+                .toLonLat(Geoms.METRIC.createPoint(new Coordinate(-500, -500)))
+                .getCoordinate();
         assertNull(index.locate(far.x, far.y));
     }
 
     @Test
     void nearABoundaryTheNeighbourIsACandidateAndOutsideTheNearestGridAnswers() {
         // 5 m west of the road at x = 300 lies in a west grid, within 10 m of an east one
-        Coordinate nearRoad = TestData.PLANE.toLonLat(Geoms.METRIC.createPoint(new Coordinate(295, 200))).getCoordinate();
+        Coordinate nearRoad = TestData.PLANE
+                .toLonLat(Geoms.METRIC.createPoint(new Coordinate(295, 200)))
+                .getCoordinate();
         GridLocator.Lookup l = index.lookup(nearRoad.x, nearRoad.y, 10);
         assertFalse(l.outside());
-        assertTrue(l.nearby().stream().anyMatch(c -> c.metres() > 4 && c.metres() < 6), l.nearby().toString());
+        assertTrue(
+                l.nearby().stream().anyMatch(c -> c.metres() > 4 && c.metres() < 6),
+                l.nearby().toString());
         assertTrue(index.lookup(nearRoad.x, nearRoad.y, 2).nearby().isEmpty());
 
-        Coordinate off = TestData.PLANE.toLonLat(Geoms.METRIC.createPoint(new Coordinate(650, 200))).getCoordinate();
+        Coordinate off = TestData.PLANE
+                .toLonLat(Geoms.METRIC.createPoint(new Coordinate(650, 200)))
+                .getCoordinate();
         GridLocator.Lookup o = index.lookup(off.x, off.y, 10);
         assertTrue(o.outside());
         assertEquals(50, o.nearestMetres(), 0.5);
-        assertTrue(o.nearest().geometry().getEnvelopeInternal().getMaxX() > nearRoad.x, "the nearest grid is an eastern one");
+        assertTrue(
+                o.nearest().geometry().getEnvelopeInternal().getMaxX() > nearRoad.x,
+                "the nearest grid is an eastern one");
     }
 }

@@ -35,8 +35,10 @@ class CompactnessRefinerTest {
                     x[u] = (c + 0.5) * SIDE;
                     y[u] = (r + 0.5) * SIDE;
                     area[u] = SIDE * SIDE;
-                    outer[u] = SIDE * ((r == 0 ? 1 : 0) + (r == rows - 1 ? 1 : 0) + (c == 0 ? 1 : 0) + (c == cols - 1 ? 1 : 0));
-                    squares.add((Polygon) Geoms.METRIC.toGeometry(new org.locationtech.jts.geom.Envelope(c * SIDE, (c + 1) * SIDE, r * SIDE, (r + 1) * SIDE)));
+                    outer[u] = SIDE
+                            * ((r == 0 ? 1 : 0) + (r == rows - 1 ? 1 : 0) + (c == 0 ? 1 : 0) + (c == cols - 1 ? 1 : 0));
+                    squares.add((Polygon) Geoms.METRIC.toGeometry(new org.locationtech.jts.geom.Envelope(
+                            c * SIDE, (c + 1) * SIDE, r * SIDE, (r + 1) * SIDE)));
                 }
             }
             UnitGraph g = new UnitGraph(weight, x, y, area, outer);
@@ -83,7 +85,8 @@ class CompactnessRefinerTest {
 
         CompactnessRefiner.refine(l.graph(), component, 2, new Bounds(300, 900));
 
-        assertArrayEquals(TWO_SQUARES, component, "two 3 × 3 grids (compactness before " + Arrays.toString(before) + ")");
+        assertArrayEquals(
+                TWO_SQUARES, component, "two 3 × 3 grids (compactness before " + Arrays.toString(before) + ")");
         double[] after = l.compactness(component, 2);
         assertEquals(Math.PI / 4, after[0], 1e-9);
         assertEquals(Math.PI / 4, after[1], 1e-9);
@@ -158,7 +161,8 @@ class CompactnessRefinerTest {
     }
 
     /** Measured on the squares themselves: no single move the refiner may make rounds the grids off any further. */
-    private static void assertNoBetterMoveLeft(Lattice l, int[] component, int components, Bounds bounds, double sum, String where) {
+    private static void assertNoBetterMoveLeft(
+            Lattice l, int[] component, int components, Bounds bounds, double sum, String where) {
         UnitGraph g = l.graph();
         int[] total = new int[components];
         int[] members = new int[components];
@@ -180,9 +184,12 @@ class CompactnessRefinerTest {
                 }
                 if (opened > closed) continue;
                 component[u] = to;
-                double moved = Arrays.stream(l.compactness(component, components)).sum();
+                double moved =
+                        Arrays.stream(l.compactness(component, components)).sum();
                 component[u] = from;
-                assertTrue(moved <= sum + 1e-3, where + ": moving unit " + u + " to grid " + to + " still gains " + (moved - sum));
+                assertTrue(
+                        moved <= sum + 1e-3,
+                        where + ": moving unit " + u + " to grid " + to + " still gains " + (moved - sum));
             }
         }
     }
@@ -194,7 +201,8 @@ class CompactnessRefinerTest {
         List<Deque<Integer>> fronts = new ArrayList<>();
         for (int k = 0; k < components; k++) {
             int seed;
-            do seed = rnd.nextInt(g.size()); while (component[seed] >= 0);
+            do seed = rnd.nextInt(g.size());
+            while (component[seed] >= 0);
             component[seed] = k;
             fronts.add(new ArrayDeque<>(List.of(seed)));
         }
@@ -206,9 +214,21 @@ class CompactnessRefinerTest {
                 while (!front.isEmpty()) {
                     int u = front.peek();
                     int next = -1;
-                    for (UnitGraph.Link l : g.links(u)) if (component[l.other()] < 0 && rnd.nextBoolean()) { next = l.other(); break; }
-                    if (next < 0) for (UnitGraph.Link l : g.links(u)) if (component[l.other()] < 0) { next = l.other(); break; }
-                    if (next < 0) { front.poll(); continue; }
+                    for (UnitGraph.Link l : g.links(u))
+                        if (component[l.other()] < 0 && rnd.nextBoolean()) {
+                            next = l.other();
+                            break;
+                        }
+                    if (next < 0)
+                        for (UnitGraph.Link l : g.links(u))
+                            if (component[l.other()] < 0) {
+                                next = l.other();
+                                break;
+                            }
+                    if (next < 0) {
+                        front.poll();
+                        continue;
+                    }
                     component[next] = k;
                     front.add(next);
                     grew = true;

@@ -22,7 +22,8 @@ class MicroGridPlannerTest {
         TestData t = new TestData().community(TestData.CODE, TestData.rect(0, 0, 600, 400));
         int n = 0;
         for (int row = 0; row < 6; row++) {
-            for (int col = 0; col < 8; col++) t.building("b" + (++n), 25, TestData.rect(15 + col * 72, 15 + row * 64, 40, 14), null);
+            for (int col = 0; col < 8; col++)
+                t.building("b" + (++n), 25, TestData.rect(15 + col * 72, 15 + row * 64, 40, 14), null);
         }
         return t.build();
     }
@@ -33,11 +34,14 @@ class MicroGridPlannerTest {
         Delineation r = new Delineator(Bounds.DEFAULT, RuralRule.DEFAULT, MicroGridPlanner.DEFAULT).delineate(d);
         Verification v = GridVerifier.verify(d, r, Bounds.DEFAULT);
         assertTrue(v.passed(), v.toString());
-        List<Grid> grids = r.grids().stream().filter(g -> g.level() == GridLevel.GRID).toList();
-        List<Grid> micro = r.grids().stream().filter(g -> g.level() == GridLevel.MICRO).toList();
+        List<Grid> grids =
+                r.grids().stream().filter(g -> g.level() == GridLevel.GRID).toList();
+        List<Grid> micro =
+                r.grids().stream().filter(g -> g.level() == GridLevel.MICRO).toList();
         assertEquals(3, grids.size());
         assertEquals(r.report().microGrids(), micro.size());
-        Map<String, Integer> sums = micro.stream().collect(Collectors.groupingBy(Grid::parentCode, Collectors.summingInt(Grid::households)));
+        Map<String, Integer> sums = micro.stream()
+                .collect(Collectors.groupingBy(Grid::parentCode, Collectors.summingInt(Grid::households)));
         for (Grid g : grids) assertEquals(g.households(), sums.get(g.code()), "micro grids of " + g.code() + " add up");
         for (Grid m : micro) {
             assertTrue(m.code().matches("\\d{18}") && m.code().startsWith(m.parentCode()), m.code());

@@ -14,10 +14,15 @@ class PlanarArrangementTest {
     @Test
     void aCrossCutsASquareIntoFourTaggedNeighbours() {
         Polygon square = TestData.rect(0, 0, 100, 100);
-        List<PlanarArrangement.TaggedLine> lines = new ArrayList<>(PlanarArrangement.linesOf(square.getBoundary(), EdgeTag.BOUNDARY));
+        List<PlanarArrangement.TaggedLine> lines =
+                new ArrayList<>(PlanarArrangement.linesOf(square.getBoundary(), EdgeTag.BOUNDARY));
         // the roads overshoot the square: the parts outside make no faces
-        lines.addAll(PlanarArrangement.linesOf(Geoms.METRIC.createLineString(new Coordinate[] {new Coordinate(50, -10), new Coordinate(50, 110)}), EdgeTag.MAJOR));
-        lines.addAll(PlanarArrangement.linesOf(Geoms.METRIC.createLineString(new Coordinate[] {new Coordinate(-10, 50), new Coordinate(110, 50)}), EdgeTag.MINOR));
+        lines.addAll(PlanarArrangement.linesOf(
+                Geoms.METRIC.createLineString(new Coordinate[] {new Coordinate(50, -10), new Coordinate(50, 110)}),
+                EdgeTag.MAJOR));
+        lines.addAll(PlanarArrangement.linesOf(
+                Geoms.METRIC.createLineString(new Coordinate[] {new Coordinate(-10, 50), new Coordinate(110, 50)}),
+                EdgeTag.MINOR));
         PlanarArrangement a = PlanarArrangement.build(lines, square);
         assertEquals(4, a.faces().size());
         assertEquals(10_000, a.faces().stream().mapToDouble(Polygon::getArea).sum(), 1e-6);
@@ -34,8 +39,11 @@ class PlanarArrangementTest {
     @Test
     void aDeadEndRoadMakesNoExtraFace() {
         Polygon square = TestData.rect(0, 0, 100, 100);
-        List<PlanarArrangement.TaggedLine> lines = new ArrayList<>(PlanarArrangement.linesOf(square.getBoundary(), EdgeTag.BOUNDARY));
-        lines.addAll(PlanarArrangement.linesOf(Geoms.METRIC.createLineString(new Coordinate[] {new Coordinate(50, 0), new Coordinate(50, 60)}), EdgeTag.MINOR));
+        List<PlanarArrangement.TaggedLine> lines =
+                new ArrayList<>(PlanarArrangement.linesOf(square.getBoundary(), EdgeTag.BOUNDARY));
+        lines.addAll(PlanarArrangement.linesOf(
+                Geoms.METRIC.createLineString(new Coordinate[] {new Coordinate(50, 0), new Coordinate(50, 60)}),
+                EdgeTag.MINOR));
         assertEquals(1, PlanarArrangement.build(lines, square).faces().size());
     }
 }

@@ -53,7 +53,8 @@ class TreePartitionerTest {
         UnitGraph g = chain(200, 200, 200, 200, 200, 200);
         SpanningForest f = SpanningForest.build(g, 1, 0);
         int[] labels = TreePartitioner.unlabelled(g.size());
-        TreePartitioner.Result r = new TreePartitioner(BOUNDS, BOUNDS.middle()).partition(f, f.roots[0], g.weight, labels, 0);
+        TreePartitioner.Result r =
+                new TreePartitioner(BOUNDS, BOUNDS.middle()).partition(f, f.roots[0], g.weight, labels, 0);
         assertNotNull(r);
         assertPiecesWithin(g, labels, r.components());
         assertConnected(g, labels, r.components());
@@ -63,7 +64,8 @@ class TreePartitionerTest {
     void refusesWhatCannotBeCutWithinBounds() {
         UnitGraph g = chain(275, 275);
         SpanningForest f = SpanningForest.build(g, 1, 0);
-        assertNull(new TreePartitioner(BOUNDS, BOUNDS.middle()).partition(f, f.roots[0], g.weight, TreePartitioner.unlabelled(2), 0));
+        assertNull(new TreePartitioner(BOUNDS, BOUNDS.middle())
+                .partition(f, f.roots[0], g.weight, TreePartitioner.unlabelled(2), 0));
     }
 
     @Test
@@ -71,7 +73,8 @@ class TreePartitionerTest {
         UnitGraph g = chain(275, 275);
         SpanningForest f = SpanningForest.build(g, 1, 0);
         int[] labels = TreePartitioner.unlabelled(2);
-        TreePartitioner.Result r = new TreePartitioner(new Bounds(275, 525), BOUNDS.middle()).partition(f, f.roots[0], g.weight, labels, 0);
+        TreePartitioner.Result r = new TreePartitioner(new Bounds(275, 525), BOUNDS.middle())
+                .partition(f, f.roots[0], g.weight, labels, 0);
         assertNotNull(r);
         assertEquals(2, r.components(), "275 + 275 is within 25 of the bounds; 550 would be 50 over");
     }
@@ -103,7 +106,11 @@ class TreePartitionerTest {
     static void assertConnected(UnitGraph g, int[] labels, int pieces) {
         for (int c = 0; c < pieces; c++) {
             int start = -1, count = 0;
-            for (int u = 0; u < g.size(); u++) if (labels[u] == c) { count++; if (start < 0) start = u; }
+            for (int u = 0; u < g.size(); u++)
+                if (labels[u] == c) {
+                    count++;
+                    if (start < 0) start = u;
+                }
             if (count == 0) continue;
             boolean[] seen = new boolean[g.size()];
             Deque<Integer> q = new ArrayDeque<>(java.util.List.of(start));
@@ -112,7 +119,11 @@ class TreePartitionerTest {
             while (!q.isEmpty()) {
                 int u = q.poll();
                 reached++;
-                for (UnitGraph.Link l : g.links(u)) if (labels[l.other()] == c && !seen[l.other()]) { seen[l.other()] = true; q.add(l.other()); }
+                for (UnitGraph.Link l : g.links(u))
+                    if (labels[l.other()] == c && !seen[l.other()]) {
+                        seen[l.other()] = true;
+                        q.add(l.other());
+                    }
             }
             assertEquals(count, reached, "piece " + c + " is not connected");
         }

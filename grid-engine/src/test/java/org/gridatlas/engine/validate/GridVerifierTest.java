@@ -23,8 +23,20 @@ class GridVerifierTest {
         return GridVerifier.verify(dataset, new Delineation(grids, assignments, good.report()), Bounds.DEFAULT);
     }
 
-    private static Grid with(Grid g, int households, List<String> flags, org.locationtech.jts.geom.Geometry geometry, String code) {
-        return new Grid(code, g.level(), g.kind(), g.communityCode(), g.streetCode(), households, g.buildings(), g.areaM2(), g.parentCode(), flags, geometry);
+    private static Grid with(
+            Grid g, int households, List<String> flags, org.locationtech.jts.geom.Geometry geometry, String code) {
+        return new Grid(
+                code,
+                g.level(),
+                g.kind(),
+                g.communityCode(),
+                g.streetCode(),
+                households,
+                g.buildings(),
+                g.areaM2(),
+                g.parentCode(),
+                flags,
+                geometry);
     }
 
     @Test
@@ -34,7 +46,8 @@ class GridVerifierTest {
 
     @Test
     void catchesAMissingAssignment() {
-        Verification v = verify(good.grids(), good.assignments().subList(1, good.assignments().size()));
+        Verification v = verify(
+                good.grids(), good.assignments().subList(1, good.assignments().size()));
         assertEquals(1, v.violations(Rule.EACH_BUILDING_ONCE));
         assertTrue(v.violations(Rule.HOUSEHOLDS_SUM) > 0);
     }
@@ -48,7 +61,8 @@ class GridVerifierTest {
 
         List<Assignment> moved = new ArrayList<>();
         String target = grids.get(1).code();
-        for (Assignment a : good.assignments()) moved.add(a.gridCode().equals(grids.get(0).code()) ? new Assignment(a.buildingKey(), target) : a);
+        for (Assignment a : good.assignments())
+            moved.add(a.gridCode().equals(grids.get(0).code()) ? new Assignment(a.buildingKey(), target) : a);
         Verification v = verify(good.grids(), moved);
         assertTrue(v.violations(Rule.BOUNDS_OR_FLAGGED) >= 1, v.toString());
         assertTrue(v.violations(Rule.BUILDING_INSIDE_GRID) >= 1, v.toString());
@@ -58,7 +72,14 @@ class GridVerifierTest {
     void catchesGapsOverlapsAndBadCodes() {
         List<Grid> grids = new ArrayList<>(good.grids());
         Grid a = grids.get(0), b = grids.get(1);
-        grids.set(1, with(b, b.households(), b.flags(), b.geometry().union(a.geometry()).buffer(0), b.code()));
+        grids.set(
+                1,
+                with(
+                        b,
+                        b.households(),
+                        b.flags(),
+                        b.geometry().union(a.geometry()).buffer(0),
+                        b.code()));
         assertTrue(verify(grids, good.assignments()).violations(Rule.NO_OVERLAP) >= 1);
 
         grids = new ArrayList<>(good.grids());

@@ -20,7 +20,10 @@ import java.util.Optional;
 public final class GeoServerClient {
     static final ObjectMapper JSON = new ObjectMapper();
     private final GeoServerTarget target;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final String authorization;
 
     public GeoServerClient(GeoServerTarget target) {
@@ -55,28 +58,51 @@ public final class GeoServerClient {
 
     private HttpResponse<String> send(String method, String path, String contentType, String body) {
         URI uri = URI.create(target.url() + path);
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Authorization", authorization)
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization)
                 .header("Accept", path.endsWith(".sld") ? "application/vnd.ogc.sld+xml" : "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (contentType != null) b.header("Content-Type", contentType);
         HttpResponse<String> r;
         try {
             r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new GeoServerException(0, "GeoServer at " + target.url() + " is not reachable (" + method + " " + path + "): " + e);
+            throw new GeoServerException(
+                    0, "GeoServer at " + target.url() + " is not reachable (" + method + " " + path + "): " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GeoServerException(0, "interrupted while calling GeoServer");
         }
         int s = r.statusCode();
-        if (s == 401) throw new GeoServerException(s, "GeoServer at " + target.url() + " refused user '" + target.user() + "' (401): check the user and password");
-        if (s == 403) throw new GeoServerException(s, "GeoServer does not allow " + method + " " + path + " for user '" + target.user() + "' (403): " + brief(r.body()));
-        if (s == 409) throw new GeoServerException(s, "GeoServer reports a conflict on " + method + " " + path + " (409), probably a concurrent change: " + brief(r.body()) + "; publish again");
+        if (s == 401)
+            throw new GeoServerException(
+                    s,
+                    "GeoServer at " + target.url() + " refused user '" + target.user()
+                            + "' (401): check the user and password");
+        if (s == 403)
+            throw new GeoServerException(
+                    s,
+                    "GeoServer does not allow " + method + " " + path + " for user '" + target.user() + "' (403): "
+                            + brief(r.body()));
+        if (s == 409)
+            throw new GeoServerException(
+                    s,
+                    "GeoServer reports a conflict on " + method + " " + path + " (409), probably a concurrent change: "
+                            + brief(r.body()) + "; publish again");
         if (s == 404 && !method.equals("GET")) {
-            throw new GeoServerException(s, "GeoServer has no " + path + " (404 to " + method + "): is the URL GeoServer's base, e.g. http://host:8080/geoserver? " + brief(r.body()));
+            throw new GeoServerException(
+                    s,
+                    "GeoServer has no " + path + " (404 to " + method
+                            + "): is the URL GeoServer's base, e.g. http://host:8080/geoserver? " + brief(r.body()));
         }
         if (s >= 400 && s != 404) {
-            throw new GeoServerException(s, "GeoServer answered " + s + " to " + method + " " + path + ": " + brief(r.body()));
+            throw new GeoServerException(
+                    s, "GeoServer answered " + s + " to " + method + " " + path + ": " + brief(r.body()));
         }
         return r;
     }
@@ -85,7 +111,10 @@ public final class GeoServerClient {
         try {
             return JSON.readTree(body);
         } catch (IOException e) {
-            throw new GeoServerException(200, "GeoServer's answer to GET " + path + " is not JSON (is the URL the GeoServer base?): " + brief(body));
+            throw new GeoServerException(
+                    200,
+                    "GeoServer's answer to GET " + path + " is not JSON (is the URL the GeoServer base?): "
+                            + brief(body));
         }
     }
 

@@ -48,12 +48,16 @@ public final class GeoServerPublisher {
     /** Drops GeoWebCache's cached tiles of these layers (after a redraw changed them). */
     public void truncate(List<PublishedLayer> layers) {
         for (PublishedLayer l : layers) {
-            client.post("/gwc/rest/masstruncate", "text/xml", "<truncateLayer><layerName>" + ws + ":" + l.layerName + "</layerName></truncateLayer>");
+            client.post(
+                    "/gwc/rest/masstruncate",
+                    "text/xml",
+                    "<truncateLayer><layerName>" + ws + ":" + l.layerName + "</layerName></truncateLayer>");
         }
     }
 
     private Step workspace() {
-        if (client.getJson("/rest/workspaces/" + ws + ".json").isPresent()) return new Step("workspace " + ws, "unchanged");
+        if (client.getJson("/rest/workspaces/" + ws + ".json").isPresent())
+            return new Step("workspace " + ws, "unchanged");
         client.post("/rest/workspaces", JSON_TYPE, wrap("workspace", obj().put("name", ws)));
         return new Step("workspace " + ws, "created");
     }
@@ -71,21 +75,27 @@ public final class GeoServerPublisher {
             client.post(path, JSON_TYPE, wrap("dataStore", want));
             return new Step("data store " + STORE, "created");
         }
-        if (connectionParameters(have.get().path("dataStore")).entrySet().containsAll(params.entrySet())) return new Step("data store " + STORE, "unchanged");
+        if (connectionParameters(have.get().path("dataStore")).entrySet().containsAll(params.entrySet()))
+            return new Step("data store " + STORE, "unchanged");
         client.put(path + "/" + STORE, JSON_TYPE, wrap("dataStore", want));
         return new Step("data store " + STORE, "updated");
     }
 
     private Step featureType(PublishedLayer l) {
         String path = "/rest/workspaces/" + ws + "/datastores/" + STORE + "/featuretypes";
-        ObjectNode want = obj().put("name", l.layerName).put("nativeName", l.nativeName).put("title", l.title)
-                .put("srs", "EPSG:4490").put("projectionPolicy", "FORCE_DECLARED").put("enabled", true);
+        ObjectNode want = obj().put("name", l.layerName)
+                .put("nativeName", l.nativeName)
+                .put("title", l.title)
+                .put("srs", "EPSG:4490")
+                .put("projectionPolicy", "FORCE_DECLARED")
+                .put("enabled", true);
         Optional<JsonNode> have = client.getJson(path + "/" + l.layerName + ".json");
         if (have.isEmpty()) {
             client.post(path, JSON_TYPE, wrap("featureType", want));
             return new Step("feature type " + l.layerName, "created");
         }
-        if (sameFields(want, have.get().path("featureType"))) return new Step("feature type " + l.layerName, "unchanged");
+        if (sameFields(want, have.get().path("featureType")))
+            return new Step("feature type " + l.layerName, "unchanged");
         client.put(path + "/" + l.layerName, JSON_TYPE, wrap("featureType", want));
         return new Step("feature type " + l.layerName, "updated");
     }
@@ -105,13 +115,24 @@ public final class GeoServerPublisher {
 
     private Step defaultStyle(PublishedLayer l) {
         String path = "/rest/workspaces/" + ws + "/layers/" + l.layerName;
-        JsonNode style = client.getJson(path + ".json").map(n -> n.path("layer").path("defaultStyle")).orElseThrow(() ->
-                new GeoServerException(404, "GeoServer made no layer " + ws + ":" + l.layerName + " for its feature type"));
+        JsonNode style = client.getJson(path + ".json")
+                .map(n -> n.path("layer").path("defaultStyle"))
+                .orElseThrow(() -> new GeoServerException(
+                        404, "GeoServer made no layer " + ws + ":" + l.layerName + " for its feature type"));
         String name = style.path("name").asText();
-        if (name.equals(ws + ":" + l.styleName()) || (name.equals(l.styleName()) && style.path("workspace").asText().equals(ws))) {
+        if (name.equals(ws + ":" + l.styleName())
+                || (name.equals(l.styleName())
+                        && style.path("workspace").asText().equals(ws))) {
             return new Step("layer " + l.layerName + " style", "unchanged");
         }
-        client.put(path, JSON_TYPE, wrap("layer", obj().set("defaultStyle", obj().put("name", l.styleName()).put("workspace", ws))));
+        client.put(
+                path,
+                JSON_TYPE,
+                wrap(
+                        "layer",
+                        obj().set(
+                                        "defaultStyle",
+                                        obj().put("name", l.styleName()).put("workspace", ws))));
         return new Step("layer " + l.layerName + " style", "updated");
     }
 
@@ -132,8 +153,15 @@ public final class GeoServerPublisher {
             return new Step("layer group " + GROUP, "created");
         }
         List<String> haveNames = new ArrayList<>();
-        for (JsonNode p : list(have.get().path("layerGroup").path("publishables").path("published"))) haveNames.add(p.path("name").asText());
-        if (haveNames.equals(names) && have.get().path("layerGroup").path("title").asText().equals(want.get("title").asText())) {
+        for (JsonNode p :
+                list(have.get().path("layerGroup").path("publishables").path("published")))
+            haveNames.add(p.path("name").asText());
+        if (haveNames.equals(names)
+                && have.get()
+                        .path("layerGroup")
+                        .path("title")
+                        .asText()
+                        .equals(want.get("title").asText())) {
             return new Step("layer group " + GROUP, "unchanged");
         }
         client.put(path + "/" + GROUP, JSON_TYPE, wrap("layerGroup", want));
@@ -143,13 +171,15 @@ public final class GeoServerPublisher {
     /** GeoServer's JSON gives a one-element list as the element itself. */
     private static List<JsonNode> list(JsonNode n) {
         List<JsonNode> out = new ArrayList<>();
-        if (n.isArray()) n.forEach(out::add); else if (!n.isMissingNode() && !n.isNull()) out.add(n);
+        if (n.isArray()) n.forEach(out::add);
+        else if (!n.isMissingNode() && !n.isNull()) out.add(n);
         return out;
     }
 
     private static Map<String, String> connectionParameters(JsonNode store) {
         Map<String, String> m = new LinkedHashMap<>();
-        for (JsonNode e : list(store.path("connectionParameters").path("entry"))) m.put(e.path("@key").asText(), e.path("$").asText());
+        for (JsonNode e : list(store.path("connectionParameters").path("entry")))
+            m.put(e.path("@key").asText(), e.path("$").asText());
         return m;
     }
 

@@ -10,7 +10,8 @@ public record GeoServerTarget(URI url, String user, String password, String work
             throw new org.gridatlas.engine.io.InputException("the GeoServer URL must be http(s): " + url);
         }
         if (workspace == null || !workspace.matches("[A-Za-z_][A-Za-z0-9_-]*")) {
-            throw new org.gridatlas.engine.io.InputException("workspace name '" + workspace + "' must be letters, digits, '_' or '-'");
+            throw new org.gridatlas.engine.io.InputException(
+                    "workspace name '" + workspace + "' must be letters, digits, '_' or '-'");
         }
         String s = url.toString();
         if (s.endsWith("/")) url = URI.create(s.substring(0, s.length() - 1));

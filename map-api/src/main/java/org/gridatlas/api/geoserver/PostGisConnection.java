@@ -15,7 +15,8 @@ public record PostGisConnection(String host, int port, String database, String u
      */
     public static PostGisConnection fromJdbcUrl(String jdbcUrl, String hostSeenByGeoServer) {
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql://")) {
-            throw new org.gridatlas.engine.io.InputException("publishing needs the PostGIS store (--jdbc jdbc:postgresql://...), not " + jdbcUrl);
+            throw new org.gridatlas.engine.io.InputException(
+                    "publishing needs the PostGIS store (--jdbc jdbc:postgresql://...), not " + jdbcUrl);
         }
         URI u = URI.create(jdbcUrl.substring("jdbc:".length()));
         Map<String, String> q = new LinkedHashMap<>();
@@ -25,9 +26,16 @@ public record PostGisConnection(String host, int port, String database, String u
                 q.put(p[0], p.length > 1 ? URLDecoder.decode(p[1], StandardCharsets.UTF_8) : "");
             }
         }
-        String db = u.getPath() == null || u.getPath().length() <= 1 ? "postgres" : u.getPath().substring(1);
-        return new PostGisConnection(hostSeenByGeoServer != null ? hostSeenByGeoServer : u.getHost(), u.getPort() < 0 ? 5432 : u.getPort(),
-                db, q.getOrDefault("user", "postgres"), q.getOrDefault("password", ""), "public");
+        String db = u.getPath() == null || u.getPath().length() <= 1
+                ? "postgres"
+                : u.getPath().substring(1);
+        return new PostGisConnection(
+                hostSeenByGeoServer != null ? hostSeenByGeoServer : u.getHost(),
+                u.getPort() < 0 ? 5432 : u.getPort(),
+                db,
+                q.getOrDefault("user", "postgres"),
+                q.getOrDefault("password", ""),
+                "public");
     }
 
     /** GeoServer's connection parameters, without the password (GeoServer gives it back encrypted, so it is set, never compared). */

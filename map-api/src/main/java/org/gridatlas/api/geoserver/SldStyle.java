@@ -4,8 +4,15 @@ import java.util.List;
 import java.util.Locale;
 
 /** An SLD 1.0 style: polygons outlined or filled in household bands, labelled below a scale. */
-record SldStyle(String stroke, double strokeWidth, String dashes, String bandProperty, List<Band> bands,
-                String labelProperty, int labelMaxScale, int fontSize) {
+record SldStyle(
+        String stroke,
+        double strokeWidth,
+        String dashes,
+        String bandProperty,
+        List<Band> bands,
+        String labelProperty,
+        int labelMaxScale,
+        int fontSize) {
 
     /** Fill for values in [min, max) (open where null). */
     record Band(String title, Integer min, Integer max, String fill) {}
@@ -14,7 +21,14 @@ record SldStyle(String stroke, double strokeWidth, String dashes, String bandPro
         return new SldStyle(stroke, width, dashes, null, List.of(), label, labelMaxScale, fontSize);
     }
 
-    static SldStyle bands(String stroke, double width, String property, List<Band> bands, String label, int labelMaxScale, int fontSize) {
+    static SldStyle bands(
+            String stroke,
+            double width,
+            String property,
+            List<Band> bands,
+            String label,
+            int labelMaxScale,
+            int fontSize) {
         return new SldStyle(stroke, width, null, property, bands, label, labelMaxScale, fontSize);
     }
 
@@ -33,8 +47,13 @@ record SldStyle(String stroke, double strokeWidth, String dashes, String bandPro
             sb.append("        <Rule>\n").append(polygon(null)).append("        </Rule>\n");
         }
         for (Band b : bands) {
-            sb.append("        <Rule>\n          <Title>").append(b.title()).append("</Title>\n          <ogc:Filter>").append(filter(b)).append("</ogc:Filter>\n")
-                    .append(polygon(b.fill())).append("        </Rule>\n");
+            sb.append("        <Rule>\n          <Title>")
+                    .append(b.title())
+                    .append("</Title>\n          <ogc:Filter>")
+                    .append(filter(b))
+                    .append("</ogc:Filter>\n")
+                    .append(polygon(b.fill()))
+                    .append("        </Rule>\n");
         }
         sb.append("""
                         <Rule>
@@ -56,18 +75,30 @@ record SldStyle(String stroke, double strokeWidth, String dashes, String bandPro
     private String polygon(String fill) {
         StringBuilder sb = new StringBuilder("          <PolygonSymbolizer>\n");
         if (fill != null) {
-            sb.append("            <Fill><CssParameter name=\"fill\">").append(fill).append("</CssParameter><CssParameter name=\"fill-opacity\">0.45</CssParameter></Fill>\n");
+            sb.append("            <Fill><CssParameter name=\"fill\">")
+                    .append(fill)
+                    .append("</CssParameter><CssParameter name=\"fill-opacity\">0.45</CssParameter></Fill>\n");
         }
-        sb.append("            <Stroke><CssParameter name=\"stroke\">").append(stroke).append("</CssParameter><CssParameter name=\"stroke-width\">")
-                .append(String.format(Locale.ROOT, "%s", strokeWidth)).append("</CssParameter>");
-        if (dashes != null) sb.append("<CssParameter name=\"stroke-dasharray\">").append(dashes).append("</CssParameter>");
+        sb.append("            <Stroke><CssParameter name=\"stroke\">")
+                .append(stroke)
+                .append("</CssParameter><CssParameter name=\"stroke-width\">")
+                .append(String.format(Locale.ROOT, "%s", strokeWidth))
+                .append("</CssParameter>");
+        if (dashes != null)
+            sb.append("<CssParameter name=\"stroke-dasharray\">").append(dashes).append("</CssParameter>");
         return sb.append("</Stroke>\n          </PolygonSymbolizer>\n").toString();
     }
 
     private String filter(Band b) {
         String p = "<ogc:PropertyName>" + bandProperty + "</ogc:PropertyName>";
-        String lower = b.min() == null ? null : "<ogc:PropertyIsGreaterThanOrEqualTo>" + p + "<ogc:Literal>" + b.min() + "</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>";
-        String upper = b.max() == null ? null : "<ogc:PropertyIsLessThan>" + p + "<ogc:Literal>" + b.max() + "</ogc:Literal></ogc:PropertyIsLessThan>";
+        String lower = b.min() == null
+                ? null
+                : "<ogc:PropertyIsGreaterThanOrEqualTo>" + p + "<ogc:Literal>" + b.min()
+                        + "</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>";
+        String upper = b.max() == null
+                ? null
+                : "<ogc:PropertyIsLessThan>" + p + "<ogc:Literal>" + b.max()
+                        + "</ogc:Literal></ogc:PropertyIsLessThan>";
         if (lower == null) return upper;
         if (upper == null) return lower;
         return "<ogc:And>" + lower + upper + "</ogc:And>";

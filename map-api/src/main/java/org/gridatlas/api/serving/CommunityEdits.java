@@ -44,8 +44,13 @@ public final class CommunityEdits {
     private final Consumer<String> committed;
 
     /** {@code micro}: the bounds micro grids are divided by again where a change touches a community that has them. */
-    public CommunityEdits(Supplier<ServingState> state, CommunityHistory history, AccessStore audit, GridEditor editor, Bounds micro,
-                          Consumer<String> committed) {
+    public CommunityEdits(
+            Supplier<ServingState> state,
+            CommunityHistory history,
+            AccessStore audit,
+            GridEditor editor,
+            Bounds micro,
+            Consumer<String> committed) {
         this.state = state;
         this.history = history;
         this.audit = audit;
@@ -55,13 +60,27 @@ public final class CommunityEdits {
     }
 
     /** What the change moves and which codes it keeps, retires and adds (kept with the preview and the version). */
-    public record Change(int householdsMoved, int householdsInCommunity, int buildingsMoved, List<Move> moves,
-                         List<String> kept, List<String> retired, List<String> added) {
+    public record Change(
+            int householdsMoved,
+            int householdsInCommunity,
+            int buildingsMoved,
+            List<Move> moves,
+            List<String> kept,
+            List<String> retired,
+            List<String> added) {
         public record Move(String building, String from, String to, int households) {}
 
         static Change of(ChangeSummary c) {
-            return new Change(c.householdsMoved(), c.householdsInCommunity(), c.moves().size(),
-                    c.moves().stream().map(m -> new Move(m.buildingKey(), m.fromGrid(), m.toGrid(), m.households())).toList(), c.kept(), c.retired(), c.added());
+            return new Change(
+                    c.householdsMoved(),
+                    c.householdsInCommunity(),
+                    c.moves().size(),
+                    c.moves().stream()
+                            .map(m -> new Move(m.buildingKey(), m.fromGrid(), m.toGrid(), m.households()))
+                            .toList(),
+                    c.kept(),
+                    c.retired(),
+                    c.added());
         }
     }
 
@@ -84,16 +103,28 @@ public final class CommunityEdits {
         try {
             r = editor.apply(cs, edit, history.codesEverUsed(community), hasMicro ? micro : null);
         } catch (EditRefused e) {
-            audit.audit(new AuditEntry(Instant.now(), author, "preview " + op, community, "refused: " + e.field(), e.getMessage()));
+            audit.audit(new AuditEntry(
+                    Instant.now(), author, "preview " + op, community, "refused: " + e.field(), e.getMessage()));
             throw e;
         }
         List<Grid> all = new ArrayList<>(r.grids());
         // the micro grids of the grids the change leaves exactly as they were stay as they are
-        for (Grid g : r.grids()) if (cs.grids().contains(g)) all.addAll(s.microByParent.getOrDefault(g.code(), List.of()));
+        for (Grid g : r.grids())
+            if (cs.grids().contains(g)) all.addAll(s.microByParent.getOrDefault(g.code(), List.of()));
         Instant now = Instant.now();
         Verification v = r.verification();
-        StoredPreview p = new StoredPreview(UUID.randomUUID().toString(), community, base, author, reason, now, now.plus(PREVIEW_LIFETIME),
-                all, r.assignments(), Json.write(Change.of(r.change())), Json.write(new Checked(v.passed(), v.counts(), v.examples())));
+        StoredPreview p = new StoredPreview(
+                UUID.randomUUID().toString(),
+                community,
+                base,
+                author,
+                reason,
+                now,
+                now.plus(PREVIEW_LIFETIME),
+                all,
+                r.assignments(),
+                Json.write(Change.of(r.change())),
+                Json.write(new Checked(v.passed(), v.counts(), v.examples())));
         history.putPreview(p);
         audit.audit(new AuditEntry(Instant.now(), author, "preview " + op, community, "ok", p.id()));
         return p;
@@ -101,8 +132,18 @@ public final class CommunityEdits {
 
     /** Commits a preview as the community's next version; {@link StaleVersionException} (audited) when another commit came first. */
     public long commit(String author, StoredPreview p, String reason) {
-        long version = store(author, p.communityCode(), "commit", new CommunityCommit(p.communityCode(), p.baseVersion(), p.grids(), p.assignments(),
-                author, reason != null ? reason : p.reason(), p.changeJson()));
+        long version = store(
+                author,
+                p.communityCode(),
+                "commit",
+                new CommunityCommit(
+                        p.communityCode(),
+                        p.baseVersion(),
+                        p.grids(),
+                        p.assignments(),
+                        author,
+                        reason != null ? reason : p.reason(),
+                        p.changeJson()));
         history.removePreview(p.id());
         return version;
     }
@@ -112,22 +153,36 @@ public final class CommunityEdits {
      * the caller saw; null: the current one); {@link NotFound} for a version that never was.
      */
     public long revert(String author, String community, long target, Long base, String reason) {
-        CommunityVersion v = history.versions(community).stream().filter(x -> x.version() == target).findFirst()
+        CommunityVersion v = history.versions(community).stream()
+                .filter(x -> x.version() == target)
+                .findFirst()
                 .orElseThrow(() -> new NotFound("version " + target + " of community " + community));
         long current = history.communityVersion(community);
         if (base != null && base != current) throw new StaleVersionException(community, base, current);
         ServingState s = state.get();
         Map<String, String> now = new LinkedHashMap<>();
         for (Grid g : s.gridsByCommunity.getOrDefault(community, List.of())) {
-            for (Assignment a : s.assignmentsByGrid.getOrDefault(g.code(), List.of())) now.put(a.buildingKey(), a.gridCode());
+            for (Assignment a : s.assignmentsByGrid.getOrDefault(g.code(), List.of()))
+                now.put(a.buildingKey(), a.gridCode());
         }
         List<Revert.MoveBack> moves = new ArrayList<>();
         for (Assignment a : v.assignments()) {
             String was = now.get(a.buildingKey());
-            if (was != null && !was.equals(a.gridCode())) moves.add(new Revert.MoveBack(a.buildingKey(), was, a.gridCode()));
+            if (was != null && !was.equals(a.gridCode()))
+                moves.add(new Revert.MoveBack(a.buildingKey(), was, a.gridCode()));
         }
-        return store(author, community, "revert to " + target, new CommunityCommit(community, current, v.grids(), v.assignments(), author,
-                reason != null ? reason : "revert to version " + target, Json.write(new Revert(target, moves))));
+        return store(
+                author,
+                community,
+                "revert to " + target,
+                new CommunityCommit(
+                        community,
+                        current,
+                        v.grids(),
+                        v.assignments(),
+                        author,
+                        reason != null ? reason : "revert to version " + target,
+                        Json.write(new Revert(target, moves))));
     }
 
     /** Commits, audits either way, and has the snapshot reloaded before returning. */

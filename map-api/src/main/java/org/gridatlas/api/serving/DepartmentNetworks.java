@@ -49,7 +49,8 @@ public final class DepartmentNetworks {
     }
 
     /** Reads a layer file (refused whole on a bad record) and stores it as the layer's next version. */
-    public DepartmentLayerInfo importLayer(String name, DepartmentLayerKind kind, Path file, InputCrs crs, String source) throws IOException {
+    public DepartmentLayerInfo importLayer(
+            String name, DepartmentLayerKind kind, Path file, InputCrs crs, String source) throws IOException {
         DepartmentLayerInfo info = kind == DepartmentLayerKind.UNITS
                 ? store.replaceUnits(name, DepartmentLayerReader.units(file, crs, null), source)
                 : store.replaceResources(name, DepartmentLayerReader.resources(file, crs, null), source);
@@ -59,9 +60,12 @@ public final class DepartmentNetworks {
 
     /** The layer's current version, which must be of this kind. */
     public DepartmentLayerInfo layer(String name, DepartmentLayerKind kind) {
-        DepartmentLayerInfo info = store.departmentLayers().stream().filter(i -> i.name().equals(name)).findFirst()
+        DepartmentLayerInfo info = store.departmentLayers().stream()
+                .filter(i -> i.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new NoSuchLayer(name));
-        if (info.kind() != kind) throw new InputException("layer " + name + " holds " + info.kind().wireName() + ", not " + kind.wireName());
+        if (info.kind() != kind)
+            throw new InputException("layer " + name + " holds " + info.kind().wireName() + ", not " + kind.wireName());
         return info;
     }
 
@@ -81,7 +85,8 @@ public final class DepartmentNetworks {
     public Map<String, List<DepartmentResource>> inGrid(String gridCode) {
         Map<String, List<DepartmentResource>> out = new java.util.TreeMap<>();
         for (DepartmentLayerInfo i : store.departmentLayers()) {
-            if (i.kind() == DepartmentLayerKind.RESOURCES) out.put(i.name(), resources(i).byGrid().getOrDefault(gridCode, List.of()));
+            if (i.kind() == DepartmentLayerKind.RESOURCES)
+                out.put(i.name(), resources(i).byGrid().getOrDefault(gridCode, List.of()));
         }
         return out;
     }
@@ -92,7 +97,8 @@ public final class DepartmentNetworks {
         List<ResourceCount> out = new ArrayList<>();
         for (DepartmentLayerInfo i : store.departmentLayers()) {
             if (i.kind() != DepartmentLayerKind.RESOURCES || layer != null && !layer.equals(i.name())) continue;
-            for (ResourceCount c : resources(i).rollUp(s.grids, s.communities)) if (c.level().equals(level)) out.add(c);
+            for (ResourceCount c : resources(i).rollUp(s.grids, s.communities))
+                if (c.level().equals(level)) out.add(c);
         }
         if (layer == null) return merged(out);
         return out;
@@ -100,10 +106,21 @@ public final class DepartmentNetworks {
 
     /** Several layers' counts of one level as one list: the same area, type and department added up. */
     private static List<ResourceCount> merged(List<ResourceCount> counts) {
-        Map<List<String>, Integer> sum = new java.util.TreeMap<>(java.util.Comparator.comparing((List<String> k) -> k.get(0))
-                .thenComparing(k -> k.get(1)).thenComparing(k -> k.get(2)).thenComparing(k -> k.get(3)));
-        for (ResourceCount c : counts) sum.merge(List.of(c.level(), c.code(), c.type(), c.department()), c.count(), Integer::sum);
-        return sum.entrySet().stream().map(e -> new ResourceCount(e.getKey().get(0), e.getKey().get(1), e.getKey().get(2), e.getKey().get(3), e.getValue())).toList();
+        Map<List<String>, Integer> sum =
+                new java.util.TreeMap<>(java.util.Comparator.comparing((List<String> k) -> k.get(0))
+                        .thenComparing(k -> k.get(1))
+                        .thenComparing(k -> k.get(2))
+                        .thenComparing(k -> k.get(3)));
+        for (ResourceCount c : counts)
+            sum.merge(List.of(c.level(), c.code(), c.type(), c.department()), c.count(), Integer::sum);
+        return sum.entrySet().stream()
+                .map(e -> new ResourceCount(
+                        e.getKey().get(0),
+                        e.getKey().get(1),
+                        e.getKey().get(2),
+                        e.getKey().get(3),
+                        e.getValue()))
+                .toList();
     }
 
     /** Tile layers of every stored department layer: units' outlines, their conflicts with the grids, and resources (names in {@link #TILE_LAYERS}). */
@@ -113,7 +130,9 @@ public final class DepartmentNetworks {
             if (i.kind() == DepartmentLayerKind.UNITS) {
                 UnitsLayer l = unitsLayer(i);
                 for (DepartmentUnit u : l.units()) {
-                    units.add(new TileFeature(u.geometry(), Map.of("layer", i.name(), "id", u.id(), "name", u.name(), "department", u.department())));
+                    units.add(new TileFeature(
+                            u.geometry(),
+                            Map.of("layer", i.name(), "id", u.id(), "name", u.name(), "department", u.department())));
                 }
                 for (CrosswalkConflict c : l.crosswalk().conflicts()) {
                     Map<String, Object> a = new java.util.LinkedHashMap<>();
@@ -129,7 +148,10 @@ public final class DepartmentNetworks {
                 r.outside().forEach(x -> resources.add(resource(i.name(), x, null)));
             }
         }
-        return List.of(new TileLayer(TILE_LAYERS.get(0), 11, units), new TileLayer(TILE_LAYERS.get(1), 11, conflicts), new TileLayer(TILE_LAYERS.get(2), 13, resources));
+        return List.of(
+                new TileLayer(TILE_LAYERS.get(0), 11, units),
+                new TileLayer(TILE_LAYERS.get(1), 11, conflicts),
+                new TileLayer(TILE_LAYERS.get(2), 13, resources));
     }
 
     /** The names of the department tile layers; they are not in /tiles/all, which the big screen draws whole. */
@@ -149,7 +171,10 @@ public final class DepartmentNetworks {
     private UnitsLayer unitsLayer(DepartmentLayerInfo info) {
         return (UnitsLayer) computed(info, s -> {
             List<DepartmentUnit> units = store.units(info.name());
-            return new UnitsLayer(units, new Crosswalk(units, s.serviceArea).run(new ArrayList<>(s.grids.values()), s.stored.assignments(), s.buildings));
+            return new UnitsLayer(
+                    units,
+                    new Crosswalk(units, s.serviceArea)
+                            .run(new ArrayList<>(s.grids.values()), s.stored.assignments(), s.buildings));
         });
     }
 

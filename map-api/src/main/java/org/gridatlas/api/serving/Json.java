@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 
 /** The service's one JSON mapper: records are written with snake_case names, as the API's fields are. */
 public final class Json {
-    public static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    public static final ObjectMapper MAPPER =
+            new ObjectMapper().findAndRegisterModules().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
     private Json() {}
 

@@ -25,9 +25,25 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
  * recent reports — for the tile service and the command line alike.
  */
 public final class MapLayers {
-    public static final List<String> NAMES = List.of("streets", "communities", "grids", "micro_grids", "buildings", "barriers", "labels", "reports");
-    public static final Map<String, Integer> MIN_ZOOM = Map.of("streets", 0, "communities", 9, "grids", 11, "micro_grids", 15, "buildings", 14,
-            "barriers", 11, "labels", 9, "reports", 11);
+    public static final List<String> NAMES =
+            List.of("streets", "communities", "grids", "micro_grids", "buildings", "barriers", "labels", "reports");
+    public static final Map<String, Integer> MIN_ZOOM = Map.of(
+            "streets",
+            0,
+            "communities",
+            9,
+            "grids",
+            11,
+            "micro_grids",
+            15,
+            "buildings",
+            14,
+            "barriers",
+            11,
+            "labels",
+            9,
+            "reports",
+            11);
     /** Reports of this last stretch of time are on the map. */
     public static final Duration RECENT = Duration.ofDays(1);
     /** However many reports a day brings, the map keeps at most these (the newest). */
@@ -69,17 +85,30 @@ public final class MapLayers {
             }
         }
         for (Community c : s.communities.values()) {
-            f.get("communities").add(new TileFeature(c.geometry(), Map.of("code", c.code(), "name", String.valueOf(c.name()),
-                    "households", communityHouseholds.getOrDefault(c.code(), 0))));
+            f.get("communities")
+                    .add(new TileFeature(
+                            c.geometry(),
+                            Map.of(
+                                    "code",
+                                    c.code(),
+                                    "name",
+                                    String.valueOf(c.name()),
+                                    "households",
+                                    communityHouseholds.getOrDefault(c.code(), 0))));
             streetShapes.computeIfAbsent(c.streetCode(), k -> new ArrayList<>()).add(c.geometry());
-            // names are placed once, inside the area, as points: a polygon's label would repeat in every tile it crosses
-            if (c.name() != null) f.get("labels").add(new TileFeature(c.geometry().getInteriorPoint(), Map.of("kind", "community", "name", c.name())));
+            // names are placed once, inside the area, as points: a polygon's label would repeat in every tile it
+            // crosses
+            if (c.name() != null)
+                f.get("labels")
+                        .add(new TileFeature(
+                                c.geometry().getInteriorPoint(), Map.of("kind", "community", "name", c.name())));
         }
         streetShapes.forEach((code, shapes) -> {
             ServingState.Street st = s.streets.get(code);
             Geometry u = UnaryUnionOp.union(shapes);
             f.get("streets").add(new TileFeature(u, Map.of("code", code, "name", String.valueOf(st.name()))));
-            if (st.name() != null) f.get("labels").add(new TileFeature(u.getInteriorPoint(), Map.of("kind", "street", "name", st.name())));
+            if (st.name() != null)
+                f.get("labels").add(new TileFeature(u.getInteriorPoint(), Map.of("kind", "street", "name", st.name())));
         });
         for (org.gridatlas.engine.model.Barrier b : s.stored.barriers()) {
             Map<String, Object> a = new HashMap<>();
@@ -88,17 +117,33 @@ public final class MapLayers {
             if (b.name() != null) a.put("name", b.name());
             f.get("barriers").add(new TileFeature(b.geometry(), a));
         }
-        s.buildings.values().forEach(b -> f.get("buildings").add(new TileFeature(b.geometry(), Map.of("id", b.id(), "households", b.households(), "use", b.use().wireName()))));
+        s.buildings
+                .values()
+                .forEach(b -> f.get("buildings")
+                        .add(new TileFeature(
+                                b.geometry(),
+                                Map.of(
+                                        "id",
+                                        b.id(),
+                                        "households",
+                                        b.households(),
+                                        "use",
+                                        b.use().wireName()))));
         Map<String, TileLayer> out = new LinkedHashMap<>();
-        f.forEach((name, features) -> out.put(name, name.equals("reports") ? recent.layer() : new TileLayer(name, MIN_ZOOM.get(name), features)));
+        f.forEach((name, features) -> out.put(
+                name, name.equals("reports") ? recent.layer() : new TileLayer(name, MIN_ZOOM.get(name), features)));
         return new Built(out, gridAttributes);
     }
 
     /** The tile layers of a store's current state, for the command line: the one named, or all. */
     public static List<TileLayer> of(GridStore store, String layer) {
-        Map<String, TileLayer> layers = build(new ServingState(store.load(), store.staff(), store.zones()), recentReports(store, Clock.systemUTC())).layers();
+        Map<String, TileLayer> layers = build(
+                        new ServingState(store.load(), store.staff(), store.zones()),
+                        recentReports(store, Clock.systemUTC()))
+                .layers();
         if (layer.equals("all")) return new ArrayList<>(layers.values());
-        if (!layers.containsKey(layer)) throw new InputException("no layer '" + layer + "': one of " + NAMES + " or all");
+        if (!layers.containsKey(layer))
+            throw new InputException("no layer '" + layer + "': one of " + NAMES + " or all");
         return List.of(layers.get(layer));
     }
 }

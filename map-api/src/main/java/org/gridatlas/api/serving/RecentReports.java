@@ -25,7 +25,8 @@ public final class RecentReports {
     private final Duration window;
     private final int max;
     private final Clock clock;
-    private final TreeSet<Report> byTime = new TreeSet<>(Comparator.comparing(Report::time).thenComparing(Report::id));
+    private final TreeSet<Report> byTime =
+            new TreeSet<>(Comparator.comparing(Report::time).thenComparing(Report::id));
     private final Map<String, Report> byId = new HashMap<>();
     private final Map<String, Integer> byGrid = new HashMap<>();
     private final TileLayer layer;
@@ -48,8 +49,20 @@ public final class RecentReports {
         byTime.add(r);
         byId.put(r.id(), r);
         if (r.gridCode() != null) byGrid.merge(r.gridCode(), 1, Integer::sum);
-        if (r.located()) layer.add(r.id(), new TileFeature(GF.createPoint(new Coordinate(r.lon(), r.lat())),
-                Map.of("id", r.id(), "category", String.valueOf(r.category()), "grid_code", String.valueOf(r.gridCode()), "time", r.time().toString())));
+        if (r.located())
+            layer.add(
+                    r.id(),
+                    new TileFeature(
+                            GF.createPoint(new Coordinate(r.lon(), r.lat())),
+                            Map.of(
+                                    "id",
+                                    r.id(),
+                                    "category",
+                                    String.valueOf(r.category()),
+                                    "grid_code",
+                                    String.valueOf(r.gridCode()),
+                                    "time",
+                                    r.time().toString())));
         while (byTime.size() > max) gone.add(leave(byTime.first()));
         return gone;
     }

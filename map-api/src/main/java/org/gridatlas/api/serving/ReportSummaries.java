@@ -21,18 +21,35 @@ import org.gridatlas.store.Report;
 public final class ReportSummaries {
     /** What reports are grouped by: a place, a kind, or an hour or day of their time (UTC, ISO-8601; in time order). */
     public enum By {
-        GRID, COMMUNITY, STREET, CATEGORY, SOURCE, HOUR, DAY;
+        GRID,
+        COMMUNITY,
+        STREET,
+        CATEGORY,
+        SOURCE,
+        HOUR,
+        DAY;
 
         public static By parse(String s) {
             for (By b : values()) if (b.name().toLowerCase(Locale.ROOT).equals(s)) return b;
-            throw new IllegalArgumentException("by is grid, community, street, category, source, hour or day, not '" + s + "'");
+            throw new IllegalArgumentException(
+                    "by is grid, community, street, category, source, hour or day, not '" + s + "'");
         }
 
-        boolean inTime() { return this == HOUR || this == DAY; }
+        boolean inTime() {
+            return this == HOUR || this == DAY;
+        }
     }
 
     /** One group's figures; {@code name} is the community's or street's name where there is one. */
-    public record Row(String key, String name, int reports, int settled, double settledShare, int overdue, int settledInGrid, double settledInGridShare) {}
+    public record Row(
+            String key,
+            String name,
+            int reports,
+            int settled,
+            double settledShare,
+            int overdue,
+            int settledInGrid,
+            double settledInGridShare) {}
 
     private ReportSummaries() {}
 
@@ -42,7 +59,9 @@ public final class ReportSummaries {
      */
     public static List<Report> within(List<Report> reports, String area) {
         if (area == null) return reports;
-        return reports.stream().filter(r -> r.gridCode() != null && r.gridCode().startsWith(area)).toList();
+        return reports.stream()
+                .filter(r -> r.gridCode() != null && r.gridCode().startsWith(area))
+                .toList();
     }
 
     /** Rows with the most reports first (in time order by hour or day); reports without a grid count under "none" by grid, community and street. */
@@ -53,8 +72,10 @@ public final class ReportSummaries {
             case STREET -> r -> grid(s, r) == null ? "none" : grid(s, r).streetCode();
             case CATEGORY -> r -> String.valueOf(r.category());
             case SOURCE -> r -> r.source().wireName();
-            case HOUR -> r -> r.time().truncatedTo(java.time.temporal.ChronoUnit.HOURS).toString();
-            case DAY -> r -> r.time().truncatedTo(java.time.temporal.ChronoUnit.DAYS).toString();
+            case HOUR ->
+                r -> r.time().truncatedTo(java.time.temporal.ChronoUnit.HOURS).toString();
+            case DAY ->
+                r -> r.time().truncatedTo(java.time.temporal.ChronoUnit.DAYS).toString();
         };
         Map<String, int[]> counts = new LinkedHashMap<>();
         for (Report r : reports) {
@@ -68,8 +89,12 @@ public final class ReportSummaries {
             }
         }
         List<Row> out = new ArrayList<>();
-        counts.forEach((k, c) -> out.add(new Row(k, name(s, by, k), c[0], c[1], share(c[1], c[0]), c[2], c[3], share(c[3], c[1]))));
-        out.sort(by.inTime() ? Comparator.comparing(Row::key) : Comparator.comparingInt(Row::reports).reversed().thenComparing(Row::key));
+        counts.forEach((k, c) ->
+                out.add(new Row(k, name(s, by, k), c[0], c[1], share(c[1], c[0]), c[2], c[3], share(c[3], c[1]))));
+        out.sort(
+                by.inTime()
+                        ? Comparator.comparing(Row::key)
+                        : Comparator.comparingInt(Row::reports).reversed().thenComparing(Row::key));
         return out;
     }
 

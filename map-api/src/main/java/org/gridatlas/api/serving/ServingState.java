@@ -7,21 +7,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.gridatlas.store.StaffMember;
-import org.gridatlas.store.StoredState;
-import org.gridatlas.store.Zone;
-import org.gridatlas.engine.lookup.GridLocator;
+import org.gridatlas.engine.edit.CommunityState;
 import org.gridatlas.engine.lookup.CellGridIndex;
+import org.gridatlas.engine.lookup.GridLocator;
 import org.gridatlas.engine.lookup.PointInGridIndex;
 import org.gridatlas.engine.lookup.address.AddressMatcher;
 import org.gridatlas.engine.lookup.address.Gazetteer;
-import org.gridatlas.engine.edit.CommunityState;
 import org.gridatlas.engine.model.Assignment;
 import org.gridatlas.engine.model.Barrier;
 import org.gridatlas.engine.model.Building;
 import org.gridatlas.engine.model.Community;
 import org.gridatlas.engine.model.Grid;
 import org.gridatlas.engine.model.GridLevel;
+import org.gridatlas.store.StaffMember;
+import org.gridatlas.store.StoredState;
+import org.gridatlas.store.Zone;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -40,6 +40,7 @@ public final class ServingState {
     public final PointInGridIndex microIndex;
     /** Free-text addresses to grids, from the stored buildings' addresses and the aliases. */
     public final AddressMatcher addresses;
+
     public final Map<String, Grid> grids = new LinkedHashMap<>();
     public final Map<String, Community> communities = new LinkedHashMap<>();
     public final Map<String, Street> streets = new TreeMap<>();
@@ -50,6 +51,7 @@ public final class ServingState {
     public final Map<String, Zone> zoneOfCommunity = new HashMap<>();
     /** Grids (level grid) of each community, micro grids of each grid, communities of each street: built once. */
     public final Map<String, List<Grid>> gridsByCommunity = new HashMap<>();
+
     public final Map<String, List<Grid>> microByParent = new HashMap<>();
     public final Map<String, List<Community>> communitiesByStreet = new HashMap<>();
     public final Envelope serviceArea = new Envelope();
@@ -57,16 +59,26 @@ public final class ServingState {
     public ServingState(StoredState s, List<StaffMember> staff, List<Zone> zones) {
         this.stored = s;
         for (Zone z : zones) zoneOfCommunity.put(z.communityCode(), z);
-        for (StaffMember m : staff) staffByGrid.computeIfAbsent(m.gridCode(), k -> new ArrayList<>()).add(m);
+        for (StaffMember m : staff)
+            staffByGrid.computeIfAbsent(m.gridCode(), k -> new ArrayList<>()).add(m);
         s.grids().stream().sorted(Comparator.comparing(Grid::code)).forEach(g -> {
             grids.put(g.code(), g);
-            if (g.level() == GridLevel.GRID) gridsByCommunity.computeIfAbsent(g.communityCode(), k -> new ArrayList<>()).add(g);
-            else microByParent.computeIfAbsent(g.parentCode(), k -> new ArrayList<>()).add(g);
+            if (g.level() == GridLevel.GRID)
+                gridsByCommunity
+                        .computeIfAbsent(g.communityCode(), k -> new ArrayList<>())
+                        .add(g);
+            else
+                microByParent
+                        .computeIfAbsent(g.parentCode(), k -> new ArrayList<>())
+                        .add(g);
         });
         for (Community c : s.communities()) {
             communities.put(c.code(), c);
-            communitiesByStreet.computeIfAbsent(c.streetCode(), k -> new ArrayList<>()).add(c);
-            streets.putIfAbsent(c.streetCode(), new Street(c.streetCode(), c.streetName(), c.districtCode(), c.districtName()));
+            communitiesByStreet
+                    .computeIfAbsent(c.streetCode(), k -> new ArrayList<>())
+                    .add(c);
+            streets.putIfAbsent(
+                    c.streetCode(), new Street(c.streetCode(), c.streetName(), c.districtCode(), c.districtName()));
             serviceArea.expandToInclude(c.geometry().getEnvelopeInternal());
         }
         if (!serviceArea.isNull()) serviceArea.expandBy(SERVICE_MARGIN_DEG);
@@ -74,11 +86,14 @@ public final class ServingState {
             buildings.put(b.id(), b);
         }
         for (Assignment a : s.assignments()) {
-            assignmentsByGrid.computeIfAbsent(a.gridCode(), k -> new ArrayList<>()).add(a);
+            assignmentsByGrid
+                    .computeIfAbsent(a.gridCode(), k -> new ArrayList<>())
+                    .add(a);
             gridOfBuilding.putIfAbsent(a.buildingId(), a.gridCode());
         }
         this.index = new CellGridIndex(s.grids());
-        this.addresses = new AddressMatcher(new Gazetteer(s.communities(), s.buildings(), s.aliases(), s.grids(), s.assignments()));
+        this.addresses = new AddressMatcher(
+                new Gazetteer(s.communities(), s.buildings(), s.aliases(), s.grids(), s.assignments()));
         this.microIndex = new PointInGridIndex(s.grids(), GridLevel.MICRO);
     }
 
@@ -92,16 +107,21 @@ public final class ServingState {
         List<Grid> grids = gridsByCommunity.getOrDefault(code, List.of());
         List<Assignment> assignments = new ArrayList<>();
         for (Grid g : grids) assignments.addAll(assignmentsByGrid.getOrDefault(g.code(), List.of()));
-        org.locationtech.jts.geom.prep.PreparedGeometry area = org.locationtech.jts.geom.prep.PreparedGeometryFactory.prepare(c.geometry());
+        org.locationtech.jts.geom.prep.PreparedGeometry area =
+                org.locationtech.jts.geom.prep.PreparedGeometryFactory.prepare(c.geometry());
         List<Building> inside = new ArrayList<>();
         for (Building b : stored.buildings()) {
             String grid = gridOfBuilding.get(b.id());
             Grid g = grid == null ? null : this.grids.get(grid);
-            if (g != null ? g.communityCode().equals(code) : area.contains(b.geometry().getCentroid())) inside.add(b);
+            if (g != null
+                    ? g.communityCode().equals(code)
+                    : area.contains(b.geometry().getCentroid())) inside.add(b);
         }
         Envelope near = new Envelope(c.geometry().getEnvelopeInternal());
         near.expandBy(0.005);
-        List<Barrier> barriers = stored.barriers().stream().filter(b -> b.geometry().getEnvelopeInternal().intersects(near)).toList();
+        List<Barrier> barriers = stored.barriers().stream()
+                .filter(b -> b.geometry().getEnvelopeInternal().intersects(near))
+                .toList();
         return new CommunityState(c, inside, barriers, grids, assignments);
     }
 
@@ -109,7 +129,9 @@ public final class ServingState {
     public Hierarchy hierarchy(Grid g, double lon, double lat) {
         Hierarchy h = hierarchy(g);
         GridLocator.Hit micro = microIndex.size() == 0 ? null : microIndex.locate(lon, lat);
-        if (micro != null && g.code().equals(micro.grid().parentCode())) h = h.withMicro(new Hierarchy.Micro(micro.grid().code(), micro.grid().households()));
+        if (micro != null && g.code().equals(micro.grid().parentCode()))
+            h = h.withMicro(
+                    new Hierarchy.Micro(micro.grid().code(), micro.grid().households()));
         return h;
     }
 
@@ -117,10 +139,15 @@ public final class ServingState {
     public Hierarchy hierarchy(Grid g) {
         Community c = communities.get(g.communityCode());
         Zone z = c == null ? null : zoneOfCommunity.get(c.code());
-        return new Hierarchy(c == null ? null : new Hierarchy.Named(c.districtCode(), String.valueOf(c.districtName())),
+        return new Hierarchy(
+                c == null ? null : new Hierarchy.Named(c.districtCode(), String.valueOf(c.districtName())),
                 c == null ? null : new Hierarchy.Named(c.streetCode(), String.valueOf(c.streetName())),
                 z == null ? null : new Hierarchy.Named(z.zoneCode(), String.valueOf(z.zoneName())),
-                c == null ? null : new Hierarchy.Community(c.code(), String.valueOf(c.name()), c.kind().wireName()),
-                new Hierarchy.Grid(g.code(), g.kind().wireName(), g.households()), null);
+                c == null
+                        ? null
+                        : new Hierarchy.Community(
+                                c.code(), String.valueOf(c.name()), c.kind().wireName()),
+                new Hierarchy.Grid(g.code(), g.kind().wireName(), g.households()),
+                null);
     }
 }

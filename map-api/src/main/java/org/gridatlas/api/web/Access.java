@@ -10,9 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.gridatlas.store.AccessStore;
 import org.gridatlas.store.AccessToken;
 import org.gridatlas.store.AuditEntry;
-import org.gridatlas.store.AccessStore;
 
 /**
  * Who may do what, decided in one place for every request. Each route is registered with what it
@@ -67,7 +67,8 @@ final class Access {
 
     /** Declares what a route needs; every route is declared once, with the router. */
     void rule(HandlerType method, String route, Need need) {
-        if (rules.putIfAbsent(key(method, route), need) != null) throw new IllegalStateException("two rules for " + method + " " + route);
+        if (rules.putIfAbsent(key(method, route), need) != null)
+            throw new IllegalStateException("two rules for " + method + " " + route);
     }
 
     /**
@@ -81,7 +82,7 @@ final class Access {
         Need need = rules.get(key(method, e.path));
         if (need == null) refuse(ctx, ANONYMOUS, 403, "no rule allows " + ctx.method() + " " + e.path);
         switch (need) {
-            case PUBLIC -> { }
+            case PUBLIC -> {}
             case READ -> {
                 if (!publicReads) require(ctx, AccessToken.ROLES.toArray(String[]::new));
             }
@@ -119,7 +120,8 @@ final class Access {
     }
 
     private void requireReportKey(Context ctx) {
-        if (reportKeyDigests.isEmpty() && tokens().stream().noneMatch(t -> t.role().equals("reporter"))) return;
+        if (reportKeyDigests.isEmpty()
+                && tokens().stream().noneMatch(t -> t.role().equals("reporter"))) return;
         String key = ctx.header("X-Report-Key");
         if (key != null && matches(AccessToken.digest(key.strip()), reportKeyDigests)) {
             ctx.attribute(CALLER, new Caller("report key", "reporter"));
@@ -141,7 +143,8 @@ final class Access {
         String digest = AccessToken.digest(h.substring(7).strip());
         if (matches(digest, adminDigests)) return new Caller("admin (configured)", "admin");
         for (AccessToken t : tokens()) {
-            if (MessageDigest.isEqual(digest.getBytes(StandardCharsets.US_ASCII), t.sha256().getBytes(StandardCharsets.US_ASCII))) {
+            if (MessageDigest.isEqual(
+                    digest.getBytes(StandardCharsets.US_ASCII), t.sha256().getBytes(StandardCharsets.US_ASCII))) {
                 return new Caller(t.name(), t.role());
             }
         }
@@ -159,7 +162,9 @@ final class Access {
 
     private static boolean matches(String digest, Set<String> digests) {
         boolean ok = false;
-        for (String d : digests) ok |= MessageDigest.isEqual(digest.getBytes(StandardCharsets.US_ASCII), d.getBytes(StandardCharsets.US_ASCII));
+        for (String d : digests)
+            ok |= MessageDigest.isEqual(
+                    digest.getBytes(StandardCharsets.US_ASCII), d.getBytes(StandardCharsets.US_ASCII));
         return ok;
     }
 

@@ -1,8 +1,8 @@
 package org.gridatlas.api.web;
 
-import org.gridatlas.api.serving.ServingState;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.gridatlas.api.serving.ServingState;
 import org.gridatlas.engine.io.CsvLayers;
 import org.gridatlas.engine.lookup.address.AddressMatch;
 import org.gridatlas.engine.model.Building;
@@ -33,13 +33,17 @@ final class AddressAnswers {
         out.put("building_id", m.buildingId());
         out.put("candidates", m.candidates());
         out.put("components", m.parsed().components());
-        out.put("alternatives", m.alternatives().stream().map(a -> {
-            Map<String, Object> alt = new LinkedHashMap<>();
-            alt.put("kind", a.kind());
-            alt.put("name", a.name());
-            alt.put("community_code", a.communityCode());
-            return alt;
-        }).toList());
+        out.put(
+                "alternatives",
+                m.alternatives().stream()
+                        .map(a -> {
+                            Map<String, Object> alt = new LinkedHashMap<>();
+                            alt.put("kind", a.kind());
+                            alt.put("name", a.name());
+                            alt.put("community_code", a.communityCode());
+                            return alt;
+                        })
+                        .toList());
         out.put("notes", m.notes());
         out.put("reason", m.reason());
         return out;
@@ -54,7 +58,13 @@ final class AddressAnswers {
         Building b = m.buildingId() == null ? null : s.buildings.get(m.buildingId());
         out.put("grid", g == null ? null : GridsResource.properties(g));
         if (g == null) out.put("hierarchy", null);
-        else if (b != null) out.put("hierarchy", s.hierarchy(g, b.geometry().getInteriorPoint().getX(), b.geometry().getInteriorPoint().getY()));
+        else if (b != null)
+            out.put(
+                    "hierarchy",
+                    s.hierarchy(
+                            g,
+                            b.geometry().getInteriorPoint().getX(),
+                            b.geometry().getInteriorPoint().getY()));
         else out.put("hierarchy", s.hierarchy(g));
         if (b != null) {
             Map<String, Object> building = new LinkedHashMap<>();
@@ -71,14 +81,20 @@ final class AddressAnswers {
 
     /** The CSV batch's answer columns for address records, with {@code extra} columns before the error. */
     static String csvHeader(String... extra) {
-        return "id,grid_code,match_level,confidence,community_code,building_id,candidates,reason," + String.join("", java.util.Arrays.stream(extra).map(e -> e + ",").toList()) + "error\n";
+        return "id,grid_code,match_level,confidence,community_code,building_id,candidates,reason,"
+                + String.join(
+                        "", java.util.Arrays.stream(extra).map(e -> e + ",").toList()) + "error\n";
     }
 
     /** One answer line: {@code gridCode} is the grid that decided (the match's, or the point's when it has one). */
     static String csvRow(String id, String gridCode, AddressMatch m, String... extra) {
         StringBuilder sb = new StringBuilder(96).append(id).append(',');
         if (gridCode != null) sb.append(gridCode);
-        sb.append(',').append(m.level().wireName()).append(',').append(m.confidence()).append(',');
+        sb.append(',')
+                .append(m.level().wireName())
+                .append(',')
+                .append(m.confidence())
+                .append(',');
         if (m.communityCode() != null) sb.append(m.communityCode());
         sb.append(',');
         if (m.buildingId() != null) sb.append(CsvLayers.quoted(m.buildingId()));

@@ -8,8 +8,8 @@ import org.gridatlas.api.geoserver.GeoServerClient;
 import org.gridatlas.api.geoserver.GeoServerPublisher;
 import org.gridatlas.api.geoserver.GeoServerTarget;
 import org.gridatlas.api.geoserver.PostGisConnection;
-import org.gridatlas.store.AuditEntry;
 import org.gridatlas.store.AccessStore;
+import org.gridatlas.store.AuditEntry;
 
 /** /api/v1/admin: operations for administrators (role admin): publishing to GeoServer, the audit log. */
 final class AdminResource {
@@ -24,8 +24,11 @@ final class AdminResource {
     }
 
     void publish(Context ctx) {
-        if (geoServer == null) throw new ApiError(409, "geoserver", "no GeoServer is configured on this server (geoserver, geoserver-user, ...)");
-        List<GeoServerPublisher.Step> steps = new GeoServerPublisher(new GeoServerClient(geoServer)).publish(database.get());
+        if (geoServer == null)
+            throw new ApiError(
+                    409, "geoserver", "no GeoServer is configured on this server (geoserver, geoserver-user, ...)");
+        List<GeoServerPublisher.Step> steps =
+                new GeoServerPublisher(new GeoServerClient(geoServer)).publish(database.get());
         ctx.json(Map.of("geoserver", geoServer.url().toString(), "workspace", geoServer.workspace(), "steps", steps));
     }
 

@@ -11,11 +11,19 @@ public final class ApiError extends RuntimeException {
         this.field = field;
     }
 
-    public int status() { return status; }
+    public int status() {
+        return status;
+    }
 
-    public String field() { return field; }
+    public String field() {
+        return field;
+    }
 
-    static ApiError badRequest(String field, String message) { return new ApiError(400, field, message); }
+    static ApiError badRequest(String field, String message) {
+        return new ApiError(400, field, message);
+    }
 
-    static ApiError notFound(String what) { return new ApiError(404, null, what + " not found"); }
+    static ApiError notFound(String what) {
+        return new ApiError(404, null, what + " not found");
+    }
 }

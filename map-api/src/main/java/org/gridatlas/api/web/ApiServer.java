@@ -1,9 +1,12 @@
 package org.gridatlas.api.web;
 
-import org.gridatlas.api.serving.CommunityEdits;
-import org.gridatlas.api.serving.DepartmentNetworks;
-import org.gridatlas.api.serving.Json;
-import org.gridatlas.api.serving.ServingState;
+import static org.gridatlas.api.web.Access.Need.ADMIN;
+import static org.gridatlas.api.web.Access.Need.EDIT;
+import static org.gridatlas.api.web.Access.Need.HANDLE;
+import static org.gridatlas.api.web.Access.Need.PUBLIC;
+import static org.gridatlas.api.web.Access.Need.READ;
+import static org.gridatlas.api.web.Access.Need.REPORT;
+
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,20 +20,18 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.gridatlas.api.geoserver.GeoServerClient;
 import org.gridatlas.api.geoserver.GeoServerException;
 import org.gridatlas.api.geoserver.GeoServerPublisher;
-import org.gridatlas.api.geoserver.PublishedLayer;
 import org.gridatlas.api.geoserver.PostGisConnection;
+import org.gridatlas.api.geoserver.PublishedLayer;
+import org.gridatlas.api.serving.CommunityEdits;
+import org.gridatlas.api.serving.DepartmentNetworks;
+import org.gridatlas.api.serving.Json;
+import org.gridatlas.api.serving.ServingState;
+import org.gridatlas.engine.edit.GridEditor;
 import org.gridatlas.store.AuditEntry;
 import org.gridatlas.store.GridStore;
 import org.gridatlas.store.StoreChange;
 import org.gridatlas.store.StoreException;
-import org.gridatlas.engine.edit.GridEditor;
 import org.slf4j.Logger;
-import static org.gridatlas.api.web.Access.Need.ADMIN;
-import static org.gridatlas.api.web.Access.Need.EDIT;
-import static org.gridatlas.api.web.Access.Need.HANDLE;
-import static org.gridatlas.api.web.Access.Need.PUBLIC;
-import static org.gridatlas.api.web.Access.Need.READ;
-import static org.gridatlas.api.web.Access.Need.REPORT;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -47,6 +48,7 @@ public final class ApiServer implements AutoCloseable {
     private final TilesResource tiles;
     /** Imports that replace a whole list: audited. */
     private static final java.util.Set<String> LIST_IMPORTS = java.util.Set.of("/api/v1/staff", "/api/v1/zones");
+
     private final Metrics metrics = new Metrics();
     private final ReportsResource reports;
     private final Javalin app;
@@ -56,6 +58,7 @@ public final class ApiServer implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+
     private final AtomicBoolean reloadQueued = new AtomicBoolean();
     private final AutoCloseable watch;
     private final GracefulHandler inFlight = new GracefulHandler();
@@ -81,11 +84,26 @@ public final class ApiServer implements AutoCloseable {
         LookupResource lookup = new LookupResource(state::get, staff);
         this.reports = new ReportsResource(state::get, store, store, settings.reportDeadlines(), tiles::report, staff);
         ServerSettings.Security security = settings.security();
-        this.access = new Access(store, security.adminTokenSha256(), security.reportKeySha256(), security.publicReads());
-        ChangesResource changes = new ChangesResource(state::get, store, new CommunityEdits(state::get, store, store,
-                new GridEditor(settings.bounds(), settings.ruralRule()), settings.microBounds(), community -> afterCommit(settings)));
-        AdminResource admin = new AdminResource(store, settings.geoServer(), () -> PostGisConnection.fromJdbcUrl(store.postGisUrl()
-                .orElseThrow(() -> new ApiError(409, "store", "GeoServer publishing needs the PostGIS store (--jdbc)")), settings.geoServerDbHost()));
+        this.access =
+                new Access(store, security.adminTokenSha256(), security.reportKeySha256(), security.publicReads());
+        ChangesResource changes = new ChangesResource(
+                state::get,
+                store,
+                new CommunityEdits(
+                        state::get,
+                        store,
+                        store,
+                        new GridEditor(settings.bounds(), settings.ruralRule()),
+                        settings.microBounds(),
+                        community -> afterCommit(settings)));
+        AdminResource admin = new AdminResource(
+                store,
+                settings.geoServer(),
+                () -> PostGisConnection.fromJdbcUrl(
+                        store.postGisUrl()
+                                .orElseThrow(() -> new ApiError(
+                                        409, "store", "GeoServer publishing needs the PostGIS store (--jdbc)")),
+                        settings.geoServerDbHost()));
         ZonesResource zones = new ZonesResource(state::get, store, this::reload);
         GridsResource grids = new GridsResource(state::get, staff, staffing, settings.publicUrl());
         this.app = Javalin.create(config -> {
@@ -108,8 +126,18 @@ public final class ApiServer implements AutoCloseable {
             });
             config.routes.beforeMatched(access::decide);
             config.routes.after(ctx -> afterRequest(ctx, settings.accessLog()));
-            routes(new Routes(config.routes, access), new Resources(lookup, grids, staff, zones, changes, admin,
-                    new DepartmentsResource(departments, store, () -> tiles.departments(departments.tileLayers())), resource("/openapi.json")));
+            routes(
+                    new Routes(config.routes, access),
+                    new Resources(
+                            lookup,
+                            grids,
+                            staff,
+                            zones,
+                            changes,
+                            admin,
+                            new DepartmentsResource(
+                                    departments, store, () -> tiles.departments(departments.tileLayers())),
+                            resource("/openapi.json")));
             ErrorMapping.register(config);
         });
         this.watch = store.watch(this::onStoreChange);
@@ -127,37 +155,66 @@ public final class ApiServer implements AutoCloseable {
 
     /** What every request leaves behind: its metrics, the audit of list imports, and (when asked) an access-log line. */
     private void afterRequest(io.javalin.http.Context ctx, boolean accessLog) {
-            Long started = ctx.attribute("started");
-            io.javalin.router.Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
-            String route = endpoint == null ? "unmatched" : endpoint.path;
-            if (started != null) metrics.request(ctx.method().name(), route, ctx.statusCode(), System.nanoTime() - started);
-            if (route.startsWith("/tiles/{layer}/")) metrics.count("gridatlas_tiles_served_total", 1);
-            if (route.equals("/api/v1/lookup") && ctx.method().name().equals("GET")) metrics.count("gridatlas_lookups_total", 1);
-            if (ctx.method() == io.javalin.http.HandlerType.POST && LIST_IMPORTS.contains(route) && ctx.attribute(Access.CALLER) != null) {
-                store.audit(new AuditEntry(java.time.Instant.now(), Access.caller(ctx).name(), "import " + route.substring(route.lastIndexOf('/') + 1), null,
-                        ctx.statusCode() == 200 ? "ok" : "refused: " + ctx.statusCode(), null));
-            }
-            if (accessLog && started != null) {
-                LOG.atInfo().addKeyValue("method", ctx.method().name()).addKeyValue("path", ctx.path()).addKeyValue("route", route)
-                        .addKeyValue("status", ctx.statusCode()).addKeyValue("ms", (System.nanoTime() - started) / 1e6).log("request");
-            }
-        
+        Long started = ctx.attribute("started");
+        io.javalin.router.Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
+        String route = endpoint == null ? "unmatched" : endpoint.path;
+        if (started != null) metrics.request(ctx.method().name(), route, ctx.statusCode(), System.nanoTime() - started);
+        if (route.startsWith("/tiles/{layer}/")) metrics.count("gridatlas_tiles_served_total", 1);
+        if (route.equals("/api/v1/lookup") && ctx.method().name().equals("GET"))
+            metrics.count("gridatlas_lookups_total", 1);
+        if (ctx.method() == io.javalin.http.HandlerType.POST
+                && LIST_IMPORTS.contains(route)
+                && ctx.attribute(Access.CALLER) != null) {
+            store.audit(new AuditEntry(
+                    java.time.Instant.now(),
+                    Access.caller(ctx).name(),
+                    "import " + route.substring(route.lastIndexOf('/') + 1),
+                    null,
+                    ctx.statusCode() == 200 ? "ok" : "refused: " + ctx.statusCode(),
+                    null));
+        }
+        if (accessLog && started != null) {
+            LOG.atInfo()
+                    .addKeyValue("method", ctx.method().name())
+                    .addKeyValue("path", ctx.path())
+                    .addKeyValue("route", route)
+                    .addKeyValue("status", ctx.statusCode())
+                    .addKeyValue("ms", (System.nanoTime() - started) / 1e6)
+                    .log("request");
+        }
     }
 
     /** The resources the routes call. */
-    private record Resources(LookupResource lookup, GridsResource grids, StaffResource staff, ZonesResource zones, ChangesResource changes,
-                             AdminResource admin, DepartmentsResource departments, byte[] openApi) {}
+    private record Resources(
+            LookupResource lookup,
+            GridsResource grids,
+            StaffResource staff,
+            ZonesResource zones,
+            ChangesResource changes,
+            AdminResource admin,
+            DepartmentsResource departments,
+            byte[] openApi) {}
 
     /** Every route with who may call it (see {@link Access}). */
     private void routes(Routes r, Resources x) {
-        r
-                .get("/metrics", PUBLIC, ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.text()))
+        r.get(
+                        "/metrics",
+                        PUBLIC,
+                        ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.text()))
                 .get("/health", PUBLIC, ctx -> ctx.json(Map.of("status", "ok")))
                 .get("/ready", PUBLIC, ctx -> {
-                        boolean reachable = store.reachable();
-                        ctx.status(reachable && state.get() != null ? 200 : 503).json(Map.of("store", reachable, "grids", state.get().index.size()));
-                    })
-                .get("/api/v1/openapi.json", PUBLIC, ctx -> ctx.contentType("application/json").result(x.openApi()))
+                    boolean reachable = store.reachable();
+                    ctx.status(reachable && state.get() != null ? 200 : 503)
+                            .json(Map.of(
+                                    "store",
+                                    reachable,
+                                    "grids",
+                                    state.get().index.size()));
+                })
+                .get(
+                        "/api/v1/openapi.json",
+                        PUBLIC,
+                        ctx -> ctx.contentType("application/json").result(x.openApi()))
                 .get("/api/v1/grids", READ, x.grids()::list)
                 .get("/api/v1/grids/{code}", READ, x.grids()::one)
                 .get("/api/v1/communities", READ, x.grids()::communities)
@@ -190,7 +247,10 @@ public final class ApiServer implements AutoCloseable {
                 .get("/api/v1/communities/{code}/codes", READ, x.changes()::codes)
                 .get("/api/v1/communities/{code}/buildings", READ, x.grids()::communityBuildings)
                 .get("/api/v1/grids/{code}/history", READ, x.changes()::gridHistory)
-                .get("/api/v1/grids/{code}/resources", READ, ctx -> x.departments().inGrid(ctx, state.get().grids))
+                .get(
+                        "/api/v1/grids/{code}/resources",
+                        READ,
+                        ctx -> x.departments().inGrid(ctx, state.get().grids))
                 .get("/api/v1/resources/summary", READ, x.departments()::summary)
                 .get("/api/v1/departments/layers", READ, x.departments()::layers)
                 .put("/api/v1/departments/layers/{name}", EDIT, x.departments()::put)
@@ -214,7 +274,9 @@ public final class ApiServer implements AutoCloseable {
             LOG.warn("department layers not redrawn: {}", e.getMessage());
         }
         metrics.rebuilt((System.nanoTime() - t) / 1e9);
-        LOG.atInfo().addKeyValue("grids", next.index.size()).addKeyValue("ms", (System.nanoTime() - t) / 1_000_000)
+        LOG.atInfo()
+                .addKeyValue("grids", next.index.size())
+                .addKeyValue("ms", (System.nanoTime() - t) / 1_000_000)
                 .log("serving {} grids", next.index.size());
     }
 
@@ -224,7 +286,8 @@ public final class ApiServer implements AutoCloseable {
         if (settings.geoServer() == null) return;
         reloads.execute(() -> {
             try {
-                new GeoServerPublisher(new GeoServerClient(settings.geoServer())).truncate(List.of(PublishedLayer.GRIDS, PublishedLayer.MICRO_GRIDS));
+                new GeoServerPublisher(new GeoServerClient(settings.geoServer()))
+                        .truncate(List.of(PublishedLayer.GRIDS, PublishedLayer.MICRO_GRIDS));
             } catch (GeoServerException e) {
                 LOG.warn("GeoWebCache not truncated after a commit: {}", e.getMessage());
             }
@@ -245,7 +308,10 @@ public final class ApiServer implements AutoCloseable {
                     reload();
                 } catch (StoreException e) {
                     // keep serving the snapshot we have; the listener asks again once the store is back
-                    LOG.warn("reload after {} failed, still serving the previous snapshot: {}", change.kind(), e.getMessage());
+                    LOG.warn(
+                            "reload after {} failed, still serving the previous snapshot: {}",
+                            change.kind(),
+                            e.getMessage());
                 }
             });
         }
@@ -296,7 +362,11 @@ public final class ApiServer implements AutoCloseable {
                 break;
             }
         }
-        if (inFlight.getCurrentRequestCount() > 0) LOG.warn("stopping with {} requests still in flight after {}", inFlight.getCurrentRequestCount(), shutdownGrace);
+        if (inFlight.getCurrentRequestCount() > 0)
+            LOG.warn(
+                    "stopping with {} requests still in flight after {}",
+                    inFlight.getCurrentRequestCount(),
+                    shutdownGrace);
         app.stop();
         reloads.shutdownNow();
         headerTimeout.close();

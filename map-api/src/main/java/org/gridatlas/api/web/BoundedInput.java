@@ -58,7 +58,8 @@ final class BoundedInput extends FilterInputStream {
 
     private void counted(long n) {
         total += n;
-        if (total > maxTotal) throw new ApiError(413, "body", "the body is over " + maxTotal + " bytes; nothing after that was read");
+        if (total > maxTotal)
+            throw new ApiError(413, "body", "the body is over " + maxTotal + " bytes; nothing after that was read");
         if (maxRecord > 0 && total - recordStart > maxRecord) {
             throw new ApiError(413, "body", recordName + " " + records + " is over " + maxRecord + " bytes");
         }

@@ -1,9 +1,5 @@
 package org.gridatlas.api.web;
 
-import org.gridatlas.store.CommunityHistory;
-import org.gridatlas.api.serving.Json;
-import org.gridatlas.api.serving.CommunityEdits;
-import org.gridatlas.api.serving.ServingState;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -16,12 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.gridatlas.store.CommunityVersion;
-import org.gridatlas.store.StoredPreview;
-import org.gridatlas.engine.geom.Geoms;
+import org.gridatlas.api.serving.CommunityEdits;
+import org.gridatlas.api.serving.Json;
+import org.gridatlas.api.serving.ServingState;
 import org.gridatlas.engine.edit.GridEdit;
+import org.gridatlas.engine.geom.Geoms;
 import org.gridatlas.engine.model.Grid;
 import org.gridatlas.engine.model.GridCode;
+import org.gridatlas.store.CommunityHistory;
+import org.gridatlas.store.CommunityVersion;
+import org.gridatlas.store.StoredPreview;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
@@ -48,14 +48,20 @@ final class ChangesResource {
 
     void preview(Context ctx) throws IOException {
         JsonNode body = RequestBodies.object(ctx, RequestBodies.EDIT_JSON);
-        StoredPreview p = edits.preview(Access.caller(ctx).name(), ctx.pathParam("code"), edit(body), body.path("op").asText(), text(body, "reason"));
+        StoredPreview p = edits.preview(
+                Access.caller(ctx).name(),
+                ctx.pathParam("code"),
+                edit(body),
+                body.path("op").asText(),
+                text(body, "reason"));
         ctx.status(201).header("ETag", etag(p.baseVersion()));
         view(ctx, p);
     }
 
     /** The preview named in the path, from the store (whichever instance made it); 404 when unknown, expired or committed. */
     private StoredPreview previewIn(Context ctx) {
-        return store.preview(ctx.pathParam("id")).filter(p -> p.communityCode().equals(ctx.pathParam("code")))
+        return store.preview(ctx.pathParam("id"))
+                .filter(p -> p.communityCode().equals(ctx.pathParam("code")))
                 .orElseThrow(() -> ApiError.notFound("change " + ctx.pathParam("id")));
     }
 
@@ -69,11 +75,19 @@ final class ChangesResource {
         StoredPreview p = previewIn(ctx);
         String ifMatch = ctx.header("If-Match");
         if (ifMatch != null && !ifMatch.equals(etag(p.baseVersion()))) {
-            throw new ApiError(412, "If-Match", "this change was previewed on " + etag(p.baseVersion()) + ", not " + ifMatch);
+            throw new ApiError(
+                    412, "If-Match", "this change was previewed on " + etag(p.baseVersion()) + ", not " + ifMatch);
         }
         JsonNode body = RequestBodies.object(ctx, RequestBodies.EDIT_JSON);
         long version = edits.commit(Access.caller(ctx).name(), p, text(body, "reason"));
-        ctx.header("ETag", etag(version)).json(Map.of("community", p.communityCode(), "version", version, "change", Json.MAPPER.readTree(p.changeJson())));
+        ctx.header("ETag", etag(version))
+                .json(Map.of(
+                        "community",
+                        p.communityCode(),
+                        "version",
+                        version,
+                        "change",
+                        Json.MAPPER.readTree(p.changeJson())));
     }
 
     void versions(Context ctx) {
@@ -81,7 +95,8 @@ final class ChangesResource {
         state.get().communityState(community); // 404 for an unknown community
         List<Map<String, Object>> out = new ArrayList<>();
         for (CommunityVersion v : store.versions(community)) out.add(versionView(v, null));
-        ctx.header("ETag", etag(store.communityVersion(community))).json(Map.of("community", community, "version", store.communityVersion(community), "versions", out));
+        ctx.header("ETag", etag(store.communityVersion(community)))
+                .json(Map.of("community", community, "version", store.communityVersion(community), "versions", out));
     }
 
     /** Every version of the grid's community in which the grid appears, with what it held then. */
@@ -89,10 +104,14 @@ final class ChangesResource {
         String code = ctx.pathParam("code");
         ServingState s = state.get();
         GridCode parsed = GridCode.parse(code);
-        if (parsed == null || !s.communities.containsKey(parsed.communityCode())) throw ApiError.notFound("grid " + code);
+        if (parsed == null || !s.communities.containsKey(parsed.communityCode()))
+            throw ApiError.notFound("grid " + code);
         List<Map<String, Object>> out = new ArrayList<>();
         for (CommunityVersion v : store.versions(parsed.communityCode())) {
-            Grid g = v.grids().stream().filter(x -> x.code().equals(code)).findFirst().orElse(null);
+            Grid g = v.grids().stream()
+                    .filter(x -> x.code().equals(code))
+                    .findFirst()
+                    .orElse(null);
             if (g != null || retiredBy(v, code)) out.add(versionView(v, g));
         }
         if (out.isEmpty() && !s.grids.containsKey(code)) throw ApiError.notFound("grid " + code);
@@ -102,7 +121,8 @@ final class ChangesResource {
     /** Whether the version's change retired the code (the version where a grid ends). */
     private static boolean retiredBy(CommunityVersion v, String code) throws IOException {
         if (v.changeJson() == null) return false;
-        for (JsonNode retired : Json.MAPPER.readTree(v.changeJson()).path("retired")) if (retired.asText().equals(code)) return true;
+        for (JsonNode retired : Json.MAPPER.readTree(v.changeJson()).path("retired"))
+            if (retired.asText().equals(code)) return true;
         return false;
     }
 
@@ -142,15 +162,18 @@ final class ChangesResource {
             throw ApiError.badRequest("version", "version must be a number");
         }
         JsonNode body = RequestBodies.object(ctx, RequestBodies.EDIT_JSON);
-        long version = edits.revert(Access.caller(ctx).name(), community, target, version(ctx.header("If-Match")), text(body, "reason"));
-        ctx.header("ETag", etag(version)).json(Map.of("community", community, "version", version, "reverted_to", target));
+        long version = edits.revert(
+                Access.caller(ctx).name(), community, target, version(ctx.header("If-Match")), text(body, "reason"));
+        ctx.header("ETag", etag(version))
+                .json(Map.of("community", community, "version", version, "reverted_to", target));
     }
 
     /** The version an If-Match names ("v3" in quotes), or null when there is none. */
     private static Long version(String ifMatch) {
         if (ifMatch == null) return null;
         String v = ifMatch.replace("\"", "");
-        if (!v.matches("v\\d{1,18}")) throw ApiError.badRequest("If-Match", "If-Match names a version as \"v3\", not " + Params.shown(ifMatch));
+        if (!v.matches("v\\d{1,18}"))
+            throw ApiError.badRequest("If-Match", "If-Match names a version as \"v3\", not " + Params.shown(ifMatch));
         return Long.parseLong(v.substring(1));
     }
 
@@ -183,17 +206,21 @@ final class ChangesResource {
             case "redraw" -> {
                 return new GridEdit.Redraw(required(body, "grid"), geometry(body, "boundary", Polygon.class));
             }
-            default -> throw ApiError.badRequest("op", "op is move, split, split_along, merge, redraw or rerun, not '" + op + "'");
+            default ->
+                throw ApiError.badRequest(
+                        "op", "op is move, split, split_along, merge, redraw or rerun, not '" + op + "'");
         }
     }
 
     /** A GeoJSON geometry member (lon/lat) of the expected type. */
     private static <G extends Geometry> G geometry(JsonNode body, String field, Class<G> type) {
         JsonNode n = body.get(field);
-        if (n == null || !n.isObject()) throw ApiError.badRequest(field, "missing " + field + " (a GeoJSON " + type.getSimpleName() + ")");
+        if (n == null || !n.isObject())
+            throw ApiError.badRequest(field, "missing " + field + " (a GeoJSON " + type.getSimpleName() + ")");
         try {
             Geometry g = new GeoJsonReader(Geoms.LONLAT).read(n.toString());
-            if (!type.isInstance(g) || !g.isValid()) throw ApiError.badRequest(field, field + " must be a valid GeoJSON " + type.getSimpleName());
+            if (!type.isInstance(g) || !g.isValid())
+                throw ApiError.badRequest(field, field + " must be a valid GeoJSON " + type.getSimpleName());
             return type.cast(g);
         } catch (ParseException e) {
             throw ApiError.badRequest(field, field + " is not GeoJSON: " + e.getMessage());
@@ -240,13 +267,26 @@ final class ChangesResource {
         m.put("author", v.author());
         m.put("time", v.time().toString());
         m.put("reason", v.reason());
-        m.put("grids", v.grids().stream().filter(x -> x.level() == org.gridatlas.engine.model.GridLevel.GRID).count());
+        m.put(
+                "grids",
+                v.grids().stream()
+                        .filter(x -> x.level() == org.gridatlas.engine.model.GridLevel.GRID)
+                        .count());
         try {
             m.put("change", v.changeJson() == null ? null : Json.MAPPER.readTree(v.changeJson()));
         } catch (IOException e) {
             m.put("change", v.changeJson());
         }
-        if (g != null) m.put("grid", Map.of("households", g.households(), "buildings", g.buildings(), "area_m2", Math.round(g.areaM2())));
+        if (g != null)
+            m.put(
+                    "grid",
+                    Map.of(
+                            "households",
+                            g.households(),
+                            "buildings",
+                            g.buildings(),
+                            "area_m2",
+                            Math.round(g.areaM2())));
         return m;
     }
 
@@ -254,6 +294,10 @@ final class ChangesResource {
     void codes(Context ctx) {
         state.get().communityState(ctx.pathParam("code")); // 404 for an unknown community
         Set<String> used = new HashSet<>(store.codesEverUsed(ctx.pathParam("code")));
-        ctx.json(Map.of("community", ctx.pathParam("code"), "codes_ever_used", used.stream().sorted().toList()));
+        ctx.json(Map.of(
+                "community",
+                ctx.pathParam("code"),
+                "codes_ever_used",
+                used.stream().sorted().toList()));
     }
 }

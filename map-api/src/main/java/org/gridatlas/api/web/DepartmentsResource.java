@@ -46,7 +46,9 @@ final class DepartmentsResource {
     }
 
     void layers(Context ctx) {
-        ctx.json(Map.of("layers", networks.layers().stream().map(DepartmentsResource::view).toList()));
+        ctx.json(Map.of(
+                "layers",
+                networks.layers().stream().map(DepartmentsResource::view).toList()));
     }
 
     /** PUT a layer: GeoJSON (units or resources) or CSV with lon, lat (resources), replacing the layer whole as its next version. */
@@ -59,8 +61,14 @@ final class DepartmentsResource {
             throw ApiError.badRequest("kind", e.getMessage());
         }
         String type = ctx.contentType() == null ? "" : ctx.contentType();
-        String suffix = type.startsWith("text/csv") ? ".csv" : type.startsWith("application/geo+json") || type.startsWith("application/json") ? ".geojson" : null;
-        if (suffix == null) throw new ApiError(415, "body", "send application/geo+json, or text/csv (id,type,name,department,lon,lat) for resources");
+        String suffix = type.startsWith("text/csv")
+                ? ".csv"
+                : type.startsWith("application/geo+json") || type.startsWith("application/json") ? ".geojson" : null;
+        if (suffix == null)
+            throw new ApiError(
+                    415,
+                    "body",
+                    "send application/geo+json, or text/csv (id,type,name,department,lon,lat) for resources");
         InputCrs crs;
         try {
             crs = ctx.queryParam("crs") == null ? null : InputCrs.of(ctx.queryParam("crs"), null);
@@ -71,19 +79,26 @@ final class DepartmentsResource {
         Path file = dir.resolve("layer" + suffix);
         try {
             // to a file as it streams in, the total enforced on the way: the readers read files
-            try (InputStream in = new BoundedInput(ctx.bodyInputStream(), LAYER); OutputStream out = Files.newOutputStream(file)) {
+            try (InputStream in = new BoundedInput(ctx.bodyInputStream(), LAYER);
+                    OutputStream out = Files.newOutputStream(file)) {
                 in.transferTo(out);
             }
             DepartmentLayerInfo info;
             try {
                 info = networks.importLayer(name, kind, file, crs, "api");
             } catch (DatasetException e) {
-                throw ApiError.badRequest("body", String.join("; ", e.problems()).replace(file.toString(), "the body"));
+                throw ApiError.badRequest(
+                        "body", String.join("; ", e.problems()).replace(file.toString(), "the body"));
             } catch (InputException e) {
                 throw ApiError.badRequest("body", e.getMessage().replace(file.toString(), "the body"));
             }
             imported.run();
-            audit.audit(new AuditEntry(Instant.now(), Access.caller(ctx).name(), "import layer", name, "ok",
+            audit.audit(new AuditEntry(
+                    Instant.now(),
+                    Access.caller(ctx).name(),
+                    "import layer",
+                    name,
+                    "ok",
                     kind.wireName() + ", version " + info.version() + ", " + info.features() + " features"));
             ctx.json(view(info));
         } finally {
@@ -97,16 +112,22 @@ final class DepartmentsResource {
         CrosswalkResult r = networks.crosswalk(name(ctx));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("summary", CrosswalkWriter.summary(r, null));
-        out.put("rows", r.roundedRows().stream().map(x -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("grid_code", x.gridCode());
-            m.put("unit_id", x.unitId());
-            m.put("area_share", x.areaShare());
-            m.put("household_share", Double.isNaN(x.householdShare()) ? null : x.householdShare());
-            return m;
-        }).toList());
+        out.put(
+                "rows",
+                r.roundedRows().stream()
+                        .map(x -> {
+                            Map<String, Object> m = new LinkedHashMap<>();
+                            m.put("grid_code", x.gridCode());
+                            m.put("unit_id", x.unitId());
+                            m.put("area_share", x.areaShare());
+                            m.put("household_share", Double.isNaN(x.householdShare()) ? null : x.householdShare());
+                            return m;
+                        })
+                        .toList());
         out.put("main_units", r.mainUnit());
-        out.put("conflicts", r.conflicts().stream().map(DepartmentsResource::conflict).toList());
+        out.put(
+                "conflicts",
+                r.conflicts().stream().map(DepartmentsResource::conflict).toList());
         ctx.json(out);
     }
 
@@ -125,16 +146,21 @@ final class DepartmentsResource {
     /** The layer itself as GeoJSON: units, or resources with the grid each stands in. */
     void features(Context ctx) throws IOException {
         String name = name(ctx);
-        DepartmentLayerInfo info = networks.layers().stream().filter(i -> i.name().equals(name)).findFirst()
+        DepartmentLayerInfo info = networks.layers().stream()
+                .filter(i -> i.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new DepartmentNetworks.NoSuchLayer(name));
         ctx.contentType("application/geo+json");
         try (GeoJsonOut out = new GeoJsonOut(ctx.outputStream())) {
             out.startCollection(Map.of());
             if (info.kind() == DepartmentLayerKind.UNITS) {
-                for (DepartmentUnit u : networks.units(name)) out.feature(u.id(), Map.of("id", u.id(), "name", u.name(), "department", u.department()), u.geometry());
+                for (DepartmentUnit u : networks.units(name))
+                    out.feature(
+                            u.id(), Map.of("id", u.id(), "name", u.name(), "department", u.department()), u.geometry());
             } else {
                 ResourcesInGrids r = networks.resources(name);
-                for (var e : r.byGrid().entrySet()) for (DepartmentResource x : e.getValue()) out.feature(x.id(), resource(x, e.getKey()), x.point());
+                for (var e : r.byGrid().entrySet())
+                    for (DepartmentResource x : e.getValue()) out.feature(x.id(), resource(x, e.getKey()), x.point());
                 for (DepartmentResource x : r.outside()) out.feature(x.id(), resource(x, null), x.point());
             }
             out.endCollection();
@@ -149,7 +175,15 @@ final class DepartmentsResource {
         networks.inGrid(code).forEach((layer, list) -> {
             Map<String, Long> byType = new java.util.TreeMap<>();
             list.forEach(r -> byType.merge(r.type(), 1L, Long::sum));
-            layers.put(layer, Map.of("count", list.size(), "by_type", byType, "resources", list.stream().map(r -> resource(r, code)).toList()));
+            layers.put(
+                    layer,
+                    Map.of(
+                            "count",
+                            list.size(),
+                            "by_type",
+                            byType,
+                            "resources",
+                            list.stream().map(r -> resource(r, code)).toList()));
         });
         ctx.json(Map.of("grid_code", code, "layers", layers));
     }
@@ -161,8 +195,14 @@ final class DepartmentsResource {
             throw ApiError.badRequest("level", "level is grid, community, street or district, not '" + level + "'");
         }
         String layer = ctx.queryParam("layer");
-        ctx.json(Map.of("level", level, "rows", networks.counts(level, layer).stream()
-                .map(c -> Map.of("code", c.code(), "type", c.type(), "department", c.department(), "count", c.count())).toList()));
+        ctx.json(Map.of(
+                "level",
+                level,
+                "rows",
+                networks.counts(level, layer).stream()
+                        .map(c -> Map.of(
+                                "code", c.code(), "type", c.type(), "department", c.department(), "count", c.count()))
+                        .toList()));
     }
 
     private static String name(Context ctx) {
@@ -170,8 +210,19 @@ final class DepartmentsResource {
     }
 
     private static Map<String, Object> view(DepartmentLayerInfo i) {
-        return Map.of("name", i.name(), "kind", i.kind().wireName(), "version", i.version(), "features", i.features(),
-                "source", i.source() == null ? "" : i.source(), "imported_at", i.importedAt().toString());
+        return Map.of(
+                "name",
+                i.name(),
+                "kind",
+                i.kind().wireName(),
+                "version",
+                i.version(),
+                "features",
+                i.features(),
+                "source",
+                i.source() == null ? "" : i.source(),
+                "imported_at",
+                i.importedAt().toString());
     }
 
     private static Map<String, Object> conflict(CrosswalkConflict c) {

@@ -1,14 +1,14 @@
 package org.gridatlas.api.web;
 
-import org.gridatlas.api.serving.DepartmentNetworks;
-import org.gridatlas.engine.io.InputException;
 import io.javalin.config.JavalinConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gridatlas.api.geoserver.GeoServerException;
+import org.gridatlas.api.serving.DepartmentNetworks;
 import org.gridatlas.api.serving.NotFound;
 import org.gridatlas.api.serving.PointLookup;
 import org.gridatlas.engine.edit.EditRefused;
+import org.gridatlas.engine.io.InputException;
 import org.gridatlas.store.ReportStatus;
 import org.gridatlas.store.StaleVersionException;
 import org.gridatlas.store.StoreException;
@@ -39,8 +39,15 @@ final class ErrorMapping {
     }
 
     static void register(JavalinConfig config) {
-        for (Class<? extends RuntimeException> refused : java.util.List.of(ApiError.class, NotFound.class, PointLookup.OutsideServiceArea.class,
-                EditRefused.class, StaleVersionException.class, ReportStatus.IllegalMove.class, DepartmentNetworks.NoSuchLayer.class, InputException.class)) {
+        for (Class<? extends RuntimeException> refused : java.util.List.of(
+                ApiError.class,
+                NotFound.class,
+                PointLookup.OutsideServiceArea.class,
+                EditRefused.class,
+                StaleVersionException.class,
+                ReportStatus.IllegalMove.class,
+                DepartmentNetworks.NoSuchLayer.class,
+                InputException.class)) {
             config.routes.exception(refused, (e, ctx) -> {
                 ApiError a = refusal(e);
                 ctx.status(a.status()).json(body(a.status(), a.field(), a.getMessage()));
@@ -50,12 +57,22 @@ final class ErrorMapping {
             // the database's own words stay in the log: they quote SQL and the server's internals
             LOG.warn("{} {}: store refused or unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
             switch (e.kind()) {
-                case BAD_DATA -> ctx.status(400).json(body(400, "body", "the store refused a value of this request; nothing was changed"));
-                case CONFLICT -> ctx.status(409).json(body(409, "body", "this conflicts with what is stored; nothing was changed"));
-                case UNAVAILABLE -> ctx.status(503).json(body(503, "store", "store unavailable, nothing was changed; lookups and tiles still answer from memory"));
+                case BAD_DATA ->
+                    ctx.status(400)
+                            .json(body(400, "body", "the store refused a value of this request; nothing was changed"));
+                case CONFLICT ->
+                    ctx.status(409).json(body(409, "body", "this conflicts with what is stored; nothing was changed"));
+                case UNAVAILABLE ->
+                    ctx.status(503)
+                            .json(
+                                    body(
+                                            503,
+                                            "store",
+                                            "store unavailable, nothing was changed; lookups and tiles still answer from memory"));
             }
         });
-        config.routes.exception(GeoServerException.class, (e, ctx) -> ctx.status(502).json(body(502, "geoserver", e.getMessage())));
+        config.routes.exception(
+                GeoServerException.class, (e, ctx) -> ctx.status(502).json(body(502, "geoserver", e.getMessage())));
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             ctx.status(500).json(body(500, null, "internal error"));

@@ -1,11 +1,11 @@
 package org.gridatlas.api.web;
 
-import org.gridatlas.api.serving.Json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
+import org.gridatlas.api.serving.Json;
 import org.gridatlas.engine.geom.ChinaCrs;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.geojson.GeoJsonWriter;
@@ -46,7 +46,8 @@ final class GeoJsonOut implements AutoCloseable {
         g.writeFieldName("properties");
         Json.MAPPER.writeValue(g, properties);
         g.writeFieldName("geometry");
-        if (geometry == null) g.writeNull(); else g.writeRawValue(geo.write(crs.fromWgs84(geometry)));
+        if (geometry == null) g.writeNull();
+        else g.writeRawValue(geo.write(crs.fromWgs84(geometry)));
         g.writeEndObject();
     }
 

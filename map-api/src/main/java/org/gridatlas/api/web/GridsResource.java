@@ -1,6 +1,5 @@
 package org.gridatlas.api.web;
 
-import org.gridatlas.api.serving.ServingState;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.gridatlas.api.serving.ServingState;
 import org.gridatlas.engine.io.InputCrs;
 import org.gridatlas.engine.io.InputException;
 import org.gridatlas.engine.io.ResultWriter;
@@ -33,6 +33,7 @@ final class GridsResource {
     static final int MAX_LIMIT = 10_000;
     /** Far past any city's grids, and far from overflowing offset + limit. */
     static final int MAX_OFFSET = 100_000_000;
+
     private final Supplier<ServingState> state;
     private final StaffResource staff;
     private final StaffingRule staffing;
@@ -48,12 +49,18 @@ final class GridsResource {
 
     void list(Context ctx) throws IOException {
         ServingState s = state.get();
-        String level = ctx.queryParam("level"), community = ctx.queryParam("community"), street = ctx.queryParam("street");
-        if (level != null && !level.equals("grid") && !level.equals("micro")) throw ApiError.badRequest("level", "level must be grid or micro, got '" + level + "'");
+        String level = ctx.queryParam("level"),
+                community = ctx.queryParam("community"),
+                street = ctx.queryParam("street");
+        if (level != null && !level.equals("grid") && !level.equals("micro"))
+            throw ApiError.badRequest("level", "level must be grid or micro, got '" + level + "'");
         Envelope bbox = bbox(ctx.queryParam("bbox"));
-        int limit = Params.integer(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT), offset = Params.integer(ctx, "offset", 0, 0, MAX_OFFSET);
-        if (community != null && !s.communities.containsKey(community)) throw new ApiError(404, "community", "community " + community + " not found");
-        if (street != null && !s.streets.containsKey(street)) throw new ApiError(404, "street", "street " + street + " not found");
+        int limit = Params.integer(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT),
+                offset = Params.integer(ctx, "offset", 0, 0, MAX_OFFSET);
+        if (community != null && !s.communities.containsKey(community))
+            throw new ApiError(404, "community", "community " + community + " not found");
+        if (street != null && !s.streets.containsKey(street))
+            throw new ApiError(404, "street", "street " + street + " not found");
         List<Grid> matched = new ArrayList<>();
         for (Grid g : s.grids.values()) {
             if (level != null && !g.level().wireName().equals(level)) continue;
@@ -67,7 +74,8 @@ final class GridsResource {
         members.put("numberMatched", matched.size());
         members.put("numberReturned", page.size());
         List<Object> links = new ArrayList<>(GeoJsonOut.link("self", withOffset(ctx, offset)));
-        if (offset + page.size() < matched.size()) links.addAll(GeoJsonOut.link("next", withOffset(ctx, offset + page.size())));
+        if (offset + page.size() < matched.size())
+            links.addAll(GeoJsonOut.link("next", withOffset(ctx, offset + page.size())));
         members.put("links", links);
         ctx.contentType("application/geo+json");
         try (GeoJsonOut out = new GeoJsonOut(ctx.outputStream(), Params.crs(ctx.queryParam("crs")))) {
@@ -159,7 +167,12 @@ final class GridsResource {
             m.put("district_name", st.districtName());
             List<Community> cs = s.communitiesByStreet.getOrDefault(st.code(), List.of());
             m.put("communities", cs.stream().map(Community::code).toList());
-            m.put("households", cs.stream().flatMap(c -> s.gridsByCommunity.getOrDefault(c.code(), List.of()).stream()).mapToInt(Grid::households).sum());
+            m.put(
+                    "households",
+                    cs.stream()
+                            .flatMap(c -> s.gridsByCommunity.getOrDefault(c.code(), List.of()).stream())
+                            .mapToInt(Grid::households)
+                            .sum());
             out.add(m);
         }
         ctx.json(Map.of("streets", out));
@@ -174,7 +187,8 @@ final class GridsResource {
         ServingState s = state.get();
         Map<String, Map<String, Object>> districts = new LinkedHashMap<>();
         for (ServingState.Street st : s.streets.values()) {
-            Map<String, Object> d = districts.computeIfAbsent(st.districtCode(), k -> node(k, st.districtName(), "streets"));
+            Map<String, Object> d =
+                    districts.computeIfAbsent(st.districtCode(), k -> node(k, st.districtName(), "streets"));
             Map<String, Object> sn = node(st.code(), st.name(), "communities");
             Map<String, Map<String, Object>> zones = new LinkedHashMap<>();
             for (Community c : s.communitiesByStreet.getOrDefault(st.code(), List.of())) {
@@ -184,7 +198,8 @@ final class GridsResource {
                 if (z == null) {
                     add(sn, "communities", cn);
                 } else {
-                    Map<String, Object> zn = zones.computeIfAbsent(z.zoneCode(), k -> node(k, z.zoneName(), "communities"));
+                    Map<String, Object> zn =
+                            zones.computeIfAbsent(z.zoneCode(), k -> node(k, z.zoneName(), "communities"));
                     add(zn, "communities", cn);
                 }
             }
@@ -194,8 +209,11 @@ final class GridsResource {
             }
             add(d, "streets", sn);
         }
-        ctx.json(Map.of("levels", Map.of("大网格", "street", "中网格", "community", "小网格", "grid", "微网格", "micro grid"),
-                "districts", new ArrayList<>(districts.values())));
+        ctx.json(Map.of(
+                "levels",
+                Map.of("大网格", "street", "中网格", "community", "小网格", "grid", "微网格", "micro grid"),
+                "districts",
+                new ArrayList<>(districts.values())));
     }
 
     private Map<String, Object> gridNode(ServingState s, Grid g) {
@@ -207,7 +225,8 @@ final class GridsResource {
         gn.put("residents", staffing.residents(g.households()));
         gn.put("workers_needed", staffing.workersNeeded(g.kind(), g.households()));
         List<Map<String, Object>> micro = new ArrayList<>();
-        for (Grid m : s.microByParent.getOrDefault(g.code(), List.of())) micro.add(Map.of("code", m.code(), "households", m.households()));
+        for (Grid m : s.microByParent.getOrDefault(g.code(), List.of()))
+            micro.add(Map.of("code", m.code(), "households", m.households()));
         if (!micro.isEmpty()) gn.put("micro_grids", micro);
         return gn;
     }
@@ -265,16 +284,43 @@ final class GridsResource {
             } catch (InputException e) {
                 throw ApiError.badRequest("crs", e.getMessage());
             }
-            DelineationReport report = new DelineationReport(0, 0, s.communities.size(), s.buildings.size(), 0, s.grids.size(),
-                    0, 0, 0, 0, 0, Map.of(), 0, 0, 0, null, 0, List.of(), List.of("exported from the store"), Map.of(), Map.of());
-            ResultWriter.write(new Delineation(new ArrayList<>(s.grids.values()), s.stored.assignments(), report), out, crs, format);
+            DelineationReport report = new DelineationReport(
+                    0,
+                    0,
+                    s.communities.size(),
+                    s.buildings.size(),
+                    0,
+                    s.grids.size(),
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    Map.of(),
+                    0,
+                    0,
+                    0,
+                    null,
+                    0,
+                    List.of(),
+                    List.of("exported from the store"),
+                    Map.of(),
+                    Map.of());
+            ResultWriter.write(
+                    new Delineation(new ArrayList<>(s.grids.values()), s.stored.assignments(), report),
+                    out,
+                    crs,
+                    format);
             ctx.contentType(shapefile ? "application/zip" : "application/geopackage+sqlite3");
-            ctx.header("Content-Disposition", "attachment; filename=\"" + (shapefile ? "grids-shp.zip" : "grids.gpkg") + "\"");
+            ctx.header(
+                    "Content-Disposition",
+                    "attachment; filename=\"" + (shapefile ? "grids-shp.zip" : "grids.gpkg") + "\"");
             if (!shapefile) {
                 ctx.result(Files.readAllBytes(out));
                 return;
             }
-            try (ZipOutputStream zip = new ZipOutputStream(ctx.outputStream()); var files = Files.list(out)) {
+            try (ZipOutputStream zip = new ZipOutputStream(ctx.outputStream());
+                    var files = Files.list(out)) {
                 for (Path f : files.sorted().toList()) {
                     zip.putNextEntry(new ZipEntry(f.getFileName().toString()));
                     Files.copy(f, zip);
@@ -304,7 +350,8 @@ final class GridsResource {
     private static Envelope bbox(String v) {
         if (v == null) return null;
         String[] p = v.split(",");
-        if (p.length != 4) throw ApiError.badRequest("bbox", "bbox must be minLon,minLat,maxLon,maxLat, got '" + v + "'");
+        if (p.length != 4)
+            throw ApiError.badRequest("bbox", "bbox must be minLon,minLat,maxLon,maxLat, got '" + v + "'");
         double[] d = new double[4];
         for (int i = 0; i < 4; i++) d[i] = Params.finite("bbox", p[i]);
         if (d[0] > d[2] || d[1] > d[3]) throw ApiError.badRequest("bbox", "bbox minimum exceeds maximum: '" + v + "'");
@@ -312,9 +359,14 @@ final class GridsResource {
     }
 
     private String withOffset(Context ctx, int offset) {
-        StringBuilder sb = new StringBuilder(publicUrl).append(ctx.endpoint().path).append('?');
+        StringBuilder sb =
+                new StringBuilder(publicUrl).append(ctx.endpoint().path).append('?');
         ctx.queryParamMap().forEach((k, vs) -> {
-            if (!k.equals("offset")) vs.forEach(v -> sb.append(k).append('=').append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)).append('&'));
+            if (!k.equals("offset"))
+                vs.forEach(v -> sb.append(k)
+                        .append('=')
+                        .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8))
+                        .append('&'));
         });
         return sb.append("offset=").append(offset).toString();
     }

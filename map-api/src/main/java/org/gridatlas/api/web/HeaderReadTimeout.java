@@ -57,7 +57,8 @@ final class HeaderReadTimeout implements Connection.Listener, AutoCloseable {
 
         @Override
         public void run() {
-            boolean readingHeaders = !http.getParser().isStart() && http.getParser().inHeaderState();
+            boolean readingHeaders =
+                    !http.getParser().isStart() && http.getParser().inHeaderState();
             if (!readingHeaders || task == null) {
                 headersSince = -1;
             } else if (headersSince < 0) {

@@ -31,8 +31,10 @@ final class LineReader implements Closeable {
     private final int maxLine;
     private final byte[] buf = new byte[1 << 16];
     private final ByteArrayOutputStream current = new ByteArrayOutputStream();
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     private int pos;
     private int end;
     private int line;

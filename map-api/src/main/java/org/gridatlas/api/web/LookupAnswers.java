@@ -22,23 +22,49 @@ final class LookupAnswers {
 
     record Query(double lon, double lat, String crs, List<Double> wgs84) {}
 
-    record Point(Query query, Map<String, Object> grid, Hierarchy hierarchy, boolean onBoundary, List<Nearby> candidates,
-                 boolean outsideCoverage, Nearby nearest) {}
+    record Point(
+            Query query,
+            Map<String, Object> grid,
+            Hierarchy hierarchy,
+            boolean onBoundary,
+            List<Nearby> candidates,
+            boolean outsideCoverage,
+            Nearby nearest) {}
 
-    record Line(Object id, String gridCode, String communityCode, String streetCode, boolean onBoundary, List<Nearby> candidates,
-                boolean outsideCoverage, @JsonInclude(JsonInclude.Include.NON_NULL) Nearby nearest) {}
+    record Line(
+            Object id,
+            String gridCode,
+            String communityCode,
+            String streetCode,
+            boolean onBoundary,
+            List<Nearby> candidates,
+            boolean outsideCoverage,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Nearby nearest) {}
 
     static Point point(ServingState s, PointLookup.Resolved r) {
         GridLocator.Lookup l = r.lookup();
         Grid g = l.grid();
-        return new Point(new Query(r.lon(), r.lat(), r.crs().wireName(), List.of(r.wgsLon(), r.wgsLat())), g == null ? null : GridsResource.properties(g),
-                g == null ? null : s.hierarchy(g, r.wgsLon(), r.wgsLat()), l.onBoundary(), candidates(l), l.outside(), nearest(l));
+        return new Point(
+                new Query(r.lon(), r.lat(), r.crs().wireName(), List.of(r.wgsLon(), r.wgsLat())),
+                g == null ? null : GridsResource.properties(g),
+                g == null ? null : s.hierarchy(g, r.wgsLon(), r.wgsLat()),
+                l.onBoundary(),
+                candidates(l),
+                l.outside(),
+                nearest(l));
     }
 
     static Line line(Object id, GridLocator.Lookup l) {
         Grid g = l.grid();
-        return new Line(id, g == null ? null : g.code(), g == null ? null : g.communityCode(), g == null ? null : g.streetCode(), l.onBoundary(),
-                candidates(l), l.outside(), nearest(l));
+        return new Line(
+                id,
+                g == null ? null : g.code(),
+                g == null ? null : g.communityCode(),
+                g == null ? null : g.streetCode(),
+                l.onBoundary(),
+                candidates(l),
+                l.outside(),
+                nearest(l));
     }
 
     private static List<Nearby> candidates(GridLocator.Lookup l) {

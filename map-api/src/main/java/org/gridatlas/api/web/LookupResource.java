@@ -1,6 +1,5 @@
 package org.gridatlas.api.web;
 
-import org.gridatlas.api.serving.Json;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.gridatlas.api.serving.AddressLookup;
+import org.gridatlas.api.serving.Json;
 import org.gridatlas.api.serving.PointLookup;
 import org.gridatlas.api.serving.ServingState;
 import org.gridatlas.engine.geom.ChinaCrs;
@@ -82,7 +82,10 @@ final class LookupResource {
         // an appeal's lookup: the grid, and who answers this category there
         Params.plainText("category", category, 40);
         com.fasterxml.jackson.databind.node.ObjectNode out = Json.MAPPER.valueToTree(answer);
-        out.set("responsible", Json.MAPPER.valueToTree(staff.responsible(s, answer.grid() == null ? null : (String) answer.grid().get("code"), category)));
+        out.set(
+                "responsible",
+                Json.MAPPER.valueToTree(staff.responsible(
+                        s, answer.grid() == null ? null : (String) answer.grid().get("code"), category)));
         ctx.json(out);
     }
 
@@ -91,7 +94,12 @@ final class LookupResource {
         String address = ctx.queryParam("address");
         boolean point = ctx.queryParam("lon") != null || ctx.queryParam("lat") != null;
         ChinaCrs crs = Params.crs(ctx.queryParam("crs"));
-        AddressLookup l = locateAddress(s, Params.address(address), point ? Params.number(ctx, "lon") : null, point ? Params.number(ctx, "lat") : null, crs);
+        AddressLookup l = locateAddress(
+                s,
+                Params.address(address),
+                point ? Params.number(ctx, "lon") : null,
+                point ? Params.number(ctx, "lat") : null,
+                crs);
         Map<String, Object> out = AddressAnswers.answer(s, address, l.match());
         if (point) {
             out.put("point", LookupAnswers.point(s, l.point()));
@@ -142,7 +150,10 @@ final class LookupResource {
             ctx.contentType("application/x-ndjson");
             geojson(s, crs, ctx);
         } else {
-            throw new ApiError(415, "Content-Type", "send text/csv (id,lon,lat), application/x-ndjson or application/geo+json, not '" + type + "'");
+            throw new ApiError(
+                    415,
+                    "Content-Type",
+                    "send text/csv (id,lon,lat), application/x-ndjson or application/geo+json, not '" + type + "'");
         }
     }
 
@@ -154,61 +165,98 @@ final class LookupResource {
             } catch (LineReader.TooLong e) {
                 throw new ApiError(413, "body", "the header " + e.getMessage());
             }
-            String columns = header == null ? "" : header.trim().replace(" ", "").toLowerCase();
+            String columns =
+                    header == null ? "" : header.trim().replace(" ", "").toLowerCase();
             if (columns.startsWith("\uFEFF")) columns = columns.substring(1);
             if (columns.startsWith("id,address")) {
                 addressCsv(s, crs, in, columns, ctx);
                 return;
             }
             if (!columns.startsWith("id,lon,lat")) {
-                throw ApiError.badRequest("body", "CSV must start with the header id,lon,lat (points) or id,address (addresses, optionally then lon,lat)");
+                throw ApiError.badRequest(
+                        "body",
+                        "CSV must start with the header id,lon,lat (points) or id,address (addresses, optionally then lon,lat)");
             }
             try (Writer out = writer(ctx)) {
-                out.write("id,grid_code,community_code,street_code,on_boundary,candidates,nearest_code,nearest_m,error\n");
+                out.write(
+                        "id,grid_code,community_code,street_code,on_boundary,candidates,nearest_code,nearest_m,error\n");
                 // the reading thread only reads lines: splitting and parsing run with the lookups, on every core
-                inChunks(in, out, (row, at) -> row.isBlank() ? "" : (Supplier<String>) () -> {
-                    String[] f;
-                    try {
-                        f = Params.csvFields(row, at);
-                    } catch (ApiError e) {
-                        return ",,,,,,,," + csvText(e.getMessage()) + "\n";
-                    }
-                    String id = csvId(f[0].trim());
-                    try {
-                        if (f.length < 3) throw ApiError.badRequest("body", "line " + at + ": expected id,lon,lat");
-                        return csvRow(id, resolve(s, Params.finite("lon", f[1]), Params.finite("lat", f[2]), crs, PointLookup.DEFAULT_NEAR_M).lookup());
-                    } catch (ApiError e) {
-                        return id + ",,,,,,,," + csvText(e.getMessage()) + "\n";
-                    }
-                }, (at, why) -> ",,,,,,,," + csvText(why) + "\n");
+                inChunks(
+                        in,
+                        out,
+                        (row, at) -> row.isBlank()
+                                ? ""
+                                : (Supplier<String>) () -> {
+                                    String[] f;
+                                    try {
+                                        f = Params.csvFields(row, at);
+                                    } catch (ApiError e) {
+                                        return ",,,,,,,," + csvText(e.getMessage()) + "\n";
+                                    }
+                                    String id = csvId(f[0].trim());
+                                    try {
+                                        if (f.length < 3)
+                                            throw ApiError.badRequest("body", "line " + at + ": expected id,lon,lat");
+                                        return csvRow(
+                                                id,
+                                                resolve(
+                                                                s,
+                                                                Params.finite("lon", f[1]),
+                                                                Params.finite("lat", f[2]),
+                                                                crs,
+                                                                PointLookup.DEFAULT_NEAR_M)
+                                                        .lookup());
+                                    } catch (ApiError e) {
+                                        return id + ",,,,,,,," + csvText(e.getMessage()) + "\n";
+                                    }
+                                },
+                        (at, why) -> ",,,,,,,," + csvText(why) + "\n");
             }
         }
     }
 
     /** CSV records id,address[,lon,lat] (fields quoted as RFC 4180 allows): each address matched, the point deciding when given. */
-    private static void addressCsv(ServingState s, ChinaCrs crs, LineReader in, String header, Context ctx) throws IOException {
+    private static void addressCsv(ServingState s, ChinaCrs crs, LineReader in, String header, Context ctx)
+            throws IOException {
         boolean withPoint = header.startsWith("id,address,lon,lat");
         try (Writer out = writer(ctx)) {
             out.write(withPoint ? AddressAnswers.csvHeader("decided_by", "disagreement") : AddressAnswers.csvHeader());
             String empty = withPoint ? ",,,,,,,,,," : ",,,,,,,,";
-            inChunks(in, out, (row, at) -> row.isBlank() ? "" : (Supplier<String>) () -> {
-                List<String> f;
-                try {
-                    f = List.of(Params.csvFields(row, at));
-                } catch (ApiError e) {
-                    return empty + csvText(e.getMessage()) + "\n";
-                }
-                String id = csvId(f.get(0).trim());
-                try {
-                    if (f.size() < 2) throw ApiError.badRequest("body", "line " + at + ": expected id,address");
-                    boolean point = withPoint && f.size() >= 4 && !f.get(2).isBlank() && !f.get(3).isBlank();
-                    AddressLookup l = locateAddress(s, Params.address(f.get(1)), point ? Params.finite("lon", f.get(2)) : null, point ? Params.finite("lat", f.get(3)) : null, crs);
-                    return withPoint ? AddressAnswers.csvRow(id, l.gridCode(), l.match(), l.decidedBy(), l.disagreement())
-                            : AddressAnswers.csvRow(id, l.gridCode(), l.match());
-                } catch (ApiError e) {
-                    return id + empty + csvText(e.getMessage()) + "\n";
-                }
-            }, (at, why) -> empty + csvText(why) + "\n");
+            inChunks(
+                    in,
+                    out,
+                    (row, at) -> row.isBlank()
+                            ? ""
+                            : (Supplier<String>) () -> {
+                                List<String> f;
+                                try {
+                                    f = List.of(Params.csvFields(row, at));
+                                } catch (ApiError e) {
+                                    return empty + csvText(e.getMessage()) + "\n";
+                                }
+                                String id = csvId(f.get(0).trim());
+                                try {
+                                    if (f.size() < 2)
+                                        throw ApiError.badRequest("body", "line " + at + ": expected id,address");
+                                    boolean point = withPoint
+                                            && f.size() >= 4
+                                            && !f.get(2).isBlank()
+                                            && !f.get(3).isBlank();
+                                    AddressLookup l = locateAddress(
+                                            s,
+                                            Params.address(f.get(1)),
+                                            point ? Params.finite("lon", f.get(2)) : null,
+                                            point ? Params.finite("lat", f.get(3)) : null,
+                                            crs);
+                                    return withPoint
+                                            ? AddressAnswers.csvRow(
+                                                    id, l.gridCode(), l.match(), l.decidedBy(), l.disagreement())
+                                            : AddressAnswers.csvRow(id, l.gridCode(), l.match());
+                                } catch (ApiError e) {
+                                    return id + empty + csvText(e.getMessage()) + "\n";
+                                }
+                            },
+                    (at, why) -> empty + csvText(why) + "\n");
         }
     }
 
@@ -244,36 +292,40 @@ final class LookupResource {
     private static void inChunks(LineReader in, Writer out, LineTask task, Unreadable unreadable) throws IOException {
         java.util.concurrent.BlockingQueue<List<Object>> chunks = new java.util.concurrent.ArrayBlockingQueue<>(2);
         List<Object> end = new ArrayList<>(0);
-        java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
-        Thread reader = new Thread(() -> {
-            try {
-                boolean done = false;
-                while (!done) {
-                    List<Object> chunk = new ArrayList<>(CHUNK);
-                    while (chunk.size() < CHUNK && !done) {
-                        try {
-                            String row = in.next();
-                            if (row == null) done = true; else chunk.add(task.apply(row, in.line()));
-                        } catch (LineReader.TooLong e) {
-                            chunk.add(unreadable.answer(e.line, e.getMessage()));
-                        } catch (ApiError e) {
-                            chunk.add(unreadable.answer(in.line() + 1, e.getMessage()));
-                            done = true;
+        java.util.concurrent.atomic.AtomicReference<Throwable> failed =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        Thread reader = new Thread(
+                () -> {
+                    try {
+                        boolean done = false;
+                        while (!done) {
+                            List<Object> chunk = new ArrayList<>(CHUNK);
+                            while (chunk.size() < CHUNK && !done) {
+                                try {
+                                    String row = in.next();
+                                    if (row == null) done = true;
+                                    else chunk.add(task.apply(row, in.line()));
+                                } catch (LineReader.TooLong e) {
+                                    chunk.add(unreadable.answer(e.line, e.getMessage()));
+                                } catch (ApiError e) {
+                                    chunk.add(unreadable.answer(in.line() + 1, e.getMessage()));
+                                    done = true;
+                                }
+                            }
+                            if (!chunk.isEmpty()) chunks.put(chunk);
                         }
+                    } catch (InterruptedException e) {
+                        return; // the answer was abandoned
+                    } catch (IOException | RuntimeException | Error e) {
+                        failed.set(e);
                     }
-                    if (!chunk.isEmpty()) chunks.put(chunk);
-                }
-            } catch (InterruptedException e) {
-                return; // the answer was abandoned
-            } catch (IOException | RuntimeException | Error e) {
-                failed.set(e);
-            }
-            try {
-                chunks.put(end); // always: the answering side waits for it
-            } catch (InterruptedException e) {
-                // the answer was abandoned
-            }
-        }, "gridatlas-batch-reader");
+                    try {
+                        chunks.put(end); // always: the answering side waits for it
+                    } catch (InterruptedException e) {
+                        // the answer was abandoned
+                    }
+                },
+                "gridatlas-batch-reader");
         reader.setDaemon(true);
         reader.start();
         try {
@@ -292,8 +344,11 @@ final class LookupResource {
 
     private static String[] answers(List<Object> chunk) {
         String[] answers = new String[chunk.size()];
-        java.util.stream.IntStream.range(0, chunk.size()).parallel().forEach(i -> answers[i] = chunk.get(i) instanceof String str ? str
-                : ((Supplier<?>) chunk.get(i)).get().toString());
+        java.util.stream.IntStream.range(0, chunk.size())
+                .parallel()
+                .forEach(i -> answers[i] = chunk.get(i) instanceof String str
+                        ? str
+                        : ((Supplier<?>) chunk.get(i)).get().toString());
         return answers;
     }
 
@@ -304,10 +359,16 @@ final class LookupResource {
     private static String csvRow(String id, GridLocator.Lookup l) {
         StringBuilder sb = new StringBuilder(96).append(id).append(',');
         Grid g = l.grid();
-        if (g != null) sb.append(g.code()).append(',').append(g.communityCode()).append(',').append(g.streetCode());
+        if (g != null)
+            sb.append(g.code())
+                    .append(',')
+                    .append(g.communityCode())
+                    .append(',')
+                    .append(g.streetCode());
         else sb.append(",,");
         sb.append(',').append(l.onBoundary()).append(',');
-        for (int i = 0; i < l.nearby().size(); i++) sb.append(i == 0 ? "" : " ").append(l.nearby().get(i).grid().code());
+        for (int i = 0; i < l.nearby().size(); i++)
+            sb.append(i == 0 ? "" : " ").append(l.nearby().get(i).grid().code());
         sb.append(',');
         if (l.nearest() != null) sb.append(l.nearest().code()).append(',').append(round(l.nearestMetres()));
         else sb.append(',');
@@ -319,46 +380,61 @@ final class LookupResource {
     }
 
     private void ndjson(ServingState s, ChinaCrs crs, Context ctx) throws IOException {
-        try (LineReader in = RequestBodies.lines(ctx, RequestBodies.BATCH, RequestBodies.BATCH_LINE); Writer out = writer(ctx)) {
-            inChunks(in, out, (row, line) -> {
-                if (row.isBlank()) return "";
-                JsonNode n;
-                try {
-                    n = RequestBodies.JSON.readTree(row);
-                } catch (IOException e) {
-                    return error(null, ApiError.badRequest("body", "line " + line + " is not JSON"));
-                }
-                Object id = n.hasNonNull("id") ? n.get("id").asText() : null;
-                return (Supplier<String>) () -> {
-                    try {
-                        ChinaCrs from = n.hasNonNull("crs") ? Params.crs(n.get("crs").asText()) : crs;
-                        if (n.has("address")) return addressRecord(s, id, n, from);
-                        return record(s, id, n.path("lon"), n.path("lat"), from);
-                    } catch (ApiError e) {
-                        return error(id, e);
-                    }
-                };
-            }, (line, why) -> error(null, new ApiError(413, "body", why)));
+        try (LineReader in = RequestBodies.lines(ctx, RequestBodies.BATCH, RequestBodies.BATCH_LINE);
+                Writer out = writer(ctx)) {
+            inChunks(
+                    in,
+                    out,
+                    (row, line) -> {
+                        if (row.isBlank()) return "";
+                        JsonNode n;
+                        try {
+                            n = RequestBodies.JSON.readTree(row);
+                        } catch (IOException e) {
+                            return error(null, ApiError.badRequest("body", "line " + line + " is not JSON"));
+                        }
+                        Object id = n.hasNonNull("id") ? n.get("id").asText() : null;
+                        return (Supplier<String>) () -> {
+                            try {
+                                ChinaCrs from = n.hasNonNull("crs")
+                                        ? Params.crs(n.get("crs").asText())
+                                        : crs;
+                                if (n.has("address")) return addressRecord(s, id, n, from);
+                                return record(s, id, n.path("lon"), n.path("lat"), from);
+                            } catch (ApiError e) {
+                                return error(id, e);
+                            }
+                        };
+                    },
+                    (line, why) -> error(null, new ApiError(413, "body", why)));
         }
     }
 
     private void geojson(ServingState s, ChinaCrs crs, Context ctx) throws IOException {
         BoundedInput body = RequestBodies.records(ctx, RequestBodies.BATCH, RequestBodies.BATCH_FEATURE, "feature");
-        try (JsonParser p = RequestBodies.JSON.getFactory().createParser(body); Writer out = writer(ctx)) {
+        try (JsonParser p = RequestBodies.JSON.getFactory().createParser(body);
+                Writer out = writer(ctx)) {
             try {
-                if (p.nextToken() != JsonToken.START_OBJECT) throw ApiError.badRequest("body", "expected a GeoJSON FeatureCollection");
+                if (p.nextToken() != JsonToken.START_OBJECT)
+                    throw ApiError.badRequest("body", "expected a GeoJSON FeatureCollection");
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String field = p.currentName();
                     p.nextToken();
-                    if (!"features".equals(field)) { p.skipChildren(); continue; }
+                    if (!"features".equals(field)) {
+                        p.skipChildren();
+                        continue;
+                    }
                     body.startRecord();
                     while (p.nextToken() == JsonToken.START_OBJECT) {
                         JsonNode f = p.readValueAsTree();
                         body.startRecord();
-                        Object id = f.hasNonNull("id") ? f.get("id").asText() : f.path("properties").path("id").asText(null);
+                        Object id = f.hasNonNull("id")
+                                ? f.get("id").asText()
+                                : f.path("properties").path("id").asText(null);
                         JsonNode c = f.path("geometry").path("coordinates");
                         try {
-                            if (!"Point".equals(f.path("geometry").path("type").asText())) throw ApiError.badRequest("geometry", "feature " + id + " is not a Point");
+                            if (!"Point".equals(f.path("geometry").path("type").asText()))
+                                throw ApiError.badRequest("geometry", "feature " + id + " is not a Point");
                             out.write(record(s, id, c.path(0), c.path(1), crs));
                         } catch (ApiError e) {
                             out.write(error(id, e));
@@ -378,8 +454,14 @@ final class LookupResource {
     private static String addressRecord(ServingState s, Object id, JsonNode n, ChinaCrs crs) {
         if (!n.get("address").isTextual()) throw ApiError.badRequest("address", "address must be a string");
         boolean point = n.hasNonNull("lon") || n.hasNonNull("lat");
-        if (point && (!n.path("lon").isNumber() || !n.path("lat").isNumber())) throw ApiError.badRequest("lon", "lon and lat must be numbers");
-        AddressLookup l = locateAddress(s, Params.address(n.get("address").asText()), point ? n.get("lon").asDouble() : null, point ? n.get("lat").asDouble() : null, crs);
+        if (point && (!n.path("lon").isNumber() || !n.path("lat").isNumber()))
+            throw ApiError.badRequest("lon", "lon and lat must be numbers");
+        AddressLookup l = locateAddress(
+                s,
+                Params.address(n.get("address").asText()),
+                point ? n.get("lon").asDouble() : null,
+                point ? n.get("lat").asDouble() : null,
+                crs);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);
         m.putAll(AddressAnswers.summary(l.match()));
@@ -399,7 +481,8 @@ final class LookupResource {
     private static String record(ServingState s, Object id, JsonNode lon, JsonNode lat, ChinaCrs crs) {
         if (!lon.isNumber()) throw ApiError.badRequest("lon", "lon must be a number");
         if (!lat.isNumber()) throw ApiError.badRequest("lat", "lat must be a number");
-        GridLocator.Lookup l = resolve(s, lon.asDouble(), lat.asDouble(), crs, PointLookup.DEFAULT_NEAR_M).lookup();
+        GridLocator.Lookup l = resolve(s, lon.asDouble(), lat.asDouble(), crs, PointLookup.DEFAULT_NEAR_M)
+                .lookup();
         return Json.write(LookupAnswers.line(id, l)) + "\n";
     }
 

@@ -24,7 +24,8 @@ final class Metrics {
 
     /** One answered request: its route pattern, method and status. */
     void request(String method, String route, int status, long nanos) {
-        Histogram h = requests.computeIfAbsent("route=\"" + route + "\",method=\"" + method + "\",status=\"" + status + "\"", k -> new Histogram());
+        Histogram h = requests.computeIfAbsent(
+                "route=\"" + route + "\",method=\"" + method + "\",status=\"" + status + "\"", k -> new Histogram());
         double s = nanos / 1e9;
         for (int i = 0; i < BUCKETS.length; i++) if (s <= BUCKETS[i]) h.counts().incrementAndGet(i);
         h.count().incrementAndGet();
@@ -45,19 +46,54 @@ final class Metrics {
 
     String text() {
         StringBuilder sb = new StringBuilder();
-        sb.append("# HELP gridatlas_http_request_seconds Time to answer a request, by route pattern, method and status.\n");
+        sb.append(
+                "# HELP gridatlas_http_request_seconds Time to answer a request, by route pattern, method and status.\n");
         sb.append("# TYPE gridatlas_http_request_seconds histogram\n");
         new TreeMap<>(requests).forEach((labels, h) -> {
             for (int i = 0; i < BUCKETS.length; i++) {
-                sb.append("gridatlas_http_request_seconds_bucket{").append(labels).append(",le=\"").append(BUCKETS[i]).append("\"} ").append(h.counts().get(i)).append('\n');
+                sb.append("gridatlas_http_request_seconds_bucket{")
+                        .append(labels)
+                        .append(",le=\"")
+                        .append(BUCKETS[i])
+                        .append("\"} ")
+                        .append(h.counts().get(i))
+                        .append('\n');
             }
-            sb.append("gridatlas_http_request_seconds_bucket{").append(labels).append(",le=\"+Inf\"} ").append(h.count().get()).append('\n');
-            sb.append("gridatlas_http_request_seconds_sum{").append(labels).append("} ").append(h.sumNanos().get() / 1e9).append('\n');
-            sb.append("gridatlas_http_request_seconds_count{").append(labels).append("} ").append(h.count().get()).append('\n');
+            sb.append("gridatlas_http_request_seconds_bucket{")
+                    .append(labels)
+                    .append(",le=\"+Inf\"} ")
+                    .append(h.count().get())
+                    .append('\n');
+            sb.append("gridatlas_http_request_seconds_sum{")
+                    .append(labels)
+                    .append("} ")
+                    .append(h.sumNanos().get() / 1e9)
+                    .append('\n');
+            sb.append("gridatlas_http_request_seconds_count{")
+                    .append(labels)
+                    .append("} ")
+                    .append(h.count().get())
+                    .append('\n');
         });
-        new TreeMap<>(counters).forEach((name, v) -> sb.append("# TYPE ").append(name).append(" counter\n").append(name).append(' ').append(v.get()).append('\n'));
-        new TreeMap<>(gauges).forEach((name, v) -> sb.append("# TYPE ").append(name).append(" gauge\n").append(name).append(' ').append(v.getAsLong()).append('\n'));
-        sb.append("# TYPE gridatlas_index_rebuild_seconds gauge\ngridatlas_index_rebuild_seconds ").append(lastRebuildSeconds).append('\n');
+        new TreeMap<>(counters)
+                .forEach((name, v) -> sb.append("# TYPE ")
+                        .append(name)
+                        .append(" counter\n")
+                        .append(name)
+                        .append(' ')
+                        .append(v.get())
+                        .append('\n'));
+        new TreeMap<>(gauges)
+                .forEach((name, v) -> sb.append("# TYPE ")
+                        .append(name)
+                        .append(" gauge\n")
+                        .append(name)
+                        .append(' ')
+                        .append(v.getAsLong())
+                        .append('\n'));
+        sb.append("# TYPE gridatlas_index_rebuild_seconds gauge\ngridatlas_index_rebuild_seconds ")
+                .append(lastRebuildSeconds)
+                .append('\n');
         return sb.toString();
     }
 }

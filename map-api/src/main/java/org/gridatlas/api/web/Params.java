@@ -1,9 +1,9 @@
 package org.gridatlas.api.web;
 
-import org.gridatlas.api.serving.AddressLookup;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import org.gridatlas.api.serving.AddressLookup;
 import org.gridatlas.engine.geom.ChinaCrs;
 
 /** Query parameters read strictly: a bad value is a 400 naming the parameter. */
@@ -19,7 +19,8 @@ final class Params {
     static double finite(String name, String v) {
         try {
             double d = ch.randelshofer.fastdoubleparser.JavaDoubleParser.parseDouble(v.trim());
-            if (!Double.isFinite(d)) throw ApiError.badRequest(name, name + " must be a finite number, got " + shown(v));
+            if (!Double.isFinite(d))
+                throw ApiError.badRequest(name, name + " must be a finite number, got " + shown(v));
             return d;
         } catch (NumberFormatException e) {
             throw ApiError.badRequest(name, name + " must be a number, got '" + shown(v) + "'");
@@ -31,7 +32,8 @@ final class Params {
         if (v == null) return dflt;
         try {
             int i = Integer.parseInt(v.trim());
-            if (i < min || i > max) throw ApiError.badRequest(name, name + " must be between " + min + " and " + max + ", got " + i);
+            if (i < min || i > max)
+                throw ApiError.badRequest(name, name + " must be between " + min + " and " + max + ", got " + i);
             return i;
         } catch (NumberFormatException e) {
             throw ApiError.badRequest(name, name + " must be an integer, got '" + shown(v) + "'");
@@ -40,6 +42,7 @@ final class Params {
 
     /** The times a governance record can carry; outside them a value is a typo or an attack, and no store need agree on it. */
     static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+
     static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
     static Instant instant(String name, String v) {
@@ -48,9 +51,12 @@ final class Params {
         try {
             t = Instant.parse(v.trim());
         } catch (DateTimeParseException e) {
-            throw ApiError.badRequest(name, name + " must be an ISO-8601 instant like 2026-11-23T08:00:00Z, got '" + shown(v) + "'");
+            throw ApiError.badRequest(
+                    name, name + " must be an ISO-8601 instant like 2026-11-23T08:00:00Z, got '" + shown(v) + "'");
         }
-        if (t.isBefore(EARLIEST) || !t.isBefore(LATEST)) throw ApiError.badRequest(name, name + " must lie between " + EARLIEST + " and " + LATEST + ", got " + shown(v));
+        if (t.isBefore(EARLIEST) || !t.isBefore(LATEST))
+            throw ApiError.badRequest(
+                    name, name + " must lie between " + EARLIEST + " and " + LATEST + ", got " + shown(v));
         return t;
     }
 
@@ -63,7 +69,10 @@ final class Params {
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
             if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
-                throw ApiError.badRequest(name, name + " contains the control character U+" + String.format("%04X", (int) c) + " at position " + i);
+                throw ApiError.badRequest(
+                        name,
+                        name + " contains the control character U+" + String.format("%04X", (int) c) + " at position "
+                                + i);
             }
         }
         return v;

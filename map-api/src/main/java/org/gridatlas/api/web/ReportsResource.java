@@ -1,14 +1,5 @@
 package org.gridatlas.api.web;
 
-import org.gridatlas.api.serving.ReportWindow;
-import org.gridatlas.api.serving.NotFound;
-import org.gridatlas.api.serving.ReportSummaries;
-import org.gridatlas.api.serving.ReportDeadlines;
-import org.gridatlas.store.ReportStatus;
-import org.gridatlas.store.ReportSource;
-import org.gridatlas.store.AuditEntry;
-import org.gridatlas.store.AccessStore;
-import org.gridatlas.api.serving.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
@@ -20,13 +11,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
-import org.gridatlas.store.ReportStore;
-import org.gridatlas.store.Report;
 import org.gridatlas.api.serving.AddressLookup;
+import org.gridatlas.api.serving.Json;
+import org.gridatlas.api.serving.NotFound;
 import org.gridatlas.api.serving.PointLookup;
+import org.gridatlas.api.serving.ReportDeadlines;
+import org.gridatlas.api.serving.ReportSummaries;
+import org.gridatlas.api.serving.ReportWindow;
 import org.gridatlas.api.serving.ServingState;
 import org.gridatlas.engine.geom.ChinaCrs;
 import org.gridatlas.engine.model.Grid;
+import org.gridatlas.store.AccessStore;
+import org.gridatlas.store.AuditEntry;
+import org.gridatlas.store.Report;
+import org.gridatlas.store.ReportSource;
+import org.gridatlas.store.ReportStatus;
+import org.gridatlas.store.ReportStore;
 
 /**
  * /api/v1/reports: citizen reports stored with the grid they happened in, listed per grid and
@@ -41,13 +41,19 @@ final class ReportsResource {
     private final StaffResource staff;
     /** The last days' reports in memory, for the summaries and the overdue list. */
     private final ReportWindow window;
+
     private final List<SseClient> clients = new CopyOnWriteArrayList<>();
     private final java.util.function.Consumer<Report> onReport;
     /** The summaries' window in memory: two weeks, for this week against the last. */
     static final Duration WINDOW = Duration.ofDays(15);
 
-    ReportsResource(Supplier<ServingState> state, ReportStore store, AccessStore audit, ReportDeadlines deadlines, java.util.function.Consumer<Report> onReport,
-                    StaffResource staff) {
+    ReportsResource(
+            Supplier<ServingState> state,
+            ReportStore store,
+            AccessStore audit,
+            ReportDeadlines deadlines,
+            java.util.function.Consumer<Report> onReport,
+            StaffResource staff) {
         this.staff = staff;
         this.state = state;
         this.store = store;
@@ -62,7 +68,9 @@ final class ReportsResource {
         String id = text(body, "id", true, 100);
         String category = text(body, "category", true, 100);
         String text = text(body, "text", false, 2000);
-        Instant time = body.hasNonNull("time") ? Params.instant("time", body.get("time").asText()) : Instant.now();
+        Instant time = body.hasNonNull("time")
+                ? Params.instant("time", body.get("time").asText())
+                : Instant.now();
         ChinaCrs crs = body.hasNonNull("crs") ? Params.crs(body.get("crs").asText()) : ChinaCrs.WGS84;
         ReportSource source = source(body);
         ServingState s = state.get();
@@ -74,8 +82,22 @@ final class ReportsResource {
         PointLookup.Resolved where = PointLookup.resolve(s, lon, lat, crs, PointLookup.DEFAULT_NEAR_M);
         Grid grid = where.lookup().grid();
         Instant received = Instant.now();
-        Report r = new Report(id, time, category, where.wgsLon(), where.wgsLat(), crs.wireName(), text, grid == null ? null : grid.code(), received,
-                null, null, source, ReportStatus.RECEIVED, received, false);
+        Report r = new Report(
+                id,
+                time,
+                category,
+                where.wgsLon(),
+                where.wgsLat(),
+                crs.wireName(),
+                text,
+                grid == null ? null : grid.code(),
+                received,
+                null,
+                null,
+                source,
+                ReportStatus.RECEIVED,
+                received,
+                false);
         if (!store.addReport(r)) throw new ApiError(409, "id", "report " + id + " was already received");
         ctx.status(201).json(publish(r, s, where.lookup().outside()));
     }
@@ -84,17 +106,27 @@ final class ReportsResource {
      * A report with an address (and perhaps a point too): stored with the grid that decided, the
      * match, and a point — its own, or the matched building's — so that it shows on the map.
      */
-    private void createByAddress(Context ctx, JsonNode body, ServingState s, String id, String category, String text, Instant time, ChinaCrs crs,
-                                 ReportSource source) {
+    private void createByAddress(
+            Context ctx,
+            JsonNode body,
+            ServingState s,
+            String id,
+            String category,
+            String text,
+            Instant time,
+            ChinaCrs crs,
+            ReportSource source) {
         String address = Params.address(text(body, "address", true, AddressLookup.MAX_ADDRESS));
         boolean point = body.hasNonNull("lon") || body.hasNonNull("lat");
-        AddressLookup l = AddressLookup.of(s, address, point ? coordinate(body, "lon") : null, point ? coordinate(body, "lat") : null, crs);
+        AddressLookup l = AddressLookup.of(
+                s, address, point ? coordinate(body, "lon") : null, point ? coordinate(body, "lat") : null, crs);
         Double lon = null, lat = null;
         if (l.point() != null) {
             lon = l.point().wgsLon();
             lat = l.point().wgsLat();
         } else if (l.match().buildingId() != null) {
-            org.locationtech.jts.geom.Point at = s.buildings.get(l.match().buildingId()).geometry().getInteriorPoint();
+            org.locationtech.jts.geom.Point at =
+                    s.buildings.get(l.match().buildingId()).geometry().getInteriorPoint();
             lon = at.getX();
             lat = at.getY();
         }
@@ -108,17 +140,38 @@ final class ReportsResource {
             throw new java.io.UncheckedIOException(e);
         }
         Instant received = Instant.now();
-        Report r = new Report(id, time, category, lon, lat, l.point() != null ? crs.wireName() : null, text, l.gridCode(), received, address, matchJson,
-                source, ReportStatus.RECEIVED, received, false);
+        Report r = new Report(
+                id,
+                time,
+                category,
+                lon,
+                lat,
+                l.point() != null ? crs.wireName() : null,
+                text,
+                l.gridCode(),
+                received,
+                address,
+                matchJson,
+                source,
+                ReportStatus.RECEIVED,
+                received,
+                false);
         if (!store.addReport(r)) throw new ApiError(409, "id", "report " + id + " was already received");
-        ctx.status(201).json(publish(r, s, l.point() != null && l.point().lookup().outside()));
+        ctx.status(201)
+                .json(publish(r, s, l.point() != null && l.point().lookup().outside()));
     }
 
     /** A report that another instance received (told through the store): into this one's tiles and live stream. */
     void receivedElsewhere(String id) {
         store.report(id).ifPresent(r -> {
             ServingState s = state.get();
-            publish(r, s, r.located() && PointLookup.resolve(s, r.lon(), r.lat(), ChinaCrs.WGS84, PointLookup.DEFAULT_NEAR_M).lookup().outside());
+            publish(
+                    r,
+                    s,
+                    r.located()
+                            && PointLookup.resolve(s, r.lon(), r.lat(), ChinaCrs.WGS84, PointLookup.DEFAULT_NEAR_M)
+                                    .lookup()
+                                    .outside());
         });
     }
 
@@ -144,7 +197,9 @@ final class ReportsResource {
         onReport.accept(r);
         Grid grid = r.gridCode() == null ? null : s.grids.get(r.gridCode());
         Map<String, Object> out = view(r);
-        out.put("hierarchy", grid == null ? null : r.located() ? s.hierarchy(grid, r.lon(), r.lat()) : s.hierarchy(grid));
+        out.put(
+                "hierarchy",
+                grid == null ? null : r.located() ? s.hierarchy(grid, r.lon(), r.lat()) : s.hierarchy(grid));
         out.put("outside_coverage", outside);
         out.put("responsible", staff.responsible(s, r.gridCode(), r.category()));
         broadcast("report", out);
@@ -153,7 +208,8 @@ final class ReportsResource {
 
     void list(Context ctx) {
         String grid = ctx.queryParam("grid");
-        if (grid != null && !state.get().grids.containsKey(grid)) throw new ApiError(404, "grid", "grid " + grid + " not found");
+        if (grid != null && !state.get().grids.containsKey(grid))
+            throw new ApiError(404, "grid", "grid " + grid + " not found");
         Instant since = Params.instant("since", ctx.queryParam("since"));
         int limit = Params.integer(ctx, "limit", 100, 1, 10_000);
         if ("true".equals(ctx.queryParam("overdue"))) {
@@ -161,24 +217,47 @@ final class ReportsResource {
             Instant now = Instant.now();
             List<Report> overdue = between(since == null ? now.minus(Duration.ofDays(30)) : since, now).stream()
                     .filter(r -> !r.status().settled() && now.isAfter(r.time().plus(deadlines.of(r.category()))))
-                    .filter(r -> grid == null || grid.equals(r.gridCode())).limit(limit).toList();
-            ctx.json(Map.of("reports", overdue.stream().map(ReportsResource::view).toList()));
+                    .filter(r -> grid == null || grid.equals(r.gridCode()))
+                    .limit(limit)
+                    .toList();
+            ctx.json(Map.of(
+                    "reports", overdue.stream().map(ReportsResource::view).toList()));
             return;
         }
-        ctx.json(Map.of("reports", store.reports(grid, since, limit).stream().map(ReportsResource::view).toList()));
+        ctx.json(Map.of(
+                "reports",
+                store.reports(grid, since, limit).stream()
+                        .map(ReportsResource::view)
+                        .toList()));
     }
 
     /** Reports per grid in [since, until) (default: the last 24 hours), with the top 10. */
     void counts(Context ctx) {
-        Instant until = ctx.queryParam("until") == null ? Instant.now() : Params.instant("until", ctx.queryParam("until"));
-        Instant since = ctx.queryParam("since") == null ? until.minus(Duration.ofDays(1)) : Params.instant("since", ctx.queryParam("since"));
+        Instant until =
+                ctx.queryParam("until") == null ? Instant.now() : Params.instant("until", ctx.queryParam("until"));
+        Instant since = ctx.queryParam("since") == null
+                ? until.minus(Duration.ofDays(1))
+                : Params.instant("since", ctx.queryParam("since"));
         if (!since.isBefore(until)) throw ApiError.badRequest("since", "since must be before until");
         Map<String, Integer> counts = store.reportCounts(since, until);
         List<Map<String, Object>> top = counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(10).map(e -> Map.<String, Object>of("code", e.getKey(), "reports", e.getValue())).toList();
-        ctx.json(Map.of("since", since.toString(), "until", until.toString(), "total", counts.values().stream().mapToInt(i -> i).sum(),
-                "counts", counts, "top", top));
+                .sorted(Map.Entry.<String, Integer>comparingByValue()
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(10)
+                .map(e -> Map.<String, Object>of("code", e.getKey(), "reports", e.getValue()))
+                .toList();
+        ctx.json(Map.of(
+                "since",
+                since.toString(),
+                "until",
+                until.toString(),
+                "total",
+                counts.values().stream().mapToInt(i -> i).sum(),
+                "counts",
+                counts,
+                "top",
+                top));
     }
 
     void stream(SseClient client) {
@@ -201,7 +280,8 @@ final class ReportsResource {
                 clients.remove(c);
                 continue;
             }
-            // reports arrive on many request threads at once; one stream takes one event at a time, or two would interleave
+            // reports arrive on many request threads at once; one stream takes one event at a time, or two would
+            // interleave
             synchronized (c) {
                 c.sendEvent(event, report);
             }
@@ -239,14 +319,18 @@ final class ReportsResource {
         String id = ctx.pathParam("id");
         Report r = store.report(id).orElseThrow(() -> new NotFound("report " + id));
         Map<String, Object> out = view(r);
-        out.put("events", store.events(id).stream().map(e -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("status", e.status().wireName());
-            m.put("at", e.at().toString());
-            m.put("actor", e.actor());
-            m.put("note", e.note());
-            return m;
-        }).toList());
+        out.put(
+                "events",
+                store.events(id).stream()
+                        .map(e -> {
+                            Map<String, Object> m = new LinkedHashMap<>();
+                            m.put("status", e.status().wireName());
+                            m.put("at", e.at().toString());
+                            m.put("actor", e.actor());
+                            m.put("note", e.note());
+                            return m;
+                        })
+                        .toList());
         ctx.json(out);
     }
 
@@ -267,7 +351,8 @@ final class ReportsResource {
         try {
             moved = store.move(id, to, Instant.now(), who, note).orElseThrow(() -> new NotFound("report " + id));
         } catch (ReportStatus.IllegalMove e) {
-            audit.audit(new AuditEntry(Instant.now(), who, "report " + to.wireName(), null, "refused: " + e.getMessage(), id));
+            audit.audit(new AuditEntry(
+                    Instant.now(), who, "report " + to.wireName(), null, "refused: " + e.getMessage(), id));
             throw e;
         }
         audit.audit(new AuditEntry(Instant.now(), who, "report " + to.wireName(), null, "ok", id));
@@ -279,8 +364,11 @@ final class ReportsResource {
 
     /** Reports in [since, until) (default: the last 7 days) summed by grid, community, street, category or source, with the totals. */
     void summary(Context ctx) {
-        Instant until = ctx.queryParam("until") == null ? Instant.now() : Params.instant("until", ctx.queryParam("until"));
-        Instant since = ctx.queryParam("since") == null ? until.minus(Duration.ofDays(7)) : Params.instant("since", ctx.queryParam("since"));
+        Instant until =
+                ctx.queryParam("until") == null ? Instant.now() : Params.instant("until", ctx.queryParam("until"));
+        Instant since = ctx.queryParam("since") == null
+                ? until.minus(Duration.ofDays(7))
+                : Params.instant("since", ctx.queryParam("since"));
         if (!since.isBefore(until)) throw ApiError.badRequest("since", "since must be before until");
         ReportSummaries.By by;
         try {
@@ -289,9 +377,10 @@ final class ReportsResource {
             throw ApiError.badRequest("by", e.getMessage());
         }
         String within = ctx.queryParam("within");
-        if (within != null && !within.matches("\\d{9}|\\d{12}|\\d{15}")) throw ApiError.badRequest("within", "within is a street (9 digits), community (12) or grid (15) code");
-        List<ReportSummaries.Row> rows = ReportSummaries.of(ReportSummaries.within(between(since, until), within), by, state.get(), deadlines,
-                Instant.now());
+        if (within != null && !within.matches("\\d{9}|\\d{12}|\\d{15}"))
+            throw ApiError.badRequest("within", "within is a street (9 digits), community (12) or grid (15) code");
+        List<ReportSummaries.Row> rows = ReportSummaries.of(
+                ReportSummaries.within(between(since, until), within), by, state.get(), deadlines, Instant.now());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("since", since.toString());
         out.put("until", until.toString());

@@ -26,11 +26,16 @@ final class RequestBodies {
     static final int BATCH_FEATURE = 64 * 1024;
     /** A staff or 片区 list. */
     static final long LIST = 32L << 20;
+
     static final int LIST_LINE = 4096;
 
     /** Reads requests: GeoJSON is shallow, and no string in a request needs more than a megabyte. */
     static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(1 << 20).maxNumberLength(64).build())
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(32)
+                    .maxStringLength(1 << 20)
+                    .maxNumberLength(64)
+                    .build())
             .build());
 
     private RequestBodies() {}

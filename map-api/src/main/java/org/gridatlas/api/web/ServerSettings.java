@@ -15,9 +15,20 @@ import org.gridatlas.engine.partition.RuralRule;
  * address clients reach the service at (null: links are relative; never taken from a request's Host),
  * how long a request's line and headers may take to arrive in all, and how long reports may stay open.
  */
-public record ServerSettings(StaffingRule staffing, Bounds bounds, RuralRule ruralRule, Bounds microBounds, long tileCacheBytes, Duration shutdownGrace,
-                             boolean accessLog, Security security, GeoServerTarget geoServer, String geoServerDbHost, String publicUrl,
-                             Duration headerTimeout, ReportDeadlines reportDeadlines) {
+public record ServerSettings(
+        StaffingRule staffing,
+        Bounds bounds,
+        RuralRule ruralRule,
+        Bounds microBounds,
+        long tileCacheBytes,
+        Duration shutdownGrace,
+        boolean accessLog,
+        Security security,
+        GeoServerTarget geoServer,
+        String geoServerDbHost,
+        String publicUrl,
+        Duration headerTimeout,
+        ReportDeadlines reportDeadlines) {
 
     /**
      * SHA-256 digests (hex) of admin tokens given by configuration and of report keys (never the
@@ -27,18 +38,69 @@ public record ServerSettings(StaffingRule staffing, Bounds bounds, RuralRule rur
         public static final Security OPEN = new Security(Set.of(), Set.of(), true);
     }
 
-    public static final ServerSettings DEFAULT = new ServerSettings(StaffingRule.DEFAULT, Bounds.DEFAULT, RuralRule.DEFAULT, MicroGridPlanner.DEFAULT, 256L << 20,
-            Duration.ofSeconds(10), false, Security.OPEN, null, null, null, Duration.ofSeconds(10), ReportDeadlines.DEFAULT);
+    public static final ServerSettings DEFAULT = new ServerSettings(
+            StaffingRule.DEFAULT,
+            Bounds.DEFAULT,
+            RuralRule.DEFAULT,
+            MicroGridPlanner.DEFAULT,
+            256L << 20,
+            Duration.ofSeconds(10),
+            false,
+            Security.OPEN,
+            null,
+            null,
+            null,
+            Duration.ofSeconds(10),
+            ReportDeadlines.DEFAULT);
 
     public ServerSettings withSecurity(Security s) {
-        return new ServerSettings(staffing, bounds, ruralRule, microBounds, tileCacheBytes, shutdownGrace, accessLog, s, geoServer, geoServerDbHost, publicUrl, headerTimeout, reportDeadlines);
+        return new ServerSettings(
+                staffing,
+                bounds,
+                ruralRule,
+                microBounds,
+                tileCacheBytes,
+                shutdownGrace,
+                accessLog,
+                s,
+                geoServer,
+                geoServerDbHost,
+                publicUrl,
+                headerTimeout,
+                reportDeadlines);
     }
 
     public ServerSettings withHeaderTimeout(Duration d) {
-        return new ServerSettings(staffing, bounds, ruralRule, microBounds, tileCacheBytes, shutdownGrace, accessLog, security, geoServer, geoServerDbHost, publicUrl, d, reportDeadlines);
+        return new ServerSettings(
+                staffing,
+                bounds,
+                ruralRule,
+                microBounds,
+                tileCacheBytes,
+                shutdownGrace,
+                accessLog,
+                security,
+                geoServer,
+                geoServerDbHost,
+                publicUrl,
+                d,
+                reportDeadlines);
     }
 
     public ServerSettings withPublicUrl(String url) {
-        return new ServerSettings(staffing, bounds, ruralRule, microBounds, tileCacheBytes, shutdownGrace, accessLog, security, geoServer, geoServerDbHost, url, headerTimeout, reportDeadlines);
+        return new ServerSettings(
+                staffing,
+                bounds,
+                ruralRule,
+                microBounds,
+                tileCacheBytes,
+                shutdownGrace,
+                accessLog,
+                security,
+                geoServer,
+                geoServerDbHost,
+                url,
+                headerTimeout,
+                reportDeadlines);
     }
 }

@@ -1,8 +1,8 @@
 package org.gridatlas.api.web;
 
-import org.gridatlas.api.serving.ServingState;
 import java.io.IOException;
 import java.util.List;
+import org.gridatlas.api.serving.ServingState;
 import org.gridatlas.store.GridStore;
 import org.gridatlas.store.StaffMember;
 

@@ -1,6 +1,5 @@
 package org.gridatlas.api.web;
 
-import org.gridatlas.api.serving.ServingState;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -8,10 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.gridatlas.store.StaffStore;
-import org.gridatlas.store.StaffMember;
+import org.gridatlas.api.serving.ServingState;
 import org.gridatlas.engine.model.Grid;
 import org.gridatlas.engine.model.GridLevel;
+import org.gridatlas.store.StaffMember;
+import org.gridatlas.store.StaffStore;
 
 /** /api/v1/staff (CSV import of chiefs and workers) and /api/v1/staffing (assigned against needed, per grid). */
 final class StaffResource {
@@ -43,7 +43,9 @@ final class StaffResource {
     static List<StaffMember> parse(LineReader in, ServingState s) throws IOException {
         String header = line(in);
         if (header == null || !header.trim().replace(" ", "").toLowerCase().startsWith("grid_code,role,name")) {
-            throw ApiError.badRequest("body", "CSV must start with the header grid_code,role,name,phone (then optionally department,branch)");
+            throw ApiError.badRequest(
+                    "body",
+                    "CSV must start with the header grid_code,role,name,phone (then optionally department,branch)");
         }
         List<StaffMember> out = new ArrayList<>();
         for (String row = line(in); row != null; row = line(in)) {
@@ -51,12 +53,20 @@ final class StaffResource {
             if (row.isBlank()) continue;
             if (out.size() >= MAX_ROWS) throw new ApiError(413, "body", "more than " + MAX_ROWS + " rows");
             String[] f = Params.csvFields(row, line);
-            if (f.length < 3) throw ApiError.badRequest("body", "line " + line + ": expected grid_code,role,name,phone");
-            String grid = f[0].trim(), role = f[1].trim().toLowerCase(), name = f[2].trim(), phone = f.length > 3 ? f[3].trim() : "";
-            if (!s.grids.containsKey(grid)) throw ApiError.badRequest("grid_code", "line " + line + ": unknown grid " + grid);
+            if (f.length < 3)
+                throw ApiError.badRequest("body", "line " + line + ": expected grid_code,role,name,phone");
+            String grid = f[0].trim(),
+                    role = f[1].trim().toLowerCase(),
+                    name = f[2].trim(),
+                    phone = f.length > 3 ? f[3].trim() : "";
+            if (!s.grids.containsKey(grid))
+                throw ApiError.badRequest("grid_code", "line " + line + ": unknown grid " + grid);
             if (!StaffMember.ROLES.containsKey(role)) {
-                throw ApiError.badRequest("role", "line " + line + ": role must be one of " + String.join(", ", new java.util.TreeSet<>(StaffMember.ROLES.keySet()))
-                        + ", got '" + f[1].trim() + "'");
+                throw ApiError.badRequest(
+                        "role",
+                        "line " + line + ": role must be one of "
+                                + String.join(", ", new java.util.TreeSet<>(StaffMember.ROLES.keySet())) + ", got '"
+                                + f[1].trim() + "'");
             }
             if (name.isEmpty()) throw ApiError.badRequest("name", "line " + line + ": missing name");
             String department = f.length > 4 && !f[4].isBlank() ? f[4].trim() : StaffMember.ROLES.get(role);
@@ -83,7 +93,8 @@ final class StaffResource {
     void staffing(Context ctx) {
         ServingState s = state.get();
         String community = ctx.queryParam("community");
-        if (community != null && !s.communities.containsKey(community)) throw ApiError.notFound("community " + community);
+        if (community != null && !s.communities.containsKey(community))
+            throw ApiError.notFound("community " + community);
         List<Map<String, Object>> rows = new ArrayList<>();
         int needed = 0, assigned = 0, short_ = 0;
         for (Grid g : s.grids.values()) {
@@ -94,13 +105,26 @@ final class StaffResource {
             assigned += (Integer) m.get("workers_assigned");
             short_ += (Integer) m.get("shortfall");
         }
-        ctx.json(Map.of("rule", rule, "grids", rows, "workers_needed", needed, "workers_assigned", assigned, "shortfall", short_));
+        ctx.json(Map.of(
+                "rule",
+                rule,
+                "grids",
+                rows,
+                "workers_needed",
+                needed,
+                "workers_assigned",
+                assigned,
+                "shortfall",
+                short_));
     }
 
     Map<String, Object> view(ServingState s, Grid g) {
         List<StaffMember> staff = s.staffByGrid.getOrDefault(g.code(), List.of());
         // the grid's own workers: one lent by another department counts there
-        List<StaffMember> own = staff.stream().filter(m -> m.role().equals(StaffMember.WORKER) && m.department().equals(StaffingRule.OWN)).toList();
+        List<StaffMember> own = staff.stream()
+                .filter(m ->
+                        m.role().equals(StaffMember.WORKER) && m.department().equals(StaffingRule.OWN))
+                .toList();
         int workers = own.size();
         int need = rule.workersNeeded(g.kind(), g.households());
         Map<String, Object> m = new LinkedHashMap<>();
@@ -111,23 +135,39 @@ final class StaffResource {
         m.put("workers_needed", need);
         m.put("workers_assigned", workers);
         m.put("shortfall", Math.max(0, need - workers));
-        m.put("chief", staff.stream().filter(x -> x.role().equals(StaffMember.CHIEF)).map(StaffResource::person).findFirst().orElse(null));
+        m.put(
+                "chief",
+                staff.stream()
+                        .filter(x -> x.role().equals(StaffMember.CHIEF))
+                        .map(StaffResource::person)
+                        .findFirst()
+                        .orElse(null));
         m.put("workers", own.stream().map(StaffResource::person).toList());
         m.put("departments", departments(g, staff));
-        m.put("party_branch", staff.stream().map(StaffMember::branch).filter(java.util.Objects::nonNull).findFirst().orElse(null));
+        m.put(
+                "party_branch",
+                staff.stream()
+                        .map(StaffMember::branch)
+                        .filter(java.util.Objects::nonNull)
+                        .findFirst()
+                        .orElse(null));
         return m;
     }
 
     /** Per department: people needed (the grid's own: its workers), assigned, shortfall, and who they are. */
     private Map<String, Object> departments(Grid g, List<StaffMember> staff) {
-        java.util.Set<String> names = new java.util.TreeSet<>(rule.departmentNeeds().keySet());
+        java.util.Set<String> names =
+                new java.util.TreeSet<>(rule.departmentNeeds().keySet());
         names.add(StaffingRule.OWN);
         staff.forEach(x -> names.add(x.department()));
         Map<String, Object> out = new LinkedHashMap<>();
         for (String d : names) {
-            List<StaffMember> people = staff.stream().filter(x -> x.department().equals(d)).toList();
+            List<StaffMember> people =
+                    staff.stream().filter(x -> x.department().equals(d)).toList();
             // the grid's own network counts its workers against the rule; a chief leads, not counted
-            int assigned = (int) people.stream().filter(x -> !d.equals(StaffingRule.OWN) || x.role().equals(StaffMember.WORKER)).count();
+            int assigned = (int) people.stream()
+                    .filter(x -> !d.equals(StaffingRule.OWN) || x.role().equals(StaffMember.WORKER))
+                    .count();
             int needed = rule.needed(d, g.kind(), g.households());
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("needed", needed);
@@ -146,13 +186,23 @@ final class StaffResource {
     Map<String, Object> responsible(ServingState s, String gridCode, String category) {
         List<StaffMember> staff = gridCode == null ? List.of() : s.staffByGrid.getOrDefault(gridCode, List.of());
         String department = rule.departmentOf(category);
-        List<StaffMember> people = staff.stream().filter(x -> x.department().equals(department)).toList();
+        List<StaffMember> people =
+                staff.stream().filter(x -> x.department().equals(department)).toList();
         boolean fallback = people.isEmpty() && !department.equals(StaffingRule.OWN);
-        if (fallback) people = staff.stream().filter(x -> x.department().equals(StaffingRule.OWN)).toList();
+        if (fallback)
+            people = staff.stream()
+                    .filter(x -> x.department().equals(StaffingRule.OWN))
+                    .toList();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("category", category);
         out.put("department", department);
-        out.put("people", people.stream().sorted(java.util.Comparator.comparing((StaffMember x) -> !x.role().equals(StaffMember.CHIEF))).map(StaffResource::member).toList());
+        out.put(
+                "people",
+                people.stream()
+                        .sorted(java.util.Comparator.comparing(
+                                (StaffMember x) -> !x.role().equals(StaffMember.CHIEF)))
+                        .map(StaffResource::member)
+                        .toList());
         out.put("fallback_to_grid", fallback);
         return out;
     }

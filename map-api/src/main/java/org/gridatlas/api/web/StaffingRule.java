@@ -1,8 +1,8 @@
 package org.gridatlas.api.web;
 
 import java.util.Map;
-import org.gridatlas.store.StaffMember;
 import org.gridatlas.engine.model.GridKind;
+import org.gridatlas.store.StaffMember;
 
 /**
  * What a grid's forces should be: grid workers by residents (estimated from households, 2.62
@@ -11,13 +11,19 @@ import org.gridatlas.engine.model.GridKind;
  * 一格一警, and a party branch secretary); and which department answers an appeal of each category
  * (the grid's own workers, 综治, for any category not listed).
  */
-public record StaffingRule(double personsPerHousehold, int urbanResidentsPerWorker, int ruralResidentsPerWorker, Map<String, Integer> departmentNeeds,
-                           Map<String, String> categoryDepartments) {
+public record StaffingRule(
+        double personsPerHousehold,
+        int urbanResidentsPerWorker,
+        int ruralResidentsPerWorker,
+        Map<String, Integer> departmentNeeds,
+        Map<String, String> categoryDepartments) {
     /** The grid's own network: its chief and workers. */
     public static final String OWN = StaffMember.ROLES.get(StaffMember.CHIEF);
+
     public static final Map<String, Integer> DEFAULT_NEEDS = Map.of("公安", 1, "党群", 1);
-    public static final Map<String, String> DEFAULT_CATEGORIES = Map.of("噪音", "公安", "违章停车", "公安", "治安", "公安", "占道经营", "城管", "垃圾", "城管",
-            "路灯", "城管", "井盖", "城管", "漏水", "房管", "物业", "房管");
+    public static final Map<String, String> DEFAULT_CATEGORIES = Map.of(
+            "噪音", "公安", "违章停车", "公安", "治安", "公安", "占道经营", "城管", "垃圾", "城管", "路灯", "城管", "井盖", "城管", "漏水", "房管", "物业",
+            "房管");
     public static final StaffingRule DEFAULT = new StaffingRule(2.62, 1000, 600, DEFAULT_NEEDS, DEFAULT_CATEGORIES);
 
     public StaffingRule {

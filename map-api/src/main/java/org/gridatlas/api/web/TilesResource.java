@@ -1,19 +1,19 @@
 package org.gridatlas.api.web;
 
-import org.gridatlas.api.serving.DepartmentNetworks;
-import org.gridatlas.api.serving.RecentReports;
-import org.gridatlas.api.serving.MapLayers;
-import org.gridatlas.api.serving.ServingState;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.gridatlas.store.ReportStore;
-import org.gridatlas.store.Report;
+import org.gridatlas.api.serving.DepartmentNetworks;
+import org.gridatlas.api.serving.MapLayers;
+import org.gridatlas.api.serving.RecentReports;
+import org.gridatlas.api.serving.ServingState;
 import org.gridatlas.engine.geom.ChinaCrs;
 import org.gridatlas.engine.model.Community;
 import org.gridatlas.engine.model.Grid;
+import org.gridatlas.store.Report;
+import org.gridatlas.store.ReportStore;
 import org.gridatlas.tiles.MvtRenderer;
 import org.gridatlas.tiles.PngRenderer;
 import org.gridatlas.tiles.TileCache;
@@ -36,6 +36,7 @@ final class TilesResource {
     private final ReportStore store;
     /** Links start with this (empty: relative to this server); the request's Host header is never used. */
     private final String publicUrl;
+
     private final RecentReports recent;
     private volatile MapLayers.Built layers = new MapLayers.Built(Map.of(), Map.of());
     private volatile ServingState state;
@@ -58,7 +59,9 @@ final class TilesResource {
         return recent.size();
     }
 
-    TileCache cache() { return cache; }
+    TileCache cache() {
+        return cache;
+    }
 
     /** A new snapshot: rebuild the layers and drop the cached tiles of every grid that changed. */
     synchronized void snapshot(ServingState next) {
@@ -70,9 +73,12 @@ final class TilesResource {
         Envelope changed = new Envelope();
         for (Grid g : next.grids.values()) {
             Grid b = before.get(g.code());
-            if (b == null || b.households() != g.households() || !b.geometry().equalsExact(g.geometry())) changed.expandToInclude(g.geometry().getEnvelopeInternal());
+            if (b == null || b.households() != g.households() || !b.geometry().equalsExact(g.geometry()))
+                changed.expandToInclude(g.geometry().getEnvelopeInternal());
         }
-        for (Grid b : before.values()) if (!next.grids.containsKey(b.code())) changed.expandToInclude(b.geometry().getEnvelopeInternal());
+        for (Grid b : before.values())
+            if (!next.grids.containsKey(b.code()))
+                changed.expandToInclude(b.geometry().getEnvelopeInternal());
         if (!changed.isNull()) cache.invalidate(changed);
     }
 
@@ -92,9 +98,10 @@ final class TilesResource {
         if (now - lastEviction < 1_000_000_000L) return;
         lastEviction = now;
         List<Report> gone = recent.evict();
-        if (!gone.isEmpty()) synchronized (this) {
-            forget(gone);
-        }
+        if (!gone.isEmpty())
+            synchronized (this) {
+                forget(gone);
+            }
     }
 
     /** Reports that joined or left: their grids' counts are updated and their tiles dropped. */
@@ -102,7 +109,8 @@ final class TilesResource {
         Envelope e = new Envelope();
         for (Report r : changed) {
             if (r.located()) e.expandToInclude(r.lon(), r.lat());
-            Map<String, Object> attributes = r.gridCode() == null ? null : layers.gridAttributes().get(r.gridCode());
+            Map<String, Object> attributes =
+                    r.gridCode() == null ? null : layers.gridAttributes().get(r.gridCode());
             if (attributes == null) continue;
             attributes.put("reports", recent.count(r.gridCode()));
             Grid g = state.grids.get(r.gridCode());
@@ -128,7 +136,11 @@ final class TilesResource {
         if (layer.equals("all")) return new ArrayList<>(layers.layers().values());
         TileLayer l = layers.layers().containsKey(layer) ? layers.layers().get(layer) : departments.get(layer);
         if (l == null) {
-            throw new ApiError(404, "layer", "no layer '" + layer + "': one of " + MapLayers.NAMES + ", " + DepartmentNetworks.TILE_LAYERS + " or all");
+            throw new ApiError(
+                    404,
+                    "layer",
+                    "no layer '" + layer + "': one of " + MapLayers.NAMES + ", " + DepartmentNetworks.TILE_LAYERS
+                            + " or all");
         }
         return List.of(l);
     }
@@ -136,10 +148,14 @@ final class TilesResource {
     void tile(Context ctx) {
         String layer = ctx.pathParam("layer");
         String[] yf = ctx.pathParam("yformat").split("\\.", 2);
-        if (yf.length != 2 || !(yf[1].equals("mvt") || yf[1].equals("pbf") || yf[1].equals("png"))) throw ApiError.badRequest("format", "tiles are .mvt or .png");
+        if (yf.length != 2 || !(yf[1].equals("mvt") || yf[1].equals("pbf") || yf[1].equals("png")))
+            throw ApiError.badRequest("format", "tiles are .mvt or .png");
         TileId t;
         try {
-            t = new TileId(Integer.parseInt(ctx.pathParam("z")), Integer.parseInt(ctx.pathParam("x")), Integer.parseInt(yf[0]));
+            t = new TileId(
+                    Integer.parseInt(ctx.pathParam("z")),
+                    Integer.parseInt(ctx.pathParam("x")),
+                    Integer.parseInt(yf[0]));
         } catch (NumberFormatException e) {
             throw ApiError.badRequest("tile", "z, x and y must be integers");
         } catch (IllegalArgumentException e) {
@@ -149,9 +165,18 @@ final class TilesResource {
         evict();
         List<TileLayer> chosen = select(layer);
         boolean png = yf[1].equals("png");
-        TileCache.Entry e = cache.get(layer + "|" + yf[1] + "|" + crs, t,
+        TileCache.Entry e = cache.get(
+                layer + "|" + yf[1] + "|" + crs,
+                t,
                 // names are drawn by the map client (its own fonts); a PNG tile has only shapes
-                () -> png ? PngRenderer.tile(chosen.stream().filter(l -> !l.name().equals("labels")).toList(), t, crs) : mvt.render(chosen, t, crs));
+                () -> png
+                        ? PngRenderer.tile(
+                                chosen.stream()
+                                        .filter(l -> !l.name().equals("labels"))
+                                        .toList(),
+                                t,
+                                crs)
+                        : mvt.render(chosen, t, crs));
         ctx.header("ETag", e.etag());
         ctx.header("Cache-Control", "public, max-age=60");
         ctx.header("Access-Control-Allow-Origin", "*");
@@ -179,30 +204,62 @@ final class TilesResource {
         Envelope b = new Envelope();
         chosen.forEach(l -> b.expandToInclude(l.bounds()));
         List<Map<String, Object>> vector = new ArrayList<>();
-        for (TileLayer l : chosen) vector.add(Map.of("id", l.name(), "minzoom", l.minZoom(), "maxzoom", 22, "fields", fields(l.name())));
+        for (TileLayer l : chosen)
+            vector.add(Map.of("id", l.name(), "minzoom", l.minZoom(), "maxzoom", 22, "fields", fields(l.name())));
         Map<String, Object> tj = new LinkedHashMap<>();
         tj.put("tilejson", "3.0.0");
         tj.put("name", "gridatlas " + name);
         tj.put("tiles", List.of(publicUrl + "/tiles/" + name + "/{z}/{x}/{y}.mvt"));
         tj.put("minzoom", chosen.stream().mapToInt(TileLayer::minZoom).min().orElse(0));
         tj.put("maxzoom", 22);
-        tj.put("bounds", b.isNull() ? List.of(-180, -85, 180, 85) : List.of(b.getMinX(), b.getMinY(), b.getMaxX(), b.getMaxY()));
+        tj.put(
+                "bounds",
+                b.isNull() ? List.of(-180, -85, 180, 85) : List.of(b.getMinX(), b.getMinY(), b.getMaxX(), b.getMaxY()));
         tj.put("vector_layers", vector);
         ctx.json(tj);
     }
 
     private static Map<String, String> fields(String layer) {
         return switch (layer) {
-            case "grids" -> Map.of("code", "String", "households", "Number", "buildings", "Number", "kind", "String", "reports", "Number", "flagged", "Boolean");
-            case "micro_grids" -> Map.of("code", "String", "households", "Number", "kind", "String", "parent_code", "String");
+            case "grids" ->
+                Map.of(
+                        "code",
+                        "String",
+                        "households",
+                        "Number",
+                        "buildings",
+                        "Number",
+                        "kind",
+                        "String",
+                        "reports",
+                        "Number",
+                        "flagged",
+                        "Boolean");
+            case "micro_grids" ->
+                Map.of("code", "String", "households", "Number", "kind", "String", "parent_code", "String");
             case "communities" -> Map.of("code", "String", "name", "String", "households", "Number");
             case "streets" -> Map.of("code", "String", "name", "String");
             case "buildings" -> Map.of("id", "String", "households", "Number", "use", "String");
             case "barriers" -> Map.of("kind", "String", "class", "String", "name", "String");
             case "labels" -> Map.of("kind", "String", "name", "String");
-            case "department_units" -> Map.of("layer", "String", "id", "String", "name", "String", "department", "String");
-            case "department_conflicts" -> Map.of("layer", "String", "kind", "String", "grid_code", "String", "unit_id", "String");
-            case "resources" -> Map.of("layer", "String", "id", "String", "type", "String", "name", "String", "department", "String", "grid_code", "String");
+            case "department_units" ->
+                Map.of("layer", "String", "id", "String", "name", "String", "department", "String");
+            case "department_conflicts" ->
+                Map.of("layer", "String", "kind", "String", "grid_code", "String", "unit_id", "String");
+            case "resources" ->
+                Map.of(
+                        "layer",
+                        "String",
+                        "id",
+                        "String",
+                        "type",
+                        "String",
+                        "name",
+                        "String",
+                        "department",
+                        "String",
+                        "grid_code",
+                        "String");
             default -> Map.of("id", "String", "category", "String", "grid_code", "String", "time", "String");
         };
     }
@@ -213,9 +270,15 @@ final class TilesResource {
         Community c = s.communities.get(ctx.pathParam("code"));
         if (c == null) throw ApiError.notFound("community " + ctx.pathParam("code"));
         List<TileFeature> grids = new ArrayList<>();
-        for (Grid g : s.gridsByCommunity.getOrDefault(c.code(), List.of())) grids.add(new TileFeature(g.geometry(), Map.of("code", g.code(), "households", g.households())));
-        List<Geometry> buildings = s.buildings.values().stream().filter(b -> c.geometry().getEnvelopeInternal().intersects(b.geometry().getEnvelopeInternal()))
-                .map(b -> b.geometry()).toList();
-        ctx.contentType("image/png").result(PngRenderer.community(c.name() + " " + c.code(), c.geometry(), grids, buildings, 1600));
+        for (Grid g : s.gridsByCommunity.getOrDefault(c.code(), List.of()))
+            grids.add(new TileFeature(g.geometry(), Map.of("code", g.code(), "households", g.households())));
+        List<Geometry> buildings = s.buildings.values().stream()
+                .filter(b -> c.geometry()
+                        .getEnvelopeInternal()
+                        .intersects(b.geometry().getEnvelopeInternal()))
+                .map(b -> b.geometry())
+                .toList();
+        ctx.contentType("image/png")
+                .result(PngRenderer.community(c.name() + " " + c.code(), c.geometry(), grids, buildings, 1600));
     }
 }

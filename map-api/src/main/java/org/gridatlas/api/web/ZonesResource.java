@@ -1,6 +1,5 @@
 package org.gridatlas.api.web;
 
-import org.gridatlas.api.serving.ServingState;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.gridatlas.api.serving.ServingState;
 import org.gridatlas.store.StaffStore;
 import org.gridatlas.store.Zone;
 
@@ -45,10 +45,14 @@ final class ZonesResource {
             int line = in.line();
             if (row.isBlank()) continue;
             String[] f = Params.csvFields(row, line);
-            if (f.length < 2 || f[1].isBlank()) throw ApiError.badRequest("zone_code", "line " + line + ": missing zone_code");
+            if (f.length < 2 || f[1].isBlank())
+                throw ApiError.badRequest("zone_code", "line " + line + ": missing zone_code");
             String community = f[0].trim();
-            if (!s.communities.containsKey(community)) throw ApiError.badRequest("community_code", "line " + line + ": unknown community " + community);
-            if (!seen.add(community)) throw ApiError.badRequest("community_code", "line " + line + ": community " + community + " is in two zones");
+            if (!s.communities.containsKey(community))
+                throw ApiError.badRequest("community_code", "line " + line + ": unknown community " + community);
+            if (!seen.add(community))
+                throw ApiError.badRequest(
+                        "community_code", "line " + line + ": community " + community + " is in two zones");
             String name = f.length > 2 && !f[2].isBlank() ? Params.plainText("zone_name", f[2].trim(), 100) : null;
             zones.add(new Zone(community, Params.plainText("zone_code", f[1].trim(), 40), name));
         }

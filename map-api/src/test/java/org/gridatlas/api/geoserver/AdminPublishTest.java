@@ -12,14 +12,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
-import org.gridatlas.store.GeoPackageGridStore;
-import org.gridatlas.store.PostGisGridStore;
-import org.gridatlas.store.ThrowawayDatabase;
 import org.gridatlas.api.web.ApiServer;
 import org.gridatlas.api.web.ServerSettings;
 import org.gridatlas.api.web.StaffingRule;
 import org.gridatlas.engine.partition.Bounds;
 import org.gridatlas.engine.partition.RuralRule;
+import org.gridatlas.store.GeoPackageGridStore;
+import org.gridatlas.store.PostGisGridStore;
+import org.gridatlas.store.ThrowawayDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,32 +33,52 @@ class AdminPublishTest {
     static ServerSettings settings(FakeGeoServer geoServer) {
         // the digest of TOKEN, as `printf %s s3cret-admin-token | sha256sum` prints it
         String digest = org.gridatlas.store.AccessToken.digest(TOKEN);
-        return new ServerSettings(StaffingRule.DEFAULT, Bounds.DEFAULT, RuralRule.DEFAULT, org.gridatlas.engine.partition.MicroGridPlanner.DEFAULT, 16 << 20, Duration.ofSeconds(5), true,
-                new ServerSettings.Security(Set.of(digest), Set.of(), true), new GeoServerTarget(geoServer.url(), "admin", "geoserver", "qhd"), "postgis.internal", null, java.time.Duration.ofSeconds(10), org.gridatlas.api.serving.ReportDeadlines.DEFAULT);
+        return new ServerSettings(
+                StaffingRule.DEFAULT,
+                Bounds.DEFAULT,
+                RuralRule.DEFAULT,
+                org.gridatlas.engine.partition.MicroGridPlanner.DEFAULT,
+                16 << 20,
+                Duration.ofSeconds(5),
+                true,
+                new ServerSettings.Security(Set.of(digest), Set.of(), true),
+                new GeoServerTarget(geoServer.url(), "admin", "geoserver", "qhd"),
+                "postgis.internal",
+                null,
+                java.time.Duration.ofSeconds(10),
+                org.gridatlas.api.serving.ReportDeadlines.DEFAULT);
     }
 
     @Test
     void adminsPublishAndOthersAreRefused() throws Exception {
         try (FakeGeoServer geoServer = new FakeGeoServer("admin", "geoserver");
-             ThrowawayDatabase db = new ThrowawayDatabase(PG, "gridatlas_publish");
-             PostGisGridStore store = PostGisGridStore.open(db.url());
-             ApiServer server = new ApiServer(store, settings(geoServer)).start(0)) {
+                ThrowawayDatabase db = new ThrowawayDatabase(PG, "gridatlas_publish");
+                PostGisGridStore store = PostGisGridStore.open(db.url());
+                ApiServer server = new ApiServer(store, settings(geoServer)).start(0)) {
             assertEquals(401, publish(server, null).statusCode());
             HttpResponse<String> wrong = publish(server, "guess");
             assertEquals(401, wrong.statusCode(), "an unknown token");
-            assertEquals("authorization", JSON.readTree(wrong.body()).path("error").path("field").asText());
+            assertEquals(
+                    "authorization",
+                    JSON.readTree(wrong.body()).path("error").path("field").asText());
             assertTrue(geoServer.requests().isEmpty(), "nothing reached GeoServer");
 
             HttpResponse<String> first = publish(server, TOKEN);
             assertEquals(200, first.statusCode(), first.body());
             JsonNode steps = JSON.readTree(first.body()).path("steps");
             assertEquals("created", steps.get(1).path("action").asText());
-            assertTrue(geoServer.resource("/rest/workspaces/qhd/datastores/gridatlas").toString().contains("postgis.internal"),
+            assertTrue(
+                    geoServer
+                            .resource("/rest/workspaces/qhd/datastores/gridatlas")
+                            .toString()
+                            .contains("postgis.internal"),
                     "the data store names the database host GeoServer sees");
             int changes = geoServer.changes().size();
             HttpResponse<String> second = publish(server, TOKEN);
             assertEquals(200, second.statusCode());
-            JSON.readTree(second.body()).path("steps").forEach(s -> assertEquals("unchanged", s.path("action").asText(), s.toString()));
+            JSON.readTree(second.body())
+                    .path("steps")
+                    .forEach(s -> assertEquals("unchanged", s.path("action").asText(), s.toString()));
             assertEquals(changes, geoServer.changes().size());
         }
     }
@@ -66,16 +86,16 @@ class AdminPublishTest {
     @Test
     void theEmbeddedStoreCannotBePublishedAndGeoServerErrorsAre502(@TempDir Path dir) throws Exception {
         try (FakeGeoServer geoServer = new FakeGeoServer("admin", "other-password");
-             GeoPackageGridStore store = GeoPackageGridStore.open(dir.resolve("s.gpkg"));
-             ApiServer server = new ApiServer(store, settings(geoServer)).start(0)) {
+                GeoPackageGridStore store = GeoPackageGridStore.open(dir.resolve("s.gpkg"));
+                ApiServer server = new ApiServer(store, settings(geoServer)).start(0)) {
             HttpResponse<String> r = publish(server, TOKEN);
             assertEquals(409, r.statusCode());
             assertTrue(r.body().contains("needs the PostGIS store"), r.body());
         }
         try (FakeGeoServer geoServer = new FakeGeoServer("admin", "other-password");
-             ThrowawayDatabase db = new ThrowawayDatabase(PG, "gridatlas_publish");
-             PostGisGridStore store = PostGisGridStore.open(db.url());
-             ApiServer server = new ApiServer(store, settings(geoServer)).start(0)) {
+                ThrowawayDatabase db = new ThrowawayDatabase(PG, "gridatlas_publish");
+                PostGisGridStore store = PostGisGridStore.open(db.url());
+                ApiServer server = new ApiServer(store, settings(geoServer)).start(0)) {
             HttpResponse<String> r = publish(server, TOKEN);
             assertEquals(502, r.statusCode());
             assertTrue(r.body().contains("401"), r.body());
@@ -83,7 +103,8 @@ class AdminPublishTest {
     }
 
     private static HttpResponse<String> publish(ApiServer server, String token) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/v1/admin/publish"))
+        HttpRequest.Builder b = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.port() + "/api/v1/admin/publish"))
                 .POST(HttpRequest.BodyPublishers.noBody());
         if (token != null) b.header("Authorization", "Bearer " + token);
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());

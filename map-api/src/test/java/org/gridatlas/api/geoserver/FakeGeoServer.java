@@ -33,18 +33,21 @@ public final class FakeGeoServer implements AutoCloseable {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern COLLECTION = Pattern.compile("(/rest/workspaces(?:/[^/]+/(?:datastores(?:/[^/]+/featuretypes)?|styles|layergroups))?)");
+    private static final Pattern COLLECTION =
+            Pattern.compile("(/rest/workspaces(?:/[^/]+/(?:datastores(?:/[^/]+/featuretypes)?|styles|layergroups))?)");
     private final HttpServer http;
     private final String credentials;
     /** Catalog resources by path (without extension): JSON bodies, or SLD text for styles. */
     private final Map<String, Object> catalog = new ConcurrentHashMap<>();
+
     private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     private final List<String> truncated = Collections.synchronizedList(new ArrayList<>());
     private volatile String failPrefix;
     private volatile int failStatus;
 
     public FakeGeoServer(String user, String password) throws IOException {
-        this.credentials = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.credentials =
+                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         http.createContext("/geoserver/", this::handle);
         http.start();
@@ -195,7 +198,14 @@ public final class FakeGeoServer implements AutoCloseable {
     private static void encryptPassword(ObjectNode resource) {
         JsonNode entries = resource.path("connectionParameters").path("entry");
         for (JsonNode e : entries) {
-            if (e.path("@key").asText().equals("passwd")) ((ObjectNode) e).put("$", "crypt1:" + Base64.getEncoder().encodeToString(e.path("$").asText().getBytes(StandardCharsets.UTF_8)));
+            if (e.path("@key").asText().equals("passwd"))
+                ((ObjectNode) e)
+                        .put(
+                                "$",
+                                "crypt1:"
+                                        + Base64.getEncoder()
+                                                .encodeToString(
+                                                        e.path("$").asText().getBytes(StandardCharsets.UTF_8)));
         }
     }
 

@@ -1,6 +1,5 @@
 package org.gridatlas.api.geoserver;
 
-import org.gridatlas.fixtures.Slow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,13 +10,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import org.gridatlas.store.PostGisGridStore;
-import org.gridatlas.store.ThrowawayDatabase;
 import org.gridatlas.engine.Delineator;
 import org.gridatlas.engine.io.DatasetReader;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.partition.Bounds;
 import org.gridatlas.fixtures.Fixtures;
+import org.gridatlas.fixtures.Slow;
+import org.gridatlas.store.PostGisGridStore;
+import org.gridatlas.store.ThrowawayDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
@@ -33,26 +33,45 @@ class GeoServerLiveTest {
     void publishesMonacoTwiceAndServesItOverWms() throws Exception {
         String user = System.getenv().getOrDefault("GEOSERVER_USER", "admin");
         String password = System.getenv().getOrDefault("GEOSERVER_PASSWORD", "geoserver");
-        GeoServerTarget target = new GeoServerTarget(URI.create(System.getenv("GEOSERVER_URL")), user, password, "gridatlas_test_" + (System.nanoTime() % 100_000));
+        GeoServerTarget target = new GeoServerTarget(
+                URI.create(System.getenv("GEOSERVER_URL")),
+                user,
+                password,
+                "gridatlas_test_" + (System.nanoTime() % 100_000));
         Dataset d = DatasetReader.read(Fixtures.monaco());
         try (ThrowawayDatabase db = new ThrowawayDatabase(AdminPublishTest.PG, "gridatlas_live");
-             PostGisGridStore store = PostGisGridStore.open(db.url())) {
+                PostGisGridStore store = PostGisGridStore.open(db.url())) {
             store.replace(d, new Delineator(Bounds.DEFAULT).delineate(d), "monaco");
             GeoServerPublisher publisher = new GeoServerPublisher(new GeoServerClient(target));
             PostGisConnection connection = PostGisConnection.fromJdbcUrl(db.url(), System.getenv("GEOSERVER_DB_HOST"));
             try {
                 publisher.publish(connection);
-                assertTrue(publisher.publish(connection).stream().allMatch(s -> s.action().equals("unchanged")), "the second publish changes nothing");
-                String map = target.url() + "/" + target.workspace() + "/wms?service=WMS&version=1.1.1&request=GetMap&layers=" + target.workspace()
+                assertTrue(
+                        publisher.publish(connection).stream()
+                                .allMatch(s -> s.action().equals("unchanged")),
+                        "the second publish changes nothing");
+                String map = target.url() + "/" + target.workspace()
+                        + "/wms?service=WMS&version=1.1.1&request=GetMap&layers=" + target.workspace()
                         + ":gridatlas&styles=&srs=EPSG:4326&bbox=7.40,43.72,7.44,43.76&width=512&height=512&format=image/png";
-                HttpResponse<byte[]> png = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(map)).header("Authorization", basic(user, password)).build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> png = HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(map))
+                                        .header("Authorization", basic(user, password))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofByteArray());
                 assertEquals(200, png.statusCode());
-                assertEquals("image/png", png.headers().firstValue("Content-Type").orElse(""));
+                assertEquals(
+                        "image/png", png.headers().firstValue("Content-Type").orElse(""));
                 publisher.truncate(List.of(PublishedLayer.values()));
             } finally {
-                HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(target.url() + "/rest/workspaces/" + target.workspace() + "?recurse=true"))
-                        .header("Authorization", basic(user, password)).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(target.url() + "/rest/workspaces/"
+                                                + target.workspace() + "?recurse=true"))
+                                        .header("Authorization", basic(user, password))
+                                        .DELETE()
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding());
             }
         }
     }

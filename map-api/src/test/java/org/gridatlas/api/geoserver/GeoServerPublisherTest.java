@@ -13,14 +13,16 @@ import org.junit.jupiter.api.Test;
 
 /** Publishing against {@link FakeGeoServer}: what is created, that a second run changes nothing, and the errors. */
 class GeoServerPublisherTest {
-    static final PostGisConnection DB = PostGisConnection.fromJdbcUrl("jdbc:postgresql://127.0.0.1:5432/grids?user=gis&password=s3cret", null);
+    static final PostGisConnection DB =
+            PostGisConnection.fromJdbcUrl("jdbc:postgresql://127.0.0.1:5432/grids?user=gis&password=s3cret", null);
     private FakeGeoServer geoServer;
     private GeoServerPublisher publisher;
 
     @BeforeEach
     void start() throws Exception {
         geoServer = new FakeGeoServer("admin", "geoserver");
-        publisher = new GeoServerPublisher(new GeoServerClient(new GeoServerTarget(geoServer.url(), "admin", "geoserver", "qhd")));
+        publisher = new GeoServerPublisher(
+                new GeoServerClient(new GeoServerTarget(geoServer.url(), "admin", "geoserver", "qhd")));
     }
 
     @AfterEach
@@ -35,21 +37,29 @@ class GeoServerPublisherTest {
         assertTrue(steps.stream().noneMatch(s -> s.action().equals("unchanged")), steps.toString());
         JsonNode store = (JsonNode) geoServer.resource("/rest/workspaces/qhd/datastores/gridatlas");
         assertEquals("PostGIS", store.path("dataStore").path("type").asText());
-        assertTrue(store.toString().contains("\"grids\"") && store.toString().contains("\"gis\""), "database and user are the JDBC URL's");
+        assertTrue(
+                store.toString().contains("\"grids\"") && store.toString().contains("\"gis\""),
+                "database and user are the JDBC URL's");
         for (PublishedLayer l : PublishedLayer.values()) {
-            JsonNode ft = (JsonNode) geoServer.resource("/rest/workspaces/qhd/datastores/gridatlas/featuretypes/" + l.layerName);
+            JsonNode ft = (JsonNode)
+                    geoServer.resource("/rest/workspaces/qhd/datastores/gridatlas/featuretypes/" + l.layerName);
             assertEquals(l.nativeName, ft.path("featureType").path("nativeName").asText());
             assertEquals("EPSG:4490", ft.path("featureType").path("srs").asText());
             String sld = (String) geoServer.resource("/rest/workspaces/qhd/styles/gridatlas_" + l.layerName);
             assertTrue(sld.contains("<Name>gridatlas_" + l.layerName + "</Name>"), sld);
             JsonNode layer = (JsonNode) geoServer.resource("/rest/workspaces/qhd/layers/" + l.layerName);
-            assertEquals("gridatlas_" + l.layerName, layer.path("layer").path("defaultStyle").path("name").asText());
+            assertEquals(
+                    "gridatlas_" + l.layerName,
+                    layer.path("layer").path("defaultStyle").path("name").asText());
         }
         JsonNode group = (JsonNode) geoServer.resource("/rest/workspaces/qhd/layergroups/gridatlas");
-        assertEquals(List.of("qhd:grids", "qhd:micro_grids", "qhd:communities", "qhd:streets"),
+        assertEquals(
+                List.of("qhd:grids", "qhd:micro_grids", "qhd:communities", "qhd:streets"),
                 group.path("layerGroup").path("publishables").path("published").findValuesAsText("name"));
         String grids = (String) geoServer.resource("/rest/workspaces/qhd/styles/gridatlas_grids");
-        assertTrue(grids.contains("<ogc:Literal>300</ogc:Literal>") && grids.contains("<ogc:Literal>501</ogc:Literal>"), "households bands at the rule's bounds");
+        assertTrue(
+                grids.contains("<ogc:Literal>300</ogc:Literal>") && grids.contains("<ogc:Literal>501</ogc:Literal>"),
+                "households bands at the rule's bounds");
     }
 
     @Test
@@ -58,19 +68,37 @@ class GeoServerPublisherTest {
         int before = geoServer.changes().size();
         List<GeoServerPublisher.Step> again = publisher.publish(DB);
         assertTrue(again.stream().allMatch(s -> s.action().equals("unchanged")), again.toString());
-        assertEquals(before, geoServer.changes().size(), "no POST or PUT the second time: " + geoServer.changes().subList(before, geoServer.changes().size()));
+        assertEquals(
+                before,
+                geoServer.changes().size(),
+                "no POST or PUT the second time: "
+                        + geoServer
+                                .changes()
+                                .subList(before, geoServer.changes().size()));
     }
 
     @Test
     void aChangedStyleOrDatabaseIsUpdatedAndNothingElse() {
         publisher.publish(DB);
-        geoServer.putResource("/rest/workspaces/qhd/styles/gridatlas_grids", "<StyledLayerDescriptor>edited by hand</StyledLayerDescriptor>");
+        geoServer.putResource(
+                "/rest/workspaces/qhd/styles/gridatlas_grids",
+                "<StyledLayerDescriptor>edited by hand</StyledLayerDescriptor>");
         int before = geoServer.changes().size();
-        publisher.publish(PostGisConnection.fromJdbcUrl("jdbc:postgresql://db.internal:5433/grids?user=gis&password=s3cret", null));
-        List<String> changes = geoServer.changes().subList(before, geoServer.changes().size());
-        assertEquals(List.of("PUT /rest/workspaces/qhd/datastores/gridatlas", "PUT /rest/workspaces/qhd/styles/gridatlas_grids"), changes);
-        assertTrue(((String) geoServer.resource("/rest/workspaces/qhd/styles/gridatlas_grids")).contains("gridatlas_grids"));
-        assertTrue(geoServer.resource("/rest/workspaces/qhd/datastores/gridatlas").toString().contains("db.internal"));
+        publisher.publish(PostGisConnection.fromJdbcUrl(
+                "jdbc:postgresql://db.internal:5433/grids?user=gis&password=s3cret", null));
+        List<String> changes =
+                geoServer.changes().subList(before, geoServer.changes().size());
+        assertEquals(
+                List.of(
+                        "PUT /rest/workspaces/qhd/datastores/gridatlas",
+                        "PUT /rest/workspaces/qhd/styles/gridatlas_grids"),
+                changes);
+        assertTrue(((String) geoServer.resource("/rest/workspaces/qhd/styles/gridatlas_grids"))
+                .contains("gridatlas_grids"));
+        assertTrue(geoServer
+                .resource("/rest/workspaces/qhd/datastores/gridatlas")
+                .toString()
+                .contains("db.internal"));
     }
 
     @Test
@@ -82,17 +110,22 @@ class GeoServerPublisherTest {
 
     @Test
     void wrongCredentialsAreA401WithAClearMessage() {
-        GeoServerPublisher wrong = new GeoServerPublisher(new GeoServerClient(new GeoServerTarget(geoServer.url(), "admin", "nope", "qhd")));
+        GeoServerPublisher wrong = new GeoServerPublisher(
+                new GeoServerClient(new GeoServerTarget(geoServer.url(), "admin", "nope", "qhd")));
         GeoServerException e = assertThrows(GeoServerException.class, () -> wrong.publish(DB));
         assertEquals(401, e.status());
-        assertTrue(e.getMessage().contains("refused user 'admin'") && e.getMessage().contains("password"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("refused user 'admin'")
+                        && e.getMessage().contains("password"),
+                e.getMessage());
         assertTrue(geoServer.changes().isEmpty());
     }
 
     @Test
     void aWrongBaseUrlIsA404ThatSaysSo() {
         URI wrongBase = URI.create(geoServer.url() + "/web");
-        GeoServerPublisher wrong = new GeoServerPublisher(new GeoServerClient(new GeoServerTarget(wrongBase, "admin", "geoserver", "qhd")));
+        GeoServerPublisher wrong = new GeoServerPublisher(
+                new GeoServerClient(new GeoServerTarget(wrongBase, "admin", "geoserver", "qhd")));
         GeoServerException e = assertThrows(GeoServerException.class, () -> wrong.publish(DB));
         assertEquals(404, e.status());
         assertTrue(e.getMessage().contains("GeoServer's base"), e.getMessage());
@@ -112,15 +145,18 @@ class GeoServerPublisherTest {
     @Test
     void anUnreachableGeoServerSaysWhere() {
         URI nowhere = URI.create("http://127.0.0.1:9/geoserver");
-        GeoServerException e = assertThrows(GeoServerException.class,
-                () -> new GeoServerPublisher(new GeoServerClient(new GeoServerTarget(nowhere, "admin", "x", "qhd"))).publish(DB));
+        GeoServerException e = assertThrows(
+                GeoServerException.class,
+                () -> new GeoServerPublisher(new GeoServerClient(new GeoServerTarget(nowhere, "admin", "x", "qhd")))
+                        .publish(DB));
         assertEquals(0, e.status());
         assertTrue(e.getMessage().contains("not reachable") && e.getMessage().contains("127.0.0.1:9"), e.getMessage());
     }
 
     @Test
     void jdbcUrlsBecomeGeoServerParameters() {
-        PostGisConnection c = PostGisConnection.fromJdbcUrl("jdbc:postgresql://10.0.0.5/gridatlas?user=postgres", "postgis");
+        PostGisConnection c =
+                PostGisConnection.fromJdbcUrl("jdbc:postgresql://10.0.0.5/gridatlas?user=postgres", "postgis");
         assertEquals("postgis", c.host());
         assertEquals(5432, c.port());
         assertEquals("gridatlas", c.database());

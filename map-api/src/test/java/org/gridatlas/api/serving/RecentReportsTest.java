@@ -17,13 +17,33 @@ class RecentReportsTest {
     private static final class Hands extends Clock {
         Instant now = Instant.parse("2026-11-01T00:00:00Z");
 
-        @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-        @Override public Instant instant() { return now; }
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     private static Report report(int i, Instant t) {
-        return new Report("r" + i, t, "litter", 119.6 + (i % 100) * 1e-4, 39.93 + (i / 100 % 100) * 1e-4, "wgs84", null, "G" + (i % 7), t);
+        return new Report(
+                "r" + i,
+                t,
+                "litter",
+                119.6 + (i % 100) * 1e-4,
+                39.93 + (i / 100 % 100) * 1e-4,
+                "wgs84",
+                null,
+                "G" + (i % 7),
+                t);
     }
 
     @Test
@@ -43,7 +63,9 @@ class RecentReportsTest {
         int counted = 0;
         for (int g = 0; g < 7; g++) counted += recent.count("G" + g);
         assertEquals(lastDay, counted, "per-grid counts follow evictions");
-        assertEquals(recent.size(), recent.layer().query(new Envelope(119, 121, 39, 41)).size());
+        assertEquals(
+                recent.size(),
+                recent.layer().query(new Envelope(119, 121, 39, 41)).size());
 
         clock.now = clock.now.plus(Duration.ofDays(2)); // a quiet weekend: the window empties without new reports
         assertEquals(lastDay, recent.evict().size());

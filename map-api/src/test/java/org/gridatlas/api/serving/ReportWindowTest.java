@@ -27,32 +27,67 @@ class ReportWindowTest {
     /** A store that holds what it is given and answers only what the window asks. */
     private static ReportStore holding(List<Report> reports) {
         return new ReportStore() {
-            public boolean addReport(Report r) { throw new UnsupportedOperationException(); }
-            public Optional<Report> report(String id) { throw new UnsupportedOperationException(); }
-            public List<Report> reports(String g, Instant s, int l) { throw new UnsupportedOperationException(); }
-            public Map<String, Integer> reportCounts(Instant f, Instant t) { throw new UnsupportedOperationException(); }
-            public List<Report> reportsBetween(Instant from, Instant to) {
-                return reports.stream().filter(r -> !r.time().isBefore(from) && r.time().isBefore(to)).toList();
+            public boolean addReport(Report r) {
+                throw new UnsupportedOperationException();
             }
-            public Optional<Report> move(String id, ReportStatus to, Instant at, String actor, String note) { throw new UnsupportedOperationException(); }
-            public List<ReportEvent> events(String id) { throw new UnsupportedOperationException(); }
+
+            public Optional<Report> report(String id) {
+                throw new UnsupportedOperationException();
+            }
+
+            public List<Report> reports(String g, Instant s, int l) {
+                throw new UnsupportedOperationException();
+            }
+
+            public Map<String, Integer> reportCounts(Instant f, Instant t) {
+                throw new UnsupportedOperationException();
+            }
+
+            public List<Report> reportsBetween(Instant from, Instant to) {
+                return reports.stream()
+                        .filter(r -> !r.time().isBefore(from) && r.time().isBefore(to))
+                        .toList();
+            }
+
+            public Optional<Report> move(String id, ReportStatus to, Instant at, String actor, String note) {
+                throw new UnsupportedOperationException();
+            }
+
+            public List<ReportEvent> events(String id) {
+                throw new UnsupportedOperationException();
+            }
         };
     }
 
     @Test
     void holdsTheSpanTakesNewAndMovedReportsAndLetsTheOldGo() {
-        ReportWindow w = new ReportWindow(holding(List.of(at("old", NOW.minus(Duration.ofDays(20))), at("a", NOW.minus(Duration.ofDays(2))))),
-                Duration.ofDays(15), Clock.fixed(NOW, ZoneOffset.UTC));
-        assertEquals(List.of("a"), w.between(NOW.minus(Duration.ofDays(15)), NOW).stream().map(Report::id).toList(), "loaded from the store, within the span");
+        ReportWindow w = new ReportWindow(
+                holding(List.of(at("old", NOW.minus(Duration.ofDays(20))), at("a", NOW.minus(Duration.ofDays(2))))),
+                Duration.ofDays(15),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        assertEquals(
+                List.of("a"),
+                w.between(NOW.minus(Duration.ofDays(15)), NOW).stream()
+                        .map(Report::id)
+                        .toList(),
+                "loaded from the store, within the span");
         assertTrue(w.covers(NOW.minus(Duration.ofDays(7))));
         assertFalse(w.covers(NOW.minus(Duration.ofDays(16))), "older than the span: the store answers");
         w.put(at("b", NOW.minusSeconds(10)));
         w.put(at("a", NOW.minus(Duration.ofDays(2))).movedTo(ReportStatus.DISPATCHED, NOW));
         w.put(at("ancient", NOW.minus(Duration.ofDays(30))));
         List<Report> all = w.between(NOW.minus(Duration.ofDays(15)), NOW.plusSeconds(1));
-        assertEquals(java.util.Set.of("a", "b"), all.stream().map(Report::id).collect(java.util.stream.Collectors.toSet()),
+        assertEquals(
+                java.util.Set.of("a", "b"),
+                all.stream().map(Report::id).collect(java.util.stream.Collectors.toSet()),
                 "a report older than the span is not taken");
-        assertEquals(ReportStatus.DISPATCHED, all.stream().filter(r -> r.id().equals("a")).findFirst().orElseThrow().status(),
+        assertEquals(
+                ReportStatus.DISPATCHED,
+                all.stream()
+                        .filter(r -> r.id().equals("a"))
+                        .findFirst()
+                        .orElseThrow()
+                        .status(),
                 "a moved report stands as it now is");
         assertEquals(2, w.size());
     }

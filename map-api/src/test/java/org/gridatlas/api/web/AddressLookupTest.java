@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.gridatlas.store.GeoPackageGridStore;
 import org.gridatlas.engine.Delineator;
 import org.gridatlas.engine.model.Assignment;
 import org.gridatlas.engine.model.Building;
@@ -23,6 +22,7 @@ import org.gridatlas.engine.model.Delineation;
 import org.gridatlas.engine.model.Grid;
 import org.gridatlas.engine.partition.Bounds;
 import org.gridatlas.fixtures.CityGenerator;
+import org.gridatlas.store.GeoPackageGridStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +33,7 @@ import org.locationtech.jts.geom.Point;
 class AddressLookupTest {
     @TempDir
     static Path dir;
+
     private static GeoPackageGridStore store;
     private static ApiServer server;
     private static Dataset city;
@@ -40,6 +41,7 @@ class AddressLookupTest {
     private static final Map<String, Grid> grids = new HashMap<>();
     /** A building of a compound whose units lie in one grid, and another grid elsewhere. */
     private static Building building;
+
     private static String otherGrid;
 
     @BeforeAll
@@ -48,9 +50,15 @@ class AddressLookupTest {
         Delineation result = new Delineator(Bounds.DEFAULT).delineate(city);
         for (Assignment a : result.assignments()) gridOf.put(a.buildingKey(), a.gridCode());
         result.grids().forEach(g -> grids.put(g.code(), g));
-        building = city.buildings().stream().filter(b -> b.use() == BuildingUse.RESIDENTIAL && b.compoundId() != null && gridOf.containsKey(b.id()))
-                .findFirst().orElseThrow();
-        otherGrid = result.grids().stream().map(Grid::code).filter(c -> !c.equals(gridOf.get(building.id()))).findFirst().orElseThrow();
+        building = city.buildings().stream()
+                .filter(b -> b.use() == BuildingUse.RESIDENTIAL && b.compoundId() != null && gridOf.containsKey(b.id()))
+                .findFirst()
+                .orElseThrow();
+        otherGrid = result.grids().stream()
+                .map(Grid::code)
+                .filter(c -> !c.equals(gridOf.get(building.id())))
+                .findFirst()
+                .orElseThrow();
         store = GeoPackageGridStore.open(dir.resolve("city.gpkg"));
         store.replace(city, result, "generated city");
         server = new ApiServer(store).start(0);
@@ -63,13 +71,15 @@ class AddressLookupTest {
     }
 
     private static JsonNode lookup(String address, String more) throws Exception {
-        HttpResponse<String> r = TestHttp.get(server, "/api/v1/lookup?address=" + URLEncoder.encode(address, StandardCharsets.UTF_8) + more);
+        HttpResponse<String> r = TestHttp.get(
+                server, "/api/v1/lookup?address=" + URLEncoder.encode(address, StandardCharsets.UTF_8) + more);
         assertEquals(200, r.statusCode(), r.body());
         return json(r);
     }
 
     private static String text() {
-        return "市民来电反映" + building.address().compoundName() + building.address().buildingNo() + "号楼" + building.units().get(0).unit() + "单元门口垃圾堆放";
+        return "市民来电反映" + building.address().compoundName() + building.address().buildingNo() + "号楼"
+                + building.units().get(0).unit() + "单元门口垃圾堆放";
     }
 
     @Test
@@ -79,8 +89,12 @@ class AddressLookupTest {
         assertEquals(gridOf.get(building.id()), a.get("grid_code").asText());
         assertEquals(gridOf.get(building.id()), a.get("grid").get("code").asText());
         assertEquals(building.id(), a.get("building").get("id").asText());
-        assertEquals(building.address().compoundName(), a.get("building").get("compound_name").asText());
-        assertEquals(building.address().buildingNo(), a.get("components").get("building").asText());
+        assertEquals(
+                building.address().compoundName(),
+                a.get("building").get("compound_name").asText());
+        assertEquals(
+                building.address().buildingNo(),
+                a.get("components").get("building").asText());
         assertTrue(a.get("confidence").asDouble() > 0.9);
         assertTrue(a.get("hierarchy").has("community") && a.get("hierarchy").has("street"), a.toString());
     }
@@ -92,7 +106,8 @@ class AddressLookupTest {
         assertEquals("community", a.get("match_level").asText());
         assertTrue(a.get("grid").isNull() && a.get("grid_code").isNull());
         assertTrue(a.get("candidates").size() > 0);
-        for (JsonNode g : a.get("candidates")) assertEquals(c.code(), grids.get(g.asText()).communityCode());
+        for (JsonNode g : a.get("candidates"))
+            assertEquals(c.code(), grids.get(g.asText()).communityCode());
         JsonNode none = lookup("上海市黄浦区南京东路100号", "");
         assertEquals("none", none.get("match_level").asText());
         assertTrue(none.get("grid").isNull() && none.get("candidates").isEmpty());
@@ -104,7 +119,9 @@ class AddressLookupTest {
         Point elsewhere = grids.get(otherGrid).geometry().getInteriorPoint();
         JsonNode a = lookup(text(), "&lon=" + elsewhere.getX() + "&lat=" + elsewhere.getY());
         assertEquals("coordinates", a.get("decided_by").asText());
-        assertEquals(a.get("point").get("grid").get("code").asText(), a.get("grid_code").asText());
+        assertEquals(
+                a.get("point").get("grid").get("code").asText(),
+                a.get("grid_code").asText());
         assertTrue(a.get("disagreement").asText().contains(gridOf.get(building.id())), a.toString());
         Point inside = building.geometry().getInteriorPoint();
         JsonNode agree = lookup(text(), "&lon=" + inside.getX() + "&lat=" + inside.getY());
@@ -115,13 +132,15 @@ class AddressLookupTest {
     void aCsvBatchOfAddressesAnswersEveryRecordInOrder() throws Exception {
         String body = "id,address\n"
                 + "a1," + text() + "\n"
-                + "a2,\"" + building.address().compoundName() + "," + building.address().buildingNo() + "号楼\"\n"
+                + "a2,\"" + building.address().compoundName() + ","
+                + building.address().buildingNo() + "号楼\"\n"
                 + "a3,北京市朝阳区三里屯路19号\n"
                 + "a4,\"unclosed\n";
         HttpResponse<String> r = TestHttp.post(server, "/api/v1/lookup", "text/csv", body);
         assertEquals(200, r.statusCode(), r.body());
         List<String> lines = r.body().lines().toList();
-        assertEquals("id,grid_code,match_level,confidence,community_code,building_id,candidates,reason,error", lines.get(0));
+        assertEquals(
+                "id,grid_code,match_level,confidence,community_code,building_id,candidates,reason,error", lines.get(0));
         assertTrue(lines.get(1).startsWith("a1," + gridOf.get(building.id()) + ",unit,"), lines.get(1));
         assertTrue(lines.get(2).startsWith("a2," + gridOf.get(building.id()) + ",building,"), lines.get(2));
         assertTrue(lines.get(3).startsWith("a3,,none,0.0,"), lines.get(3));
@@ -135,32 +154,49 @@ class AddressLookupTest {
         String body = "id,address,lon,lat\n"
                 + "far," + text() + ",0.5,0.5\n"
                 + "near," + text() + "," + inside.getX() + "," + inside.getY() + "\n";
-        List<String> lines = TestHttp.post(server, "/api/v1/lookup", "text/csv", body).body().lines().toList();
-        assertEquals("id,grid_code,match_level,confidence,community_code,building_id,candidates,reason,decided_by,disagreement,error", lines.get(0));
+        List<String> lines = TestHttp.post(server, "/api/v1/lookup", "text/csv", body)
+                .body()
+                .lines()
+                .toList();
+        assertEquals(
+                "id,grid_code,match_level,confidence,community_code,building_id,candidates,reason,decided_by,disagreement,error",
+                lines.get(0));
         assertTrue(lines.get(1).startsWith("far,") && lines.get(1).contains("outside the service area"), lines.get(1));
-        assertTrue(lines.get(2).startsWith("near," + gridOf.get(building.id()) + ",unit,") && lines.get(2).contains(",coordinates,"), lines.get(2));
+        assertTrue(
+                lines.get(2).startsWith("near," + gridOf.get(building.id()) + ",unit,")
+                        && lines.get(2).contains(",coordinates,"),
+                lines.get(2));
     }
 
     @Test
     void anNdjsonBatchOfAddressesAnswersEachLine() throws Exception {
         String body = "{\"id\":\"n1\",\"address\":\"" + text() + "\"}\n{\"id\":\"n2\",\"address\":42}\n";
-        List<String> lines = TestHttp.post(server, "/api/v1/lookup", "application/x-ndjson", body).body().lines().toList();
+        List<String> lines = TestHttp.post(server, "/api/v1/lookup", "application/x-ndjson", body)
+                .body()
+                .lines()
+                .toList();
         JsonNode first = TestHttp.JSON.readTree(lines.get(0)), second = TestHttp.JSON.readTree(lines.get(1));
-        assertEquals(List.of("n1", gridOf.get(building.id()), "unit"),
-                List.of(first.get("id").asText(), first.get("grid_code").asText(), first.get("match_level").asText()));
+        assertEquals(
+                List.of("n1", gridOf.get(building.id()), "unit"),
+                List.of(
+                        first.get("id").asText(),
+                        first.get("grid_code").asText(),
+                        first.get("match_level").asText()));
         assertEquals("address", second.get("error").get("field").asText());
     }
 
     @Test
     void aReportSentWithAnAddressIsStoredWithItsMatch() throws Exception {
-        String report = "{\"id\":\"hotline-1\",\"category\":\"垃圾\",\"address\":\"" + text() + "\",\"text\":\"门口垃圾堆放三天\"}";
+        String report =
+                "{\"id\":\"hotline-1\",\"category\":\"垃圾\",\"address\":\"" + text() + "\",\"text\":\"门口垃圾堆放三天\"}";
         HttpResponse<String> created = TestHttp.post(server, "/api/v1/reports", "application/json", report);
         assertEquals(201, created.statusCode(), created.body());
         JsonNode c = json(created);
         assertEquals(gridOf.get(building.id()), c.get("grid_code").asText());
         assertEquals("unit", c.get("address_match").get("match_level").asText());
         assertTrue(c.get("lon").isNumber(), "placed at the matched building");
-        JsonNode listed = json(TestHttp.get(server, "/api/v1/reports?grid=" + gridOf.get(building.id()))).get("reports");
+        JsonNode listed = json(TestHttp.get(server, "/api/v1/reports?grid=" + gridOf.get(building.id())))
+                .get("reports");
         JsonNode stored = null;
         for (JsonNode r : listed) if (r.get("id").asText().equals("hotline-1")) stored = r;
         assertEquals(text(), stored.get("address").asText());

@@ -21,10 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.gridatlas.store.AccessToken;
-import org.gridatlas.store.GridStore;
 import org.gridatlas.engine.model.Grid;
 import org.gridatlas.engine.model.GridLevel;
+import org.gridatlas.store.AccessToken;
+import org.gridatlas.store.GridStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,28 +41,62 @@ abstract class AttackSuite {
 
     /** Who may call each route, written down independently of the server's own table (and checked against it). */
     static final Map<String, String> WHO_MAY = Map.ofEntries(
-            entry("GET /metrics", "anyone"), entry("GET /health", "anyone"), entry("GET /ready", "anyone"), entry("GET /api/v1/openapi.json", "anyone"),
-            entry("GET /api/v1/grids", "reader"), entry("GET /api/v1/grids/{code}", "reader"), entry("GET /api/v1/communities", "reader"),
-            entry("GET /api/v1/streets", "reader"), entry("GET /api/v1/hierarchy", "reader"), entry("GET /api/v1/export/grids.geojson", "reader"),
-            entry("GET /api/v1/export/grids.gpkg", "reader"), entry("GET /api/v1/export/grids-shp.zip", "reader"), entry("GET /api/v1/lookup", "reader"), entry("POST /api/v1/lookup", "reader"),
-            entry("POST /api/v1/reports", "reporter"), entry("GET /api/v1/reports", "reader"), entry("GET /api/v1/reports/counts", "reader"),
-            entry("GET /api/v1/reports/stream", "reader"), entry("GET /api/v1/reports/summary", "reader"), entry("GET /api/v1/reports/{id}", "reader"),
-            entry("PATCH /api/v1/reports/{id}", "handler"), entry("POST /api/v1/staff", "planner"), entry("GET /api/v1/staffing", "reader"),
-            entry("POST /api/v1/zones", "planner"), entry("GET /api/v1/communities/{code}/map.png", "reader"),
-            entry("POST /api/v1/admin/publish", "admin"), entry("GET /api/v1/admin/audit", "admin"),
-            entry("POST /api/v1/communities/{code}/changes", "planner"), entry("GET /api/v1/communities/{code}/changes/{id}", "reader"),
-            entry("POST /api/v1/communities/{code}/changes/{id}/commit", "planner"), entry("GET /api/v1/communities/{code}/versions", "reader"),
-            entry("POST /api/v1/communities/{code}/versions/{version}/revert", "planner"), entry("GET /api/v1/communities/{code}/grids", "reader"),
-            entry("GET /api/v1/communities/{code}/codes", "reader"), entry("GET /api/v1/communities/{code}/buildings", "reader"),
-            entry("GET /api/v1/grids/{code}/history", "reader"), entry("GET /tiles/{layer}", "reader"), entry("GET /tiles/{layer}/{z}/{x}/{yformat}", "reader"),
-            entry("GET /api/v1/grids/{code}/resources", "reader"), entry("GET /api/v1/resources/summary", "reader"),
-            entry("GET /api/v1/departments/layers", "reader"), entry("PUT /api/v1/departments/layers/{name}", "planner"),
-            entry("GET /api/v1/departments/layers/{name}/crosswalk", "reader"), entry("GET /api/v1/departments/layers/{name}/conflicts.geojson", "reader"),
+            entry("GET /metrics", "anyone"),
+            entry("GET /health", "anyone"),
+            entry("GET /ready", "anyone"),
+            entry("GET /api/v1/openapi.json", "anyone"),
+            entry("GET /api/v1/grids", "reader"),
+            entry("GET /api/v1/grids/{code}", "reader"),
+            entry("GET /api/v1/communities", "reader"),
+            entry("GET /api/v1/streets", "reader"),
+            entry("GET /api/v1/hierarchy", "reader"),
+            entry("GET /api/v1/export/grids.geojson", "reader"),
+            entry("GET /api/v1/export/grids.gpkg", "reader"),
+            entry("GET /api/v1/export/grids-shp.zip", "reader"),
+            entry("GET /api/v1/lookup", "reader"),
+            entry("POST /api/v1/lookup", "reader"),
+            entry("POST /api/v1/reports", "reporter"),
+            entry("GET /api/v1/reports", "reader"),
+            entry("GET /api/v1/reports/counts", "reader"),
+            entry("GET /api/v1/reports/stream", "reader"),
+            entry("GET /api/v1/reports/summary", "reader"),
+            entry("GET /api/v1/reports/{id}", "reader"),
+            entry("PATCH /api/v1/reports/{id}", "handler"),
+            entry("POST /api/v1/staff", "planner"),
+            entry("GET /api/v1/staffing", "reader"),
+            entry("POST /api/v1/zones", "planner"),
+            entry("GET /api/v1/communities/{code}/map.png", "reader"),
+            entry("POST /api/v1/admin/publish", "admin"),
+            entry("GET /api/v1/admin/audit", "admin"),
+            entry("POST /api/v1/communities/{code}/changes", "planner"),
+            entry("GET /api/v1/communities/{code}/changes/{id}", "reader"),
+            entry("POST /api/v1/communities/{code}/changes/{id}/commit", "planner"),
+            entry("GET /api/v1/communities/{code}/versions", "reader"),
+            entry("POST /api/v1/communities/{code}/versions/{version}/revert", "planner"),
+            entry("GET /api/v1/communities/{code}/grids", "reader"),
+            entry("GET /api/v1/communities/{code}/codes", "reader"),
+            entry("GET /api/v1/communities/{code}/buildings", "reader"),
+            entry("GET /api/v1/grids/{code}/history", "reader"),
+            entry("GET /tiles/{layer}", "reader"),
+            entry("GET /tiles/{layer}/{z}/{x}/{yformat}", "reader"),
+            entry("GET /api/v1/grids/{code}/resources", "reader"),
+            entry("GET /api/v1/resources/summary", "reader"),
+            entry("GET /api/v1/departments/layers", "reader"),
+            entry("PUT /api/v1/departments/layers/{name}", "planner"),
+            entry("GET /api/v1/departments/layers/{name}/crosswalk", "reader"),
+            entry("GET /api/v1/departments/layers/{name}/conflicts.geojson", "reader"),
             entry("GET /api/v1/departments/layers/{name}/features.geojson", "reader"));
 
     /** The callers: no token, then a token of each role. */
-    static final Map<String, String> TOKENS = Map.of("reader", ChangesResourceTest.READER, "reporter", REPORTER,
-            "planner", ChangesResourceTest.PLANNER, "admin", ChangesResourceTest.ADMIN);
+    static final Map<String, String> TOKENS = Map.of(
+            "reader",
+            ChangesResourceTest.READER,
+            "reporter",
+            REPORTER,
+            "planner",
+            ChangesResourceTest.PLANNER,
+            "admin",
+            ChangesResourceTest.ADMIN);
 
     private GridStore store;
     private ApiServer server;
@@ -78,11 +112,21 @@ abstract class AttackSuite {
         store = openStore();
         ChangesResourceTest.seed(store);
         store.putToken(new AccessToken("热线", "reporter", AccessToken.digest(REPORTER), Instant.now()));
-        ServerSettings locked = ServerSettings.DEFAULT.withSecurity(new ServerSettings.Security(Set.of(), Set.of(AccessToken.digest(REPORT_KEY)), false))
+        ServerSettings locked = ServerSettings.DEFAULT
+                .withSecurity(new ServerSettings.Security(Set.of(), Set.of(AccessToken.digest(REPORT_KEY)), false))
                 .withHeaderTimeout(Duration.ofSeconds(1));
         server = new ApiServer(store, locked).start(0);
-        grid = store.load().grids().stream().filter(g -> g.level() == GridLevel.GRID).map(Grid::code).findFirst().orElseThrow();
-        Coordinate p = ChangesResourceTest.DATA.buildings().get(0).geometry().getCentroid().getCoordinate();
+        grid = store.load().grids().stream()
+                .filter(g -> g.level() == GridLevel.GRID)
+                .map(Grid::code)
+                .findFirst()
+                .orElseThrow();
+        Coordinate p = ChangesResourceTest.DATA
+                .buildings()
+                .get(0)
+                .geometry()
+                .getCentroid()
+                .getCoordinate();
         report = "{\"id\":\"%s\",\"category\":\"litter\",\"lon\":" + p.x + ",\"lat\":" + p.y + "%s}";
     }
 
@@ -94,17 +138,30 @@ abstract class AttackSuite {
 
     @Test
     void everyRoleAgainstEveryRoute() throws Exception {
-        assertEquals(new TreeSet<>(WHO_MAY.keySet()), new TreeSet<>(server.accessRules().keySet()), "every route the server has is in this suite's table");
+        assertEquals(
+                new TreeSet<>(WHO_MAY.keySet()),
+                new TreeSet<>(server.accessRules().keySet()),
+                "every route the server has is in this suite's table");
         List<String> wrong = new ArrayList<>();
         for (Map.Entry<String, String> route : WHO_MAY.entrySet()) {
-            String method = route.getKey().split(" ")[0], path = concrete(route.getKey().split(" ")[1]);
+            String method = route.getKey().split(" ")[0],
+                    path = concrete(route.getKey().split(" ")[1]);
             if (path.endsWith("/stream")) method = "HEAD"; // HEAD answers as GET would, without holding the stream open
             for (String caller : List.of("none", "reader", "reporter", "planner", "admin")) {
-                String[] auth = caller.equals("none") ? new String[0] : new String[] {"Authorization", "Bearer " + TOKENS.get(caller)};
-                int status = RawHttp.send(server.port(), method, path, method.equals("POST") || method.equals("PUT") ? bodyFor(path) : null, withType(path, auth)).status();
+                String[] auth = caller.equals("none")
+                        ? new String[0]
+                        : new String[] {"Authorization", "Bearer " + TOKENS.get(caller)};
+                int status = RawHttp.send(
+                                server.port(),
+                                method,
+                                path,
+                                method.equals("POST") || method.equals("PUT") ? bodyFor(path) : null,
+                                withType(path, auth))
+                        .status();
                 boolean allowed = allowed(route.getValue(), caller);
                 int expected = caller.equals("none") ? 401 : 403;
-                if (allowed ? status == 401 || status == 403 : status != expected) wrong.add(method + " " + path + " as " + caller + ": " + status);
+                if (allowed ? status == 401 || status == 403 : status != expected)
+                    wrong.add(method + " " + path + " as " + caller + ": " + status);
             }
         }
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
@@ -114,19 +171,43 @@ abstract class AttackSuite {
     @Test
     void pathEncodingsReachTheSameRuleOrNothing() throws Exception {
         String staff = "grid_code,role,name,phone\n" + grid + ",chief,冒名,1\n";
-        for (String path : List.of("/api/v1/staff/", "/api/v1/staff//", "/api/v1//staff", "/api/v1/staff/.", "/api/v1/./staff", "/api/v1/Staff",
-                "/api/v1/staff;x=1", "/api/v1/%73taff", "/api/v1/staff%2F", "/api/v1/staff/..;/staff", "//api/v1/staff", "/api/v1/zones/")) {
-            int status = RawHttp.send(server.port(), "POST", path, staff, "Content-Type", "text/csv").status();
+        for (String path : List.of(
+                "/api/v1/staff/",
+                "/api/v1/staff//",
+                "/api/v1//staff",
+                "/api/v1/staff/.",
+                "/api/v1/./staff",
+                "/api/v1/Staff",
+                "/api/v1/staff;x=1",
+                "/api/v1/%73taff",
+                "/api/v1/staff%2F",
+                "/api/v1/staff/..;/staff",
+                "//api/v1/staff",
+                "/api/v1/zones/")) {
+            int status = RawHttp.send(server.port(), "POST", path, staff, "Content-Type", "text/csv")
+                    .status();
             assertTrue(status == 400 || status == 401 || status == 404, "POST " + path + " without a token: " + status);
         }
         for (String path : List.of("/api/v1/reports/", "/api/v1/reports//", "/api/v1/reports/.", "/api/v1/%72eports")) {
-            int status = RawHttp.send(server.port(), "POST", path, report.formatted("forged", ""), "Content-Type", "application/json").status();
-            assertTrue(status == 400 || status == 401 || status == 404, "POST " + path + " without the report key: " + status);
+            int status = RawHttp.send(
+                            server.port(),
+                            "POST",
+                            path,
+                            report.formatted("forged", ""),
+                            "Content-Type",
+                            "application/json")
+                    .status();
+            assertTrue(
+                    status == 400 || status == 401 || status == 404,
+                    "POST " + path + " without the report key: " + status);
         }
-        for (String path : List.of("/api/v1/admin/audit/", "/api/v1/admin//audit", "/api/v1/admin/./audit", "/api/v1/ADMIN/audit")) {
+        for (String path : List.of(
+                "/api/v1/admin/audit/", "/api/v1/admin//audit", "/api/v1/admin/./audit", "/api/v1/ADMIN/audit")) {
             for (String method : List.of("GET", "HEAD")) {
                 int status = RawHttp.send(server.port(), method, path, null).status();
-                assertTrue(status == 400 || status == 401 || status == 404, method + " " + path + " without a token: " + status);
+                assertTrue(
+                        status == 400 || status == 401 || status == 404,
+                        method + " " + path + " without a token: " + status);
             }
         }
         assertNothingStored();
@@ -134,15 +215,36 @@ abstract class AttackSuite {
 
     @Test
     void headAnswersAsGetWouldAndOtherMethodsChangeNothing() throws Exception {
-        assertEquals(401, RawHttp.send(server.port(), "HEAD", "/api/v1/admin/audit", null).status());
-        assertEquals(403, RawHttp.send(server.port(), "HEAD", "/api/v1/admin/audit", null, "Authorization", "Bearer " + ChangesResourceTest.PLANNER).status());
-        RawHttp.Answer head = RawHttp.send(server.port(), "HEAD", "/api/v1/grids", null, "Authorization", "Bearer " + ChangesResourceTest.READER);
+        assertEquals(
+                401,
+                RawHttp.send(server.port(), "HEAD", "/api/v1/admin/audit", null).status());
+        assertEquals(
+                403,
+                RawHttp.send(
+                                server.port(),
+                                "HEAD",
+                                "/api/v1/admin/audit",
+                                null,
+                                "Authorization",
+                                "Bearer " + ChangesResourceTest.PLANNER)
+                        .status());
+        RawHttp.Answer head = RawHttp.send(
+                server.port(), "HEAD", "/api/v1/grids", null, "Authorization", "Bearer " + ChangesResourceTest.READER);
         assertEquals(200, head.status());
         assertTrue(head.header("Content-Type").contains("json") && head.body().isEmpty(), head.head());
         for (String method : List.of("PUT", "DELETE", "PATCH", "TRACE", "OPTIONS", "PROPFIND")) {
-            for (String path : List.of("/api/v1/staff", "/api/v1/reports", "/api/v1/grids/" + grid, "/api/v1/admin/audit")) {
-                int status = RawHttp.send(server.port(), method, path, "grid_code,role,name\n", "Content-Type", "text/csv",
-                        "Authorization", "Bearer " + ChangesResourceTest.ADMIN).status();
+            for (String path :
+                    List.of("/api/v1/staff", "/api/v1/reports", "/api/v1/grids/" + grid, "/api/v1/admin/audit")) {
+                int status = RawHttp.send(
+                                server.port(),
+                                method,
+                                path,
+                                "grid_code,role,name\n",
+                                "Content-Type",
+                                "text/csv",
+                                "Authorization",
+                                "Bearer " + ChangesResourceTest.ADMIN)
+                        .status();
                 assertTrue(status >= 400 && status != 500, method + " " + path + ": " + status);
             }
         }
@@ -153,35 +255,89 @@ abstract class AttackSuite {
     void endlessLinesAndDeepJsonCostNoMemoryAndAreRefusedByName() throws Exception {
         String reader = "Bearer " + ChangesResourceTest.READER, admin = "Bearer " + ChangesResourceTest.ADMIN;
         String endless = "x".repeat(20 << 20); // 20 MB without a line break
-        RawHttp.Answer csv = RawHttp.send(server.port(), "POST", "/api/v1/lookup", "id,lon,lat\n" + endless + "\nok,1,1\n",
-                "Content-Type", "text/csv", "Authorization", reader);
+        RawHttp.Answer csv = RawHttp.send(
+                server.port(),
+                "POST",
+                "/api/v1/lookup",
+                "id,lon,lat\n" + endless + "\nok,1,1\n",
+                "Content-Type",
+                "text/csv",
+                "Authorization",
+                reader);
         assertEquals(200, csv.status());
         String[] rows = csv.body().split("\n");
-        assertEquals(3, rows.length, "header, the refused line, the next record answered: " + csv.body().substring(0, Math.min(400, csv.body().length())));
-        assertTrue(rows[1].contains("line 2 is longer than") && rows[1].length() < 200, "the endless line is neither kept nor echoed: " + rows[1]);
+        assertEquals(
+                3,
+                rows.length,
+                "header, the refused line, the next record answered: "
+                        + csv.body().substring(0, Math.min(400, csv.body().length())));
+        assertTrue(
+                rows[1].contains("line 2 is longer than") && rows[1].length() < 200,
+                "the endless line is neither kept nor echoed: " + rows[1]);
         assertTrue(rows[2].startsWith("ok,"), rows[2]);
 
-        RawHttp.Answer nd = RawHttp.send(server.port(), "POST", "/api/v1/lookup", endless + "\n{\"id\":\"a\",\"lon\":1,\"lat\":1}\n",
-                "Content-Type", "application/x-ndjson", "Authorization", reader);
-        assertTrue(nd.body().startsWith("{\"id\":null,\"error\":{\"status\":413,\"field\":\"body\",\"message\":\"line 1 is longer than")
-                && nd.body().contains("\"id\":\"a\""), nd.body().substring(0, Math.min(300, nd.body().length())));
+        RawHttp.Answer nd = RawHttp.send(
+                server.port(),
+                "POST",
+                "/api/v1/lookup",
+                endless + "\n{\"id\":\"a\",\"lon\":1,\"lat\":1}\n",
+                "Content-Type",
+                "application/x-ndjson",
+                "Authorization",
+                reader);
+        assertTrue(
+                nd.body()
+                                .startsWith(
+                                        "{\"id\":null,\"error\":{\"status\":413,\"field\":\"body\",\"message\":\"line 1 is longer than")
+                        && nd.body().contains("\"id\":\"a\""),
+                nd.body().substring(0, Math.min(300, nd.body().length())));
 
-        String bigFeature = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"note\":[" + "1,".repeat(100_000) + "1]},"
-                + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[1,1]}}]}";
-        RawHttp.Answer geo = RawHttp.send(server.port(), "POST", "/api/v1/lookup", bigFeature, "Content-Type", "application/geo+json", "Authorization", reader);
+        String bigFeature =
+                "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"note\":["
+                        + "1,".repeat(100_000) + "1]}," + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[1,1]}}]}";
+        RawHttp.Answer geo = RawHttp.send(
+                server.port(),
+                "POST",
+                "/api/v1/lookup",
+                bigFeature,
+                "Content-Type",
+                "application/geo+json",
+                "Authorization",
+                reader);
         assertTrue(geo.body().contains("\"status\":413") && geo.body().contains("feature 1 is over"), geo.body());
 
-        RawHttp.Answer staff = RawHttp.send(server.port(), "POST", "/api/v1/staff", "grid_code,role,name,phone\n" + endless, "Content-Type", "text/csv",
-                "Authorization", admin);
+        RawHttp.Answer staff = RawHttp.send(
+                server.port(),
+                "POST",
+                "/api/v1/staff",
+                "grid_code,role,name,phone\n" + endless,
+                "Content-Type",
+                "text/csv",
+                "Authorization",
+                admin);
         assertEquals(413, staff.status(), staff.body());
         assertTrue(staff.body().contains("line 2 is longer than"), staff.body());
 
         String deep = "[".repeat(5000) + "]".repeat(5000);
-        RawHttp.Answer nested = RawHttp.send(server.port(), "POST", "/api/v1/reports", report.formatted("deep", ",\"extra\":" + deep),
-                "Content-Type", "application/json", "X-Report-Key", REPORT_KEY);
+        RawHttp.Answer nested = RawHttp.send(
+                server.port(),
+                "POST",
+                "/api/v1/reports",
+                report.formatted("deep", ",\"extra\":" + deep),
+                "Content-Type",
+                "application/json",
+                "X-Report-Key",
+                REPORT_KEY);
         assertEquals(400, nested.status(), nested.body());
-        RawHttp.Answer big = RawHttp.send(server.port(), "POST", "/api/v1/reports", report.formatted("big", ",\"text\":\"" + "字".repeat(70_000) + "\""),
-                "Content-Type", "application/json", "X-Report-Key", REPORT_KEY);
+        RawHttp.Answer big = RawHttp.send(
+                server.port(),
+                "POST",
+                "/api/v1/reports",
+                report.formatted("big", ",\"text\":\"" + "字".repeat(70_000) + "\""),
+                "Content-Type",
+                "application/json",
+                "X-Report-Key",
+                REPORT_KEY);
         assertEquals(413, big.status(), big.body());
         assertEquals(200, RawHttp.send(server.port(), "GET", "/health", null).status(), "the server still answers");
         assertNothingStored();
@@ -189,29 +345,81 @@ abstract class AttackSuite {
 
     @Test
     void malformedValuesAre400NamingTheFieldInEveryStore() throws Exception {
-        String key = REPORT_KEY, reader = "Bearer " + ChangesResourceTest.READER, admin = "Bearer " + ChangesResourceTest.ADMIN;
-        assertField(RawHttp.send(server.port(), "GET", "/api/v1/reports?since=%2B1000000000-01-01T00:00:00Z", null, "Authorization", reader), 400, "since");
-        assertField(RawHttp.send(server.port(), "POST", "/api/v1/reports", report.formatted("far", ",\"time\":\"+1000000000-01-01T00:00:00Z\""),
-                "Content-Type", "application/json", "X-Report-Key", key), 400, "time");
-        assertField(RawHttp.send(server.port(), "POST", "/api/v1/reports", report.formatted("nul", ",\"text\":\"a\\u0000b\""),
-                "Content-Type", "application/json", "X-Report-Key", key), 400, "text");
-        assertField(RawHttp.send(server.port(), "GET", "/api/v1/grids?limit=100&offset=2147483600", null, "Authorization", reader), 400, "offset");
+        String key = REPORT_KEY,
+                reader = "Bearer " + ChangesResourceTest.READER,
+                admin = "Bearer " + ChangesResourceTest.ADMIN;
+        assertField(
+                RawHttp.send(
+                        server.port(),
+                        "GET",
+                        "/api/v1/reports?since=%2B1000000000-01-01T00:00:00Z",
+                        null,
+                        "Authorization",
+                        reader),
+                400,
+                "since");
+        assertField(
+                RawHttp.send(
+                        server.port(),
+                        "POST",
+                        "/api/v1/reports",
+                        report.formatted("far", ",\"time\":\"+1000000000-01-01T00:00:00Z\""),
+                        "Content-Type",
+                        "application/json",
+                        "X-Report-Key",
+                        key),
+                400,
+                "time");
+        assertField(
+                RawHttp.send(
+                        server.port(),
+                        "POST",
+                        "/api/v1/reports",
+                        report.formatted("nul", ",\"text\":\"a\\u0000b\""),
+                        "Content-Type",
+                        "application/json",
+                        "X-Report-Key",
+                        key),
+                400,
+                "text");
+        assertField(
+                RawHttp.send(
+                        server.port(),
+                        "GET",
+                        "/api/v1/grids?limit=100&offset=2147483600",
+                        null,
+                        "Authorization",
+                        reader),
+                400,
+                "offset");
         RawHttp.Answer notUtf8;
         try (Socket s = new Socket("127.0.0.1", server.port())) {
             byte[] body = "grid_code,role,name,phone\nG,chief,\u00ff\u00fe,1\n".getBytes(StandardCharsets.ISO_8859_1);
-            String head = "POST /api/v1/staff HTTP/1.1\r\nHost: x\r\nContent-Type: text/csv\r\nAuthorization: " + admin + "\r\nContent-Length: " + body.length
-                    + "\r\nConnection: close\r\n\r\n";
+            String head = "POST /api/v1/staff HTTP/1.1\r\nHost: x\r\nContent-Type: text/csv\r\nAuthorization: " + admin
+                    + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
             s.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
             s.getOutputStream().write(body);
             String all = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            notUtf8 = new RawHttp.Answer(Integer.parseInt(all.split(" ", 3)[1]), all, all.substring(all.indexOf("\r\n\r\n") + 4));
+            notUtf8 = new RawHttp.Answer(
+                    Integer.parseInt(all.split(" ", 3)[1]), all, all.substring(all.indexOf("\r\n\r\n") + 4));
         }
         assertEquals(400, notUtf8.status(), notUtf8.body());
         assertTrue(notUtf8.body().contains("line 2 is not UTF-8"), notUtf8.body());
-        for (String unknown : List.of("/api/v1/communities/130302999999/codes", "/api/v1/communities/130302999999/versions", "/api/v1/staffing?community=nope",
-                "/api/v1/communities?street=nope", "/api/v1/grids/nope", "/api/v1/grids/nope/history", "/api/v1/communities/nope/buildings",
-                "/api/v1/reports?grid=nope", "/api/v1/communities/nope/grids")) {
-            assertEquals(404, RawHttp.send(server.port(), "GET", unknown, null, "Authorization", reader).status(), unknown);
+        for (String unknown : List.of(
+                "/api/v1/communities/130302999999/codes",
+                "/api/v1/communities/130302999999/versions",
+                "/api/v1/staffing?community=nope",
+                "/api/v1/communities?street=nope",
+                "/api/v1/grids/nope",
+                "/api/v1/grids/nope/history",
+                "/api/v1/communities/nope/buildings",
+                "/api/v1/reports?grid=nope",
+                "/api/v1/communities/nope/grids")) {
+            assertEquals(
+                    404,
+                    RawHttp.send(server.port(), "GET", unknown, null, "Authorization", reader)
+                            .status(),
+                    unknown);
         }
         assertNothingStored();
     }
@@ -220,14 +428,18 @@ abstract class AttackSuite {
     void forgedHostsLowerCaseSchemesAndSecurityHeaders() throws Exception {
         String reader = "bearer " + ChangesResourceTest.READER; // the scheme is case-insensitive
         for (String path : List.of("/tiles/grids.json", "/api/v1/grids?limit=1")) {
-            RawHttp.Answer a = RawHttp.send(server.port(), "GET", path, null, "Host", "evil.example", "Authorization", reader);
+            RawHttp.Answer a =
+                    RawHttp.send(server.port(), "GET", path, null, "Host", "evil.example", "Authorization", reader);
             assertEquals(200, a.status(), path + " " + a.body());
             assertFalse(a.body().contains("evil.example"), "links are not built from the Host header: " + a.body());
         }
         for (String path : List.of("/planner.html", "/index.html", "/api/v1/grids", "/health")) {
             RawHttp.Answer a = RawHttp.send(server.port(), "GET", path, null, "Authorization", reader);
             assertNotNull(a.header("Content-Security-Policy"), path);
-            assertTrue(a.header("Content-Security-Policy").contains("frame-ancestors 'none'") && a.header("Content-Security-Policy").contains("script-src 'self'"), path);
+            assertTrue(
+                    a.header("Content-Security-Policy").contains("frame-ancestors 'none'")
+                            && a.header("Content-Security-Policy").contains("script-src 'self'"),
+                    path);
             assertEquals("nosniff", a.header("X-Content-Type-Options"), path);
             assertEquals("no-referrer", a.header("Referrer-Policy"), path);
         }
@@ -236,14 +448,32 @@ abstract class AttackSuite {
     @Test
     void refusalsAreAuditedAndTheLogCannotBeFlooded() throws Exception {
         int tries = Access.RefusalAudit.PER_MINUTE + 40;
-        for (int i = 0; i < tries; i++) RawHttp.send(server.port(), "POST", "/api/v1/staff", "x", "Content-Type", "text/csv", "Authorization", "Bearer wrong-" + i);
-        RawHttp.Answer audit = RawHttp.send(server.port(), "GET", "/api/v1/admin/audit?limit=1000", null, "Authorization", "Bearer " + ChangesResourceTest.ADMIN);
+        for (int i = 0; i < tries; i++)
+            RawHttp.send(
+                    server.port(),
+                    "POST",
+                    "/api/v1/staff",
+                    "x",
+                    "Content-Type",
+                    "text/csv",
+                    "Authorization",
+                    "Bearer wrong-" + i);
+        RawHttp.Answer audit = RawHttp.send(
+                server.port(),
+                "GET",
+                "/api/v1/admin/audit?limit=1000",
+                null,
+                "Authorization",
+                "Bearer " + ChangesResourceTest.ADMIN);
         int refusals = 0;
         for (JsonNode e : JSON.readTree(audit.body()).get("entries")) {
-            if (e.get("outcome").asText().equals("refused: 401") && e.get("action").asText().equals("POST /api/v1/staff")) refusals++;
+            if (e.get("outcome").asText().equals("refused: 401")
+                    && e.get("action").asText().equals("POST /api/v1/staff")) refusals++;
         }
         // at most a minute's worth, twice if the minute turned during the loop
-        assertTrue(refusals > 0 && refusals <= 2 * Access.RefusalAudit.PER_MINUTE && refusals < tries, "refusals audited: " + refusals);
+        assertTrue(
+                refusals > 0 && refusals <= 2 * Access.RefusalAudit.PER_MINUTE && refusals < tries,
+                "refusals audited: " + refusals);
     }
 
     @Test
@@ -283,7 +513,9 @@ abstract class AttackSuite {
     private static void assertField(RawHttp.Answer a, int status, String field) throws Exception {
         assertEquals(status, a.status(), a.body());
         assertEquals(field, JSON.readTree(a.body()).at("/error/field").asText(), a.body());
-        assertFalse(a.body().contains("ERROR:") || a.body().toLowerCase().contains("sql"), "no database text in an answer: " + a.body());
+        assertFalse(
+                a.body().contains("ERROR:") || a.body().toLowerCase().contains("sql"),
+                "no database text in an answer: " + a.body());
     }
 
     private static boolean allowed(String need, String caller) {
@@ -298,8 +530,13 @@ abstract class AttackSuite {
     }
 
     private String concrete(String route) {
-        return route.replace("/communities/{code}", "/communities/" + ChangesResourceTest.COMMUNITY).replace("{code}", grid).replace("{id}", "no-such-change")
-                .replace("{version}", "999").replace("{name}", "beats").replace("{layer}/{z}/{x}/{yformat}", "grids/0/0/0.mvt").replace("{layer}", "grids.json");
+        return route.replace("/communities/{code}", "/communities/" + ChangesResourceTest.COMMUNITY)
+                .replace("{code}", grid)
+                .replace("{id}", "no-such-change")
+                .replace("{version}", "999")
+                .replace("{name}", "beats")
+                .replace("{layer}/{z}/{x}/{yformat}", "grids/0/0/0.mvt")
+                .replace("{layer}", "grids.json");
     }
 
     /** Harmless bodies: each is refused as bad input once access is granted, so the sweep stores nothing. */
@@ -312,7 +549,10 @@ abstract class AttackSuite {
     private static String[] withType(String path, String[] auth) {
         List<String> h = new ArrayList<>(List.of(auth));
         h.add("Content-Type");
-        h.add(path.endsWith("/staff") || path.endsWith("/zones") || path.endsWith("/lookup") ? "text/csv" : "application/json");
+        h.add(
+                path.endsWith("/staff") || path.endsWith("/zones") || path.endsWith("/lookup")
+                        ? "text/csv"
+                        : "application/json");
         return h.toArray(String[]::new);
     }
 }

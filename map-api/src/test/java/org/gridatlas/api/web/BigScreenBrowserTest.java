@@ -1,18 +1,11 @@
 package org.gridatlas.api.web;
 
-import org.gridatlas.fixtures.Slow;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.gridatlas.store.GeoPackageGridStore;
-import org.gridatlas.store.AccessToken;
-import org.gridatlas.store.Report;
-import org.gridatlas.store.ReportSource;
-import org.gridatlas.store.ReportStatus;
-import org.gridatlas.store.Zone;
 import org.gridatlas.engine.Delineator;
 import org.gridatlas.engine.io.DatasetReader;
 import org.gridatlas.engine.model.Building;
@@ -23,6 +16,13 @@ import org.gridatlas.engine.partition.MicroGridPlanner;
 import org.gridatlas.engine.partition.RuralRule;
 import org.gridatlas.fixtures.DepartmentLayers;
 import org.gridatlas.fixtures.Fixtures;
+import org.gridatlas.fixtures.Slow;
+import org.gridatlas.store.AccessToken;
+import org.gridatlas.store.GeoPackageGridStore;
+import org.gridatlas.store.Report;
+import org.gridatlas.store.ReportSource;
+import org.gridatlas.store.ReportStatus;
+import org.gridatlas.store.Zone;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +45,9 @@ class BigScreenBrowserTest {
         try (GeoPackageGridStore store = GeoPackageGridStore.open(dir.resolve("s.gpkg"))) {
             store.replace(d, r, "monaco");
             // a 片区 name that is markup: the popup must show it as text
-            store.replaceZones(d.communities().stream().map(c -> new Zone(c.code(), "Z1", "<img src=x onerror=\"window.__xss=1\">东片区")).toList());
+            store.replaceZones(d.communities().stream()
+                    .map(c -> new Zone(c.code(), "Z1", "<img src=x onerror=\"window.__xss=1\">东片区"))
+                    .toList());
             store.putToken(new AccessToken("指挥中心", "planner", AccessToken.digest(PLANNER), Instant.now()));
             seedWeek(store, d, r);
             store.replaceUnits("beats", DepartmentLayers.policeBeats(d), "beats");
@@ -53,9 +55,19 @@ class BigScreenBrowserTest {
             d.communities().forEach(c -> extent.expandToInclude(c.geometry().getEnvelopeInternal()));
             store.replaceResources("cameras", DepartmentLayers.resources(extent, 300, 9), "cameras");
             try (ApiServer server = new ApiServer(store).start(0)) {
-                Path wide = Path.of("target/big-screen-1920.png").toAbsolutePath(), uhd = Path.of("target/big-screen-3840.png").toAbsolutePath();
-                String out = BrowserScript.run("test/bigscreen.mjs", "http://127.0.0.1:" + server.port(), PLANNER, wide.toString(), uhd.toString());
-                assertTrue(out.contains("RESULT city=true panels=true drill=true live=true status=true replay=true popupAsText=true departments=true day=true") && out.contains("errors=0"), out);
+                Path wide = Path.of("target/big-screen-1920.png").toAbsolutePath(),
+                        uhd = Path.of("target/big-screen-3840.png").toAbsolutePath();
+                String out = BrowserScript.run(
+                        "test/bigscreen.mjs",
+                        "http://127.0.0.1:" + server.port(),
+                        PLANNER,
+                        wide.toString(),
+                        uhd.toString());
+                assertTrue(
+                        out.contains(
+                                        "RESULT city=true panels=true drill=true live=true status=true replay=true popupAsText=true departments=true day=true")
+                                && out.contains("errors=0"),
+                        out);
                 assertTrue(Files.size(wide) > 20_000 && Files.size(uhd) > 20_000, "screenshots written");
             }
         }
@@ -68,17 +80,37 @@ class BigScreenBrowserTest {
         String[] categories = {"垃圾", "噪音", "占道经营", "路灯", "井盖"};
         ReportSource[] sources = ReportSource.values();
         Instant now = Instant.now();
-        java.util.List<Building> buildings = d.buildings().stream().filter(b -> gridOf.containsKey(b.id())).toList();
+        java.util.List<Building> buildings =
+                d.buildings().stream().filter(b -> gridOf.containsKey(b.id())).toList();
         for (int i = 0; i < 60; i++) {
             Building b = buildings.get((i * 37) % buildings.size());
             org.locationtech.jts.geom.Point p = b.geometry().getInteriorPoint();
             Instant t = now.minus(Duration.ofMinutes(97L * i + 5));
             String id = "week-" + i;
-            store.addReport(new Report(id, t, categories[i % categories.length], p.getX(), p.getY(), "wgs84", null, gridOf.get(b.id()), t, null, null,
-                    sources[i % sources.length], ReportStatus.RECEIVED, t, false));
+            store.addReport(new Report(
+                    id,
+                    t,
+                    categories[i % categories.length],
+                    p.getX(),
+                    p.getY(),
+                    "wgs84",
+                    null,
+                    gridOf.get(b.id()),
+                    t,
+                    null,
+                    null,
+                    sources[i % sources.length],
+                    ReportStatus.RECEIVED,
+                    t,
+                    false));
             if (i % 3 == 0) {
                 store.move(id, ReportStatus.DISPATCHED, t.plusSeconds(60), "seed", null);
-                store.move(id, i % 9 == 0 ? ReportStatus.ESCALATED : ReportStatus.IN_PROGRESS, t.plusSeconds(120), "seed", null);
+                store.move(
+                        id,
+                        i % 9 == 0 ? ReportStatus.ESCALATED : ReportStatus.IN_PROGRESS,
+                        t.plusSeconds(120),
+                        "seed",
+                        null);
                 store.move(id, ReportStatus.RESOLVED, t.plusSeconds(180), "seed", null);
             }
         }

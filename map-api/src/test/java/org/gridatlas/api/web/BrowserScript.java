@@ -15,16 +15,21 @@ import org.junit.jupiter.api.Assumptions;
 final class BrowserScript {
     static final Path WEB = Path.of("src/main/web").toAbsolutePath();
 
-    private BrowserScript() {
-    }
+    private BrowserScript() {}
 
     /** Skips the test where chromium or playwright-core is missing; fails it when the script fails or hangs. */
     static String run(String script, String... args) throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "chromium is installed by scripts/test.sh");
-        Assumptions.assumeTrue(Files.isDirectory(WEB.resolve("node_modules/playwright-core")), "playwright-core is installed by the build's npm ci");
+        Assumptions.assumeTrue(
+                Files.isExecutable(Path.of("/usr/bin/chromium")), "chromium is installed by scripts/test.sh");
+        Assumptions.assumeTrue(
+                Files.isDirectory(WEB.resolve("node_modules/playwright-core")),
+                "playwright-core is installed by the build's npm ci");
         List<String> cmd = new ArrayList<>(List.of("node", script));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).directory(WEB.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(cmd)
+                .directory(WEB.toFile())
+                .redirectErrorStream(true)
+                .start();
         boolean done = p.waitFor(150, TimeUnit.SECONDS);
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!done) p.destroyForcibly();

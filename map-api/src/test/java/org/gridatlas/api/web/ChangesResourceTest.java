@@ -12,9 +12,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.gridatlas.store.AccessToken;
-import org.gridatlas.store.GeoPackageGridStore;
-import org.gridatlas.store.GridStore;
 import org.gridatlas.engine.Delineator;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
@@ -22,6 +19,9 @@ import org.gridatlas.engine.model.Grid;
 import org.gridatlas.engine.partition.Bounds;
 import org.gridatlas.engine.partition.RuralRule;
 import org.gridatlas.fixtures.EdgeCases;
+import org.gridatlas.store.AccessToken;
+import org.gridatlas.store.GeoPackageGridStore;
+import org.gridatlas.store.GridStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Coordinate;
@@ -45,40 +45,84 @@ class ChangesResourceTest {
     /** The seeded store served; edits keep 150–450 households. */
     static ApiServer serve(GridStore store) {
         seed(store);
-        ServerSettings settings = new ServerSettings(StaffingRule.DEFAULT, new Bounds(150, 450), RuralRule.DEFAULT, org.gridatlas.engine.partition.MicroGridPlanner.DEFAULT, 16 << 20,
-                java.time.Duration.ofSeconds(5), false, ServerSettings.Security.OPEN, null, null, null, java.time.Duration.ofSeconds(10), org.gridatlas.api.serving.ReportDeadlines.DEFAULT);
+        ServerSettings settings = new ServerSettings(
+                StaffingRule.DEFAULT,
+                new Bounds(150, 450),
+                RuralRule.DEFAULT,
+                org.gridatlas.engine.partition.MicroGridPlanner.DEFAULT,
+                16 << 20,
+                java.time.Duration.ofSeconds(5),
+                false,
+                ServerSettings.Security.OPEN,
+                null,
+                null,
+                null,
+                java.time.Duration.ofSeconds(10),
+                org.gridatlas.api.serving.ReportDeadlines.DEFAULT);
         return new ApiServer(store, settings).start(0);
     }
 
     static HttpResponse<String> change(ApiServer s, String token, String body) throws Exception {
-        return post(s, "/api/v1/communities/" + COMMUNITY + "/changes", "application/json", body, "Authorization", "Bearer " + token);
+        return post(
+                s,
+                "/api/v1/communities/" + COMMUNITY + "/changes",
+                "application/json",
+                body,
+                "Authorization",
+                "Bearer " + token);
     }
 
     static HttpResponse<String> commit(ApiServer s, String token, JsonNode preview) throws Exception {
-        return post(s, "/api/v1/communities/" + COMMUNITY + "/changes/" + preview.get("id").asText() + "/commit", "application/json",
-                "{\"reason\":\"test\"}", "Authorization", "Bearer " + token, "If-Match", "\"v" + preview.get("base_version").asLong() + "\"");
+        return post(
+                s,
+                "/api/v1/communities/" + COMMUNITY + "/changes/"
+                        + preview.get("id").asText() + "/commit",
+                "application/json",
+                "{\"reason\":\"test\"}",
+                "Authorization",
+                "Bearer " + token,
+                "If-Match",
+                "\"v" + preview.get("base_version").asLong() + "\"");
     }
 
     /** Two neighbouring grids (sharing the longest boundary) of the served community. */
     static List<String> neighbours(ApiServer s) throws Exception {
-        List<Grid> grids = new ArrayList<>(new Delineator(new Bounds(150, 250)).delineate(DATA).grids());
+        List<Grid> grids = new ArrayList<>(
+                new Delineator(new Bounds(150, 250)).delineate(DATA).grids());
         Grid a = grids.get(0);
-        Grid b = grids.stream().filter(g -> g != a).max(java.util.Comparator.comparingDouble(g ->
-                g.geometry().buffer(1e-7).intersection(a.geometry().buffer(1e-7)).getArea())).orElseThrow();
+        Grid b = grids.stream()
+                .filter(g -> g != a)
+                .max(java.util.Comparator.comparingDouble(g -> g.geometry()
+                        .buffer(1e-7)
+                        .intersection(a.geometry().buffer(1e-7))
+                        .getArea()))
+                .orElseThrow();
         return List.of(a.code(), b.code());
     }
 
     @Test
     void refusedEditsNameTheRuleAndChangeNothing(@TempDir Path dir) throws Exception {
-        try (GeoPackageGridStore store = GeoPackageGridStore.open(dir.resolve("s.gpkg")); ApiServer s = serve(store)) {
-            List<Grid> grids = new Delineator(new Bounds(150, 250)).delineate(DATA).grids();
+        try (GeoPackageGridStore store = GeoPackageGridStore.open(dir.resolve("s.gpkg"));
+                ApiServer s = serve(store)) {
+            List<Grid> grids =
+                    new Delineator(new Bounds(150, 250)).delineate(DATA).grids();
             Grid a = grids.get(0);
-            Grid apart = grids.stream().filter(g -> g != a && g.geometry().distance(a.geometry()) > 1e-6
-                    || g != a && g.geometry().buffer(1e-7).intersection(a.geometry().buffer(1e-7)).getArea() < 1e-12).findFirst().orElseThrow();
-            HttpResponse<String> r = change(s, PLANNER, "{\"op\":\"merge\",\"grids\":[\"" + a.code() + "\",\"" + apart.code() + "\"]}");
+            Grid apart = grids.stream()
+                    .filter(g -> g != a && g.geometry().distance(a.geometry()) > 1e-6
+                            || g != a
+                                    && g.geometry()
+                                                    .buffer(1e-7)
+                                                    .intersection(a.geometry().buffer(1e-7))
+                                                    .getArea()
+                                            < 1e-12)
+                    .findFirst()
+                    .orElseThrow();
+            HttpResponse<String> r =
+                    change(s, PLANNER, "{\"op\":\"merge\",\"grids\":[\"" + a.code() + "\",\"" + apart.code() + "\"]}");
             assertEquals(422, r.statusCode(), r.body());
             assertEquals("one_valid_polygon", json(r).at("/error/field").asText(), r.body());
-            HttpResponse<String> unknown = change(s, PLANNER, "{\"op\":\"move\",\"buildings\":[\"nope\"],\"to\":\"" + a.code() + "\"}");
+            HttpResponse<String> unknown =
+                    change(s, PLANNER, "{\"op\":\"move\",\"buildings\":[\"nope\"],\"to\":\"" + a.code() + "\"}");
             assertEquals(422, unknown.statusCode());
             assertEquals("request", json(unknown).at("/error/field").asText());
             assertEquals(400, change(s, PLANNER, "{\"op\":\"paint\"}").statusCode());
@@ -90,9 +134,11 @@ class ChangesResourceTest {
 
     @Test
     void previewCommitHistoryAsOfAndRevert(@TempDir Path dir) throws Exception {
-        try (GeoPackageGridStore store = GeoPackageGridStore.open(dir.resolve("s.gpkg")); ApiServer s = serve(store)) {
+        try (GeoPackageGridStore store = GeoPackageGridStore.open(dir.resolve("s.gpkg"));
+                ApiServer s = serve(store)) {
             List<String> pair = neighbours(s);
-            String merge = "{\"op\":\"merge\",\"grids\":[\"" + pair.get(0) + "\",\"" + pair.get(1) + "\"],\"reason\":\"a compound was demolished\"}";
+            String merge = "{\"op\":\"merge\",\"grids\":[\"" + pair.get(0) + "\",\"" + pair.get(1)
+                    + "\"],\"reason\":\"a compound was demolished\"}";
             assertEquals(401, change(s, "nobody", merge).statusCode());
             assertEquals(403, change(s, READER, merge).statusCode(), "readers may not edit");
 
@@ -102,7 +148,9 @@ class ChangesResourceTest {
             assertEquals(3, preview.get("features").size());
             assertEquals(List.of(pair.get(1)), strings(preview.at("/change/retired")));
             assertTrue(preview.at("/change/households_moved").asInt() > 0);
-            assertTrue(preview.at("/verification/passed").asBoolean(), preview.at("/verification").toString());
+            assertTrue(
+                    preview.at("/verification/passed").asBoolean(),
+                    preview.at("/verification").toString());
             Coordinate inB = grid(pair.get(1)).geometry().getInteriorPoint().getCoordinate();
             String lookup = "/api/v1/lookup?lon=" + inB.x + "&lat=" + inB.y;
             assertEquals(pair.get(1), json(get(s, lookup)).at("/grid/code").asText(), "a preview changes nothing");
@@ -110,7 +158,10 @@ class ChangesResourceTest {
             HttpResponse<String> committed = commit(s, PLANNER, preview);
             assertEquals(200, committed.statusCode(), committed.body());
             assertEquals(2, json(committed).get("version").asLong());
-            assertEquals(pair.get(0), json(get(s, lookup)).at("/grid/code").asText(), "lookups answer from the new version at once");
+            assertEquals(
+                    pair.get(0),
+                    json(get(s, lookup)).at("/grid/code").asText(),
+                    "lookups answer from the new version at once");
             assertEquals(404, commit(s, PLANNER, preview).statusCode(), "a committed preview is gone");
 
             JsonNode versions = json(get(s, "/api/v1/communities/" + COMMUNITY + "/versions"));
@@ -118,27 +169,65 @@ class ChangesResourceTest {
             assertEquals("王规划", versions.at("/versions/1/author").asText());
             assertEquals("test", versions.at("/versions/1/reason").asText());
             JsonNode history = json(get(s, "/api/v1/grids/" + pair.get(1) + "/history"));
-            assertEquals(List.of(1L, 2L), longs(history.get("history"), "version"), "the retired grid: held in 1, retired by 2");
+            assertEquals(
+                    List.of(1L, 2L),
+                    longs(history.get("history"), "version"),
+                    "the retired grid: held in 1, retired by 2");
             // as of a time before every version: the import's grids; as of the commit's own time: the merged ones
-            assertEquals(4, json(get(s, "/api/v1/communities/" + COMMUNITY + "/grids?as_of=2000-01-01T00:00:00Z")).get("features").size());
-            assertEquals(3, json(get(s, "/api/v1/communities/" + COMMUNITY + "/grids?as_of=" + versions.at("/versions/1/time").asText())).get("features").size());
-            assertEquals(3, json(get(s, "/api/v1/communities/" + COMMUNITY + "/grids")).get("features").size());
+            assertEquals(
+                    4,
+                    json(get(s, "/api/v1/communities/" + COMMUNITY + "/grids?as_of=2000-01-01T00:00:00Z"))
+                            .get("features")
+                            .size());
+            assertEquals(
+                    3,
+                    json(get(
+                                    s,
+                                    "/api/v1/communities/" + COMMUNITY + "/grids?as_of="
+                                            + versions.at("/versions/1/time").asText()))
+                            .get("features")
+                            .size());
+            assertEquals(
+                    3,
+                    json(get(s, "/api/v1/communities/" + COMMUNITY + "/grids"))
+                            .get("features")
+                            .size());
 
-            HttpResponse<String> reverted = post(s, "/api/v1/communities/" + COMMUNITY + "/versions/1/revert", "application/json", "",
-                    "Authorization", "Bearer " + PLANNER);
+            HttpResponse<String> reverted = post(
+                    s,
+                    "/api/v1/communities/" + COMMUNITY + "/versions/1/revert",
+                    "application/json",
+                    "",
+                    "Authorization",
+                    "Bearer " + PLANNER);
             assertEquals(200, reverted.statusCode(), reverted.body());
             assertEquals(3, json(reverted).get("version").asLong());
-            assertEquals(pair.get(1), json(get(s, lookup)).at("/grid/code").asText(), "the revert brings the grid back");
-            assertEquals(403, get(s, "/api/v1/admin/audit", "Authorization", "Bearer " + PLANNER).statusCode(), "the audit log is for admins");
-            JsonNode entries = json(get(s, "/api/v1/admin/audit", "Authorization", "Bearer " + ADMIN)).get("entries");
+            assertEquals(
+                    pair.get(1), json(get(s, lookup)).at("/grid/code").asText(), "the revert brings the grid back");
+            assertEquals(
+                    403,
+                    get(s, "/api/v1/admin/audit", "Authorization", "Bearer " + PLANNER)
+                            .statusCode(),
+                    "the audit log is for admins");
+            JsonNode entries = json(get(s, "/api/v1/admin/audit", "Authorization", "Bearer " + ADMIN))
+                    .get("entries");
             List<String> actions = new ArrayList<>();
-            entries.forEach(e -> actions.add(e.get("actor").asText() + " " + e.get("action").asText() + " " + e.get("outcome").asText()));
-            assertTrue(actions.contains("王规划 commit ok") && actions.contains("王规划 revert to 1 ok") && actions.contains("王规划 preview merge ok"), actions.toString());
+            entries.forEach(e -> actions.add(e.get("actor").asText() + " "
+                    + e.get("action").asText() + " " + e.get("outcome").asText()));
+            assertTrue(
+                    actions.contains("王规划 commit ok")
+                            && actions.contains("王规划 revert to 1 ok")
+                            && actions.contains("王规划 preview merge ok"),
+                    actions.toString());
         }
     }
 
     private static Grid grid(String code) {
-        return new Delineator(new Bounds(150, 250)).delineate(DATA).grids().stream().filter(g -> g.code().equals(code)).findFirst().orElseThrow();
+        return new Delineator(new Bounds(150, 250))
+                .delineate(DATA).grids().stream()
+                        .filter(g -> g.code().equals(code))
+                        .findFirst()
+                        .orElseThrow();
     }
 
     private static List<String> strings(JsonNode n) {

@@ -44,6 +44,7 @@ class DepartmentsResourceTest {
     static Dataset monaco;
     static Delineation grids;
     static String beats;
+
     @TempDir
     static Path dir;
 
@@ -57,8 +58,14 @@ class DepartmentsResourceTest {
         List<DepartmentUnit> units = DepartmentLayers.policeBeats(monaco);
         for (int i = 0; i < units.size(); i++) {
             DepartmentUnit u = units.get(i);
-            b.append(i == 0 ? "" : ",").append("{\"type\":\"Feature\",\"properties\":{\"id\":\"").append(u.id()).append("\",\"name\":\"").append(u.name())
-                    .append("\",\"department\":\"公安\"},\"geometry\":").append(w.write(u.geometry())).append('}');
+            b.append(i == 0 ? "" : ",")
+                    .append("{\"type\":\"Feature\",\"properties\":{\"id\":\"")
+                    .append(u.id())
+                    .append("\",\"name\":\"")
+                    .append(u.name())
+                    .append("\",\"department\":\"公安\"},\"geometry\":")
+                    .append(w.write(u.geometry()))
+                    .append('}');
         }
         beats = b.append("]}").toString();
     }
@@ -69,18 +76,40 @@ class DepartmentsResourceTest {
         store.putToken(new AccessToken("李查看", "reader", AccessToken.digest(READER), Instant.now()));
         try (ApiServer s = new ApiServer(store).start(0)) {
             String planner = "Bearer " + PLANNER;
-            assertEquals(401, put(s, "/api/v1/departments/layers/beats?kind=units", "application/geo+json", beats).statusCode());
-            assertEquals(403, put(s, "/api/v1/departments/layers/beats?kind=units", "application/geo+json", beats, "Authorization", "Bearer " + READER).statusCode());
-            HttpResponse<String> r = put(s, "/api/v1/departments/layers/beats?kind=units", "application/geo+json", beats, "Authorization", planner);
+            assertEquals(
+                    401,
+                    put(s, "/api/v1/departments/layers/beats?kind=units", "application/geo+json", beats)
+                            .statusCode());
+            assertEquals(
+                    403,
+                    put(
+                                    s,
+                                    "/api/v1/departments/layers/beats?kind=units",
+                                    "application/geo+json",
+                                    beats,
+                                    "Authorization",
+                                    "Bearer " + READER)
+                            .statusCode());
+            HttpResponse<String> r = put(
+                    s,
+                    "/api/v1/departments/layers/beats?kind=units",
+                    "application/geo+json",
+                    beats,
+                    "Authorization",
+                    planner);
             assertEquals(200, r.statusCode(), r.body());
             assertEquals(1, json(r).get("version").asInt());
 
             JsonNode cw = json(get(s, "/api/v1/departments/layers/beats/crosswalk"));
             assertEquals(67, cw.at("/summary/grids").asInt(), cw.get("summary").toString());
             Map<String, Double> areaPerGrid = new java.util.HashMap<>();
-            cw.get("rows").forEach(x -> areaPerGrid.merge(x.get("grid_code").asText(), x.get("area_share").asDouble(), Double::sum));
+            cw.get("rows")
+                    .forEach(x -> areaPerGrid.merge(
+                            x.get("grid_code").asText(), x.get("area_share").asDouble(), Double::sum));
             assertEquals(67, areaPerGrid.size());
-            areaPerGrid.values().forEach(v -> assertTrue(v <= 1 + 1e-5, "a grid's area shares add up to at most 1: " + v));
+            areaPerGrid
+                    .values()
+                    .forEach(v -> assertTrue(v <= 1 + 1e-5, "a grid's area shares add up to at most 1: " + v));
             assertEquals(67, cw.get("main_units").size());
             JsonNode conflicts = json(get(s, "/api/v1/departments/layers/beats/conflicts.geojson"));
             assertEquals(cw.get("conflicts").size(), conflicts.get("features").size());
@@ -94,23 +123,43 @@ class DepartmentsResourceTest {
             for (int i = 0; i < 100; i++) {
                 var b = monaco.buildings().get(i);
                 var p = b.geometry().getInteriorPoint();
-                csv.append("C").append(i).append(",camera,路口").append(i).append(",公安,").append(p.getX()).append(',').append(p.getY()).append(",海康\n");
+                csv.append("C")
+                        .append(i)
+                        .append(",camera,路口")
+                        .append(i)
+                        .append(",公安,")
+                        .append(p.getX())
+                        .append(',')
+                        .append(p.getY())
+                        .append(",海康\n");
                 if (gridOf.containsKey(b.id())) expected.put("C" + i, gridOf.get(b.id()));
             }
-            r = put(s, "/api/v1/departments/layers/cameras?kind=resources", "text/csv", csv.toString(), "Authorization", planner);
+            r = put(
+                    s,
+                    "/api/v1/departments/layers/cameras?kind=resources",
+                    "text/csv",
+                    csv.toString(),
+                    "Authorization",
+                    planner);
             assertEquals(200, r.statusCode(), r.body());
             String someGrid = expected.values().iterator().next();
             JsonNode inGrid = json(get(s, "/api/v1/grids/" + someGrid + "/resources"));
             Set<String> ids = new HashSet<>();
-            inGrid.at("/layers/cameras/resources").forEach(x -> ids.add(x.get("id").asText()));
+            inGrid.at("/layers/cameras/resources")
+                    .forEach(x -> ids.add(x.get("id").asText()));
             Set<String> want = new HashSet<>();
-            expected.forEach((id, g) -> { if (g.equals(someGrid)) want.add(id); });
+            expected.forEach((id, g) -> {
+                if (g.equals(someGrid)) want.add(id);
+            });
             assertEquals(want, ids);
-            assertEquals("海康", inGrid.at("/layers/cameras/resources/0/attributes/brand").asText());
+            assertEquals(
+                    "海康",
+                    inGrid.at("/layers/cameras/resources/0/attributes/brand").asText());
             JsonNode districts = json(get(s, "/api/v1/resources/summary?level=district"));
             int total = 0;
             for (JsonNode row : districts.get("rows")) total += row.get("count").asInt();
-            assertEquals(expected.size(), total, "buildings of campuses outside every grid aside, every camera counts once");
+            assertEquals(
+                    expected.size(), total, "buildings of campuses outside every grid aside, every camera counts once");
 
             // the layers as vector tiles too: a camera's tile at zoom 16 holds it; not part of /tiles/all
             var camera = monaco.buildings().get(0).geometry().getInteriorPoint();
@@ -120,19 +169,51 @@ class DepartmentsResourceTest {
             int y = (int) Math.floor((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2 * n);
             HttpResponse<byte[]> tile = TestHttp.getBytes(s, "/tiles/resources/" + z + "/" + x + "/" + y + ".mvt");
             assertEquals(200, tile.statusCode());
-            assertTrue(new String(tile.body(), java.nio.charset.StandardCharsets.ISO_8859_1).contains("C0"), "the camera's id is in its tile");
+            assertTrue(
+                    new String(tile.body(), java.nio.charset.StandardCharsets.ISO_8859_1).contains("C0"),
+                    "the camera's id is in its tile");
             assertEquals(200, get(s, "/tiles/department_conflicts.json").statusCode());
-            assertTrue(json(get(s, "/tiles/all.json")).get("vector_layers").toString().indexOf("resources") < 0);
+            assertTrue(json(get(s, "/tiles/all.json"))
+                            .get("vector_layers")
+                            .toString()
+                            .indexOf("resources")
+                    < 0);
 
             // a bad record: refused by record and field, and the layer stays at version 1
-            r = put(s, "/api/v1/departments/layers/beats?kind=units", "application/geo+json", beats.replaceFirst("\"department\":\"公安\"", "\"department\":\"\""),
-                    "Authorization", planner);
+            r = put(
+                    s,
+                    "/api/v1/departments/layers/beats?kind=units",
+                    "application/geo+json",
+                    beats.replaceFirst("\"department\":\"公安\"", "\"department\":\"\""),
+                    "Authorization",
+                    planner);
             assertEquals(400, r.statusCode(), r.body());
-            assertTrue(json(r).at("/error/message").asText().startsWith("the body record 1 (id PB-001) field department: missing"), r.body());
-            assertEquals(1, json(get(s, "/api/v1/departments/layers")).at("/layers/0/version").asInt());
-            assertEquals(400, put(s, "/api/v1/departments/layers/beats?kind=resources", "text/csv", csv.toString(), "Authorization", planner).statusCode());
-            assertEquals(404, get(s, "/api/v1/departments/layers/nobody/crosswalk").statusCode());
-            assertEquals(415, put(s, "/api/v1/departments/layers/x?kind=units", "application/zip", "PK", "Authorization", planner).statusCode());
+            assertTrue(
+                    json(r).at("/error/message")
+                            .asText()
+                            .startsWith("the body record 1 (id PB-001) field department: missing"),
+                    r.body());
+            assertEquals(
+                    1,
+                    json(get(s, "/api/v1/departments/layers"))
+                            .at("/layers/0/version")
+                            .asInt());
+            assertEquals(
+                    400,
+                    put(
+                                    s,
+                                    "/api/v1/departments/layers/beats?kind=resources",
+                                    "text/csv",
+                                    csv.toString(),
+                                    "Authorization",
+                                    planner)
+                            .statusCode());
+            assertEquals(
+                    404, get(s, "/api/v1/departments/layers/nobody/crosswalk").statusCode());
+            assertEquals(
+                    415,
+                    put(s, "/api/v1/departments/layers/x?kind=units", "application/zip", "PK", "Authorization", planner)
+                            .statusCode());
         }
     }
 
@@ -144,7 +225,8 @@ class DepartmentsResourceTest {
                 check(store);
             }
         } else {
-            try (ThrowawayDatabase db = new ThrowawayDatabase(TwoInstancesTest.SERVER, "gridatlas_departments"); GridStore store = PostGisGridStore.open(db.url())) {
+            try (ThrowawayDatabase db = new ThrowawayDatabase(TwoInstancesTest.SERVER, "gridatlas_departments");
+                    GridStore store = PostGisGridStore.open(db.url())) {
                 check(store);
             }
         }

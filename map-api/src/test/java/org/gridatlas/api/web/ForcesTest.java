@@ -26,17 +26,22 @@ import org.locationtech.jts.geom.Point;
 class ForcesTest {
     @Test
     void forcesByDepartmentAndWhoAnswersAnAppeal(@TempDir Path dir) throws Exception {
-        try (GridStore store = GeoPackageGridStore.open(dir.resolve("forces.gpkg")); ApiServer s = ChangesResourceTest.serve(store)) {
+        try (GridStore store = GeoPackageGridStore.open(dir.resolve("forces.gpkg"));
+                ApiServer s = ChangesResourceTest.serve(store)) {
             String planner = "Bearer " + ChangesResourceTest.PLANNER;
             Building b = ChangesResourceTest.DATA.buildings().get(0);
             Point p = b.geometry().getInteriorPoint();
-            String grid = json(get(s, "/api/v1/lookup?lon=" + p.getX() + "&lat=" + p.getY())).at("/grid/code").asText();
-            List<String> rows = new ArrayList<>(List.of("grid_code,role,name,phone,department,branch",
+            String grid = json(get(s, "/api/v1/lookup?lon=" + p.getX() + "&lat=" + p.getY()))
+                    .at("/grid/code")
+                    .asText();
+            List<String> rows = new ArrayList<>(List.of(
+                    "grid_code,role,name,phone,department,branch",
                     grid + ",chief,王建国,13800000001,,建设里第一网格党支部",
                     grid + ",worker,李芳,13800000002,,",
                     grid + ",police_officer,张警官,110,,",
                     grid + ",worker,陈师傅,13800000003,房管,"));
-            HttpResponse<String> r = post(s, "/api/v1/staff", "text/csv", String.join("\n", rows) + "\n", "Authorization", planner);
+            HttpResponse<String> r =
+                    post(s, "/api/v1/staff", "text/csv", String.join("\n", rows) + "\n", "Authorization", planner);
             assertEquals(200, r.statusCode(), r.body());
 
             JsonNode staffing = json(get(s, "/api/v1/staffing"));
@@ -44,30 +49,57 @@ class ForcesTest {
             for (JsonNode g : staffing.get("grids")) if (g.get("code").asText().equals(grid)) mine = g;
             assertEquals(1, mine.at("/departments/公安/assigned").asInt());
             assertEquals(0, mine.at("/departments/公安/shortfall").asInt());
-            assertEquals(1, mine.at("/departments/党群/shortfall").asInt(), "no party branch secretary yet: " + mine.get("departments"));
+            assertEquals(
+                    1,
+                    mine.at("/departments/党群/shortfall").asInt(),
+                    "no party branch secretary yet: " + mine.get("departments"));
             assertEquals(1, mine.at("/departments/房管/assigned").asInt());
             assertEquals("张警官", mine.at("/departments/公安/people/0/name").asText());
             assertEquals("建设里第一网格党支部", mine.get("party_branch").asText());
-            assertEquals(1, mine.get("workers_assigned").asInt(), "a worker lent by the housing office is not one of the grid's own");
+            assertEquals(
+                    1,
+                    mine.get("workers_assigned").asInt(),
+                    "a worker lent by the housing office is not one of the grid's own");
 
-            // noise goes to the police; a street stall to city management, which has no one here: the grid's own people, said so
+            // noise goes to the police; a street stall to city management, which has no one here: the grid's own
+            // people, said so
             JsonNode noise = json(get(s, "/api/v1/lookup?lon=" + p.getX() + "&lat=" + p.getY() + "&category=噪音"));
             assertEquals(grid, noise.at("/grid/code").asText());
             assertEquals("公安", noise.at("/responsible/department").asText());
             assertEquals("张警官", noise.at("/responsible/people/0/name").asText());
             assertEquals(false, noise.at("/responsible/fallback_to_grid").asBoolean());
-            JsonNode stall = json(get(s, "/api/v1/lookup?lon=" + p.getX() + "&lat=" + p.getY() + "&category=占道经营")).get("responsible");
+            JsonNode stall = json(get(s, "/api/v1/lookup?lon=" + p.getX() + "&lat=" + p.getY() + "&category=占道经营"))
+                    .get("responsible");
             assertEquals("城管", stall.get("department").asText());
             assertTrue(stall.get("fallback_to_grid").asBoolean());
-            assertEquals(List.of("王建国", "李芳"), List.of(stall.at("/people/0/name").asText(), stall.at("/people/1/name").asText()), "the chief first");
+            assertEquals(
+                    List.of("王建国", "李芳"),
+                    List.of(
+                            stall.at("/people/0/name").asText(),
+                            stall.at("/people/1/name").asText()),
+                    "the chief first");
 
-            r = post(s, "/api/v1/reports", "application/json", "{\"id\":\"r1\",\"category\":\"漏水\",\"lon\":" + p.getX() + ",\"lat\":" + p.getY() + "}");
+            r = post(
+                    s,
+                    "/api/v1/reports",
+                    "application/json",
+                    "{\"id\":\"r1\",\"category\":\"漏水\",\"lon\":" + p.getX() + ",\"lat\":" + p.getY() + "}");
             assertEquals(201, r.statusCode(), r.body());
             assertEquals("陈师傅", json(r).at("/responsible/people/0/name").asText(), r.body());
 
-            r = post(s, "/api/v1/staff", "text/csv", "grid_code,role,name,phone\n" + grid + ",sheriff,某人,1\n", "Authorization", planner);
+            r = post(
+                    s,
+                    "/api/v1/staff",
+                    "text/csv",
+                    "grid_code,role,name,phone\n" + grid + ",sheriff,某人,1\n",
+                    "Authorization",
+                    planner);
             assertEquals(400, r.statusCode());
-            assertTrue(json(r).at("/error/message").asText().contains("line 2: role must be one of chief, city_officer, housing_officer, party_secretary, police_officer, worker"),
+            assertTrue(
+                    json(r).at("/error/message")
+                            .asText()
+                            .contains(
+                                    "line 2: role must be one of chief, city_officer, housing_officer, party_secretary, police_officer, worker"),
                     r.body());
             assertEquals(4, store.staff().size(), "the list that was there stays");
         }

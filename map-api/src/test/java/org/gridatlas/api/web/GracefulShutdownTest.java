@@ -14,11 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.gridatlas.store.GeoPackageGridStore;
 import org.gridatlas.engine.Delineator;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.partition.Bounds;
 import org.gridatlas.fixtures.EdgeCases;
+import org.gridatlas.store.GeoPackageGridStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Coordinate;
@@ -53,7 +53,8 @@ class GracefulShutdownTest {
                     } catch (InterruptedException e) {
                         throw new IOException(e);
                     }
-                    byte[] row = (sent == 0 ? "id,lon,lat\n" : "p" + sent + "," + p.x + "," + p.y + "\n").getBytes(StandardCharsets.UTF_8);
+                    byte[] row = (sent == 0 ? "id,lon,lat\n" : "p" + sent + "," + p.x + "," + p.y + "\n")
+                            .getBytes(StandardCharsets.UTF_8);
                     sent++;
                     uploading.countDown();
                     System.arraycopy(row, 0, b, off, row.length);
@@ -61,8 +62,12 @@ class GracefulShutdownTest {
                 }
             };
             HttpClient http = TestHttp.client();
-            CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(HttpRequest.newBuilder(batch).header("Content-Type", "text/csv")
-                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> slowBody)).build(), HttpResponse.BodyHandlers.ofString());
+            CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(
+                    HttpRequest.newBuilder(batch)
+                            .header("Content-Type", "text/csv")
+                            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> slowBody))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertTrue(uploading.await(10, TimeUnit.SECONDS), "the upload is under way");
             URI health = URI.create(TestHttp.base(server) + "/health");
             long t0 = System.nanoTime();
@@ -72,7 +77,8 @@ class GracefulShutdownTest {
             TestHttp.await("new connections are refused while draining", java.time.Duration.ofSeconds(10), () -> {
                 try {
                     // a client of its own: a new connection, never one kept alive from before
-                    HttpClient.newHttpClient().send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
+                    HttpClient.newHttpClient()
+                            .send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
                     return false;
                 } catch (ConnectException e) {
                     return true;
@@ -82,11 +88,18 @@ class GracefulShutdownTest {
             });
             assertTrue(!inFlight.isDone(), "the upload is still going on");
             closing.join(15_000);
-            System.out.printf("close() returned after %.0f ms, once the request in flight was done%n", (System.nanoTime() - t0) / 1e6);
+            System.out.printf(
+                    "close() returned after %.0f ms, once the request in flight was done%n",
+                    (System.nanoTime() - t0) / 1e6);
             HttpResponse<String> r = inFlight.get(10, TimeUnit.SECONDS);
             assertEquals(200, r.statusCode());
             assertEquals(rows, r.body().lines().filter(l -> l.startsWith("p")).count(), r.body());
-            assertTrue(r.body().lines().filter(l -> l.startsWith("p")).allMatch(l -> l.contains(d.communities().get(0).code())), r.body());
+            assertTrue(
+                    r.body()
+                            .lines()
+                            .filter(l -> l.startsWith("p"))
+                            .allMatch(l -> l.contains(d.communities().get(0).code())),
+                    r.body());
         }
     }
 }

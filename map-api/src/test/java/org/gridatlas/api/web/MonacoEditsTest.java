@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.gridatlas.store.AccessToken;
-import org.gridatlas.store.GeoPackageGridStore;
 import org.gridatlas.engine.Delineator;
 import org.gridatlas.engine.io.DatasetReader;
 import org.gridatlas.engine.model.Assignment;
@@ -25,6 +23,8 @@ import org.gridatlas.engine.model.Grid;
 import org.gridatlas.engine.model.GridKind;
 import org.gridatlas.engine.partition.Bounds;
 import org.gridatlas.fixtures.Fixtures;
+import org.gridatlas.store.AccessToken;
+import org.gridatlas.store.GeoPackageGridStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,8 +39,10 @@ import org.locationtech.jts.io.geojson.GeoJsonWriter;
  */
 class MonacoEditsTest {
     private static final String PLANNER = "monaco-planner";
+
     @TempDir
     static Path dir;
+
     private static GeoPackageGridStore store;
     private static ApiServer server;
     private static Dataset data;
@@ -51,17 +53,28 @@ class MonacoEditsTest {
     @BeforeAll
     static void start() throws Exception {
         data = DatasetReader.read(Fixtures.monaco());
-        result = new Delineator(Bounds.DEFAULT, org.gridatlas.engine.partition.RuralRule.DEFAULT, org.gridatlas.engine.partition.MicroGridPlanner.DEFAULT).delineate(data);
+        result = new Delineator(
+                        Bounds.DEFAULT,
+                        org.gridatlas.engine.partition.RuralRule.DEFAULT,
+                        org.gridatlas.engine.partition.MicroGridPlanner.DEFAULT)
+                .delineate(data);
         store = GeoPackageGridStore.open(dir.resolve("monaco.gpkg"));
         store.replace(data, result, "monaco");
         store.putToken(new AccessToken("planner", "planner", AccessToken.digest(PLANNER), Instant.now()));
         server = new ApiServer(store).start(0);
         // the community with the most ordinary grids
         Map<String, Long> counts = new java.util.TreeMap<>();
-        for (Grid g : result.grids()) if (g.kind() == GridKind.COMMUNITY) counts.merge(g.communityCode(), 1L, Long::sum);
-        community = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-        grids = result.grids().stream().filter(g -> g.communityCode().equals(community) && g.kind() == GridKind.COMMUNITY
-                && g.level() == org.gridatlas.engine.model.GridLevel.GRID).toList();
+        for (Grid g : result.grids())
+            if (g.kind() == GridKind.COMMUNITY) counts.merge(g.communityCode(), 1L, Long::sum);
+        community = counts.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .orElseThrow()
+                .getKey();
+        grids = result.grids().stream()
+                .filter(g -> g.communityCode().equals(community)
+                        && g.kind() == GridKind.COMMUNITY
+                        && g.level() == org.gridatlas.engine.model.GridLevel.GRID)
+                .toList();
     }
 
     @AfterAll
@@ -71,34 +84,58 @@ class MonacoEditsTest {
     }
 
     private static HttpResponse<String> preview(String body) throws Exception {
-        return post(server, "/api/v1/communities/" + community + "/changes", "application/json", body, "Authorization", "Bearer " + PLANNER);
+        return post(
+                server,
+                "/api/v1/communities/" + community + "/changes",
+                "application/json",
+                body,
+                "Authorization",
+                "Bearer " + PLANNER);
     }
 
     /** A preview that passed every rule, or a refusal naming one. */
     private static JsonNode checked(HttpResponse<String> r) throws Exception {
         JsonNode n = json(r);
-        System.out.printf("Monaco edit: %d %s%n", r.statusCode(), r.statusCode() == 201 ? n.at("/change").toString().replaceAll("\\[[^]]{80,}]", "[...]") : n.at("/error").toString());
+        System.out.printf(
+                "Monaco edit: %d %s%n",
+                r.statusCode(),
+                r.statusCode() == 201
+                        ? n.at("/change").toString().replaceAll("\\[[^]]{80,}]", "[...]")
+                        : n.at("/error").toString());
         if (r.statusCode() == 201) {
-            assertTrue(n.at("/verification/passed").asBoolean(), n.at("/verification").toString());
+            assertTrue(
+                    n.at("/verification/passed").asBoolean(),
+                    n.at("/verification").toString());
             return n;
         }
         assertEquals(422, r.statusCode(), r.body());
         String rule = n.at("/error/field").asText();
-        assertTrue(java.util.Arrays.stream(org.gridatlas.engine.validate.Rule.values()).anyMatch(x -> x.wireName().equals(rule)), "a refusal names the rule: " + r.body());
+        assertTrue(
+                java.util.Arrays.stream(org.gridatlas.engine.validate.Rule.values())
+                        .anyMatch(x -> x.wireName().equals(rule)),
+                "a refusal names the rule: " + r.body());
         return null;
     }
 
     private static void commit(JsonNode preview) throws Exception {
-        HttpResponse<String> r = post(server, "/api/v1/communities/" + community + "/changes/" + preview.get("id").asText() + "/commit",
-                "application/json", "{\"reason\":\"Monaco test\"}", "Authorization", "Bearer " + PLANNER);
+        HttpResponse<String> r = post(
+                server,
+                "/api/v1/communities/" + community + "/changes/"
+                        + preview.get("id").asText() + "/commit",
+                "application/json",
+                "{\"reason\":\"Monaco test\"}",
+                "Authorization",
+                "Bearer " + PLANNER);
         assertEquals(200, r.statusCode(), r.body());
     }
 
     private static List<Grid[]> neighbourPairs() {
         List<Grid[]> out = new ArrayList<>();
-        for (Grid a : grids) for (Grid b : grids) {
-            if (a.code().compareTo(b.code()) < 0 && a.geometry().buffer(1e-7).intersects(b.geometry().buffer(1e-7))) out.add(new Grid[] {a, b});
-        }
+        for (Grid a : grids)
+            for (Grid b : grids) {
+                if (a.code().compareTo(b.code()) < 0
+                        && a.geometry().buffer(1e-7).intersects(b.geometry().buffer(1e-7))) out.add(new Grid[] {a, b});
+            }
         return out;
     }
 
@@ -106,15 +143,21 @@ class MonacoEditsTest {
     void everyOperationIsCheckedOrRefusedWithItsRule() throws Exception {
         // merge: Monaco's grids hold 300-500 households, so two together are refused by rule 4
         Grid[] pair = neighbourPairs().get(0);
-        assertEquals(null, checked(preview("{\"op\":\"merge\",\"grids\":[\"" + pair[0].code() + "\",\"" + pair[1].code() + "\"]}")),
+        assertEquals(
+                null,
+                checked(preview(
+                        "{\"op\":\"merge\",\"grids\":[\"" + pair[0].code() + "\",\"" + pair[1].code() + "\"]}")),
                 "two Monaco grids together exceed 500 households");
         // split: a grid of 300-500 cannot become two within the bounds
-        assertEquals(null, checked(preview("{\"op\":\"split\",\"grid\":\"" + grids.get(0).code() + "\"}")));
+        assertEquals(
+                null,
+                checked(preview("{\"op\":\"split\",\"grid\":\"" + grids.get(0).code() + "\"}")));
         // split along a line across a grid's middle, and a redrawn boundary: checked either way
         Grid big = grids.stream().max(Comparator.comparingInt(Grid::households)).orElseThrow();
         Envelope e = big.geometry().getEnvelopeInternal();
         Coordinate c = big.geometry().getInteriorPoint().getCoordinate();
-        String line = "{\"type\":\"LineString\",\"coordinates\":[[" + (e.getMinX() - 0.001) + "," + c.y + "],[" + (e.getMaxX() + 0.001) + "," + c.y + "]]}";
+        String line = "{\"type\":\"LineString\",\"coordinates\":[[" + (e.getMinX() - 0.001) + "," + c.y + "],["
+                + (e.getMaxX() + 0.001) + "," + c.y + "]]}";
         checked(preview("{\"op\":\"split_along\",\"grid\":\"" + big.code() + "\",\"line\":" + line + "}"));
         String boundary = new GeoJsonWriter(9).write(big.geometry().buffer(0.001));
         checked(preview("{\"op\":\"redraw\",\"grid\":\"" + big.code() + "\",\"boundary\":" + boundary + "}"));
@@ -123,9 +166,12 @@ class MonacoEditsTest {
         JsonNode moved = null;
         for (Grid[] p : neighbourPairs()) {
             for (Grid[] ab : List.of(p, new Grid[] {p[1], p[0]})) {
-                Building nearest = buildingsOf(ab[0]).stream().min(Comparator.comparingDouble(b -> b.geometry().distance(ab[1].geometry()))).orElse(null);
+                Building nearest = buildingsOf(ab[0]).stream()
+                        .min(Comparator.comparingDouble(b -> b.geometry().distance(ab[1].geometry())))
+                        .orElse(null);
                 if (nearest == null) continue;
-                moved = checked(preview("{\"op\":\"move\",\"buildings\":[\"" + nearest.id() + "\"],\"to\":\"" + ab[1].code() + "\"}"));
+                moved = checked(preview(
+                        "{\"op\":\"move\",\"buildings\":[\"" + nearest.id() + "\"],\"to\":\"" + ab[1].code() + "\"}"));
                 if (moved != null) break;
             }
             if (moved != null) break;
@@ -134,14 +180,24 @@ class MonacoEditsTest {
         assertEquals(1, moved.at("/change/buildings_moved").asInt());
         // the two grids the move changed are divided into micro grids again; the others keep theirs
         java.util.Set<String> microParents = new java.util.TreeSet<>();
-        for (JsonNode f : moved.get("features")) if (f.at("/properties/level").asText().equals("micro")) microParents.add(f.at("/properties/parent_code").asText());
-        assertEquals(grids.size(), microParents.size(), "every grid of the community has micro grids after the move: " + microParents);
+        for (JsonNode f : moved.get("features"))
+            if (f.at("/properties/level").asText().equals("micro"))
+                microParents.add(f.at("/properties/parent_code").asText());
+        assertEquals(
+                grids.size(),
+                microParents.size(),
+                "every grid of the community has micro grids after the move: " + microParents);
         commit(moved);
 
         // re-run with every grid but two neighbours locked: checked and committed over the move
         Grid[] open = neighbourPairs().get(neighbourPairs().size() - 1);
         StringBuilder locked = new StringBuilder();
-        for (Grid g : grids) if (g != open[0] && g != open[1]) locked.append(locked.length() == 0 ? "" : ",").append('"').append(g.code()).append('"');
+        for (Grid g : grids)
+            if (g != open[0] && g != open[1])
+                locked.append(locked.length() == 0 ? "" : ",")
+                        .append('"')
+                        .append(g.code())
+                        .append('"');
         JsonNode rerun = checked(preview("{\"op\":\"rerun\",\"locked\":[" + locked + "]}"));
         assertTrue(rerun != null, "re-delineating two grids of Monaco stays within the rules");
         commit(rerun);
@@ -151,6 +207,8 @@ class MonacoEditsTest {
     private static List<Building> buildingsOf(Grid g) {
         List<String> ids = new ArrayList<>();
         for (Assignment a : result.assignments()) if (a.gridCode().equals(g.code())) ids.add(a.buildingId());
-        return data.buildings().stream().filter(b -> ids.contains(b.id()) && b.households() > 0).toList();
+        return data.buildings().stream()
+                .filter(b -> ids.contains(b.id()) && b.households() > 0)
+                .toList();
     }
 }

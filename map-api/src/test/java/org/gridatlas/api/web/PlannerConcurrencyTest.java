@@ -19,11 +19,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.gridatlas.store.PostGisGridStore;
-import org.gridatlas.store.ThrowawayDatabase;
 import org.gridatlas.engine.Delineator;
 import org.gridatlas.engine.model.Grid;
 import org.gridatlas.engine.partition.Bounds;
+import org.gridatlas.store.PostGisGridStore;
+import org.gridatlas.store.ThrowawayDatabase;
 import org.junit.jupiter.api.Test;
 
 /** Planners committing at once on PostGIS: one wins, the other gets 409, and readers only ever see whole versions. */
@@ -31,11 +31,16 @@ class PlannerConcurrencyTest {
     @Test
     void twoPlannersCommitAtOnceAndOneWins() throws Exception {
         try (ThrowawayDatabase db = new ThrowawayDatabase(TwoInstancesTest.SERVER, "gridatlas_planners");
-             PostGisGridStore store = PostGisGridStore.open(db.url()); ApiServer s = ChangesResourceTest.serve(store)) {
+                PostGisGridStore store = PostGisGridStore.open(db.url());
+                ApiServer s = ChangesResourceTest.serve(store)) {
             List<String> pair = ChangesResourceTest.neighbours(s);
-            JsonNode merge = json(ChangesResourceTest.change(s, PLANNER, "{\"op\":\"merge\",\"grids\":[\"" + pair.get(0) + "\",\"" + pair.get(1) + "\"]}"));
+            JsonNode merge = json(ChangesResourceTest.change(
+                    s, PLANNER, "{\"op\":\"merge\",\"grids\":[\"" + pair.get(0) + "\",\"" + pair.get(1) + "\"]}"));
             JsonNode split = json(ChangesResourceTest.change(s, PLANNER, "{\"op\":\"rerun\",\"locked\":[]}"));
-            assertEquals(merge.get("base_version").asLong(), split.get("base_version").asLong(), "both made on the same version");
+            assertEquals(
+                    merge.get("base_version").asLong(),
+                    split.get("base_version").asLong(),
+                    "both made on the same version");
             CountDownLatch go = new CountDownLatch(1);
             List<CompletableFuture<HttpResponse<String>>> commits = new ArrayList<>();
             for (JsonNode p : List.of(merge, split)) {
@@ -61,7 +66,10 @@ class PlannerConcurrencyTest {
             assertEquals(List.of(200, 409), statuses);
             assertEquals(2, store.communityVersion(COMMUNITY));
             assertEquals(2, store.versions(COMMUNITY).size(), "the baseline and one commit");
-            assertEquals(codes(winner.get("features")), codes(json(get(s, "/api/v1/communities/" + COMMUNITY + "/grids")).get("features")),
+            assertEquals(
+                    codes(winner.get("features")),
+                    codes(json(get(s, "/api/v1/communities/" + COMMUNITY + "/grids"))
+                            .get("features")),
                     "the store holds the winner's grids");
         }
     }
@@ -69,10 +77,13 @@ class PlannerConcurrencyTest {
     @Test
     void readersNeverSeeAHalfAppliedChange() throws Exception {
         try (ThrowawayDatabase db = new ThrowawayDatabase(TwoInstancesTest.SERVER, "gridatlas_readers");
-             PostGisGridStore store = PostGisGridStore.open(db.url()); ApiServer s = ChangesResourceTest.serve(store)) {
+                PostGisGridStore store = PostGisGridStore.open(db.url());
+                ApiServer s = ChangesResourceTest.serve(store)) {
             List<String> pair = ChangesResourceTest.neighbours(s);
             Set<String> before = new TreeSet<>();
-            for (Grid g : new Delineator(new Bounds(150, 250)).delineate(ChangesResourceTest.DATA).grids()) before.add(g.code());
+            for (Grid g : new Delineator(new Bounds(150, 250))
+                    .delineate(ChangesResourceTest.DATA)
+                    .grids()) before.add(g.code());
             Set<String> after = new TreeSet<>(before);
             after.remove(pair.get(1));
             AtomicBoolean stop = new AtomicBoolean();
@@ -84,8 +95,10 @@ class PlannerConcurrencyTest {
                         JsonNode fc = json(get(s, "/api/v1/grids?community=" + COMMUNITY));
                         Set<String> codes = codes(fc.get("features"));
                         int households = 0;
-                        for (JsonNode f : fc.get("features")) households += f.at("/properties/households").asInt();
-                        if (households != 800 || !(codes.equals(before) || codes.equals(after))) wrong.add(codes + " " + households);
+                        for (JsonNode f : fc.get("features"))
+                            households += f.at("/properties/households").asInt();
+                        if (households != 800 || !(codes.equals(before) || codes.equals(after)))
+                            wrong.add(codes + " " + households);
                         reads.incrementAndGet();
                     } catch (Exception e) {
                         wrong.add(e.toString());
@@ -94,10 +107,16 @@ class PlannerConcurrencyTest {
             });
             reader.start();
             for (int i = 0; i < 5; i++) {
-                JsonNode p = json(ChangesResourceTest.change(s, PLANNER, "{\"op\":\"merge\",\"grids\":[\"" + pair.get(0) + "\",\"" + pair.get(1) + "\"]}"));
+                JsonNode p = json(ChangesResourceTest.change(
+                        s, PLANNER, "{\"op\":\"merge\",\"grids\":[\"" + pair.get(0) + "\",\"" + pair.get(1) + "\"]}"));
                 assertEquals(200, ChangesResourceTest.commit(s, PLANNER, p).statusCode());
-                HttpResponse<String> back = post(s, "/api/v1/communities/" + COMMUNITY + "/versions/1/revert", "application/json", "",
-                        "Authorization", "Bearer " + PLANNER);
+                HttpResponse<String> back = post(
+                        s,
+                        "/api/v1/communities/" + COMMUNITY + "/versions/1/revert",
+                        "application/json",
+                        "",
+                        "Authorization",
+                        "Bearer " + PLANNER);
                 assertEquals(200, back.statusCode(), back.body());
             }
             stop.set(true);

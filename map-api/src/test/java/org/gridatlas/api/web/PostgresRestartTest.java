@@ -1,6 +1,5 @@
 package org.gridatlas.api.web;
 
-import org.gridatlas.fixtures.Slow;
 import static org.gridatlas.api.web.TestHttp.await;
 import static org.gridatlas.api.web.TestHttp.get;
 import static org.gridatlas.api.web.TestHttp.json;
@@ -13,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.gridatlas.fixtures.Slow;
 import org.gridatlas.store.OwnPostgresCluster;
 import org.gridatlas.store.PostGisGridStore;
 import org.gridatlas.store.ThrowawayDatabase;
@@ -36,44 +36,67 @@ class PostgresRestartTest {
         String lookup = redraw.lookupPath();
         String report = "{\"id\":\"%s\",\"category\":\"road\",\"lon\":" + p.x + ",\"lat\":" + p.y + "}";
         try (OwnPostgresCluster cluster = OwnPostgresCluster.create();
-             ThrowawayDatabase db = new ThrowawayDatabase(cluster.server(), "gridatlas_restart");
-             PostGisGridStore store = PostGisGridStore.open(db.url());
-             PostGisGridStore importer = PostGisGridStore.open(db.url())) {
+                ThrowawayDatabase db = new ThrowawayDatabase(cluster.server(), "gridatlas_restart");
+                PostGisGridStore store = PostGisGridStore.open(db.url());
+                PostGisGridStore importer = PostGisGridStore.open(db.url())) {
             importer.replace(redraw.data(), redraw.before(), "before");
             try (ApiServer server = new ApiServer(store).start(0)) {
-                int before = json(get(server, lookup)).path("grid").path("households").asInt();
+                int before = json(get(server, lookup))
+                        .path("grid")
+                        .path("households")
+                        .asInt();
                 cluster.stop();
                 try {
                     long t0 = System.nanoTime(), answered = 0;
                     List<Integer> failures = new ArrayList<>();
                     while (System.nanoTime() - t0 < 2_000_000_000L) {
                         HttpResponse<String> r = get(server, lookup);
-                        if (r.statusCode() == 200 && json(r).path("grid").path("households").asInt() == before) answered++; else failures.add(r.statusCode());
+                        if (r.statusCode() == 200
+                                && json(r).path("grid").path("households").asInt() == before) answered++;
+                        else failures.add(r.statusCode());
                     }
-                    System.out.printf("lookups while PostgreSQL was down: %d in 2 s (%.0f/s, one client), %d failed%n", answered, answered / 2.0, failures.size());
+                    System.out.printf(
+                            "lookups while PostgreSQL was down: %d in 2 s (%.0f/s, one client), %d failed%n",
+                            answered, answered / 2.0, failures.size());
                     assertTrue(failures.isEmpty(), "every lookup answered from memory: " + failures);
                     assertTrue(answered > 0);
 
                     long w0 = System.nanoTime();
-                    HttpResponse<String> write = post(server, "/api/v1/reports", "application/json", report.formatted("r-down"));
-                    System.out.printf("a write while PostgreSQL was down failed in %.0f ms%n", (System.nanoTime() - w0) / 1e6);
+                    HttpResponse<String> write =
+                            post(server, "/api/v1/reports", "application/json", report.formatted("r-down"));
+                    System.out.printf(
+                            "a write while PostgreSQL was down failed in %.0f ms%n", (System.nanoTime() - w0) / 1e6);
                     assertEquals(503, write.statusCode());
                     JsonNode error = json(write).path("error");
                     assertEquals("store", error.path("field").asText());
-                    assertTrue(error.path("message").asText().contains("store unavailable, nothing was changed"), write.body());
+                    assertTrue(
+                            error.path("message").asText().contains("store unavailable, nothing was changed"),
+                            write.body());
                     assertEquals(503, get(server, "/ready").statusCode());
                     assertEquals(200, get(server, "/health").statusCode(), "the process itself is alive");
                 } finally {
                     cluster.start();
                 }
-                double ready = await("ready again", Duration.ofSeconds(30), () -> get(server, "/ready").statusCode() == 200);
+                double ready = await(
+                        "ready again",
+                        Duration.ofSeconds(30),
+                        () -> get(server, "/ready").statusCode() == 200);
                 System.out.printf("ready %.1f s after PostgreSQL started%n", ready);
-                assertEquals(201, post(server, "/api/v1/reports", "application/json", report.formatted("r-up")).statusCode());
-                assertTrue(store.report("r-up").isPresent() && store.report("r-down").isEmpty(), "the failed write left nothing behind");
+                assertEquals(
+                        201,
+                        post(server, "/api/v1/reports", "application/json", report.formatted("r-up"))
+                                .statusCode());
+                assertTrue(
+                        store.report("r-up").isPresent()
+                                && store.report("r-down").isEmpty(),
+                        "the failed write left nothing behind");
 
                 // the change listener reconnected: a redraw by another process still reaches this server
                 // (that process's own pool may need a moment to refill after the restart, as any client's would)
-                await("the importer writes again", Duration.ofSeconds(30), () -> importer.replace(redraw.data(), redraw.after(), "after") > 0);
+                await(
+                        "the importer writes again",
+                        Duration.ofSeconds(30),
+                        () -> importer.replace(redraw.data(), redraw.after(), "after") > 0);
                 await("the redraw reaches the server", Duration.ofSeconds(30), () -> redraw.servedBy(server));
             }
         }

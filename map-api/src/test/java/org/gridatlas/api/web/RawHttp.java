@@ -15,7 +15,8 @@ final class RawHttp {
         String header(String name) {
             for (String line : head.split("\r\n")) {
                 int colon = line.indexOf(':');
-                if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) return line.substring(colon + 1).trim();
+                if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name))
+                    return line.substring(colon + 1).trim();
             }
             return null;
         }
@@ -51,6 +52,9 @@ final class RawHttp {
         String head = end < 0 ? all : all.substring(0, end);
         String body = end < 0 ? "" : all.substring(end + 4);
         String[] status = head.split(" ", 3);
-        return new Answer(status.length > 1 ? Integer.parseInt(status[1]) : -1, head.toLowerCase(Locale.ROOT).startsWith("http/") ? head : "", body);
+        return new Answer(
+                status.length > 1 ? Integer.parseInt(status[1]) : -1,
+                head.toLowerCase(Locale.ROOT).startsWith("http/") ? head : "",
+                body);
     }
 }

@@ -17,7 +17,12 @@ record Redraw(Dataset data, Delineation before, Delineation after, Grid changed,
         Dataset d = EdgeCases.twoBlocksAlongARoad();
         Delineation after = new Delineator(new Bounds(150, 250)).delineate(d);
         Grid changed = after.grids().get(0);
-        return new Redraw(d, new Delineator(Bounds.DEFAULT).delineate(d), after, changed, changed.geometry().getInteriorPoint().getCoordinate());
+        return new Redraw(
+                d,
+                new Delineator(Bounds.DEFAULT).delineate(d),
+                after,
+                changed,
+                changed.geometry().getInteriorPoint().getCoordinate());
     }
 
     String lookupPath() {
@@ -26,6 +31,10 @@ record Redraw(Dataset data, Delineation before, Delineation after, Grid changed,
 
     /** Whether the server answers the point with the changed grid's households (it has the redraw). */
     boolean servedBy(ApiServer server) throws Exception {
-        return TestHttp.json(TestHttp.get(server, lookupPath())).path("grid").path("households").asInt() == changed.households();
+        return TestHttp.json(TestHttp.get(server, lookupPath()))
+                        .path("grid")
+                        .path("households")
+                        .asInt()
+                == changed.households();
     }
 }

@@ -14,13 +14,13 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.gridatlas.store.GeoPackageGridStore;
 import org.gridatlas.engine.Delineator;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
 import org.gridatlas.engine.model.Grid;
 import org.gridatlas.engine.partition.Bounds;
 import org.gridatlas.fixtures.EdgeCases;
+import org.gridatlas.store.GeoPackageGridStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Coordinate;
@@ -30,11 +30,14 @@ class SnapshotSwapTest {
     @Test
     void lookupsNeverSeeAHalfAppliedChange(@TempDir Path dir) throws Exception {
         Dataset d = EdgeCases.twoBlocksAlongARoad();
-        Delineation wide = new Delineator(Bounds.DEFAULT).delineate(d);          // two grids of 400
+        Delineation wide = new Delineator(Bounds.DEFAULT).delineate(d); // two grids of 400
         Delineation narrow = new Delineator(new Bounds(150, 250)).delineate(d); // four smaller grids
         Map<String, Integer> wideHouseholds = households(wide), narrowHouseholds = households(narrow);
         assertTrue(wide.grids().size() != narrow.grids().size());
-        assertTrue(!wideHouseholds.get(wide.grids().get(0).code()).equals(narrowHouseholds.get(wide.grids().get(0).code())),
+        assertTrue(
+                !wideHouseholds
+                        .get(wide.grids().get(0).code())
+                        .equals(narrowHouseholds.get(wide.grids().get(0).code())),
                 "the versions differ in what the same code holds");
         Coordinate p = d.buildings().get(0).geometry().getInteriorPoint().getCoordinate();
         ObjectMapper json = new ObjectMapper();
@@ -55,11 +58,16 @@ class SnapshotSwapTest {
                 URI uri = URI.create("http://localhost:" + server.port() + "/api/v1/lookup?lon=" + p.x + "&lat=" + p.y);
                 int seen = 0;
                 while (writer.isAlive() || seen < 50) {
-                    JsonNode grid = json.readTree(http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body()).get("grid");
+                    JsonNode grid = json.readTree(
+                                    http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
+                                            .body())
+                            .get("grid");
                     String code = grid.get("code").asText();
                     int hh = grid.get("households").asInt();
                     // a grid's households always come from the same version as its code and shape
-                    assertTrue(Integer.valueOf(hh).equals(wideHouseholds.get(code)) || Integer.valueOf(hh).equals(narrowHouseholds.get(code)),
+                    assertTrue(
+                            Integer.valueOf(hh).equals(wideHouseholds.get(code))
+                                    || Integer.valueOf(hh).equals(narrowHouseholds.get(code)),
                             code + " with " + hh);
                     seen++;
                 }
@@ -75,5 +83,4 @@ class SnapshotSwapTest {
         for (Grid g : r.grids()) m.put(g.code(), g.households());
         return m;
     }
-
 }

@@ -11,10 +11,10 @@ import java.time.Duration;
 /** The tests' one HTTP helper, for tests that talk to one or more running servers. */
 final class TestHttp {
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private TestHttp() {
-    }
+    private TestHttp() {}
 
     /** The one client of the tests (for streams and requests the helpers below do not cover). */
     static HttpClient client() {
@@ -26,25 +26,36 @@ final class TestHttp {
     }
 
     static HttpResponse<String> get(ApiServer server, String path, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base(server) + path)).timeout(Duration.ofSeconds(20));
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(base(server) + path)).timeout(Duration.ofSeconds(20));
         for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<byte[]> getBytes(ApiServer server, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base(server) + path)).timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(base(server) + path))
+                        .timeout(Duration.ofSeconds(20))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    static HttpResponse<String> post(ApiServer server, String path, String type, String body, String... headers) throws Exception {
+    static HttpResponse<String> post(ApiServer server, String path, String type, String body, String... headers)
+            throws Exception {
         return send(server, "POST", path, type, body, headers);
     }
 
-    static HttpResponse<String> put(ApiServer server, String path, String type, String body, String... headers) throws Exception {
+    static HttpResponse<String> put(ApiServer server, String path, String type, String body, String... headers)
+            throws Exception {
         return send(server, "PUT", path, type, body, headers);
     }
 
-    private static HttpResponse<String> send(ApiServer server, String method, String path, String type, String body, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base(server) + path)).timeout(Duration.ofSeconds(20)).header("Content-Type", type)
+    private static HttpResponse<String> send(
+            ApiServer server, String method, String path, String type, String body, String... headers)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base(server) + path))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", type)
                 .method(method, HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
@@ -62,7 +73,8 @@ final class TestHttp {
     static double await(String what, Duration deadline, Check condition) throws InterruptedException {
         long t0 = System.nanoTime();
         while (!holds(condition)) {
-            if (System.nanoTime() - t0 > deadline.toNanos()) throw new AssertionError(what + " did not happen within " + deadline);
+            if (System.nanoTime() - t0 > deadline.toNanos())
+                throw new AssertionError(what + " did not happen within " + deadline);
             Thread.sleep(5);
         }
         return (System.nanoTime() - t0) / 1e9;

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.gridatlas.store.GeoPackageGridStore;
 import org.gridatlas.engine.Delineator;
 import org.gridatlas.engine.io.DatasetReader;
 import org.gridatlas.engine.model.Dataset;
@@ -28,6 +27,7 @@ import org.gridatlas.engine.model.Grid;
 import org.gridatlas.engine.model.GridLevel;
 import org.gridatlas.engine.partition.Bounds;
 import org.gridatlas.fixtures.Fixtures;
+import org.gridatlas.store.GeoPackageGridStore;
 import org.gridatlas.tiles.TileId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,6 +41,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 class TilesResourceTest {
     @TempDir
     static Path dir;
+
     private static GeoPackageGridStore store;
     private static ApiServer server;
     private static Delineation result;
@@ -70,33 +71,47 @@ class TilesResourceTest {
     }
 
     static JtsMvt decode(byte[] b) throws Exception {
-        return MvtReader.loadMvt(new ByteArrayInputStream(b), new GeometryFactory(), new TagKeyValueMapConverter(), MvtReader.RING_CLASSIFIER_V2_1);
+        return MvtReader.loadMvt(
+                new ByteArrayInputStream(b),
+                new GeometryFactory(),
+                new TagKeyValueMapConverter(),
+                MvtReader.RING_CLASSIFIER_V2_1);
     }
 
     @Test
     void gridTilesDecodeWithCodesHouseholdsAndGeometryInTheExtent() throws Exception {
         HttpResponse<byte[]> r = get("/tiles/grids/" + monaco + ".mvt");
         assertEquals(200, r.statusCode());
-        assertEquals("application/vnd.mapbox-vector-tile", r.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(
+                "application/vnd.mapbox-vector-tile",
+                r.headers().firstValue("Content-Type").orElse(""));
         JtsLayer grids = decode(r.body()).getLayer("grids");
         Set<String> codes = new HashSet<>();
         for (Geometry g : grids.getGeometries()) {
             Map<?, ?> tags = (Map<?, ?>) g.getUserData();
             codes.add(tags.get("code").toString());
-            Grid grid = result.grids().stream().filter(x -> x.code().equals(tags.get("code").toString())).findFirst().orElseThrow();
+            Grid grid = result.grids().stream()
+                    .filter(x -> x.code().equals(tags.get("code").toString()))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(grid.households(), ((Number) tags.get("households")).intValue());
             for (Coordinate c : g.getCoordinates()) assertTrue(c.x >= -64 && c.x <= 4160 && c.y >= -64 && c.y <= 4160);
         }
         org.locationtech.jts.geom.Envelope buffered = monaco.lonLat();
         buffered.expandBy(buffered.getWidth() / 64, buffered.getHeight() / 64);
-        long expected = result.grids().stream().filter(g -> g.level() == GridLevel.GRID && g.geometry().getEnvelopeInternal().intersects(buffered)).count();
+        long expected = result.grids().stream()
+                .filter(g -> g.level() == GridLevel.GRID
+                        && g.geometry().getEnvelopeInternal().intersects(buffered))
+                .count();
         assertTrue(codes.size() >= 1 && codes.size() <= expected, codes.size() + " of " + expected);
     }
 
     @Test
     void theBigScreenTileHasEveryLayerWithData() throws Exception {
         JtsMvt all = decode(get("/tiles/all/" + monaco + ".mvt").body());
-        assertTrue(all.getLayersByName().keySet().containsAll(Set.of("streets", "communities", "grids", "buildings")), all.getLayersByName().keySet().toString());
+        assertTrue(
+                all.getLayersByName().keySet().containsAll(Set.of("streets", "communities", "grids", "buildings")),
+                all.getLayersByName().keySet().toString());
     }
 
     @Test
@@ -104,7 +119,9 @@ class TilesResourceTest {
         assertEquals(204, get("/tiles/grids/15/0/0.mvt").statusCode());
         HttpResponse<byte[]> first = get("/tiles/grids/" + monaco + ".mvt");
         String etag = first.headers().firstValue("ETag").orElseThrow();
-        assertEquals(304, get("/tiles/grids/" + monaco + ".mvt", "If-None-Match", etag).statusCode());
+        assertEquals(
+                304,
+                get("/tiles/grids/" + monaco + ".mvt", "If-None-Match", etag).statusCode());
         assertTrue(first.headers().firstValue("Cache-Control").orElse("").contains("max-age"));
         assertEquals(400, get("/tiles/grids/15/99999/0.mvt").statusCode());
         assertEquals(404, get("/tiles/roads/" + monaco + ".mvt").statusCode());
@@ -114,17 +131,34 @@ class TilesResourceTest {
     void aNewReportReachesItsTilesAndNothingElseIsRedrawn() throws Exception {
         Grid g = result.grids().get(20);
         Coordinate c = g.geometry().getInteriorPoint().getCoordinate();
-        String before = get("/tiles/grids/" + monaco + ".mvt").headers().firstValue("ETag").orElseThrow();
+        String before = get("/tiles/grids/" + monaco + ".mvt")
+                .headers()
+                .firstValue("ETag")
+                .orElseThrow();
         get("/tiles/grids/15/0/1.mvt");
         int cached = server.tileCache().size();
-        HttpResponse<String> posted = TestHttp.client().send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/v1/reports"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"id\":\"t1\",\"category\":\"litter\",\"lon\":" + c.x + ",\"lat\":" + c.y + "}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> posted = TestHttp.client()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/v1/reports"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"id\":\"t1\",\"category\":\"litter\",\"lon\":" + c.x + ",\"lat\":" + c.y
+                                                + "}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(201, posted.statusCode(), posted.body());
-        assertTrue(server.tileCache().size() < cached && server.tileCache().size() >= 1, "only the touched tiles were dropped");
+        assertTrue(
+                server.tileCache().size() < cached && server.tileCache().size() >= 1,
+                "only the touched tiles were dropped");
         HttpResponse<byte[]> after = get("/tiles/all/" + monaco + ".mvt");
         assertEquals(1, decode(after.body()).getLayer("reports").getGeometries().size());
-        assertNotEquals(before, get("/tiles/grids/" + monaco + ".mvt").headers().firstValue("ETag").orElseThrow(), "the grid's report count changed");
+        assertNotEquals(
+                before,
+                get("/tiles/grids/" + monaco + ".mvt")
+                        .headers()
+                        .firstValue("ETag")
+                        .orElseThrow(),
+                "the grid's report count changed");
     }
 
     @Test
@@ -135,19 +169,26 @@ class TilesResourceTest {
         assertEquals("grids", tj.get("vector_layers").get(0).get("id").asText());
         HttpResponse<byte[]> png = get("/tiles/grids/" + monaco + ".png");
         assertEquals("image/png", png.headers().firstValue("Content-Type").orElse(""));
-        assertTrue(javax.imageio.ImageIO.read(new ByteArrayInputStream(png.body())).getWidth() == 256);
-        HttpResponse<byte[]> poster = get("/api/v1/communities/" + result.grids().get(0).communityCode() + "/map.png");
+        assertTrue(
+                javax.imageio.ImageIO.read(new ByteArrayInputStream(png.body())).getWidth() == 256);
+        HttpResponse<byte[]> poster =
+                get("/api/v1/communities/" + result.grids().get(0).communityCode() + "/map.png");
         assertEquals(200, poster.statusCode());
-        assertTrue(javax.imageio.ImageIO.read(new ByteArrayInputStream(poster.body())).getWidth() > 800);
+        assertTrue(javax.imageio.ImageIO.read(new ByteArrayInputStream(poster.body()))
+                        .getWidth()
+                > 800);
     }
 
     @Test
     void gdalReadsAServedTile() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/ogrinfo")), "GDAL is installed by scripts/test.sh");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Files.isExecutable(Path.of("/usr/bin/ogrinfo")), "GDAL is installed by scripts/test.sh");
         Path tile = dir.resolve("mvt/" + monaco.z() + "/" + monaco.x() + "/" + monaco.y() + ".pbf");
         Files.createDirectories(tile.getParent());
         Files.write(tile, get("/tiles/all/" + monaco + ".mvt").body());
-        Process p = new ProcessBuilder("/usr/bin/ogrinfo", "-ro", "-al", "-so", tile.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("/usr/bin/ogrinfo", "-ro", "-al", "-so", tile.toString())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes());
         assertEquals(0, p.waitFor(), out);
         assertTrue(out.contains("Layer name: grids") && out.contains("households"), out);

@@ -8,8 +8,17 @@ import java.util.List;
  * compound's when the building is not named) and {@code reason} says why there is no grid. {@code
  * alternatives} are other places the text could mean.
  */
-public record AddressMatch(MatchLevel level, double confidence, String gridCode, List<String> candidates, ParsedAddress parsed,
-                           String buildingId, String communityCode, List<Alternative> alternatives, List<String> notes, String reason) {
+public record AddressMatch(
+        MatchLevel level,
+        double confidence,
+        String gridCode,
+        List<String> candidates,
+        ParsedAddress parsed,
+        String buildingId,
+        String communityCode,
+        List<Alternative> alternatives,
+        List<String> notes,
+        String reason) {
 
     /** Another reading of the text: a place of the gazetteer with the community it lies in (null for a road or street). */
     public record Alternative(String kind, String name, String communityCode) {}

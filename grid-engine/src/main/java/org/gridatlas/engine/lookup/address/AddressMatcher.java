@@ -25,9 +25,13 @@ public final class AddressMatcher {
     private static final double FUZZY_FACTOR = 0.85, SHORT_NAME_FACTOR = 0.95, DISAGREEMENT_FACTOR = 0.6;
     /** Characters a place name ends with: a gap ending in one may be a misspelt name. */
     private static final String NAME_ENDINGS = "路街巷道里区园苑院村城居厦寓邸湾府庭期镇";
+
     private static final String DOOR_PREFIXES = "甲乙丙丁";
-    private static final String[] MARKERS = {"号楼", "号院", "号门", "单元", "号", "栋", "幢", "座", "#", "门", "层", "楼", "室", "户", "组"};
-    private static final Pattern PROVINCE_CITY = Pattern.compile("(\\p{IsHan}{2,3}(?:省|自治区)|北京市|天津市|上海市|重庆市)?(\\p{IsHan}{2,4}?市)?$");
+    private static final String[] MARKERS = {
+        "号楼", "号院", "号门", "单元", "号", "栋", "幢", "座", "#", "门", "层", "楼", "室", "户", "组"
+    };
+    private static final Pattern PROVINCE_CITY =
+            Pattern.compile("(\\p{IsHan}{2,3}(?:省|自治区)|北京市|天津市|上海市|重庆市)?(\\p{IsHan}{2,4}?市)?$");
     private static final Pattern UNKNOWN_ROAD = Pattern.compile("(\\p{IsHan}{2,6}?(?:路|街|大街|大道|巷|胡同))\\d+号");
 
     private final Gazetteer gazetteer;
@@ -38,9 +42,20 @@ public final class AddressMatcher {
 
     /** A name found in the text: its places (several when they share it), and the edits it took (0: exact). */
     private record Spot(int start, int end, List<NameRef> refs, int edits) {
-        boolean has(Kind k) { return refs.stream().anyMatch(r -> r.place().kind() == k); }
-        List<Place> places(Kind k) { return refs.stream().filter(r -> r.place().kind() == k).map(NameRef::place).toList(); }
-        boolean shortName(Kind k) { return refs.stream().anyMatch(r -> r.place().kind() == k && r.form() == Gazetteer.Form.SHORT); }
+        boolean has(Kind k) {
+            return refs.stream().anyMatch(r -> r.place().kind() == k);
+        }
+
+        List<Place> places(Kind k) {
+            return refs.stream()
+                    .filter(r -> r.place().kind() == k)
+                    .map(NameRef::place)
+                    .toList();
+        }
+
+        boolean shortName(Kind k) {
+            return refs.stream().anyMatch(r -> r.place().kind() == k && r.form() == Gazetteer.Form.SHORT);
+        }
     }
 
     /** A number in the text with its parts (3-2-401 has three) and the word after it (号楼, 单元 …, "" for none). */
@@ -65,8 +80,11 @@ public final class AddressMatcher {
             char c = t.charAt(i);
             if (Character.isDigit(c)) {
                 // 甲128号: a door numbered with a prefix (甲, 乙 …) right after the road's name
-                boolean prefixed = gapStart == i - 1 && DOOR_PREFIXES.indexOf(t.charAt(i - 1)) >= 0
-                        && !items.isEmpty() && items.get(items.size() - 1) instanceof Spot s && s.end() == i - 1;
+                boolean prefixed = gapStart == i - 1
+                        && DOOR_PREFIXES.indexOf(t.charAt(i - 1)) >= 0
+                        && !items.isEmpty()
+                        && items.get(items.size() - 1) instanceof Spot s
+                        && s.end() == i - 1;
                 if (!prefixed) flushGap(t, gapStart, i, true, items);
                 gapStart = -1;
                 int end = i;
@@ -75,14 +93,22 @@ public final class AddressMatcher {
                     int s = end;
                     while (end < t.length() && Character.isDigit(t.charAt(end))) end++;
                     parts.add((prefixed && parts.isEmpty() ? t.substring(i - 1, i) : "") + t.substring(s, end));
-                    if (end + 1 < t.length() && t.charAt(end) == '-' && Character.isDigit(t.charAt(end + 1))) end++; else break;
+                    if (end + 1 < t.length() && t.charAt(end) == '-' && Character.isDigit(t.charAt(end + 1))) end++;
+                    else break;
                 }
                 String marker = "";
-                for (String m : MARKERS) if (t.startsWith(m, end)) { marker = m; break; }
+                for (String m : MARKERS)
+                    if (t.startsWith(m, end)) {
+                        marker = m;
+                        break;
+                    }
                 // 59号楼下, 392号楼道: the door's 号, then 楼下 (downstairs), 楼道 (the stairwell)
-                if (marker.equals("号楼") && end + 2 < t.length() && "道下上前后顶梯".indexOf(t.charAt(end + 2)) >= 0) marker = "号";
+                if (marker.equals("号楼") && end + 2 < t.length() && "道下上前后顶梯".indexOf(t.charAt(end + 2)) >= 0)
+                    marker = "号";
                 // 902门口, 128号门前: the front of the door, not entrance (门) number so-and-so
-                if (marker.endsWith("门") && end + marker.length() < t.length() && "口前外".indexOf(t.charAt(end + marker.length())) >= 0) {
+                if (marker.endsWith("门")
+                        && end + marker.length() < t.length()
+                        && "口前外".indexOf(t.charAt(end + marker.length())) >= 0) {
                     marker = marker.substring(0, marker.length() - 1);
                 }
                 items.add(new Num(i, end + marker.length(), parts, marker));
@@ -93,7 +119,8 @@ public final class AddressMatcher {
                 i++;
             } else {
                 String name = gazetteer.longestNameAt(t, i);
-                if (name != null && gazetteer.weak(name) && gapStart >= 0 && !endsWithLeadIn(t, gapStart, i)) name = null;
+                if (name != null && gazetteer.weak(name) && gapStart >= 0 && !endsWithLeadIn(t, gapStart, i))
+                    name = null;
                 if (name != null) {
                     flushGap(t, gapStart, i, false, items);
                     gapStart = -1;
@@ -110,8 +137,10 @@ public final class AddressMatcher {
     }
 
     /** Words that lead into an address in an appeal (…反映, …投诉, 在…, 家住…): a name may start right after them. */
-    private static final String[] LEAD_INS = {"反映", "反应", "来电", "人称", "称", "投诉", "举报", "上报", "报告", "报称", "位于", "地址", "地点", "家住",
-        "住在", "居住", "在", "到", "于", "至", "是", "的", "咨询", "求助", "诉求", "市民", "群众", "居民"};
+    private static final String[] LEAD_INS = {
+        "反映", "反应", "来电", "人称", "称", "投诉", "举报", "上报", "报告", "报称", "位于", "地址", "地点", "家住", "住在", "居住", "在", "到", "于",
+        "至", "是", "的", "咨询", "求助", "诉求", "市民", "群众", "居民"
+    };
 
     private static boolean endsWithLeadIn(String t, int from, int to) {
         for (String w : LEAD_INS) if (to - from >= w.length() && t.startsWith(w, to - w.length())) return true;
@@ -125,7 +154,8 @@ public final class AddressMatcher {
      */
     private void flushGap(String t, int start, int end, boolean beforeNumber, List<Object> items) {
         if (start < 0) return;
-        Spot before = items.isEmpty() || !(items.get(items.size() - 1) instanceof Spot s) || s.end() != start ? null : s;
+        Spot before =
+                items.isEmpty() || !(items.get(items.size() - 1) instanceof Spot s) || s.end() != start ? null : s;
         if (before != null && beforeNumber && end - start <= 2) {
             // 滨河花园二2号楼: characters left between a name and its number may be the rest of a longer name
             // (滨河花园二期) written with one missing; then the text means either, and says neither
@@ -133,7 +163,9 @@ public final class AddressMatcher {
             List<NameRef> longer = closest(gazetteer.similarNames(t.substring(before.start(), end)), name.length());
             if (!longer.isEmpty()) {
                 List<NameRef> both = new ArrayList<>(before.refs());
-                longer.forEach(r -> { if (!both.contains(r)) both.add(r); });
+                longer.forEach(r -> {
+                    if (!both.contains(r)) both.add(r);
+                });
                 items.set(items.size() - 1, new Spot(before.start(), end, both, 1));
             }
             return;
@@ -143,7 +175,12 @@ public final class AddressMatcher {
         if (!beforeNumber && NAME_ENDINGS.indexOf(gap.charAt(gap.length() - 1)) < 0) return;
         List<Gazetteer.Fuzzy> found = gazetteer.similarNames(gap);
         List<NameRef> refs = closest(found, 0);
-        if (!refs.isEmpty()) items.add(new Spot(start, end, refs, found.stream().mapToInt(Gazetteer.Fuzzy::edits).min().getAsInt()));
+        if (!refs.isEmpty())
+            items.add(new Spot(
+                    start,
+                    end,
+                    refs,
+                    found.stream().mapToInt(Gazetteer.Fuzzy::edits).min().getAsInt()));
     }
 
     /**
@@ -152,17 +189,21 @@ public final class AddressMatcher {
      */
     private List<NameRef> closest(List<Gazetteer.Fuzzy> found, int longerThan) {
         int best = Integer.MIN_VALUE;
-        for (Gazetteer.Fuzzy f : found) if (f.name().length() > longerThan) best = Math.max(best, f.name().length() - 2 * f.edits());
+        for (Gazetteer.Fuzzy f : found)
+            if (f.name().length() > longerThan) best = Math.max(best, f.name().length() - 2 * f.edits());
         List<NameRef> refs = new ArrayList<>();
         for (Gazetteer.Fuzzy f : found) {
-            if (f.name().length() > longerThan && f.name().length() - 2 * f.edits() == best) refs.addAll(gazetteer.refs(f.name()));
+            if (f.name().length() > longerThan && f.name().length() - 2 * f.edits() == best)
+                refs.addAll(gazetteer.refs(f.name()));
         }
         return refs;
     }
 
     /** What the text says, level by level, with the places each name may be. */
     private static final class Reading {
-        final Set<String> districts = new LinkedHashSet<>(), streets = new LinkedHashSet<>(), communities = new LinkedHashSet<>();
+        final Set<String> districts = new LinkedHashSet<>(),
+                streets = new LinkedHashSet<>(),
+                communities = new LinkedHashSet<>();
         String districtName, streetName, communityName, province, city;
         Spot road, compound, village;
         String house, building, unit, floor, room;
@@ -183,14 +224,23 @@ public final class AddressMatcher {
                 if (s.shortName(role)) r.shortNames = true;
                 switch (role) {
                     case COMPOUND -> r.compound = s;
-                    case ROAD -> { r.road = s; r.house = null; }
+                    case ROAD -> {
+                        r.road = s;
+                        r.house = null;
+                    }
                     case COMMUNITY -> {
                         s.places(Kind.COMMUNITY).forEach(p -> r.communities.add(p.code()));
                         r.communityName = s.places(Kind.COMMUNITY).get(0).name();
                         r.village = s;
                     }
-                    case STREET -> { s.places(Kind.STREET).forEach(p -> r.streets.add(p.code())); r.streetName = s.places(Kind.STREET).get(0).name(); }
-                    case DISTRICT -> { s.places(Kind.DISTRICT).forEach(p -> r.districts.add(p.code())); r.districtName = s.places(Kind.DISTRICT).get(0).name(); }
+                    case STREET -> {
+                        s.places(Kind.STREET).forEach(p -> r.streets.add(p.code()));
+                        r.streetName = s.places(Kind.STREET).get(0).name();
+                    }
+                    case DISTRICT -> {
+                        s.places(Kind.DISTRICT).forEach(p -> r.districts.add(p.code()));
+                        r.districtName = s.places(Kind.DISTRICT).get(0).name();
+                    }
                 }
                 if (firstAdmin < 0 && role != Kind.COMPOUND && role != Kind.ROAD) firstAdmin = s.start();
                 context = s;
@@ -210,7 +260,10 @@ public final class AddressMatcher {
 
     /** Which of a name's readings the text means: the most precise, a road when a door number follows. */
     private static Kind role(Spot s, Num next) {
-        boolean door = next != null && (next.marker().equals("号") || next.marker().equals("号院") || next.marker().isEmpty());
+        boolean door = next != null
+                && (next.marker().equals("号")
+                        || next.marker().equals("号院")
+                        || next.marker().isEmpty());
         if (s.has(Kind.ROAD) && (door || !s.has(Kind.COMPOUND))) return Kind.ROAD;
         for (Kind k : new Kind[] {Kind.COMPOUND, Kind.COMMUNITY, Kind.STREET, Kind.DISTRICT}) if (s.has(k)) return k;
         return Kind.ROAD;
@@ -221,7 +274,8 @@ public final class AddressMatcher {
         String m = n.marker();
         List<String> p = n.parts();
         boolean buildingWord = m.equals("号楼") || m.equals("栋") || m.equals("幢") || m.equals("座") || m.equals("#");
-        boolean afterRoad = context == r.road, afterVillage = context == r.village && r.road != context && r.compound != context;
+        boolean afterRoad = context == r.road,
+                afterVillage = context == r.village && r.road != context && r.compound != context;
         if ((afterRoad || afterVillage) && r.house == null && !buildingWord && r.building == null) {
             if (m.equals("号") || m.equals("号院") || m.equals("号门") || m.isEmpty()) {
                 r.house = String.join("-", p);
@@ -231,8 +285,13 @@ public final class AddressMatcher {
         if (afterVillage && r.compound == null && r.house == null) return; // 3组 and the like
         if (r.building == null && (buildingWord || m.equals("号") || m.isEmpty() || (m.equals("楼") && r.unit == null))) {
             r.building = p.get(0);
-            if (p.size() == 3) { r.unit = p.get(1); r.room = p.get(2); }
-            else if (p.size() == 2) { if (Integer.parseInt(p.get(1)) < 100) r.unit = p.get(1); else r.room = p.get(1); }
+            if (p.size() == 3) {
+                r.unit = p.get(1);
+                r.room = p.get(2);
+            } else if (p.size() == 2) {
+                if (Integer.parseInt(p.get(1)) < 100) r.unit = p.get(1);
+                else r.room = p.get(1);
+            }
             return;
         }
         if (r.unit == null && (m.equals("单元") || m.equals("门") || (m.isEmpty() && p.size() == 2))) {
@@ -240,7 +299,10 @@ public final class AddressMatcher {
             if (p.size() == 2) r.room = p.get(1);
             return;
         }
-        if (m.equals("层") || m.equals("楼")) { r.floor = p.get(0); return; }
+        if (m.equals("层") || m.equals("楼")) {
+            r.floor = p.get(0);
+            return;
+        }
         if (r.room == null && (m.equals("室") || m.equals("户") || m.isEmpty())) r.room = String.join("-", p);
     }
 
@@ -253,13 +315,28 @@ public final class AddressMatcher {
             List<Place> compounds = admitted(r, r.compound.places(Kind.COMPOUND), notes);
             if (notes.size() > 0) factor *= DISAGREEMENT_FACTOR;
             if (r.road != null && r.house != null && compounds.size() > 1) {
-                List<Place> atDoor = compounds.stream().filter(c -> c.buildings.stream().anyMatch(b -> atDoor(b, r))).toList();
+                List<Place> atDoor = compounds.stream()
+                        .filter(c -> c.buildings.stream().anyMatch(b -> atDoor(b, r)))
+                        .toList();
                 if (!atDoor.isEmpty()) compounds = atDoor;
             }
             if (compounds.size() > 1) {
-                return new AddressMatch(MatchLevel.COMPOUND, round(0.5 * factor), null, grids(compounds.stream().flatMap(c -> c.buildings.stream()).toList(), null),
-                        parsed(r, compounds.get(0).name, null), null, null, alternatives(compounds), notes,
-                        compounds.size() + " compounds are called " + compounds.get(0).name + ": name the community or the road and door number");
+                return new AddressMatch(
+                        MatchLevel.COMPOUND,
+                        round(0.5 * factor),
+                        null,
+                        grids(
+                                compounds.stream()
+                                        .flatMap(c -> c.buildings.stream())
+                                        .toList(),
+                                null),
+                        parsed(r, compounds.get(0).name, null),
+                        null,
+                        null,
+                        alternatives(compounds),
+                        notes,
+                        compounds.size() + " compounds are called " + compounds.get(0).name
+                                + ": name the community or the road and door number");
             }
             Place c = compounds.get(0);
             return inCompound(r, c, factor, notes);
@@ -274,14 +351,30 @@ public final class AddressMatcher {
         }
         if (r.village != null && r.house != null && r.road == null) {
             List<Place> villages = r.village.places(Kind.COMMUNITY).stream()
-                    .filter(v -> v.numbered.containsKey(r.house) && inStreetsAndDistricts(v.code, r)).toList();
-            if (villages.size() == 1) return atDoor(r, villages.get(0), villages.get(0).numbered.get(r.house), factor, notes);
+                    .filter(v -> v.numbered.containsKey(r.house) && inStreetsAndDistricts(v.code, r))
+                    .toList();
+            if (villages.size() == 1)
+                return atDoor(r, villages.get(0), villages.get(0).numbered.get(r.house), factor, notes);
             if (villages.size() > 1) {
-                List<String> grids = grids(villages.stream().flatMap(v -> v.numbered.get(r.house).stream()).toList(), null);
-                return new AddressMatch(MatchLevel.ROAD_NUMBER, round(0.5 * factor), null, grids, parsed(r, null, null), null, null,
-                        alternatives(villages), notes, villages.size() + " villages are called " + villages.get(0).name + ": name the town");
+                List<String> grids = grids(
+                        villages.stream()
+                                .flatMap(v -> v.numbered.get(r.house).stream())
+                                .toList(),
+                        null);
+                return new AddressMatch(
+                        MatchLevel.ROAD_NUMBER,
+                        round(0.5 * factor),
+                        null,
+                        grids,
+                        parsed(r, null, null),
+                        null,
+                        null,
+                        alternatives(villages),
+                        notes,
+                        villages.size() + " villages are called " + villages.get(0).name + ": name the town");
             }
-            notes.add("no house " + r.house + " in " + r.village.places(Kind.COMMUNITY).get(0).name);
+            notes.add("no house " + r.house + " in "
+                    + r.village.places(Kind.COMMUNITY).get(0).name);
         }
         return administrative(r, text, factor, notes);
     }
@@ -290,27 +383,55 @@ public final class AddressMatcher {
         if (r.building != null) {
             List<Addressed> found = c.numbered.getOrDefault(r.building, List.of());
             if (found.size() == 1) return building(r, found.get(0), c.name, factor, notes);
-            notes.add(found.isEmpty() ? "no building " + r.building + " in " + c.name : found.size() + " buildings numbered " + r.building + " in " + c.name);
+            notes.add(
+                    found.isEmpty()
+                            ? "no building " + r.building + " in " + c.name
+                            : found.size() + " buildings numbered " + r.building + " in " + c.name);
         }
         List<String> grids = grids(c.buildings, null);
-        String why = grids.size() == 1 ? null : c.name + " lies in " + grids.size() + " grids: give the building number";
-        return new AddressMatch(MatchLevel.COMPOUND, round(0.85 * factor), grids.size() == 1 ? grids.get(0) : null, grids,
-                parsed(r, c.name, null), null, c.code, List.of(), notes, why);
+        String why =
+                grids.size() == 1 ? null : c.name + " lies in " + grids.size() + " grids: give the building number";
+        return new AddressMatch(
+                MatchLevel.COMPOUND,
+                round(0.85 * factor),
+                grids.size() == 1 ? grids.get(0) : null,
+                grids,
+                parsed(r, c.name, null),
+                null,
+                c.code,
+                List.of(),
+                notes,
+                why);
     }
 
     private AddressMatch atDoor(Reading r, Place road, List<Addressed> door, double factor, List<String> notes) {
         String compound = door.get(0).building().address().compoundName();
         if (r.building != null) {
-            List<Addressed> found = door.stream().filter(b -> b.building().address().buildingNo() != null
-                    && Gazetteer.number(b.building().address().buildingNo()).equals(r.building)).toList();
+            List<Addressed> found = door.stream()
+                    .filter(b -> b.building().address().buildingNo() != null
+                            && Gazetteer.number(b.building().address().buildingNo())
+                                    .equals(r.building))
+                    .toList();
             if (found.size() == 1) return building(r, found.get(0), compound, factor, notes);
             notes.add("no building " + r.building + " at " + road.name + " " + r.house);
         }
         if (door.size() == 1) return building(r, door.get(0), compound, factor * 0.95, notes);
         List<String> grids = grids(door, null);
-        String why = grids.size() == 1 ? null : "door " + r.house + " of " + road.name + " leads to " + door.size() + " buildings in " + grids.size() + " grids: give the building number";
-        return new AddressMatch(MatchLevel.ROAD_NUMBER, round(0.9 * factor), grids.size() == 1 ? grids.get(0) : null, grids,
-                parsed(r, compound, null), null, door.get(0).communityCode(), List.of(), notes, why);
+        String why = grids.size() == 1
+                ? null
+                : "door " + r.house + " of " + road.name + " leads to " + door.size() + " buildings in " + grids.size()
+                        + " grids: give the building number";
+        return new AddressMatch(
+                MatchLevel.ROAD_NUMBER,
+                round(0.9 * factor),
+                grids.size() == 1 ? grids.get(0) : null,
+                grids,
+                parsed(r, compound, null),
+                null,
+                door.get(0).communityCode(),
+                List.of(),
+                notes,
+                why);
     }
 
     private AddressMatch building(Reading r, Addressed b, String compound, double factor, List<String> notes) {
@@ -318,9 +439,21 @@ public final class AddressMatcher {
         if (r.unit != null && !unitKnown) notes.add("building " + b.building().id() + " has no unit " + r.unit);
         List<String> grids = new ArrayList<>(new java.util.TreeSet<>(b.grids(unitKnown ? r.unit : null)));
         MatchLevel level = unitKnown ? MatchLevel.UNIT : MatchLevel.BUILDING;
-        String why = grids.size() == 1 ? null : "building " + b.building().id() + " is divided between " + grids.size() + " grids by unit: give the unit";
-        return new AddressMatch(level, round((unitKnown ? 1.0 : 0.95) * factor), grids.size() == 1 ? grids.get(0) : null, grids,
-                parsed(r, compound, b), b.building().id(), b.communityCode(), List.of(), notes, why);
+        String why = grids.size() == 1
+                ? null
+                : "building " + b.building().id() + " is divided between " + grids.size()
+                        + " grids by unit: give the unit";
+        return new AddressMatch(
+                level,
+                round((unitKnown ? 1.0 : 0.95) * factor),
+                grids.size() == 1 ? grids.get(0) : null,
+                grids,
+                parsed(r, compound, b),
+                b.building().id(),
+                b.communityCode(),
+                List.of(),
+                notes,
+                why);
     }
 
     /** No door or compound: as far as the community or street the text names, with its grids as candidates. */
@@ -331,41 +464,88 @@ public final class AddressMatcher {
             Set<String> along = new LinkedHashSet<>();
             for (Place road : r.road.places(Kind.ROAD)) road.buildings.forEach(b -> along.add(b.communityCode()));
             if (along.size() == 1) communities.addAll(along);
-            else notes.add(r.road.places(Kind.ROAD).get(0).name + " runs through " + along.size() + " communities: give the door number");
+            else
+                notes.add(r.road.places(Kind.ROAD).get(0).name + " runs through " + along.size()
+                        + " communities: give the door number");
         }
         communities.removeIf(c -> !inStreetsAndDistricts(c, r));
         if (communities.size() == 1) {
             String code = communities.iterator().next();
-            return new AddressMatch(MatchLevel.COMMUNITY, round(0.5 * factor), null, gazetteer.gridsOfCommunity.getOrDefault(code, List.of()),
-                    parsed(r, null, null), null, code, List.of(), notes, "the address names the community but no door, compound or building in it");
+            return new AddressMatch(
+                    MatchLevel.COMMUNITY,
+                    round(0.5 * factor),
+                    null,
+                    gazetteer.gridsOfCommunity.getOrDefault(code, List.of()),
+                    parsed(r, null, null),
+                    null,
+                    code,
+                    List.of(),
+                    notes,
+                    "the address names the community but no door, compound or building in it");
         }
         if (communities.size() > 1) {
-            List<String> grids = communities.stream().flatMap(c -> gazetteer.gridsOfCommunity.getOrDefault(c, List.of()).stream()).toList();
-            return new AddressMatch(MatchLevel.COMMUNITY, round(0.3 * factor), null, grids, parsed(r, null, null), null, null,
-                    communities.stream().map(c -> new AddressMatch.Alternative("community", gazetteer.communities.get(c).name(), c)).toList(), notes,
+            List<String> grids = communities.stream()
+                    .flatMap(c -> gazetteer.gridsOfCommunity.getOrDefault(c, List.of()).stream())
+                    .toList();
+            return new AddressMatch(
+                    MatchLevel.COMMUNITY,
+                    round(0.3 * factor),
+                    null,
+                    grids,
+                    parsed(r, null, null),
+                    null,
+                    null,
+                    communities.stream()
+                            .map(c -> new AddressMatch.Alternative(
+                                    "community", gazetteer.communities.get(c).name(), c))
+                            .toList(),
+                    notes,
                     communities.size() + " communities share the name: give the street");
         }
         if (r.streets.size() == 1) {
             String code = r.streets.iterator().next();
-            return new AddressMatch(MatchLevel.STREET, round(0.3 * factor), null, gazetteer.gridsOfStreet.getOrDefault(code, List.of()),
-                    parsed(r, null, null), null, null, List.of(), notes, "the address names the street but no community, door or compound in it");
+            return new AddressMatch(
+                    MatchLevel.STREET,
+                    round(0.3 * factor),
+                    null,
+                    gazetteer.gridsOfStreet.getOrDefault(code, List.of()),
+                    parsed(r, null, null),
+                    null,
+                    null,
+                    List.of(),
+                    notes,
+                    "the address names the street but no community, door or compound in it");
         }
         String why;
         if (!r.districts.isEmpty()) why = "the address names only the district: a district has no grid";
         else if (r.road != null) why = "the road alone does not lead to one community";
         else {
             Matcher m = UNKNOWN_ROAD.matcher(text);
-            why = m.find() ? "road " + m.group(1) + " is not in this dataset's gazetteer" : "no district, street, community, road or compound of this dataset is named in the address";
+            why = m.find()
+                    ? "road " + m.group(1) + " is not in this dataset's gazetteer"
+                    : "no district, street, community, road or compound of this dataset is named in the address";
         }
         return none(r, why, notes);
     }
 
     private AddressMatch byFullAddress(List<Addressed> found) {
         Reading r = new Reading();
-        if (found.size() == 1) return building(r, found.get(0), found.get(0).building().address().compoundName(), 1.0, new ArrayList<>());
+        if (found.size() == 1)
+            return building(r, found.get(0), found.get(0).building().address().compoundName(), 1.0, new ArrayList<>());
         List<String> grids = grids(found, null);
-        return new AddressMatch(MatchLevel.ROAD_NUMBER, 0.9, grids.size() == 1 ? grids.get(0) : null, grids, parsed(r, null, null), null,
-                found.get(0).communityCode(), List.of(), List.of(), grids.size() == 1 ? null : found.size() + " buildings have this address, in " + grids.size() + " grids");
+        return new AddressMatch(
+                MatchLevel.ROAD_NUMBER,
+                0.9,
+                grids.size() == 1 ? grids.get(0) : null,
+                grids,
+                parsed(r, null, null),
+                null,
+                found.get(0).communityCode(),
+                List.of(),
+                List.of(),
+                grids.size() == 1
+                        ? null
+                        : found.size() + " buildings have this address, in " + grids.size() + " grids");
     }
 
     private AddressMatch none(Reading r, String why) {
@@ -373,7 +553,8 @@ public final class AddressMatcher {
     }
 
     private AddressMatch none(Reading r, String why, List<String> notes) {
-        return new AddressMatch(MatchLevel.NONE, 0, null, List.of(), parsed(r, null, null), null, null, List.of(), notes, why);
+        return new AddressMatch(
+                MatchLevel.NONE, 0, null, List.of(), parsed(r, null, null), null, null, List.of(), notes, why);
     }
 
     // ---- helpers ----
@@ -387,7 +568,9 @@ public final class AddressMatcher {
     }
 
     private List<Addressed> admittedBuildings(Reading r, List<Addressed> buildings, List<String> notes) {
-        List<Addressed> in = buildings.stream().filter(b -> inNamedAreas(b.communityCode(), r)).toList();
+        List<Addressed> in = buildings.stream()
+                .filter(b -> inNamedAreas(b.communityCode(), r))
+                .toList();
         if (!in.isEmpty() || buildings.isEmpty()) return in;
         notes.add("the address names " + named(r) + " but the door lies elsewhere");
         return buildings;
@@ -407,8 +590,11 @@ public final class AddressMatcher {
     }
 
     private static boolean atDoor(Addressed b, Reading r) {
-        return b.building().address().houseNumber() != null && Gazetteer.number(b.building().address().houseNumber()).equals(r.house)
-                && r.road.places(Kind.ROAD).stream().anyMatch(p -> p.name.equals(AddressText.normalise(String.valueOf(b.building().address().road()))));
+        return b.building().address().houseNumber() != null
+                && Gazetteer.number(b.building().address().houseNumber()).equals(r.house)
+                && r.road.places(Kind.ROAD).stream()
+                        .anyMatch(p -> p.name.equals(AddressText.normalise(
+                                String.valueOf(b.building().address().road()))));
     }
 
     private static List<String> grids(Collection<Addressed> buildings, String unit) {
@@ -418,17 +604,31 @@ public final class AddressMatcher {
     }
 
     private List<AddressMatch.Alternative> alternatives(List<Place> places) {
-        return places.stream().map(p -> new AddressMatch.Alternative(p.kind.name().toLowerCase(), p.name, p.code)).toList();
+        return places.stream()
+                .map(p -> new AddressMatch.Alternative(p.kind.name().toLowerCase(), p.name, p.code))
+                .toList();
     }
 
     private ParsedAddress parsed(Reading r, String compound, Addressed b) {
         Community c = b == null ? null : gazetteer.communities.get(b.communityCode());
-        String road = b != null && b.building().address().road() != null ? b.building().address().road()
+        String road = b != null && b.building().address().road() != null
+                ? b.building().address().road()
                 : r.road == null ? null : r.road.places(Kind.ROAD).get(0).name;
-        return new ParsedAddress(r.province, r.city, c != null ? c.districtName() : r.districtName, c != null ? c.streetName() : r.streetName,
-                c != null ? c.name() : r.communityName, road, b != null && b.building().address().houseNumber() != null
-                        ? Gazetteer.number(b.building().address().houseNumber()) : r.house,
-                compound, r.building, r.unit, r.floor, r.room);
+        return new ParsedAddress(
+                r.province,
+                r.city,
+                c != null ? c.districtName() : r.districtName,
+                c != null ? c.streetName() : r.streetName,
+                c != null ? c.name() : r.communityName,
+                road,
+                b != null && b.building().address().houseNumber() != null
+                        ? Gazetteer.number(b.building().address().houseNumber())
+                        : r.house,
+                compound,
+                r.building,
+                r.unit,
+                r.floor,
+                r.room);
     }
 
     private static double round(double v) {

@@ -12,9 +12,11 @@ import java.util.regex.Pattern;
 public final class AddressText {
     private AddressText() {}
 
-    private static final Pattern CHINESE_NUMBER = Pattern.compile("([零〇一二两三四五六七八九十百千]+)(?=号|號|栋|棟|幢|座|单元|單元|门|層|层|楼|樓|室|户|組|组)");
+    private static final Pattern CHINESE_NUMBER =
+            Pattern.compile("([零〇一二两三四五六七八九十百千]+)(?=号|號|栋|棟|幢|座|单元|單元|门|層|层|楼|樓|室|户|組|组)");
     /** A compound's phase is part of its name, so it is written one way, in Chinese: 2期 → 二期. */
     private static final Pattern DIGIT_PHASE = Pattern.compile("(?<!\\d)(\\d{1,2})期");
+
     private static final String DIGITS = "〇一二三四五六七八九";
     private static final Pattern ZHI = Pattern.compile("(?<=\\d)之(?=[\\d一二三四五六七八九十])");
 
@@ -24,7 +26,7 @@ public final class AddressText {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
-                case ' ', '\t', '\n', '\r', '\u3000' -> { }
+                case ' ', '\t', '\n', '\r', '\u3000' -> {}
                 case '—', '–', '‐', '‑', '―', '−', '~', '～', '_' -> b.append('-');
                 case '號' -> b.append('号');
                 case '樓' -> b.append('楼');
@@ -39,7 +41,8 @@ public final class AddressText {
         }
         String out = b.toString();
         if (out.indexOf('之') >= 0) out = ZHI.matcher(out).replaceAll("-");
-        if (out.indexOf('期') >= 0) out = DIGIT_PHASE.matcher(out).replaceAll(r -> chinese(Integer.parseInt(r.group(1))) + "期");
+        if (out.indexOf('期') >= 0)
+            out = DIGIT_PHASE.matcher(out).replaceAll(r -> chinese(Integer.parseInt(r.group(1))) + "期");
         Matcher m = CHINESE_NUMBER.matcher(out);
         if (!m.find()) return out;
         StringBuilder r = new StringBuilder(out.length());
@@ -68,7 +71,10 @@ public final class AddressText {
                 digit = d <= 1 ? 0 : d - 1;
                 continue;
             }
-            if (c == '两') { digit = 2; continue; }
+            if (c == '两') {
+                digit = 2;
+                continue;
+            }
             int unit = c == '十' ? 10 : c == '百' ? 100 : c == '千' ? 1000 : -1;
             if (unit < 0) return -1;
             section += (digit < 0 ? 1 : digit) * unit;

@@ -5,9 +5,11 @@ final class EditDistance {
     private EditDistance() {}
 
     /** Words that end place names and say little about which place: 路, 大街, 小区, 花园, 二期 … */
-    private static final String[] GENERIC_ENDINGS = {"村民委员会", "居委会", "村委会", "社区", "街道", "大街", "大道", "公路", "胡同", "小区", "花园",
-        "家园", "公寓", "新村", "雅居", "佳园", "名苑", "嘉园", "新城", "东区", "西区", "南区", "北区", "大厦", "广场", "路", "街", "巷", "道",
-        "苑", "园", "院", "城", "村", "镇", "乡", "里"};
+    private static final String[] GENERIC_ENDINGS = {
+        "村民委员会", "居委会", "村委会", "社区", "街道", "大街", "大道", "公路", "胡同", "小区", "花园", "家园", "公寓", "新村", "雅居", "佳园", "名苑", "嘉园",
+        "新城", "东区", "西区", "南区", "北区", "大厦", "广场", "路", "街", "巷", "道", "苑", "园", "院", "城", "村", "镇", "乡", "里"
+    };
+
     private static final java.util.regex.Pattern PHASE = java.util.regex.Pattern.compile("[一二三四五六七八九十\\d]+期$");
 
     /** The distinctive part of a name: without its phase and its generic ending (阳光 of 阳光花园二期). */
@@ -18,7 +20,8 @@ final class EditDistance {
     }
 
     private static String ending(String unphased) {
-        for (String ending : GENERIC_ENDINGS) if (unphased.endsWith(ending) && unphased.length() > ending.length()) return ending;
+        for (String ending : GENERIC_ENDINGS)
+            if (unphased.endsWith(ending) && unphased.length() > ending.length()) return ending;
         return "";
     }
 
@@ -31,7 +34,11 @@ final class EditDistance {
     static int allowed(String name, String text) {
         String stem = stem(name);
         if (stem.length() >= 3) return stem.length() < 6 ? 1 : 2;
-        return stem.length() == 2 && ending(PHASE.matcher(name).replaceFirst("")).length() >= 2 && text.contains(stem) ? 1 : 0;
+        return stem.length() == 2
+                        && ending(PHASE.matcher(name).replaceFirst("")).length() >= 2
+                        && text.contains(stem)
+                ? 1
+                : 0;
     }
 
     /** The fewest insertions, deletions and substitutions that make {@code name} a substring of {@code text} (Sellers). */

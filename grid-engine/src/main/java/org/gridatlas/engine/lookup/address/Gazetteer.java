@@ -47,7 +47,13 @@ import org.gridatlas.engine.model.Unit;
  * are retrieved from a Lucene index of CJK unigrams and bigrams and then checked by edit distance.
  */
 public final class Gazetteer {
-    public enum Kind { DISTRICT, STREET, COMMUNITY, ROAD, COMPOUND }
+    public enum Kind {
+        DISTRICT,
+        STREET,
+        COMMUNITY,
+        ROAD,
+        COMPOUND
+    }
 
     /** A building with where it lies and its grid, or its units' grids when it is divided between grids. */
     public record Addressed(Building building, String communityCode, String grid, Map<String, String> unitGrids) {
@@ -81,13 +87,25 @@ public final class Gazetteer {
             this.code = code;
         }
 
-        public Kind kind() { return kind; }
-        public String name() { return name; }
-        public String code() { return code; }
+        public Kind kind() {
+            return kind;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public String code() {
+            return code;
+        }
     }
 
     /** How a name names its place: its own name, an alias (aliases.csv), or the short form people say. */
-    enum Form { OWN, ALIAS, SHORT }
+    enum Form {
+        OWN,
+        ALIAS,
+        SHORT
+    }
 
     /** A name as written in text, and how it names the place. */
     record NameRef(Place place, Form form) {}
@@ -99,6 +117,7 @@ public final class Gazetteer {
     final Map<String, List<NameRef>> names = new HashMap<>();
     /** The longest name starting with each character: spotting skips characters that start no name. */
     private final Map<Character, Integer> longestFrom = new HashMap<>();
+
     final Map<String, List<Addressed>> byFullAddress = new HashMap<>();
     final Map<String, List<String>> gridsOfCommunity = new HashMap<>();
     final Map<String, List<String>> gridsOfStreet = new HashMap<>();
@@ -108,20 +127,31 @@ public final class Gazetteer {
     /** The name of each document, by document number (one segment, written in this order). */
     private final List<String> indexedNames = new ArrayList<>();
 
-    public Gazetteer(List<Community> communityList, List<Building> buildings, List<Alias> aliases, List<Grid> grids, List<Assignment> assignments) {
+    public Gazetteer(
+            List<Community> communityList,
+            List<Building> buildings,
+            List<Alias> aliases,
+            List<Grid> grids,
+            List<Assignment> assignments) {
         Map<String, Grid> gridByCode = new HashMap<>();
         for (Grid g : grids) {
             gridByCode.put(g.code(), g);
             if (g.level() != GridLevel.GRID) continue;
-            gridsOfCommunity.computeIfAbsent(g.communityCode(), k -> new ArrayList<>()).add(g.code());
-            gridsOfStreet.computeIfAbsent(g.streetCode(), k -> new ArrayList<>()).add(g.code());
+            gridsOfCommunity
+                    .computeIfAbsent(g.communityCode(), k -> new ArrayList<>())
+                    .add(g.code());
+            gridsOfStreet
+                    .computeIfAbsent(g.streetCode(), k -> new ArrayList<>())
+                    .add(g.code());
         }
         gridsOfCommunity.values().forEach(l -> l.sort(null));
         gridsOfStreet.values().forEach(l -> l.sort(null));
         Map<String, String> gridOfKey = new HashMap<>();
         for (Assignment a : assignments) gridOfKey.put(a.buildingKey(), a.gridCode());
 
-        Map<String, Place> communityPlaces = new HashMap<>(), roads = new LinkedHashMap<>(), compounds = new LinkedHashMap<>();
+        Map<String, Place> communityPlaces = new HashMap<>(),
+                roads = new LinkedHashMap<>(),
+                compounds = new LinkedHashMap<>();
         Set<String> streets = new java.util.HashSet<>(), districts = new java.util.HashSet<>();
         for (Community c : communityList) {
             communities.put(c.code(), c);
@@ -130,11 +160,14 @@ public final class Gazetteer {
             if (c.name() != null) {
                 add(c.name(), p, Form.OWN);
                 for (String suffix : new String[] {"社区", "居委会", "村委会", "村民委员会"}) {
-                    if (c.name().endsWith(suffix) && c.name().length() - suffix.length() >= MIN_NAME) add(c.name().substring(0, c.name().length() - suffix.length()), p, Form.SHORT);
+                    if (c.name().endsWith(suffix) && c.name().length() - suffix.length() >= MIN_NAME)
+                        add(c.name().substring(0, c.name().length() - suffix.length()), p, Form.SHORT);
                 }
             }
-            if (c.streetName() != null && streets.add(c.streetCode())) add(c.streetName(), new Place(Kind.STREET, c.streetName(), c.streetCode()), Form.OWN);
-            if (c.districtName() != null && districts.add(c.districtCode())) add(c.districtName(), new Place(Kind.DISTRICT, c.districtName(), c.districtCode()), Form.OWN);
+            if (c.streetName() != null && streets.add(c.streetCode()))
+                add(c.streetName(), new Place(Kind.STREET, c.streetName(), c.streetCode()), Form.OWN);
+            if (c.districtName() != null && districts.add(c.districtCode()))
+                add(c.districtName(), new Place(Kind.DISTRICT, c.districtName(), c.districtCode()), Form.OWN);
         }
         for (Building b : buildings) {
             StreetAddress a = b.address();
@@ -145,36 +178,61 @@ public final class Gazetteer {
                 String grid = gridOfKey.get(BuildingKey.unit(b.id(), u.unit()).toString());
                 if (grid != null) unitGrids.put(number(u.unit()), grid);
             }
-            String community = g != null ? g.communityCode() : unitGrids.isEmpty() ? null : gridByCode.get(unitGrids.values().iterator().next()).communityCode();
+            String community = g != null
+                    ? g.communityCode()
+                    : unitGrids.isEmpty()
+                            ? null
+                            : gridByCode
+                                    .get(unitGrids.values().iterator().next())
+                                    .communityCode();
             if (g == null && unitGrids.isEmpty()) continue; // not in any grid: nothing to send an appeal to
             Addressed ad = new Addressed(b, community, g == null ? null : g.code(), Map.copyOf(unitGrids));
-            if (a.full() != null) byFullAddress.computeIfAbsent(AddressText.normalise(a.full()), k -> new ArrayList<>()).add(ad);
+            if (a.full() != null)
+                byFullAddress
+                        .computeIfAbsent(AddressText.normalise(a.full()), k -> new ArrayList<>())
+                        .add(ad);
             String house = a.houseNumber() == null ? null : number(a.houseNumber());
             if (a.road() != null) {
                 Place road = roads.computeIfAbsent(AddressText.normalise(a.road()), k -> new Place(Kind.ROAD, k, null));
                 road.buildings.add(ad);
-                if (house != null) road.numbered.computeIfAbsent(house, k -> new ArrayList<>()).add(ad);
+                if (house != null)
+                    road.numbered.computeIfAbsent(house, k -> new ArrayList<>()).add(ad);
             } else if (house != null && communityPlaces.containsKey(community)) {
-                communityPlaces.get(community).numbered.computeIfAbsent(house, k -> new ArrayList<>()).add(ad);
+                communityPlaces
+                        .get(community)
+                        .numbered
+                        .computeIfAbsent(house, k -> new ArrayList<>())
+                        .add(ad);
             }
             if (a.compoundName() != null && community != null) {
                 String name = AddressText.normalise(a.compoundName());
-                Place compound = compounds.computeIfAbsent(community + "|" + name, k -> new Place(Kind.COMPOUND, name, community));
+                Place compound = compounds.computeIfAbsent(
+                        community + "|" + name, k -> new Place(Kind.COMPOUND, name, community));
                 compound.buildings.add(ad);
-                if (a.buildingNo() != null) compound.numbered.computeIfAbsent(number(a.buildingNo()), k -> new ArrayList<>()).add(ad);
+                if (a.buildingNo() != null)
+                    compound.numbered
+                            .computeIfAbsent(number(a.buildingNo()), k -> new ArrayList<>())
+                            .add(ad);
             }
         }
         for (Place r : roads.values()) add(r.name, r, Form.OWN);
         for (Place c : compounds.values()) {
             add(c.name, c, Form.OWN);
-            if (c.name.endsWith("小区") && c.name.length() - 2 >= MIN_NAME) add(c.name.substring(0, c.name.length() - 2), c, Form.SHORT);
+            if (c.name.endsWith("小区") && c.name.length() - 2 >= MIN_NAME)
+                add(c.name.substring(0, c.name.length() - 2), c, Form.SHORT);
         }
         for (Alias a : aliases) {
             String canonical = AddressText.normalise(a.canonical());
             List<Place> targets = switch (a.kind()) {
                 case ROAD -> roads.containsKey(canonical) ? List.of(roads.get(canonical)) : List.of();
-                case COMPOUND -> compounds.values().stream().filter(p -> p.name.equals(canonical)).toList();
-                case COMMUNITY -> communityPlaces.values().stream().filter(p -> canonical.equals(p.name)).toList();
+                case COMPOUND ->
+                    compounds.values().stream()
+                            .filter(p -> p.name.equals(canonical))
+                            .toList();
+                case COMMUNITY ->
+                    communityPlaces.values().stream()
+                            .filter(p -> canonical.equals(p.name))
+                            .toList();
             };
             for (Place p : targets) add(a.alias(), p, Form.ALIAS);
         }
@@ -258,7 +316,8 @@ public final class Gazetteer {
     private IndexSearcher index() {
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
         IndexWriterConfig config = new IndexWriterConfig(analyzer);
-        config.setMaxBufferedDocs(Integer.MAX_VALUE >> 4); // one segment, so document numbers follow the order of writing
+        config.setMaxBufferedDocs(
+                Integer.MAX_VALUE >> 4); // one segment, so document numbers follow the order of writing
         config.setRAMBufferSizeMB(256);
         try (IndexWriter w = new IndexWriter(dir, config)) {
             for (String name : names.keySet()) {
@@ -294,7 +353,10 @@ public final class Gazetteer {
             StandardTokenizer source = new StandardTokenizer();
             TokenStream ts = new CJKWidthFilter(source);
             ts = new LowerCaseFilter(ts);
-            ts = new CJKBigramFilter(ts, CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL, true);
+            ts = new CJKBigramFilter(
+                    ts,
+                    CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL,
+                    true);
             return new TokenStreamComponents(source, ts);
         }
     }

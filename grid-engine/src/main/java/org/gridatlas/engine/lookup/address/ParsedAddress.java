@@ -8,8 +8,19 @@ import java.util.Map;
  * the text gives them: names as the gazetteer spells them when matched, numbers as digits. Any
  * level may be null.
  */
-public record ParsedAddress(String province, String city, String district, String street, String community, String road,
-                            String houseNumber, String compound, String building, String unit, String floor, String room) {
+public record ParsedAddress(
+        String province,
+        String city,
+        String district,
+        String street,
+        String community,
+        String road,
+        String houseNumber,
+        String compound,
+        String building,
+        String unit,
+        String floor,
+        String room) {
 
     /** The levels present, in the model's order, by wire name. */
     public Map<String, String> components() {

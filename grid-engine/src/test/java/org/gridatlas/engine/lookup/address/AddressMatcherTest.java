@@ -47,13 +47,22 @@ class AddressMatcherTest {
         building("b8", "海滨路", "甲9", null, null, G2);
         List<Community> communities = List.of(community(C1, "建设里社区"), community(C2, "海滨社区"));
         List<Grid> grids = List.of(grid(G1, C1), grid(G2, C1), grid(G3, C2));
-        matcher = new AddressMatcher(new Gazetteer(communities, buildings, List.of(new Alias("港务局宿舍", AliasKind.COMPOUND, "建设里小区")), grids, assignments));
+        matcher = new AddressMatcher(new Gazetteer(
+                communities, buildings, List.of(new Alias("港务局宿舍", AliasKind.COMPOUND, "建设里小区")), grids, assignments));
     }
 
     private void building(String id, String road, String number, String compound, String no, String grid) {
         String full = "海港区文化路街道" + road + number + "号" + (compound == null ? "" : compound + no + "号楼");
-        buildings.add(new Building(id, 24, false, BuildingUse.RESIDENTIAL, compound, 6, StreetAddress.of(full, road, number, compound, no),
-                List.of(new Unit("1", 12), new Unit("2", 12)), Geoms.LONLAT.createPoint(new Coordinate(119.6, 39.93))));
+        buildings.add(new Building(
+                id,
+                24,
+                false,
+                BuildingUse.RESIDENTIAL,
+                compound,
+                6,
+                StreetAddress.of(full, road, number, compound, no),
+                List.of(new Unit("1", 12), new Unit("2", 12)),
+                Geoms.LONLAT.createPoint(new Coordinate(119.6, 39.93))));
         if (grid != null) assignments.add(new Assignment(id, grid));
     }
 
@@ -62,7 +71,18 @@ class AddressMatcherTest {
     }
 
     private static Grid grid(String code, String community) {
-        return new Grid(code, GridLevel.GRID, GridKind.COMMUNITY, community, community.substring(0, 9), 300, 3, 1e4, null, List.of(), null);
+        return new Grid(
+                code,
+                GridLevel.GRID,
+                GridKind.COMMUNITY,
+                community,
+                community.substring(0, 9),
+                300,
+                3,
+                1e4,
+                null,
+                List.of(),
+                null);
     }
 
     @Test
@@ -82,7 +102,9 @@ class AddressMatcherTest {
         AddressMatch m = matcher.match("建设里3-2-401");
         assertEquals(MatchLevel.UNIT, m.level());
         assertEquals(G2, m.gridCode(), "unit 2 of building 3 lies in the second grid");
-        assertEquals(List.of("3", "2", "401"), List.of(m.parsed().building(), m.parsed().unit(), m.parsed().room()));
+        assertEquals(
+                List.of("3", "2", "401"),
+                List.of(m.parsed().building(), m.parsed().unit(), m.parsed().room()));
         assertTrue(m.confidence() < 1, "a short name counts a little less");
     }
 
@@ -125,7 +147,8 @@ class AddressMatcherTest {
         assertEquals("b7", matcher.match("海滨路9号门前").buildingId());
         AddressMatch missing = matcher.match("文化路999号");
         assertNull(missing.gridCode());
-        assertTrue(missing.notes().contains("no door 999 on 文化路"), missing.notes().toString());
+        assertTrue(
+                missing.notes().contains("no door 999 on 文化路"), missing.notes().toString());
     }
 
     @Test
