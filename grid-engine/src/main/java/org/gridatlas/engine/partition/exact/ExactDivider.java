@@ -1,0 +1,122 @@
+package org.gridatlas.engine.partition.exact;
+
+import com.google.ortools.Loader;
+import com.google.ortools.sat.CpSolver;
+import com.google.ortools.sat.CpSolverStatus;
+import com.google.ortools.sat.LinearExpr;
+import java.time.Duration;
+
+/**
+ * Solves a community's division exactly with CP-SAT, starting from the heuristic's plan: first the
+ * fewest grids out of bounds, then their least distance from the bounds, then the least boundary
+ * off roads and rivers, each with the earlier ones held. The time limit is CP-SAT's deterministic
+ * time (about seconds), with one worker, so that the same input gives the same plan on every run;
+ * communities are solved in parallel by the caller.
+ */
+public final class ExactDivider {
+    /** Default time limit per community. */
+    public static final Duration DEFAULT_LIMIT = Duration.ofSeconds(10);
+
+    private final double seconds;
+
+    public ExactDivider(Duration limit) {
+        this.seconds = limit.toMillis() / 1000.0;
+    }
+
+    /** The better of the heuristic's division ({@code label} into {@code grids} grids) and the solver's. */
+    public Division improve(DivisionProblem p, int[] label, int grids) {
+        Score heuristic = Score.of(p, label, grids);
+        if (heuristic.outOfBounds() == 0) return new Division(label, grids, heuristic, 0, Proof.OPTIMAL);
+        if (seconds <= 0) return new Division(label, grids, heuristic, heavyUnits(p), Proof.HEURISTIC);
+        NativeLibrary.load();
+        DivisionModel m = DivisionModel.full(p, gridLimit(p, grids, heuristic.outOfBounds()));
+        Phase first = solve(m, m.outCount, label, seconds);
+        if (first == null) return new Division(label, grids, heuristic, heavyUnits(p), Proof.HEURISTIC);
+        int lower = first.optimal ? (int) first.value : (int) Math.ceil(first.bound - 1e-6);
+        int[] best = first.label;
+        m.model.addLessOrEqual(m.outCount, first.value);
+        Phase second = solve(m, m.totalDeviation, best, (seconds - first.time) / 2);
+        if (second != null) {
+            best = second.label;
+            m.model.addLessOrEqual(m.totalDeviation, second.value);
+            Phase third = solve(m, m.boundary, best, seconds - first.time - second.time);
+            if (third != null) best = third.label;
+        }
+        int bestGrids = count(best);
+        Score exact = Score.of(p, best, bestGrids);
+        Division kept = exact.compareTo(heuristic) < 0
+                ? new Division(best, bestGrids, exact, 0, Proof.OPTIMAL)
+                : new Division(label, grids, heuristic, 0, Proof.OPTIMAL);
+        lower = Math.min(lower, kept.score().outOfBounds());
+        Proof proof = lower == kept.score().outOfBounds() ? Proof.OPTIMAL : Proof.BOUNDED;
+        return new Division(kept.label(), kept.grids(), kept.score(), lower, proof);
+    }
+
+    /**
+     * Enough grids for any division better than the heuristic's: those in bounds hold at least the
+     * minimum each, and fewer are out of bounds than the heuristic's.
+     */
+    private static int gridLimit(DivisionProblem p, int grids, int out) {
+        int min = p.bounds().min();
+        long limit = min == 0 ? p.size() : p.total() / min + out;
+        return (int) Math.min(p.size(), Math.max(grids, limit));
+    }
+
+    /** Without the solver, what is sure: each unit over the maximum is a grid out of bounds. */
+    private static int heavyUnits(DivisionProblem p) {
+        int n = 0;
+        for (int w : p.weight()) if (w > p.bounds().max()) n++;
+        return n;
+    }
+
+    private record Phase(int[] label, long value, double bound, boolean optimal, double time) {}
+
+    /** Minimises {@code objective} from the hinted labelling; null when the solver found no solution in time. */
+    private static Phase solve(DivisionModel m, LinearExpr objective, int[] hint, double seconds) {
+        if (seconds <= 0) return null;
+        m.hint(hint);
+        m.model.minimize(objective);
+        CpSolver solver = new CpSolver();
+        solver.getParameters().setNumWorkers(1).setMaxDeterministicTime(seconds);
+        CpSolverStatus status = solver.solve(m.model);
+        if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) return null;
+        int[] label = new int[m.problem.size()];
+        for (int u = 0; u < label.length; u++)
+            for (int k = 0; k < m.grids; k++) if (solver.booleanValue(m.x[u][k])) label[u] = k;
+        return new Phase(
+                compact(label),
+                Math.round(solver.objectiveValue()),
+                solver.bestObjectiveBound(),
+                status == CpSolverStatus.OPTIMAL,
+                solver.response().getDeterministicTime());
+    }
+
+    private static int[] compact(int[] label) {
+        int[] map = new int[label.length + 1];
+        java.util.Arrays.fill(map, -1);
+        int next = 0;
+        int[] out = new int[label.length];
+        for (int u = 0; u < label.length; u++) {
+            if (map[label[u]] < 0) map[label[u]] = next++;
+            out[u] = map[label[u]];
+        }
+        return out;
+    }
+
+    private static int count(int[] label) {
+        int max = -1;
+        for (int l : label) max = Math.max(max, l);
+        return max + 1;
+    }
+
+    /** OR-Tools' native library, loaded once per JVM. */
+    private static final class NativeLibrary {
+        private static boolean loaded;
+
+        static synchronized void load() {
+            if (loaded) return;
+            Loader.loadNativeLibraries();
+            loaded = true;
+        }
+    }
+}
