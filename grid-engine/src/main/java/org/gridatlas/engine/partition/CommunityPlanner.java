@@ -1,5 +1,6 @@
 package org.gridatlas.engine.partition;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -8,11 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.gridatlas.engine.geom.Geoms;
+import org.gridatlas.engine.model.CommunityBounds;
 import org.gridatlas.engine.model.CommunityKind;
 import org.gridatlas.engine.model.GridKind;
 import org.gridatlas.engine.partition.AtomBuilder.PlacedBuilding;
 import org.gridatlas.engine.partition.PlanInput.PlacedBarrier;
 import org.gridatlas.engine.partition.PlanInput.PlacedCampus;
+import org.gridatlas.engine.partition.exact.Division;
+import org.gridatlas.engine.partition.exact.ExactDivider;
+import org.gridatlas.engine.partition.exact.Proof;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
@@ -51,14 +56,21 @@ public final class CommunityPlanner {
 
     private final Bounds bounds;
     private final RuralRule ruralRule;
+    private final ExactStep exact;
 
     public CommunityPlanner(Bounds bounds) {
         this(bounds, RuralRule.DEFAULT);
     }
 
     public CommunityPlanner(Bounds bounds, RuralRule ruralRule) {
+        this(bounds, ruralRule, ExactDivider.DEFAULT_LIMIT);
+    }
+
+    /** {@code exactLimit}: the exact solver's time per community whose plan has grids out of bounds (zero: none). */
+    public CommunityPlanner(Bounds bounds, RuralRule ruralRule, Duration exactLimit) {
         this.bounds = bounds;
         this.ruralRule = ruralRule;
+        this.exact = new ExactStep(exactLimit);
     }
 
     public CommunityPlan plan(PlanInput in) {
@@ -75,8 +87,11 @@ public final class CommunityPlanner {
             restBuildings = carve.restBuildings();
         }
         rest = Geoms.polygonal(rest);
+        Division division = null;
         if (!rest.isEmpty()) {
-            grids.addAll(new Partition(in, rest, restBuildings, notes).run());
+            Partition partition = new Partition(in, rest, restBuildings, notes);
+            grids.addAll(partition.run());
+            division = partition.division;
             absorbEmptyLeftovers(grids, in, notes);
             if (Geoms.polygonal(in.polygon()).getNumGeometries() == 1) {
                 List<DraftGrid> whole =
@@ -88,7 +103,25 @@ public final class CommunityPlanner {
             throw new IllegalStateException(
                     "community " + in.community().code() + " has buildings but no area left outside its campuses");
         }
-        return new CommunityPlan(in.community(), grids, notes, (System.nanoTime() - start) / 1e9, List.of());
+        return new CommunityPlan(
+                in.community(),
+                grids,
+                notes,
+                (System.nanoTime() - start) / 1e9,
+                List.of(),
+                communityBounds(in.community().code(), grids, division));
+    }
+
+    /** The community's grids out of bounds against what the exact step proved (nothing to prove when none are). */
+    private CommunityBounds communityBounds(String code, List<DraftGrid> grids, Division division) {
+        int out = (int) grids.stream()
+                .filter(g -> g.kind() == GridKind.COMMUNITY && !bounds.contains(g.households()))
+                .count();
+        if (out == 0) return new CommunityBounds(code, 0, 0, Proof.OPTIMAL.wireName);
+        int lower = division == null ? 0 : Math.min(out, division.lowerBound());
+        Proof proof = division == null ? Proof.HEURISTIC : division.proof();
+        if (proof == Proof.OPTIMAL && lower < out) proof = Proof.BOUNDED;
+        return new CommunityBounds(code, out, lower, proof.wireName);
     }
 
     /**
@@ -218,6 +251,8 @@ public final class CommunityPlanner {
         private final boolean rural;
         /** The bounds the partition works to: households for urban grids, thousandths of the village for rural ones. */
         private final Bounds target;
+        /** What the exact step found for an urban partition (after {@link #run}). */
+        private Division division;
 
         private final int ruralGrids;
         private final boolean largeVillage;
@@ -325,6 +360,10 @@ public final class CommunityPlanner {
             PartitionRefiner.refine(units.graph, component, components, target);
             BoundsRepair.repair(units.graph, component, components, target);
             CompactnessRefiner.refine(units.graph, component, components, target);
+            if (!rural) {
+                division = exact.improve(units.graph, units.atoms, component, components, target);
+                return drafts(units, division.label(), division.grids());
+            }
             return drafts(units, component, components);
         }
 
@@ -494,8 +533,13 @@ public final class CommunityPlanner {
                 return size + ": the community's " + total + " households cannot be divided into grids of "
                         + bounds.min() + "–" + bounds.max();
             }
-            return size
-                    + ": no contiguous division of the community's blocks, compounds and buildings meets the bounds";
+            if (division.proof() == Proof.OPTIMAL)
+                return size + ": proven unavoidable: every contiguous division of the community's blocks, compounds and"
+                        + " buildings has at least " + division.lowerBound() + " grid(s) out of bounds";
+            return size + ": the planner found no contiguous division of the community's blocks, compounds and"
+                    + " buildings that meets the bounds; at least " + division.lowerBound()
+                    + " grids out of bounds are proven unavoidable, "
+                    + division.score().outOfBounds() + " are";
         }
 
         private boolean countsFeasible(int total) {

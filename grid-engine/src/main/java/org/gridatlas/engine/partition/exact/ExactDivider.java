@@ -9,9 +9,9 @@ import java.time.Duration;
 /**
  * Solves a community's division exactly with CP-SAT, starting from the heuristic's plan: first the
  * fewest grids out of bounds, then their least distance from the bounds, then the least boundary
- * off roads and rivers, each with the earlier ones held. The time limit is CP-SAT's deterministic
- * time (about seconds), with one worker, so that the same input gives the same plan on every run;
- * communities are solved in parallel by the caller.
+ * off roads and rivers, each with the earlier ones held. One worker and a deterministic time limit
+ * as well as the wall-time one: a community solved within its limit gets the same plan on every run.
+ * Communities are solved in parallel by the caller.
  */
 public final class ExactDivider {
     /** Default time limit per community. */
@@ -29,10 +29,10 @@ public final class ExactDivider {
         if (heuristic.outOfBounds() == 0) return new Division(label, grids, heuristic, 0, Proof.OPTIMAL);
         if (seconds <= 0) return new Division(label, grids, heuristic, heavyUnits(p), Proof.HEURISTIC);
         NativeLibrary.load();
-        DivisionModel m = DivisionModel.full(p, gridLimit(p, grids, heuristic.outOfBounds()));
+        DivisionModel m = new DivisionModel(p);
         Phase first = solve(m, m.outCount, label, seconds);
         if (first == null) return new Division(label, grids, heuristic, heavyUnits(p), Proof.HEURISTIC);
-        int lower = first.optimal ? (int) first.value : (int) Math.ceil(first.bound - 1e-6);
+        int lower = Math.max(heavyUnits(p), first.optimal ? (int) first.value : (int) Math.ceil(first.bound - 1e-6));
         int[] best = first.label;
         m.model.addLessOrEqual(m.outCount, first.value);
         Phase second = solve(m, m.totalDeviation, best, (seconds - first.time) / 2);
@@ -52,17 +52,7 @@ public final class ExactDivider {
         return new Division(kept.label(), kept.grids(), kept.score(), lower, proof);
     }
 
-    /**
-     * Enough grids for any division better than the heuristic's: those in bounds hold at least the
-     * minimum each, and fewer are out of bounds than the heuristic's.
-     */
-    private static int gridLimit(DivisionProblem p, int grids, int out) {
-        int min = p.bounds().min();
-        long limit = min == 0 ? p.size() : p.total() / min + out;
-        return (int) Math.min(p.size(), Math.max(grids, limit));
-    }
-
-    /** Without the solver, what is sure: each unit over the maximum is a grid out of bounds. */
+    /** What is sure without search: each unit over the maximum is in a grid out of bounds of its own. */
     private static int heavyUnits(DivisionProblem p) {
         int n = 0;
         for (int w : p.weight()) if (w > p.bounds().max()) n++;
@@ -77,18 +67,18 @@ public final class ExactDivider {
         m.hint(hint);
         m.model.minimize(objective);
         CpSolver solver = new CpSolver();
-        solver.getParameters().setNumWorkers(1).setMaxDeterministicTime(seconds);
+        // deterministic time makes a run reproducible; wall time keeps the limit on a busy machine
+        solver.getParameters().setNumWorkers(1).setMaxDeterministicTime(seconds).setMaxTimeInSeconds(seconds);
         CpSolverStatus status = solver.solve(m.model);
         if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) return null;
         int[] label = new int[m.problem.size()];
-        for (int u = 0; u < label.length; u++)
-            for (int k = 0; k < m.grids; k++) if (solver.booleanValue(m.x[u][k])) label[u] = k;
+        for (int u = 0; u < label.length; u++) label[u] = (int) solver.value(m.label[u]);
         return new Phase(
                 compact(label),
                 Math.round(solver.objectiveValue()),
                 solver.bestObjectiveBound(),
                 status == CpSolverStatus.OPTIMAL,
-                solver.response().getDeterministicTime());
+                solver.wallTime());
     }
 
     private static int[] compact(int[] label) {

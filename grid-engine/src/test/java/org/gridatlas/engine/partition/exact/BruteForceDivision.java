@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Every division of a small problem (up to about 16 units) into grids connected by its edges, with
- * every group together and every unit over the maximum alone: the best and the worst by score.
+ * every group together and no two units over the maximum together: the best and the worst by score.
  */
 final class BruteForceDivision {
     record Found(int[] label, int grids, Score score) {}
@@ -58,8 +58,12 @@ final class BruteForceDivision {
         for (int k = 0; k < parts.size(); k++)
             for (int u = 0; u < p.size(); u++) if ((parts.get(k) & (1 << u)) != 0) label[u] = k;
         for (int[] g : p.together()) for (int u : g) if (label[u] != label[g[0]]) return;
-        for (int u = 0; u < p.size(); u++)
-            if (p.weight()[u] > p.bounds().max() && Integer.bitCount(parts.get(label[u])) > 1) return;
+        boolean[] heavy = new boolean[parts.size()];
+        for (int u = 0; u < p.size(); u++) {
+            if (p.weight()[u] <= p.bounds().max()) continue;
+            if (heavy[label[u]]) return;
+            heavy[label[u]] = true;
+        }
         divisions++;
         Score s = Score.of(p, label, parts.size());
         if (best == null || s.compareTo(best.score()) < 0) best = new Found(label, parts.size(), s);

@@ -57,7 +57,7 @@ class ExactDividerTest {
     }
 
     @Test
-    void aUnitOverTheMaximumIsAGridOfItsOwnAndProvenSo() {
+    void twoUnitsOverTheMaximumAreNeverOneGridAndEachIsProvenOut() {
         DivisionProblem p = path(new int[] {700, 650, 300}, List.of());
         Division d = solver.improve(p, new int[] {0, 1, 2}, 3);
         assertEquals(new Score(2, 350, 20), d.score());
@@ -72,6 +72,13 @@ class ExactDividerTest {
         assertEquals(Proof.HEURISTIC, d.proof());
         assertEquals(2, d.score().outOfBounds());
         assertEquals(0, d.lowerBound());
+    }
+
+    @Test
+    void withoutTimeAUnitOverTheMaximumStillCountsAsAGridOutOfBounds() {
+        DivisionProblem p = path(new int[] {700, 400, 200}, List.of());
+        Division d = new ExactDivider(Duration.ZERO).improve(p, new int[] {0, 1, 2}, 3);
+        assertEquals(1, d.lowerBound());
     }
 
     private static DivisionProblem path(int[] weight, List<int[]> together) {
