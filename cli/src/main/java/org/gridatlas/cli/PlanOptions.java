@@ -62,8 +62,9 @@ final class PlanOptions {
     @Option(
             names = "--exact-seconds",
             defaultValue = "10",
-            description = "time the exact solver (CP-SAT) may take per community whose plan has grids out of bounds;"
-                    + " 0 for none (default ${DEFAULT-VALUE})")
+            description =
+                    "time the exact solver (CP-SAT, deterministic time: about seconds on an idle core) may take per"
+                            + " community whose plan has grids out of bounds; 0 for none (default ${DEFAULT-VALUE})")
     double exactSeconds;
 
     Bounds bounds() {
