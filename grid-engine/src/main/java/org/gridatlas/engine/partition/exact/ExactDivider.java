@@ -31,12 +31,15 @@ public final class ExactDivider {
     public Division improve(DivisionProblem p, int[] label, int grids) {
         Score heuristic = Score.of(p, label, grids);
         if (heuristic.outOfBounds() == 0) return new Division(label, grids, heuristic, 0, Proof.OPTIMAL);
-        if (seconds <= 0) return new Division(label, grids, heuristic, heavyUnits(p), Proof.HEURISTIC);
+        int heavy = heavyUnits(p);
+        // the units over the maximum alone prove the count: the distance is not worth a solve
+        if (heuristic.outOfBounds() == heavy) return new Division(label, grids, heuristic, heavy, Proof.OPTIMAL);
+        if (seconds <= 0) return new Division(label, grids, heuristic, heavy, Proof.HEURISTIC);
         NativeLibrary.load();
         DivisionModel m = new DivisionModel(p);
         Phase first = solve(m, m.outCount, label, seconds);
-        if (first == null) return new Division(label, grids, heuristic, heavyUnits(p), Proof.HEURISTIC);
-        int lower = Math.max(heavyUnits(p), first.optimal ? (int) first.value : (int) Math.ceil(first.bound - 1e-6));
+        if (first == null) return new Division(label, grids, heuristic, heavy, Proof.HEURISTIC);
+        int lower = Math.max(heavy, first.optimal ? (int) first.value : (int) Math.ceil(first.bound - 1e-6));
         int[] best = first.label;
         m.model.addLessOrEqual(m.outCount, first.value);
         Phase second = solve(m, m.totalDeviation, best, (seconds - first.time) / 2);

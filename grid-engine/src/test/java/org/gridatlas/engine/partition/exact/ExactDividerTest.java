@@ -23,8 +23,9 @@ class ExactDividerTest {
         for (int trial = 0; trial < 60; trial++) {
             DivisionProblem p = randomProblem(random, 5 + random.nextInt(10));
             BruteForceDivision all = new BruteForceDivision(p);
-            // none when a compound holds a building over the maximum; nothing to solve when every division is in bounds
-            if (all.worst == null || all.worst.score().outOfBounds() == 0) continue;
+            // none when a compound holds a building over the maximum; nothing to solve when the units over the
+            // maximum alone account for the worst division's grids out of bounds
+            if (all.worst == null || all.worst.score().outOfBounds() == heavy(p)) continue;
             Division d = solver.improve(p, all.worst.label(), all.worst.grids());
             assertEquals(all.best.score(), d.score(), "trial " + trial + " (" + all.divisions + " divisions)");
             assertEquals(Score.of(p, d.label(), d.grids()), d.score(), "trial " + trial);
@@ -78,6 +79,20 @@ class ExactDividerTest {
     void withoutTimeAUnitOverTheMaximumStillCountsAsAGridOutOfBounds() {
         DivisionProblem p = path(new int[] {700, 400, 200}, List.of());
         Division d = new ExactDivider(Duration.ZERO).improve(p, new int[] {0, 1, 2}, 3);
+        assertEquals(1, d.lowerBound());
+    }
+
+    private static int heavy(DivisionProblem p) {
+        return (int) java.util.Arrays.stream(p.weight())
+                .filter(w -> w > p.bounds().max())
+                .count();
+    }
+
+    @Test
+    void whenTheUnitsOverTheMaximumAccountForEveryGridOutOfBoundsTheCountIsProvenWithoutASolve() {
+        DivisionProblem p = path(new int[] {700, 150, 200}, List.of());
+        Division d = new ExactDivider(Duration.ZERO).improve(p, new int[] {0, 1, 1}, 2);
+        assertEquals(Proof.OPTIMAL, d.proof());
         assertEquals(1, d.lowerBound());
     }
 
