@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.gridatlas.engine.PlanningFailure;
+import org.gridatlas.engine.errors.PlanningFailure;
 import org.gridatlas.engine.io.DatasetException;
 import org.gridatlas.fixtures.Fixtures;
 import org.gridatlas.fixtures.Slow;
@@ -95,7 +95,7 @@ class FilesPlannersHoldTest {
         assertEquals(2, unnamed.exit(), unnamed.err());
         assertTrue(
                 unnamed.err().contains("coordinates are not lon/lat")
-                        && unnamed.err().contains("give --crs EPSG:n"),
+                        && unnamed.err().contains("give the crs as EPSG:n"),
                 unnamed.err());
     }
 
@@ -200,7 +200,7 @@ class FilesPlannersHoldTest {
                 "--output",
                 dir.resolve("o5").toString());
         assertEquals(2, r.exit(), r.err());
-        assertTrue(r.err().contains("--crs EPSG:999999"), r.err());
+        assertTrue(r.err().contains("--crs: EPSG:999999"), r.err());
     }
 
     @Test
@@ -252,7 +252,7 @@ class FilesPlannersHoldTest {
                 "--output-crs",
                 "EPSG:32632");
         assertEquals(2, refused.exit());
-        assertTrue(refused.err().contains("--output-crs applies to a .gpkg or Shapefile output"), refused.err());
+        assertTrue(refused.err().contains("--output-crs: applies to a .gpkg or Shapefile output"), refused.err());
         refused = cli(
                 "delineate",
                 "--input",
@@ -262,7 +262,7 @@ class FilesPlannersHoldTest {
                 "--format",
                 "shapefile");
         assertEquals(2, refused.exit());
-        assertTrue(refused.err().contains("--format shapefile writes a directory"), refused.err());
+        assertTrue(refused.err().contains("--format: shapefile writes a directory"), refused.err());
         refused = cli(
                 "delineate",
                 "--input",

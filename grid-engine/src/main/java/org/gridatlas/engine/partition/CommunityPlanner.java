@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.gridatlas.engine.geom.Geoms;
 import org.gridatlas.engine.model.CommunityKind;
+import org.gridatlas.engine.model.GridFlag;
 import org.gridatlas.engine.model.GridKind;
 import org.gridatlas.engine.partition.AtomBuilder.PlacedBuilding;
 import org.gridatlas.engine.partition.PlanInput.PlacedBarrier;
@@ -437,26 +438,26 @@ public final class CommunityPlanner {
                 Geometry polygon = Geoms.coverageUnion(faces.get(c));
                 List<Piece> pieces = new ArrayList<>();
                 int households = 0;
-                Set<String> flags = new LinkedHashSet<>();
+                Set<GridFlag> flags = new LinkedHashSet<>();
                 List<String> why = new ArrayList<>();
                 for (Atom a : members.get(c)) {
                     pieces.addAll(a.pieces());
                     households += a.households();
                     if (a.heavyWithoutUnits()) {
-                        flags.add("single_building_over_max");
+                        flags.add(GridFlag.SINGLE_BUILDING_OVER_MAX);
                         why.add("building " + a.pieces().get(0).building().id() + " alone has " + a.households()
                                 + " households (over " + bounds.max() + ") and no units to split it by");
                     }
                 }
                 if (rural) {
                     // rural grids answer to rule 7 (their number), not to the urban household bounds
-                    flags.remove("single_building_over_max");
+                    flags.remove(GridFlag.SINGLE_BUILDING_OVER_MAX);
                     why.clear();
                 } else if (households < bounds.min()) {
-                    flags.add("below_min");
+                    flags.add(GridFlag.BELOW_MIN);
                     why.add(reason(total, households));
                 } else if (households > bounds.max()) {
-                    flags.add("above_max");
+                    flags.add(GridFlag.ABOVE_MAX);
                     why.add(reason(total, households));
                 }
                 out.add(new DraftGrid(
@@ -474,15 +475,15 @@ public final class CommunityPlanner {
 
         /** Rule 7: a small village 1–2 grids, a large one 2–4; otherwise every grid of it is flagged, with why. */
         private List<DraftGrid> checkRuralCount(List<DraftGrid> grids, int households) {
+            if (ruralRule.countFits(domain.getArea(), households, grids.size())) return grids;
             int lo = ruralRule.minGrids(largeVillage), hi = ruralRule.maxGrids(largeVillage);
-            if (grids.size() >= lo && grids.size() <= hi) return grids;
             String why = String.format(
                     "%s village (%d households, %.2f km²) should have %d–%d grids, has %d: its barriers and hamlets allow no other division",
                     largeVillage ? "large" : "small", households, domain.getArea() / 1e6, lo, hi, grids.size());
             List<DraftGrid> out = new ArrayList<>();
             for (DraftGrid g : grids) {
-                List<String> flags = new ArrayList<>(g.flags());
-                flags.add("rural_grid_count");
+                List<GridFlag> flags = new ArrayList<>(g.flags());
+                flags.add(GridFlag.RURAL_GRID_COUNT);
                 out.add(new DraftGrid(g.kind(), g.polygon(), g.pieces(), g.households(), flags, why, g.campusId()));
             }
             return out;

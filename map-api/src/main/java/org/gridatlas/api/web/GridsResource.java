@@ -12,8 +12,8 @@ import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.gridatlas.api.serving.ServingState;
+import org.gridatlas.engine.errors.InputException;
 import org.gridatlas.engine.io.InputCrs;
-import org.gridatlas.engine.io.InputException;
 import org.gridatlas.engine.io.ResultWriter;
 import org.gridatlas.engine.model.Assignment;
 import org.gridatlas.engine.model.Building;
@@ -21,6 +21,7 @@ import org.gridatlas.engine.model.Community;
 import org.gridatlas.engine.model.Delineation;
 import org.gridatlas.engine.model.DelineationReport;
 import org.gridatlas.engine.model.Grid;
+import org.gridatlas.engine.model.GridFlag;
 import org.gridatlas.engine.model.GridLevel;
 import org.locationtech.jts.geom.Envelope;
 
@@ -282,7 +283,7 @@ final class GridsResource {
             try {
                 ResultWriter.check(out, crs, format);
             } catch (InputException e) {
-                throw ApiError.badRequest("crs", e.getMessage());
+                throw ApiError.badRequest("crs", e.reason());
             }
             DelineationReport report = new DelineationReport(
                     0,
@@ -343,7 +344,7 @@ final class GridsResource {
         p.put("buildings", g.buildings());
         p.put("area_m2", Math.round(g.areaM2() * 10) / 10.0);
         p.put("parent_code", g.parentCode());
-        p.put("flags", g.flags());
+        p.put("flags", g.flags().stream().map(GridFlag::wireName).toList());
         return p;
     }
 
