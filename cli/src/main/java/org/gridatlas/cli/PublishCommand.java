@@ -7,6 +7,7 @@ import org.gridatlas.api.geoserver.GeoServerPublisher;
 import org.gridatlas.api.geoserver.GeoServerTarget;
 import org.gridatlas.api.geoserver.PostGisConnection;
 import org.gridatlas.api.geoserver.PublishedLayer;
+import org.gridatlas.engine.errors.InputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,7 +35,7 @@ final class PublishCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GeoServerTarget target = geoServer.target();
-        if (target == null) throw new org.gridatlas.engine.io.InputException("--geoserver URL is required");
+        if (target == null) throw new InputException("geoserver", "a URL is required");
         GeoServerPublisher publisher = new GeoServerPublisher(new GeoServerClient(target));
         for (GeoServerPublisher.Step s : publisher.publish(PostGisConnection.fromJdbcUrl(jdbc, geoServer.dbHost))) {
             System.out.printf("%-40s %s%n", s.resource(), s.action());
