@@ -24,4 +24,12 @@ if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
   for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
 fi
 
+# tests that read real data (OpenStreetMap extracts, never committed) take its folder from GRIDATLAS_REAL_DATA,
+# printed absolute; without it they are skipped and the run names them
+if [ -n "${GRIDATLAS_REAL_DATA:-}" ]; then
+  GRIDATLAS_REAL_DATA=$(realpath "$GRIDATLAS_REAL_DATA"); export GRIDATLAS_REAL_DATA
+  echo "real data: $GRIDATLAS_REAL_DATA"
+else
+  echo "real data: GRIDATLAS_REAL_DATA is not set, the tests that read it are skipped (the run names them)"
+fi
 ./mvnw -B -ntp verify
