@@ -91,8 +91,6 @@ public final class Mapfile {
                       "ows_srs" "%s"
                       "ows_enable_request" "*"
                       "ows_encoding" "UTF-8"
-                      "wms_feature_info_mime_type" "text/html"
-                      "wfs_getfeature_formatlist" "application/json"
                     END
                   END
                 """.formatted(FONTS, quoted(onlineResource), srs));
