@@ -92,6 +92,9 @@ final class ServerOptions {
     @Mixin
     GeoServerOptions geoServer = new GeoServerOptions();
 
+    @Mixin
+    ReportUrlOption reportUrl = new ReportUrlOption();
+
     ServerSettings settings() {
         if (!readAccess.equals("public") && !readAccess.equals("token"))
             throw new org.gridatlas.engine.io.InputException(
@@ -117,7 +120,8 @@ final class ServerOptions {
                 geoServer.dbHost,
                 publicUrl == null ? null : publicUrl.replaceAll("/+$", ""),
                 Duration.ofSeconds(headerTimeoutSeconds),
-                deadlines());
+                deadlines(),
+                reportUrl.template());
     }
 
     private ReportDeadlines deadlines() {
