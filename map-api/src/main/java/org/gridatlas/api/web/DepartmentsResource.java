@@ -14,10 +14,10 @@ import org.gridatlas.api.serving.DepartmentNetworks;
 import org.gridatlas.engine.departments.CrosswalkConflict;
 import org.gridatlas.engine.departments.CrosswalkResult;
 import org.gridatlas.engine.departments.ResourcesInGrids;
+import org.gridatlas.engine.errors.InputException;
 import org.gridatlas.engine.io.CrosswalkWriter;
 import org.gridatlas.engine.io.DatasetException;
 import org.gridatlas.engine.io.InputCrs;
-import org.gridatlas.engine.io.InputException;
 import org.gridatlas.engine.model.DepartmentResource;
 import org.gridatlas.engine.model.DepartmentUnit;
 import org.gridatlas.store.AccessStore;
@@ -235,13 +235,6 @@ final class DepartmentsResource {
     }
 
     private static Map<String, Object> resource(DepartmentResource r, String grid) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", r.id());
-        m.put("type", r.type());
-        m.put("name", r.name());
-        m.put("department", r.department());
-        m.put("grid_code", grid);
-        if (!r.attributes().isEmpty()) m.put("attributes", r.attributes());
-        return m;
+        return org.gridatlas.api.serving.FeatureCatalog.resource(r, grid, true);
     }
 }

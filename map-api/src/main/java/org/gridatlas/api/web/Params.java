@@ -4,10 +4,11 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.gridatlas.api.serving.AddressLookup;
+import org.gridatlas.engine.errors.InputException;
 import org.gridatlas.engine.geom.ChinaCrs;
 
 /** Query parameters read strictly: a bad value is a 400 naming the parameter. */
-final class Params {
+public final class Params {
     private Params() {}
 
     static double number(Context ctx, String name) {
@@ -16,7 +17,7 @@ final class Params {
         return finite(name, v);
     }
 
-    static double finite(String name, String v) {
+    public static double finite(String name, String v) {
         try {
             double d = ch.randelshofer.fastdoubleparser.JavaDoubleParser.parseDouble(v.trim());
             if (!Double.isFinite(d))
@@ -45,7 +46,7 @@ final class Params {
 
     static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
-    static Instant instant(String name, String v) {
+    public static Instant instant(String name, String v) {
         if (v == null) return null;
         Instant t;
         try {
@@ -82,7 +83,7 @@ final class Params {
     static String[] csvFields(String row, int line) {
         try {
             return org.gridatlas.engine.io.CsvLayers.fields(row).toArray(String[]::new);
-        } catch (org.gridatlas.engine.io.InputException e) {
+        } catch (InputException e) {
             throw ApiError.badRequest("body", "line " + line + ": " + e.getMessage());
         }
     }
@@ -93,18 +94,14 @@ final class Params {
     }
 
     /** A value quoted back in a message: cut short, so an answer never echoes a large input. */
-    static String shown(String v) {
+    public static String shown(String v) {
         return v.length() <= 60 ? v : v.substring(0, 60) + "…";
     }
 
     /** An export's coordinate system, EPSG:n; null (lon/lat) when not given. */
     static org.gridatlas.engine.io.InputCrs epsg(String v) {
         if (v == null || v.isBlank()) return null;
-        try {
-            return org.gridatlas.engine.io.InputCrs.of(v, null);
-        } catch (org.gridatlas.engine.io.InputException e) {
-            throw ApiError.badRequest("crs", "crs takes EPSG:n (e.g. EPSG:4549): " + e.getMessage());
-        }
+        return org.gridatlas.engine.io.InputCrs.of(v, null);
     }
 
     static ChinaCrs crs(String v) {
