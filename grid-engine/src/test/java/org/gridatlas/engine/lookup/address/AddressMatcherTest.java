@@ -179,10 +179,38 @@ class AddressMatcherTest {
     }
 
     @Test
-    void theTextsOwnCommunityWinsOverAnotherWithTheSameDoor() {
+    void aCommunityThatContradictsTheCompoundWithholdsTheGrid() {
         AddressMatch m = matcher.match("海滨社区建设里小区1号楼");
-        assertEquals(G1, m.gridCode(), "the compound is in 建设里社区: the text's community disagrees");
+        assertNull(m.gridCode(), "the compound is in 建设里社区: the text's community disagrees");
+        assertEquals(List.of(G1), m.candidates());
+        assertTrue(m.reason().contains("海滨社区"), m.reason());
         assertTrue(m.confidence() < 0.7, "a disagreement lowers the confidence: " + m.confidence());
-        assertTrue(m.notes().get(0).contains("海滨社区"), m.notes().toString());
+    }
+
+    @Test
+    void aPartTheMatchDoesNotHaveWithholdsTheGridAndSaysWhich() {
+        AddressMatch building = matcher.match("建设里小区45号楼门口");
+        assertNull(building.gridCode());
+        assertEquals(List.of(G1, G2), building.candidates());
+        assertTrue(building.reason().contains("no building 45 in 建设里小区"), building.reason());
+
+        AddressMatch road = matcher.match("市民反映光明北路12号建设里小区1号楼漏水");
+        assertNull(road.gridCode());
+        assertEquals(List.of(G1), road.candidates());
+        assertTrue(road.reason().contains("no road 光明北路"), road.reason());
+
+        AddressMatch door = matcher.match("文化路999号建设里小区1号楼");
+        assertNull(door.gridCode());
+        assertTrue(door.reason().contains("no door 999 on 文化路"), door.reason());
+
+        AddressMatch otherDoor = matcher.match("海滨路7号建设里小区1号楼");
+        assertNull(otherDoor.gridCode());
+        assertTrue(otherDoor.reason().contains("door 7 of 海滨路 is not 建设里小区's"), otherDoor.reason());
+
+        AddressMatch unit = matcher.match("文化路131号5单元");
+        assertNull(unit.gridCode());
+        assertTrue(unit.reason().contains("no unit 5"), unit.reason());
+
+        assertEquals(G1, matcher.match("文化路128号建设里小区1号楼").gridCode(), "every part agrees");
     }
 }
