@@ -74,8 +74,20 @@ public final class AddressMatcher {
     /** A number in the text with its parts (3-2-401 has three) and the word after it (号楼, 单元 …, "" for none). */
     private record Num(int start, int end, List<String> parts, String marker) {}
 
+    /** The caller's home in a ticket (来电人家住…，): set aside when the rest of the text names the place of the problem. */
+    private static final Pattern HOME = Pattern.compile("(?:来电人|本人|我)?(?:家住|住在|居住在|居住于|家庭住址|住址)[^,。;!?]*[,。;!?]");
+
     public AddressMatch match(String raw) {
         String text = AddressText.normalise(raw == null ? "" : raw);
+        Matcher home = HOME.matcher(text);
+        if (home.find()) {
+            AddressMatch problem = matchText(text.substring(0, home.start()) + text.substring(home.end()));
+            if (problem.level() != MatchLevel.NONE) return problem;
+        }
+        return matchText(text);
+    }
+
+    private AddressMatch matchText(String text) {
         if (text.isEmpty()) return none(new Reading(), "the address is empty");
         List<Addressed> exact = gazetteer.byFullAddress.get(text);
         if (exact != null) return byFullAddress(exact);
@@ -212,13 +224,18 @@ public final class AddressMatcher {
         if (!beforeNumber && NAME_ENDINGS.indexOf(gap.charAt(gap.length() - 1)) < 0) return;
         List<Gazetteer.Fuzzy> found = gazetteer.similarNames(gap);
         List<NameRef> refs = closest(found, 0);
-        if (!refs.isEmpty())
+        if (!refs.isEmpty()) {
+            withRivals(refs, found);
             items.add(new Spot(
                     start,
                     end,
                     refs,
-                    found.stream().mapToInt(Gazetteer.Fuzzy::edits).min().getAsInt()));
-        else {
+                    found.stream()
+                            .filter(Gazetteer.Fuzzy::accepted)
+                            .mapToInt(Gazetteer.Fuzzy::edits)
+                            .min()
+                            .getAsInt()));
+        } else {
             String road = unknownRoad(gap);
             if (road != null) items.add(new UnknownRoad(end - road.length(), end, road));
         }
@@ -243,13 +260,34 @@ public final class AddressMatcher {
     private List<NameRef> closest(List<Gazetteer.Fuzzy> found, int longerThan) {
         int best = Integer.MIN_VALUE;
         for (Gazetteer.Fuzzy f : found)
-            if (f.name().length() > longerThan) best = Math.max(best, f.name().length() - 2 * f.edits());
+            if (f.accepted() && f.name().length() > longerThan)
+                best = Math.max(best, f.name().length() - 2 * f.edits());
         List<NameRef> refs = new ArrayList<>();
         for (Gazetteer.Fuzzy f : found) {
-            if (f.name().length() > longerThan && f.name().length() - 2 * f.edits() == best)
+            if (f.accepted() && f.name().length() > longerThan && f.name().length() - 2 * f.edits() == best)
                 refs.addAll(gazetteer.refs(f.name()));
         }
         return refs;
+    }
+
+    /**
+     * A misspelt name is taken only when no other name of its kind is as near (one edit): 阳光北 is
+     * 阳光北区 with a character left out or 阳光苑 with one wrong, so both are kept and the text means
+     * neither. A phase of the name (乐业新村二期 beside 乐业新村) is the same name, not a rival.
+     */
+    private void withRivals(List<NameRef> refs, List<Gazetteer.Fuzzy> found) {
+        Set<Kind> kinds = new java.util.HashSet<>();
+        Set<String> chosen = new java.util.HashSet<>();
+        refs.forEach(r -> {
+            kinds.add(r.place().kind());
+            chosen.add(r.place().name());
+        });
+        for (Gazetteer.Fuzzy f : found) {
+            if (f.edits() > 1 || chosen.contains(f.name())) continue;
+            if (chosen.stream().anyMatch(c -> c.startsWith(f.name()) || f.name().startsWith(c))) continue;
+            for (NameRef r : gazetteer.refs(f.name()))
+                if (kinds.contains(r.place().kind()) && !refs.contains(r)) refs.add(r);
+        }
     }
 
     /** What the text says, level by level, with the places each name may be. */

@@ -313,7 +313,10 @@ public final class Gazetteer {
     /**
      * Names that {@code text} may contain with a character missing, extra or wrong: the names
      * retrieved for its characters and character pairs, each with the fewest edits that make it a
-     * substring of the text, keeping those within what a name of its length allows.
+     * substring of the text, keeping those one edit away or within what a name of its length
+     * allows. A name is {@code accepted} within what its length allows, or one edit away when the
+     * edit left a character out or typed a homophone (杨光 for 阳光); the others are only rivals,
+     * which keep an accepted name from being taken as the one meant.
      */
     List<Fuzzy> similarNames(String text) {
         BooleanQuery.Builder q = new BooleanQuery.Builder();
@@ -335,7 +338,10 @@ public final class Gazetteer {
             for (ScoreDoc hit : searcher.search(q.build(), FUZZY_HITS).scoreDocs) {
                 String name = indexedNames.get(hit.doc);
                 int d = EditDistance.inText(name, text);
-                if (d > 0 && d <= EditDistance.allowed(name, text)) out.add(new Fuzzy(name, d));
+                if (d == 0) continue;
+                boolean accepted = d <= EditDistance.allowed(name, text)
+                        || d == 1 && (EditDistance.oneDropped(name, text) || Homophones.oneSwapped(name, text));
+                if (accepted || d == 1) out.add(new Fuzzy(name, d, accepted));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -343,7 +349,7 @@ public final class Gazetteer {
         return out;
     }
 
-    record Fuzzy(String name, int edits) {}
+    record Fuzzy(String name, int edits, boolean accepted) {}
 
     /**
      * Whether a name is weak evidence on its own: two characters (徐庄, 大道) or only a short form;

@@ -17,7 +17,9 @@ final class Surroundings {
     /** How far around a crossing the candidates are drawn, in metres. */
     static final double AROUND_M = 60;
     /** How far into the block a corner of a crossing is taken, in metres (east and north alike). */
-    private static final double CORNER_M = 30;
+    private static final double CORNER_M = 40;
+    /** The corner's grid must be the only one this near its point, in metres: else the corner does not decide. */
+    private static final double CORNER_CLEAR_M = 25;
     /** Meeting points closer than this are one crossing, in metres. */
     private static final double SAME_CROSSING_M = 50;
 
@@ -57,8 +59,10 @@ final class Surroundings {
         }
         Coordinate p = points.get(0);
         if (corner != null) {
-            String g = inside(shift(p, corner.east() * CORNER_M, corner.north() * CORNER_M));
-            if (g != null) return new Answer(g, List.of(g), null);
+            Coordinate c = shift(p, corner.east() * CORNER_M, corner.north() * CORNER_M);
+            GridLocator.Lookup l = locator.lookup(c.x, c.y, CORNER_CLEAR_M);
+            if (l.grid() != null && !l.onBoundary() && l.nearby().isEmpty())
+                return new Answer(l.grid().code(), List.of(l.grid().code()), null);
         }
         List<String> grids = around(p);
         if (grids.size() == 1) return new Answer(grids.get(0), grids, null);

@@ -50,6 +50,9 @@ class AddressMatcherTest {
         building("b6", "民族路", "20", "阳光花园", "1", G3);
         building("b7", "海滨路", "9", null, null, G3);
         building("b8", "海滨路", "甲9", null, null, G2);
+        building("b9", "民族路", "30", "和平嘉园", "1", G3);
+        building("b10", "民族路", "40", "望海北区", "1", G3);
+        building("b11", "民族路", "50", "望海苑", "1", G2);
         List<Community> communities = List.of(community(C1, "建设里社区"), community(C2, "海滨社区"));
         List<Grid> grids = List.of(grid(G1, C1), grid(G2, C1), grid(G3, C2));
         matcher = new AddressMatcher(new Gazetteer(
@@ -161,6 +164,23 @@ class AddressMatcherTest {
         AddressMatch m = matcher.match("建没里小区1号楼");
         assertEquals(G1, m.gridCode());
         assertTrue(m.confidence() < 0.95, "a misspelt name counts less: " + m.confidence());
+    }
+
+    @Test
+    void aHomophoneTypedByTheInputMethodOrADroppedCharacterLeavesOneName() {
+        AddressMatch homophone = matcher.match("和平家园1号楼");
+        assertEquals(G3, homophone.gridCode(), "和平家园 is 和平嘉园 typed by its sound: " + homophone);
+        assertTrue(homophone.confidence() < 0.95, "a misspelt name counts less: " + homophone.confidence());
+        assertEquals(G3, matcher.match("河平嘉园1号楼").gridCode(), "河 for 和 in a two-character stem: the same sound");
+        assertNull(matcher.match("红平嘉园1号楼").gridCode(), "红 for 和 is another name, not a slip");
+        assertEquals(G3, matcher.match("和嘉园1号楼").gridCode(), "one character of the stem left out");
+    }
+
+    @Test
+    void twoNamesEquallyNearLeaveTheTextMeaningNeither() {
+        AddressMatch m = matcher.match("望海北1号楼");
+        assertNull(m.gridCode(), "望海北区 with 区 left out, or 望海苑 with 苑 wrong: " + m);
+        assertEquals(List.of(G2, G3), m.candidates());
     }
 
     @Test
