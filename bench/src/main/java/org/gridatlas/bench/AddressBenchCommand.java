@@ -88,7 +88,8 @@ final class AddressBenchCommand implements Callable<Integer> {
                 result.grids(),
                 result.assignments(),
                 city.barriers(),
-                city.campuses().stream().map(Poi::of).toList()));
+                java.util.stream.Stream.concat(city.campuses().stream().map(Poi::of), city.pois().stream())
+                        .toList()));
         PointInGridIndex places = new PointInGridIndex(result.grids());
         double built = (System.nanoTime() - t) / 1e9;
         System.out.printf(
@@ -106,7 +107,8 @@ final class AddressBenchCommand implements Callable<Integer> {
         for (int i = 0; i < texts.size(); i++) {
             AppealWriter.Appeal a = texts.get(i);
             AddressMatch m = matcher.match(a.text());
-            outcomes[i] = new Outcome(a.style(), !a.nowhere(), expected(a, gridOf, unitGrids, places), m.gridCode());
+            outcomes[i] =
+                    new Outcome(a.style(), !a.nowhere(), expected(a, gridOf, unitGrids, places, grids), m.gridCode());
         }
         double perSecond = texts.size() / ((System.nanoTime() - t) / 1e9);
         int shown = 0;
@@ -174,16 +176,29 @@ final class AddressBenchCommand implements Callable<Integer> {
 
     /**
      * The grid of the unit the appeal names, else of the building (null when its units lie in
-     * several grids and no unit is named); for a landmark or crossing, the grid at its point when
-     * no other grid is within its spread.
+     * several grids and no unit is named); for a landmark's outline, the grid holding nearly all of
+     * it; for a point (a landmark, a crossing's corner), the grid at it when no other grid is within
+     * its spread.
      */
     private static String expected(
             AppealWriter.Appeal a,
             Map<String, String> gridOf,
             Map<String, java.util.Set<String>> unitGrids,
-            PointInGridIndex places) {
-        if (a.at() != null) {
-            GridLocator.Lookup l = places.lookup(a.at().x, a.at().y, a.spread());
+            PointInGridIndex places,
+            Map<String, Grid> grids) {
+        if (a.place() instanceof org.locationtech.jts.geom.Polygonal) {
+            for (Grid g : grids.values())
+                if (g.level() == org.gridatlas.engine.model.GridLevel.GRID
+                        && g.geometry()
+                                .getEnvelopeInternal()
+                                .intersects(a.place().getEnvelopeInternal())
+                        && g.geometry().intersection(a.place()).getArea()
+                                >= 0.98 * a.place().getArea()) return g.code();
+            return null;
+        }
+        if (a.place() != null) {
+            org.locationtech.jts.geom.Coordinate at = a.place().getCoordinate();
+            GridLocator.Lookup l = places.lookup(at.x, at.y, a.spread());
             return l.grid() == null || l.onBoundary() || !l.nearby().isEmpty()
                     ? null
                     : l.grid().code();

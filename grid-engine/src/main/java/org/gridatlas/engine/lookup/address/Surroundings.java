@@ -20,6 +20,8 @@ final class Surroundings {
     private static final double CORNER_M = 40;
     /** The corner's grid must be the only one this near its point, in metres: else the corner does not decide. */
     private static final double CORNER_CLEAR_M = 25;
+    /** A gate's grid must be the only one this near it, in metres. */
+    private static final double GATE_CLEAR_M = 5;
     /** Meeting points closer than this are one crossing, in metres. */
     private static final double SAME_CROSSING_M = 50;
 
@@ -86,28 +88,43 @@ final class Surroundings {
         }
         // points well inside the outline, pulled a fifth of the way from each corner towards its centre
         TreeSet<String> grids = new TreeSet<>();
-        Coordinate gate = null;
-        double best = Double.NEGATIVE_INFINITY;
         for (Coordinate v : shape.getCoordinates()) {
-            Coordinate in = new Coordinate(v.x + 0.2 * (centre.x - v.x), v.y + 0.2 * (centre.y - v.y));
-            String g = inside(in);
+            String g = inside(new Coordinate(v.x + 0.2 * (centre.x - v.x), v.y + 0.2 * (centre.y - v.y)));
             if (g != null) grids.add(g);
-            if (side != null && side.east() * v.x + side.north() * v.y > best) {
-                best = side.east() * v.x + side.north() * v.y;
-                gate = in;
-            }
         }
         String g = inside(centre);
         if (g != null) grids.add(g);
         if (grids.size() == 1) return new Answer(grids.first(), List.copyOf(grids), null);
-        String atGate = gate == null ? null : inside(gate);
-        if (atGate != null) return new Answer(atGate, List.copyOf(grids), null);
+        Coordinate gate = side == null ? null : gate(shape, centre, side);
+        if (gate != null) {
+            GridLocator.Lookup l = locator.lookup(gate.x, gate.y, GATE_CLEAR_M);
+            if (l.grid() != null && !l.onBoundary() && l.nearby().isEmpty())
+                return new Answer(l.grid().code(), List.copyOf(grids), null);
+        }
         return new Answer(
                 null,
                 List.copyOf(grids),
                 grids.isEmpty()
                         ? name + " lies outside every grid"
                         : name + " spans " + grids.size() + " grids: name its gate or side (北门, 东侧 …)");
+    }
+
+    /**
+     * A gate or side of an outline (北门, 东侧): where a line from its centre in that direction
+     * meets the outline, pulled a fifth of the way back in, so the gate's grid is the landmark's own.
+     */
+    static Coordinate gate(Geometry shape, Coordinate centre, Direction side) {
+        double reach = shape.getEnvelopeInternal().getWidth()
+                + shape.getEnvelopeInternal().getHeight();
+        Geometry ray = shape.getFactory().createLineString(new Coordinate[] {
+            centre, new Coordinate(centre.x + side.east() * reach, centre.y + side.north() * reach)
+        });
+        Coordinate best = null;
+        for (Coordinate c : ray.intersection(shape.getBoundary()).getCoordinates())
+            if (best == null || c.distance(centre) < best.distance(centre)) best = c;
+        return best == null
+                ? null
+                : new Coordinate(best.x + 0.2 * (centre.x - best.x), best.y + 0.2 * (centre.y - best.y));
     }
 
     /** The grid a point lies inside, null on a boundary or outside. */
