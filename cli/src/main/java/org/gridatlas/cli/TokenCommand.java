@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.concurrent.Callable;
+import org.gridatlas.engine.errors.InputException;
 import org.gridatlas.store.AccessToken;
 import org.gridatlas.store.GridStore;
 import picocli.CommandLine.Command;
@@ -31,8 +32,7 @@ final class TokenCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!AccessToken.ROLES.contains(role))
-            throw new org.gridatlas.engine.io.InputException(
-                    "--role is one of " + AccessToken.ROLES + ", not '" + role + "'");
+            throw new InputException("role", "is one of " + AccessToken.ROLES + ", not '" + role + "'");
         String token;
         try (GridStore s = store.open()) {
             token = issue(s, name, role);

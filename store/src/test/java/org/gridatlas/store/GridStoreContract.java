@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.gridatlas.engine.Delineator;
+import org.gridatlas.engine.errors.InputException;
 import org.gridatlas.engine.model.Alias;
 import org.gridatlas.engine.model.AliasKind;
 import org.gridatlas.engine.model.Assignment;
@@ -453,14 +454,13 @@ abstract class GridStoreContract {
     @Test
     void aLayerKeepsItsKindAndABadImportChangesNothing() {
         store().replaceUnits("beats", List.of(beat("PB-1", 119.60)), "a");
-        org.gridatlas.engine.io.InputException e = assertThrows(
-                org.gridatlas.engine.io.InputException.class,
-                () -> store().replaceResources("beats", List.of(camera("C1", Map.of())), "b"));
+        InputException e = assertThrows(
+                InputException.class, () -> store().replaceResources("beats", List.of(camera("C1", Map.of())), "b"));
         assertEquals("layer beats holds units, not resources: give it another name", e.getMessage());
-        assertThrows(org.gridatlas.engine.io.InputException.class, () -> store().replaceUnits("../x", List.of(), "c"));
+        assertThrows(InputException.class, () -> store().replaceUnits("../x", List.of(), "c"));
         // two units with one id: refused, and the layer stays as it was
         e = assertThrows(
-                org.gridatlas.engine.io.InputException.class,
+                InputException.class,
                 () -> store().replaceUnits("beats", List.of(beat("PB-7", 119.6), beat("PB-7", 119.7)), "d"));
         assertEquals("layer beats: id PB-7 twice", e.getMessage());
         assertEquals(

@@ -11,6 +11,7 @@ import org.gridatlas.engine.model.Community;
 import org.gridatlas.engine.model.DepartmentResource;
 import org.gridatlas.engine.model.DepartmentUnit;
 import org.gridatlas.engine.model.Grid;
+import org.gridatlas.engine.model.GridFlag;
 import org.gridatlas.engine.model.GridLevel;
 import org.gridatlas.store.DepartmentLayerInfo;
 import org.gridatlas.store.DepartmentLayerKind;
@@ -172,7 +173,7 @@ public final class FeatureCatalog {
         p.put("buildings", g.buildings());
         p.put("area_m2", Math.round(g.areaM2() * 10) / 10.0);
         p.put("parent_code", g.parentCode());
-        p.put("flags", g.flags());
+        p.put("flags", g.flags().stream().map(GridFlag::wireName).toList());
         return p;
     }
 
