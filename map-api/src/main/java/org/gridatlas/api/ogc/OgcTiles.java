@@ -10,8 +10,7 @@ import org.gridatlas.api.serving.FeatureCatalog;
 import org.gridatlas.api.serving.Json;
 import org.gridatlas.api.serving.MapLayers;
 import org.gridatlas.api.serving.NotFound;
-import org.gridatlas.api.web.ApiError;
-import org.gridatlas.api.web.Params;
+import org.gridatlas.engine.errors.InputException;
 import org.gridatlas.tiles.TileId;
 
 /**
@@ -124,7 +123,7 @@ public final class OgcTiles {
         tileMatrixSetId(ctx);
         String f = ctx.queryParam("f");
         if (f != null && !TILESET_FORMATS.contains(f))
-            throw new ApiError(400, "f", "f is json, html or tilejson, got '" + Params.shown(f) + "'");
+            throw new InputException("f", "is json, html or tilejson, got '" + OgcRequest.shown(f) + "'");
         if ("tilejson".equals(f)) {
             ctx.contentType(TILEJSON).result(Json.write(tiles.tileJson(layer, publicUrl + path + "/{z}/{y}/{x}")));
             return;
@@ -172,7 +171,7 @@ public final class OgcTiles {
         tileMatrixSetId(ctx);
         String f = ctx.queryParam("f");
         if (f != null && !f.equals("mvt"))
-            throw new ApiError(400, "f", "tiles are f=mvt, got '" + Params.shown(f) + "'");
+            throw new InputException("f", "tiles are mvt, got '" + OgcRequest.shown(f) + "'");
         int z = index(ctx, "tileMatrix"), y = index(ctx, "tileRow"), x = index(ctx, "tileCol");
         if (z > MAX_ZOOM || x >= (1L << z) || y >= (1L << z))
             throw new NotFound("tile " + z + "/" + y + "/" + x + " of " + TMS);
@@ -186,19 +185,19 @@ public final class OgcTiles {
             if (i < 0) throw new NumberFormatException();
             return i;
         } catch (NumberFormatException e) {
-            throw new ApiError(400, name, name + " must be an integer ≥ 0, got '" + Params.shown(v) + "'");
+            throw new InputException(name, "must be an integer ≥ 0, got '" + OgcRequest.shown(v) + "'");
         }
     }
 
     private static void tileMatrixSetId(Context ctx) {
         String id = ctx.pathParam("tileMatrixSetId");
-        if (!id.equals(TMS)) throw new NotFound("tile matrix set " + Params.shown(id) + " (there is " + TMS + ")");
+        if (!id.equals(TMS)) throw new NotFound("tile matrix set " + OgcRequest.shown(id) + " (there is " + TMS + ")");
     }
 
     /** The collection's tile layer: the built-in collections have one (department layers are drawn together, in /tiles). */
     private static String layer(Context ctx) {
         String id = ctx.pathParam("collectionId");
-        if (!FeatureCatalog.BUILT_IN.contains(id)) throw new NotFound("tiles of collection " + Params.shown(id));
+        if (!FeatureCatalog.BUILT_IN.contains(id)) throw new NotFound("tiles of collection " + OgcRequest.shown(id));
         return id;
     }
 
