@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.gridatlas.api.serving.FeatureCatalog;
 import org.gridatlas.api.serving.Json;
 import org.gridatlas.api.serving.MapLayers;
@@ -32,7 +31,7 @@ public final class OgcTiles {
             SCALE_0 = 559082264.0287178,
             ORIGIN = 20037508.342789244;
 
-    private static final Set<String> TILESET_FORMATS = Set.of("json", "html", "tilejson");
+    private static final List<String> TILESET_FORMATS = List.of("json", "html", "tilejson");
 
     private final VectorTiles tiles;
     private final String publicUrl;
@@ -215,20 +214,25 @@ public final class OgcTiles {
         List<Object> f = List.of(OgcOpenApi.format());
         Map<String, Object> json = OgcOpenApi.content(OgcFeatures.JSON);
         Map<String, Object> mvt = Map.of(MVT, Map.of("schema", Map.of("type", "string", "format", "binary")));
+        List<Object> tileset = List.of(OgcOpenApi.query(
+                "f",
+                "the format of the answer (tilejson: TileJSON 3.0)",
+                Map.of("type", "string", "enum", TILESET_FORMATS)));
         List<Object> tile = List.of(
                 OgcOpenApi.path("tileMatrix", "zoom level"),
                 OgcOpenApi.path("tileRow", "row (y)"),
-                OgcOpenApi.path("tileCol", "column (x)"));
+                OgcOpenApi.path("tileCol", "column (x)"),
+                OgcOpenApi.query("f", "the tile format", Map.of("type", "string", "enum", List.of("mvt"))));
         paths.put("/tileMatrixSets", OgcOpenApi.get("getTileMatrixSetsList", "tiling schemes", f, json));
         paths.put("/tileMatrixSets/" + TMS, OgcOpenApi.get("getTileMatrixSet", TMS, f, json));
         paths.put("/tiles", OgcOpenApi.get("getDatasetTileSetsList", "the dataset's tilesets", f, json));
-        paths.put("/tiles/" + TMS, OgcOpenApi.get("getDatasetTileSet", "the map's layers", f, json));
+        paths.put("/tiles/" + TMS, OgcOpenApi.get("getDatasetTileSet", "the map's layers", tileset, json));
         paths.put(
                 "/tiles/" + TMS + TEMPLATE, OgcOpenApi.get("getDatasetTile", "a tile of the map's layers", tile, mvt));
         for (String id : FeatureCatalog.BUILT_IN) {
             String base = "/collections/" + id + "/tiles";
             paths.put(base, OgcOpenApi.get("getTileSetsList_" + id, id + " tilesets", f, json));
-            paths.put(base + "/" + TMS, OgcOpenApi.get("getTileSet_" + id, id + " tileset", f, json));
+            paths.put(base + "/" + TMS, OgcOpenApi.get("getTileSet_" + id, id + " tileset", tileset, json));
             paths.put(base + "/" + TMS + TEMPLATE, OgcOpenApi.get("getTile_" + id, "a tile of " + id, tile, mvt));
         }
     }
