@@ -371,6 +371,16 @@ public final class ApiServer implements AutoCloseable {
         return access.rules();
     }
 
+    /** Where reports from a source inside this process arrive (the demo's simulated stream), as over the API. */
+    public org.gridatlas.api.serving.ReportDesk reportDesk() {
+        return reports;
+    }
+
+    /** The snapshot being served. */
+    public ServingState serving() {
+        return state.get();
+    }
+
     public int port() {
         return app.port();
     }
