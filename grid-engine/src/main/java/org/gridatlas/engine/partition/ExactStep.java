@@ -88,6 +88,6 @@ final class ExactStep {
         for (Set<Integer> units : unitsOfCompound.values())
             if (units.size() > 1)
                 together.add(units.stream().mapToInt(Integer::intValue).toArray());
-        return new DivisionProblem(weight, edges, together, bounds);
+        return new DivisionProblem(weight, edges, together, new DivisionProblem.Range(bounds.min(), bounds.max()));
     }
 }

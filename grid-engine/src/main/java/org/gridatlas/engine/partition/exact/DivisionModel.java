@@ -9,7 +9,6 @@ import com.google.ortools.sat.Literal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import org.gridatlas.engine.partition.Bounds;
 
 /**
  * The CP-SAT model of a division, without a variable per unit and grid: each grid is a tree of
@@ -117,7 +116,7 @@ final class DivisionModel {
 
     /** Each root's grid against the bounds; returns the number of grids out of bounds. */
     private LinearExpr bounds() {
-        Bounds b = problem.bounds();
+        DivisionProblem.Range b = problem.bounds();
         long total = problem.total();
         for (int u = 0; u < problem.size(); u++) {
             out[u] = model.newBoolVar("out" + u);
@@ -210,7 +209,7 @@ final class DivisionModel {
             hh[parent] += hh[u];
             count[parent] += count[u];
         }
-        Bounds b = problem.bounds();
+        DivisionProblem.Range b = problem.bounds();
         for (int u = 0; u < n; u++) {
             boolean isRoot = rootOf[u] == u;
             long l = isRoot ? hh[u] : 0;

@@ -1,7 +1,6 @@
 package org.gridatlas.engine.partition.exact;
 
 import java.util.List;
-import org.gridatlas.engine.partition.Bounds;
 
 /**
  * One community's division as the exact solver sees it: units with their households, the pairs of
@@ -9,7 +8,18 @@ import org.gridatlas.engine.partition.Bounds;
  * rivers, in whole units of the caller's choosing), and groups of units that must share a grid (a
  * compound or a hamlet over several units).
  */
-public record DivisionProblem(int[] weight, List<Edge> edges, List<int[]> together, Bounds bounds) {
+public record DivisionProblem(int[] weight, List<Edge> edges, List<int[]> together, Range bounds) {
+
+    /** The households a grid may hold (the caller's bounds; this package depends on no other of the engine). */
+    public record Range(int min, int max) {
+        boolean contains(long households) {
+            return households >= min && households <= max;
+        }
+
+        long deviation(long households) {
+            return households < min ? min - households : Math.max(0, households - max);
+        }
+    }
 
     /** Units {@code a} and {@code b} share an edge; a boundary between them costs {@code cost}. */
     public record Edge(int a, int b, long cost) {}

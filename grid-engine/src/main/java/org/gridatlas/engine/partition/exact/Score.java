@@ -1,7 +1,5 @@
 package org.gridatlas.engine.partition.exact;
 
-import org.gridatlas.engine.partition.Bounds;
-
 /**
  * What the division minimises, in order: grids out of bounds, then their households' distance from
  * the bounds, then the boundary cost.
@@ -12,7 +10,7 @@ public record Score(int outOfBounds, long deviation, long boundary) implements C
     public static Score of(DivisionProblem p, int[] label, int grids) {
         long[] load = new long[grids];
         for (int u = 0; u < p.size(); u++) load[label[u]] += p.weight()[u];
-        Bounds b = p.bounds();
+        DivisionProblem.Range b = p.bounds();
         int out = 0;
         long dev = 0;
         for (long l : load) {

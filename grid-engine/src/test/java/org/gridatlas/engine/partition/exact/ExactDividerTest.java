@@ -9,11 +9,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import org.gridatlas.engine.partition.Bounds;
 import org.junit.jupiter.api.Test;
 
 class ExactDividerTest {
-    private static final Bounds BOUNDS = new Bounds(300, 500);
+    private static final DivisionProblem.Range BOUNDS = new DivisionProblem.Range(300, 500);
     private final ExactDivider solver = new ExactDivider(Duration.ofSeconds(20));
 
     @Test
