@@ -30,7 +30,7 @@ final class ServeCommand implements Callable<Integer> {
 
     /** Serves until the process is stopped; on SIGTERM/SIGINT stops gracefully, then closes the store. */
     static void serve(GridStore store, ServerOptions options) throws InterruptedException {
-        ApiServer server = new ApiServer(store, options.settings()).start(options.port);
+        ApiServer server = new ApiServer(store, options.settings()).start(options.host, options.port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("shutting down: finishing requests in flight");

@@ -24,6 +24,7 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.operation.valid.IsValidOp;
 
 /**
  * Reads another department's layer from one file as it comes — GeoJSON, a Shapefile, a GeoPackage
@@ -58,11 +59,17 @@ public final class DepartmentLayerReader {
         for (int i = 0; i < features.size(); i++) {
             Feature f = features.get(i);
             Record r = problems.record(i, f, ids, "id", "name", "department");
-            if (f.geometry() == null || f.geometry().isEmpty()) r.problem("geometry", "missing");
+            if (Geoms.notLonLat(f.geometry()) != null) r.problem("geometry", Geoms.notLonLat(f.geometry()));
             else if (!(f.geometry() instanceof Polygonal))
                 r.problem("geometry", "a " + f.geometry().getGeometryType() + ", expected a Polygon or MultiPolygon");
             if (!r.ok()) continue;
-            Geometry clean = hygiene.polygonal(f.geometry()).geometry();
+            Geometry clean;
+            try {
+                clean = hygiene.polygonal(f.geometry()).geometry();
+            } catch (IllegalArgumentException e) { // JTS gives up on a ring that crosses itself badly enough
+                r.problem("geometry", "cannot be repaired: " + new IsValidOp(f.geometry()).getValidationError());
+                continue;
+            }
             if (clean.isEmpty()) r.problem("geometry", "nothing of it is thicker than " + GeometryHygiene.THIN + " m");
             else out.add(new DepartmentUnit(r.text("id"), r.text("name"), r.text("department"), clean));
         }
@@ -87,6 +94,7 @@ public final class DepartmentLayerReader {
                                 : "a " + f.geometry().getGeometryType() + ", expected a Point");
                 continue;
             }
+            if (Geoms.notLonLat(p) != null) r.problem("geometry", Geoms.notLonLat(p));
             if (!r.ok()) continue;
             Map<String, Object> attributes = new LinkedHashMap<>(f.properties());
             RESOURCES.fields().keySet().forEach(attributes::remove);

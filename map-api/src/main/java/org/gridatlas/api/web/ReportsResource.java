@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.gridatlas.api.serving.AddressLookup;
 import org.gridatlas.api.serving.Json;
@@ -42,7 +41,7 @@ final class ReportsResource {
     /** The last days' reports in memory, for the summaries and the overdue list. */
     private final ReportWindow window;
 
-    private final List<SseClient> clients = new CopyOnWriteArrayList<>();
+    private final LiveStreams streams;
     private final java.util.function.Consumer<Report> onReport;
     /** The summaries' window in memory: two weeks, for this week against the last. */
     static final Duration WINDOW = Duration.ofDays(15);
@@ -53,7 +52,9 @@ final class ReportsResource {
             AccessStore audit,
             ReportDeadlines deadlines,
             java.util.function.Consumer<Report> onReport,
-            StaffResource staff) {
+            StaffResource staff,
+            int streamBacklog) {
+        this.streams = new LiveStreams(streamBacklog);
         this.staff = staff;
         this.state = state;
         this.store = store;
@@ -188,6 +189,10 @@ final class ReportsResource {
         return window.covers(since) ? window.between(since, until) : store.reportsBetween(since, until);
     }
 
+    int liveStreams() {
+        return streams.size();
+    }
+
     int windowSize() {
         return window.size();
     }
@@ -261,31 +266,17 @@ final class ReportsResource {
     }
 
     void stream(SseClient client) {
-        client.keepAlive();
-        clients.add(client);
-        client.onClose(() -> clients.remove(client));
-        client.sendComment("connected");
+        streams.add(client);
     }
 
     /** Ends every live stream (at shutdown, so that they do not hold it up). */
     void closeStreams() {
-        for (SseClient c : clients) c.close();
-        clients.clear();
+        streams.close();
     }
 
-    /** To every live stream: "report" for a new report, "status" for one that moved on. */
+    /** To every live stream, without waiting for any: "report" for a new report, "status" for one that moved on. */
     private void broadcast(String event, Map<String, Object> report) {
-        for (SseClient c : clients) {
-            if (c.terminated()) {
-                clients.remove(c);
-                continue;
-            }
-            // reports arrive on many request threads at once; one stream takes one event at a time, or two would
-            // interleave
-            synchronized (c) {
-                c.sendEvent(event, report);
-            }
-        }
+        streams.broadcast(event, report);
     }
 
     static Map<String, Object> view(Report r) {

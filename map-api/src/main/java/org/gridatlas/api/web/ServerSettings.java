@@ -28,7 +28,8 @@ public record ServerSettings(
         String geoServerDbHost,
         String publicUrl,
         Duration headerTimeout,
-        ReportDeadlines reportDeadlines) {
+        ReportDeadlines reportDeadlines,
+        Limits limits) {
 
     /**
      * SHA-256 digests (hex) of admin tokens given by configuration and of report keys (never the
@@ -36,6 +37,21 @@ public record ServerSettings(
      */
     public record Security(Set<String> adminTokenSha256, Set<String> reportKeySha256, boolean publicReads) {
         public static final Security OPEN = new Security(Set.of(), Set.of(), true);
+    }
+
+    /**
+     * What one instance takes on at once: batches of lookups being answered, request bodies being
+     * received (past either, 503 at once rather than a queue holding a thread each), the pace a body
+     * must keep once {@code bodyGrace} of waiting for it has passed (slower: 408), and how many
+     * events a live stream may fall behind by before it is dropped.
+     */
+    public record Limits(int batches, int uploads, int minBodyBytesPerSecond, Duration bodyGrace, int streamBacklog) {
+        public static final Limits DEFAULT = new Limits(4, 32, 4096, Duration.ofSeconds(10), 256);
+
+        public Limits {
+            if (batches < 1 || uploads < 1 || minBodyBytesPerSecond < 1 || streamBacklog < 1)
+                throw new IllegalArgumentException("limits are at least 1");
+        }
     }
 
     public static final ServerSettings DEFAULT = new ServerSettings(
@@ -51,7 +67,8 @@ public record ServerSettings(
             null,
             null,
             Duration.ofSeconds(10),
-            ReportDeadlines.DEFAULT);
+            ReportDeadlines.DEFAULT,
+            Limits.DEFAULT);
 
     public ServerSettings withSecurity(Security s) {
         return new ServerSettings(
@@ -67,7 +84,8 @@ public record ServerSettings(
                 geoServerDbHost,
                 publicUrl,
                 headerTimeout,
-                reportDeadlines);
+                reportDeadlines,
+                limits);
     }
 
     public ServerSettings withHeaderTimeout(Duration d) {
@@ -84,7 +102,8 @@ public record ServerSettings(
                 geoServerDbHost,
                 publicUrl,
                 d,
-                reportDeadlines);
+                reportDeadlines,
+                limits);
     }
 
     public ServerSettings withPublicUrl(String url) {
@@ -101,6 +120,25 @@ public record ServerSettings(
                 geoServerDbHost,
                 url,
                 headerTimeout,
-                reportDeadlines);
+                reportDeadlines,
+                limits);
+    }
+
+    public ServerSettings withLimits(Limits l) {
+        return new ServerSettings(
+                staffing,
+                bounds,
+                ruralRule,
+                microBounds,
+                tileCacheBytes,
+                shutdownGrace,
+                accessLog,
+                security,
+                geoServer,
+                geoServerDbHost,
+                publicUrl,
+                headerTimeout,
+                reportDeadlines,
+                l);
     }
 }

@@ -102,7 +102,8 @@ class AccessTest {
                     null,
                     null,
                     java.time.Duration.ofSeconds(10),
-                    org.gridatlas.api.serving.ReportDeadlines.DEFAULT);
+                    org.gridatlas.api.serving.ReportDeadlines.DEFAULT,
+                    ServerSettings.Limits.DEFAULT);
             try (ApiServer s = new ApiServer(store, settings).start(0)) {
                 List<String> pair = ChangesResourceTest.neighbours(s);
                 JsonNode preview = json(ChangesResourceTest.change(

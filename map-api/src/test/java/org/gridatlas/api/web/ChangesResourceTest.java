@@ -58,7 +58,8 @@ class ChangesResourceTest {
                 null,
                 null,
                 java.time.Duration.ofSeconds(10),
-                org.gridatlas.api.serving.ReportDeadlines.DEFAULT);
+                org.gridatlas.api.serving.ReportDeadlines.DEFAULT,
+                ServerSettings.Limits.DEFAULT);
         return new ApiServer(store, settings).start(0);
     }
 
