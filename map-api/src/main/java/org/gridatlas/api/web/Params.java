@@ -7,7 +7,7 @@ import org.gridatlas.api.serving.AddressLookup;
 import org.gridatlas.engine.geom.ChinaCrs;
 
 /** Query parameters read strictly: a bad value is a 400 naming the parameter. */
-final class Params {
+public final class Params {
     private Params() {}
 
     static double number(Context ctx, String name) {
@@ -16,7 +16,7 @@ final class Params {
         return finite(name, v);
     }
 
-    static double finite(String name, String v) {
+    public static double finite(String name, String v) {
         try {
             double d = ch.randelshofer.fastdoubleparser.JavaDoubleParser.parseDouble(v.trim());
             if (!Double.isFinite(d))
@@ -45,7 +45,7 @@ final class Params {
 
     static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
-    static Instant instant(String name, String v) {
+    public static Instant instant(String name, String v) {
         if (v == null) return null;
         Instant t;
         try {
@@ -93,7 +93,7 @@ final class Params {
     }
 
     /** A value quoted back in a message: cut short, so an answer never echoes a large input. */
-    static String shown(String v) {
+    public static String shown(String v) {
         return v.length() <= 60 ? v : v.substring(0, 60) + "…";
     }
 
