@@ -152,7 +152,12 @@ final class ServerOptions {
         if (maxBatches < 1 || maxUploads < 1 || minBodyRate < 1)
             throw new org.gridatlas.engine.io.InputException(
                     "--max-batches, --max-uploads and --min-body-rate are at least 1");
-        return new ServerSettings.Limits(maxBatches, maxUploads, minBodyRate, Duration.ofSeconds(headerTimeoutSeconds));
+        return new ServerSettings.Limits(
+                maxBatches,
+                maxUploads,
+                minBodyRate,
+                Duration.ofSeconds(headerTimeoutSeconds),
+                ServerSettings.Limits.DEFAULT.streamBacklog());
     }
 
     private ReportDeadlines deadlines() {
