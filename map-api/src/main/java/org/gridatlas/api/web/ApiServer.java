@@ -129,6 +129,7 @@ public final class ApiServer implements AutoCloseable {
             config.http.maxRequestSize = 1_000_000;
             config.jetty.modifyServer(server -> {
                 server.setHandler(inFlight); // Javalin nests its servlet context inside; counts requests for close()
+                server.setErrorHandler(new ServerErrors());
                 this.jetty = server;
             });
             // the big-screen page and MapLibre, packed into the jar at build time (no CDN)

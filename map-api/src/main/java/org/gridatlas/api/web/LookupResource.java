@@ -19,6 +19,7 @@ import org.gridatlas.api.serving.Json;
 import org.gridatlas.api.serving.PointLookup;
 import org.gridatlas.api.serving.ServingState;
 import org.gridatlas.engine.geom.ChinaCrs;
+import org.gridatlas.engine.io.CsvLayers;
 import org.gridatlas.engine.lookup.GridLocator;
 import org.gridatlas.engine.model.Building;
 import org.gridatlas.engine.model.Grid;
@@ -263,9 +264,9 @@ final class LookupResource {
         }
     }
 
-    /** An id as it goes back out: quoted when it holds a quote, comma or line break (CSV injection is the reader's concern). */
+    /** An id as it goes back out: through the one CSV cell writer (quoted, a formula neutralised). */
     private static String csvId(String id) {
-        return id.indexOf(',') >= 0 || id.indexOf('"') >= 0 ? csvText(id) : id;
+        return CsvLayers.quoted(id);
     }
 
     /**
@@ -379,7 +380,7 @@ final class LookupResource {
     }
 
     private static String csvText(String s) {
-        return "\"" + s.replace("\"", "\"\"") + "\"";
+        return CsvLayers.quoted(s);
     }
 
     private void ndjson(ServingState s, ChinaCrs crs, Context ctx) throws IOException {

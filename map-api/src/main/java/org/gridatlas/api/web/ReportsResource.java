@@ -45,6 +45,8 @@ final class ReportsResource {
     private final java.util.function.Consumer<Report> onReport;
     /** The summaries' window in memory: two weeks, for this week against the last. */
     static final Duration WINDOW = Duration.ofDays(15);
+    /** How far ahead of our clock a report's time may be (clocks differ a little; a report from 2199 is no report). */
+    static final Duration AHEAD = Duration.ofMinutes(5);
 
     ReportsResource(
             Supplier<ServingState> state,
@@ -72,6 +74,10 @@ final class ReportsResource {
         Instant time = body.hasNonNull("time")
                 ? Params.instant("time", body.get("time").asText())
                 : Instant.now();
+        if (time.isAfter(Instant.now().plus(AHEAD)))
+            throw ApiError.badRequest(
+                    "time",
+                    "time lies more than " + AHEAD.toMinutes() + " minutes ahead of the server's clock: " + time);
         ChinaCrs crs = body.hasNonNull("crs") ? Params.crs(body.get("crs").asText()) : ChinaCrs.WGS84;
         ReportSource source = source(body);
         ServingState s = state.get();

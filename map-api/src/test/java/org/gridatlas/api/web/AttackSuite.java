@@ -480,17 +480,9 @@ abstract class AttackSuite {
                     "text/csv",
                     "Authorization",
                     "Bearer wrong-" + i);
-        RawHttp.Answer audit = RawHttp.send(
-                server.port(),
-                "GET",
-                "/api/v1/admin/audit?limit=1000",
-                null,
-                "Authorization",
-                "Bearer " + ChangesResourceTest.ADMIN);
-        int refusals = 0;
-        for (JsonNode e : JSON.readTree(audit.body()).get("entries")) {
-            if (e.get("outcome").asText().equals("refused: 401")
-                    && e.get("action").asText().equals("POST /api/v1/staff")) refusals++;
+        int refusals = 0; // read from the store: this address is throttled by now, the admin's token too
+        for (org.gridatlas.store.AuditEntry e : store.audit(1000)) {
+            if (e.outcome().equals("refused: 401") && e.action().equals("POST /api/v1/staff")) refusals++;
         }
         // at most a minute's worth, twice if the minute turned during the loop
         assertTrue(
@@ -787,6 +779,122 @@ abstract class AttackSuite {
                 reader);
         assertEquals(2, nd.body().split("\n").length, nd.body());
         assertTrue(nd.body().contains("\"id\":\"a\"") && nd.body().contains("\"id\":\"b\""), nd.body());
+    }
+
+    /** Row 7, and a lone surrogate: a report dated ahead of the clock, or with half a character, is refused by field. */
+    @Test
+    void reportsFromTheFutureAndHalfCharactersAreRefused() throws Exception {
+        assertField(
+                RawHttp.send(
+                        server.port(),
+                        "POST",
+                        "/api/v1/reports",
+                        report.formatted("future", ",\"time\":\"2199-01-01T00:00:00Z\""),
+                        "Content-Type",
+                        "application/json",
+                        "X-Report-Key",
+                        REPORT_KEY),
+                400,
+                "time");
+        assertField(
+                RawHttp.send(
+                        server.port(),
+                        "POST",
+                        "/api/v1/reports",
+                        report.formatted("half", ",\"text\":\"垃圾\\ud800堆放\""),
+                        "Content-Type",
+                        "application/json",
+                        "X-Report-Key",
+                        REPORT_KEY),
+                400,
+                "text");
+        assertNothingStored();
+    }
+
+    /** Row 12: what Jetty answers itself (a malformed request line) carries the security headers and echoes nothing. */
+    @Test
+    void theServersOwnErrorsCarryTheHeadersAndEchoNothing() throws Exception {
+        for (String line :
+                List.of("GET /a\u0001b HTTP/1.1", "GET http://evil.example/x HTTP/7.3", "G\"ET / HTTP/1.1")) {
+            RawHttp.Answer a;
+            try (Socket s = new Socket("127.0.0.1", server.port())) {
+                s.setSoTimeout(20_000);
+                s.getOutputStream()
+                        .write((line + "\r\nHost: evil.example\r\nConnection: close\r\n\r\n")
+                                .getBytes(StandardCharsets.ISO_8859_1));
+                String all = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                a = new RawHttp.Answer(
+                        Integer.parseInt(all.split(" ", 3)[1]),
+                        all.substring(0, all.indexOf("\r\n\r\n")),
+                        all.substring(all.indexOf("\r\n\r\n") + 4));
+            }
+            assertTrue(a.status() >= 400 && a.status() < 600, line + ": " + a.head());
+            assertNotNull(a.header("Content-Security-Policy"), line + ": " + a.head());
+            assertEquals("nosniff", a.header("X-Content-Type-Options"), line);
+            assertFalse((a.head() + a.body()).contains("evil"), line + ": " + a.head() + a.body());
+        }
+    }
+
+    /** Row 11: an id a spreadsheet would run as a formula goes back out as text. */
+    @Test
+    void formulaCellsGoBackOutAsText() throws Exception {
+        RawHttp.Answer csv = RawHttp.send(
+                server.port(),
+                "POST",
+                "/api/v1/lookup",
+                "id,lon,lat\n\"=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",1,1\n@SUM(A1),1,1\n",
+                "Content-Type",
+                "text/csv",
+                "Authorization",
+                "Bearer " + ChangesResourceTest.READER);
+        String[] rows = csv.body().split("\n");
+        assertEquals(3, rows.length, csv.body());
+        for (int i = 1; i < 3; i++) {
+            String id = org.gridatlas.engine.io.CsvLayers.fields(rows[i]).get(0);
+            assertTrue(id.startsWith("'"), "neutralised: " + rows[i]);
+        }
+    }
+
+    /** Row 13: wrong report keys and tokens from one address are throttled (429) past a few a minute. */
+    @Test
+    void wrongKeysAndTokensAreThrottled() throws Exception {
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < Access.FailedCredentials.PER_MINUTE + 5; i++)
+            statuses.add(RawHttp.send(
+                            server.port(),
+                            "POST",
+                            "/api/v1/reports",
+                            report.formatted("guess-" + i, ""),
+                            "Content-Type",
+                            "application/json",
+                            "X-Report-Key",
+                            "guess-" + i)
+                    .status());
+        assertTrue(
+                statuses.subList(0, Access.FailedCredentials.PER_MINUTE / 2).stream()
+                        .allMatch(s -> s == 401),
+                statuses.toString());
+        assertEquals(429, statuses.get(statuses.size() - 1), statuses.toString());
+        RawHttp.Answer token =
+                RawHttp.send(server.port(), "GET", "/api/v1/grids", null, "Authorization", "Bearer guess");
+        assertEquals(429, token.status(), token.body());
+        assertNotNull(token.header("Retry-After"));
+        assertNothingStored();
+    }
+
+    /** The OpenAPI document describes every route of the API (the tiles and map.png too); /ogc describes itself. */
+    @Test
+    void theOpenApiDocumentNamesEveryRoute() throws Exception {
+        JsonNode paths = JSON.readTree(RawHttp.send(server.port(), "GET", "/api/v1/openapi.json", null)
+                        .body())
+                .get("paths");
+        List<String> missing = new ArrayList<>();
+        for (String route : WHO_MAY.keySet()) {
+            String path = route.split(" ")[1];
+            if (!path.startsWith("/ogc") && !path.equals("/api/v1/openapi.json") && !paths.has(path))
+                missing.add(route);
+        }
+        assertTrue(missing.isEmpty(), "not in openapi.json: " + missing);
     }
 
     /** Sends a request's headers and the first bytes of its body, and leaves it there. */
