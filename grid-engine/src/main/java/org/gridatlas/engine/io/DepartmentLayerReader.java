@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import mil.nga.geopackage.GeoPackage;
 import mil.nga.geopackage.GeoPackageManager;
+import org.gridatlas.engine.errors.InputException;
 import org.gridatlas.engine.geom.GeometryHygiene;
 import org.gridatlas.engine.geom.Geoms;
 import org.gridatlas.engine.geom.LocalProjection;
@@ -36,6 +37,12 @@ public final class DepartmentLayerReader {
     public static final LayerSchema UNITS = LayerSchema.spatial("units", "id", TEXT, "name", TEXT, "department", TEXT);
     public static final LayerSchema RESOURCES =
             LayerSchema.spatial("resources", "id", TEXT, "type", TEXT, "name", TEXT, "department", TEXT);
+    /**
+     * Vertices one unit may have, and a units layer in all: a detailed beat has a few thousand, a city's
+     * layer a few million; past that each crosswalk (once per layer version and grid snapshot) takes minutes.
+     */
+    public static final int MAX_UNIT_VERTICES = 100_000, MAX_LAYER_VERTICES = 5_000_000;
+
     /** Problems listed before the rest are only counted: a broken file should not print a million lines. */
     private static final int SHOWN = 20;
 
@@ -45,6 +52,7 @@ public final class DepartmentLayerReader {
     public static List<DepartmentUnit> units(Path file, InputCrs crs, Charset encoding) throws IOException {
         if (isCsv(file))
             throw new InputException(
+                    null,
                     file + ": a polygon layer comes as GeoJSON, a Shapefile or a GeoPackage (CSV holds points only)");
         List<Feature> features = read(file, UNITS, crs, encoding);
         Problems problems = new Problems(file);
@@ -56,9 +64,14 @@ public final class DepartmentLayerReader {
                 new GeometryHygiene(extent.isNull() ? new LocalProjection(0, 0) : LocalProjection.around(extent));
         Set<String> ids = new HashSet<>();
         List<DepartmentUnit> out = new ArrayList<>(features.size());
+        long vertices = 0;
         for (int i = 0; i < features.size(); i++) {
             Feature f = features.get(i);
             Record r = problems.record(i, f, ids, "id", "name", "department");
+            int n = f.geometry() == null ? 0 : f.geometry().getNumPoints();
+            vertices += n;
+            if (n > MAX_UNIT_VERTICES)
+                r.problem("geometry", n + " vertices, over " + MAX_UNIT_VERTICES + ": simplify it first");
             if (Geoms.notLonLat(f.geometry()) != null) r.problem("geometry", Geoms.notLonLat(f.geometry()));
             else if (!(f.geometry() instanceof Polygonal))
                 r.problem("geometry", "a " + f.geometry().getGeometryType() + ", expected a Polygon or MultiPolygon");
@@ -73,6 +86,9 @@ public final class DepartmentLayerReader {
             if (clean.isEmpty()) r.problem("geometry", "nothing of it is thicker than " + GeometryHygiene.THIN + " m");
             else out.add(new DepartmentUnit(r.text("id"), r.text("name"), r.text("department"), clean));
         }
+        if (vertices > MAX_LAYER_VERTICES)
+            problems.add(
+                    file + ": " + vertices + " vertices in all, over " + MAX_LAYER_VERTICES + "; nothing was read");
         problems.throwIfAny();
         return out;
     }
@@ -116,7 +132,7 @@ public final class DepartmentLayerReader {
     private static List<Feature> read(Path file, LayerSchema schema, InputCrs crs, Charset encoding)
             throws IOException {
         if (!Files.isRegularFile(file) && !Files.isDirectory(file))
-            throw new InputException("no such layer file: " + file);
+            throw new InputException(null, "no such layer file: " + file);
         if (OgrConversion.needed(file)) {
             Path gpkg = OgrConversion.toGeoPackage(file);
             try {
@@ -140,7 +156,7 @@ public final class DepartmentLayerReader {
                 List<String> tables = gp.getFeatureTables();
                 if (tables.size() != 1)
                     throw new InputException(
-                            file + ": expected one feature table, found " + tables.size() + " " + tables);
+                            null, file + ": expected one feature table, found " + tables.size() + " " + tables);
                 LayerSchema table = new LayerSchema(tables.get(0), true, schema.fields());
                 features = GeoPackageLayers.read(gp, table);
                 declared = GeoPackageLayers.declaredCrs(gp, table);
@@ -151,8 +167,10 @@ public final class DepartmentLayerReader {
             features = points(file, schema);
             declared = null;
         } else {
-            throw new InputException(file + ": not a layer this reads (.geojson, .shp, .gpkg, .csv, or through ogr2ogr "
-                    + "a format GDAL reads)");
+            throw new InputException(
+                    null,
+                    file + ": not a layer this reads (.geojson, .shp, .gpkg, .csv, or through ogr2ogr "
+                            + "a format GDAL reads)");
         }
         InputCrs from = crs != null ? crs : declared == null ? null : InputCrs.of(declared, null);
         return from == null ? features : from.toLonLat(Map.of(schema, features)).get(schema);

@@ -46,14 +46,12 @@ public record AddressLookup(
             return s.addresses.match(address);
         } catch (RuntimeException e) {
             LOG.error("address matching failed; the point decides", e);
-            ParsedAddress nothing =
-                    new ParsedAddress(null, null, null, null, null, null, null, null, null, null, null, null);
             return new AddressMatch(
                     MatchLevel.NONE,
                     0,
                     null,
                     List.of(),
-                    nothing,
+                    ParsedAddress.NOTHING,
                     null,
                     null,
                     List.of(),

@@ -13,7 +13,9 @@ import org.gridatlas.engine.partition.RuralRule;
  * rural rule, micro grid bounds for communities divided into micro grids), the tile cache's size, how long a shutdown waits for requests in flight, whether
  * every request is logged, who may do what, the GeoServer to publish to (null: none), and the
  * address clients reach the service at (null: links are relative; never taken from a request's Host),
- * how long a request's line and headers may take to arrive in all, and how long reports may stay open.
+ * how long a request's line and headers may take to arrive in all, how long reports may stay open, and
+ * the report link printed maps carry as a QR code ({code} replaced by the grid's code), and what one
+ * instance takes on at once ({@link Limits}).
  */
 public record ServerSettings(
         StaffingRule staffing,
@@ -29,6 +31,7 @@ public record ServerSettings(
         String publicUrl,
         Duration headerTimeout,
         ReportDeadlines reportDeadlines,
+        String reportUrl,
         Limits limits) {
 
     /**
@@ -68,6 +71,7 @@ public record ServerSettings(
             null,
             Duration.ofSeconds(10),
             ReportDeadlines.DEFAULT,
+            org.gridatlas.api.serving.GridMaps.DEFAULT_REPORT_URL,
             Limits.DEFAULT);
 
     public ServerSettings withSecurity(Security s) {
@@ -85,6 +89,7 @@ public record ServerSettings(
                 publicUrl,
                 headerTimeout,
                 reportDeadlines,
+                reportUrl,
                 limits);
     }
 
@@ -103,6 +108,7 @@ public record ServerSettings(
                 publicUrl,
                 d,
                 reportDeadlines,
+                reportUrl,
                 limits);
     }
 
@@ -121,6 +127,26 @@ public record ServerSettings(
                 url,
                 headerTimeout,
                 reportDeadlines,
+                reportUrl,
+                limits);
+    }
+
+    public ServerSettings withReportUrl(String template) {
+        return new ServerSettings(
+                staffing,
+                bounds,
+                ruralRule,
+                microBounds,
+                tileCacheBytes,
+                shutdownGrace,
+                accessLog,
+                security,
+                geoServer,
+                geoServerDbHost,
+                publicUrl,
+                headerTimeout,
+                reportDeadlines,
+                template,
                 limits);
     }
 
@@ -139,6 +165,7 @@ public record ServerSettings(
                 publicUrl,
                 headerTimeout,
                 reportDeadlines,
+                reportUrl,
                 l);
     }
 }

@@ -47,6 +47,7 @@ class AdminPublishTest {
                 null,
                 java.time.Duration.ofSeconds(10),
                 org.gridatlas.api.serving.ReportDeadlines.DEFAULT,
+                null,
                 ServerSettings.Limits.DEFAULT);
     }
 

@@ -66,6 +66,9 @@ abstract class AttackSuite {
             entry("GET /api/v1/staffing", "reader"),
             entry("POST /api/v1/zones", "planner"),
             entry("GET /api/v1/communities/{code}/map.png", "reader"),
+            entry("GET /api/v1/communities/{code}/map.pdf", "reader"),
+            entry("GET /api/v1/grids/{code}/map.pdf", "reader"),
+            entry("GET /api/v1/streets/{code}/map.pdf", "reader"),
             entry("POST /api/v1/admin/publish", "admin"),
             entry("GET /api/v1/admin/audit", "admin"),
             entry("POST /api/v1/communities/{code}/changes", "planner"),
@@ -895,6 +898,37 @@ abstract class AttackSuite {
                 missing.add(route);
         }
         assertTrue(missing.isEmpty(), "not in openapi.json: " + missing);
+    }
+
+    /** Row 8: a unit with more vertices than a crosswalk can take in time is refused before anything is stored. */
+    @Test
+    void aUnitWithTooManyVerticesIsRefused() throws Exception {
+        int n = org.gridatlas.engine.io.DepartmentLayerReader.MAX_UNIT_VERTICES + 1;
+        StringBuilder ring = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            double a = 2 * Math.PI * i / n;
+            ring.append('[')
+                    .append(7.42 + 0.01 * Math.cos(a))
+                    .append(',')
+                    .append(43.73 + 0.01 * Math.sin(a))
+                    .append("],");
+        }
+        ring.append(ring, 0, ring.indexOf("]") + 1); // closed on the first point, exactly
+        String layer =
+                "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"id\":\"u1\",\"name\":\"甲\",\"department\":\"公安\"},"
+                        + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[" + ring + "]]}}]}";
+        RawHttp.Answer a = RawHttp.send(
+                server.port(),
+                "PUT",
+                "/api/v1/departments/layers/beats?kind=units",
+                layer,
+                "Content-Type",
+                "application/geo+json",
+                "Authorization",
+                "Bearer " + ChangesResourceTest.PLANNER);
+        assertEquals(400, a.status(), a.body());
+        assertTrue(a.body().contains("vertices"), a.body());
+        assertNothingStored();
     }
 
     /** Sends a request's headers and the first bytes of its body, and leaves it there. */
