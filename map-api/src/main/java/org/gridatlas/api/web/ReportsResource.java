@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.gridatlas.api.serving.AddressLookup;
 import org.gridatlas.api.serving.Json;
@@ -43,10 +42,12 @@ final class ReportsResource implements ReportDesk {
     /** The last days' reports in memory, for the summaries and the overdue list. */
     private final ReportWindow window;
 
-    private final List<SseClient> clients = new CopyOnWriteArrayList<>();
+    private final LiveStreams streams;
     private final java.util.function.Consumer<Report> onReport;
     /** The summaries' window in memory: two weeks, for this week against the last. */
     static final Duration WINDOW = Duration.ofDays(15);
+    /** How far ahead of our clock a report's time may be (clocks differ a little; a report from 2199 is no report). */
+    static final Duration AHEAD = Duration.ofMinutes(5);
 
     ReportsResource(
             Supplier<ServingState> state,
@@ -54,7 +55,9 @@ final class ReportsResource implements ReportDesk {
             AccessStore audit,
             ReportDeadlines deadlines,
             java.util.function.Consumer<Report> onReport,
-            StaffResource staff) {
+            StaffResource staff,
+            int streamBacklog) {
+        this.streams = new LiveStreams(streamBacklog);
         this.staff = staff;
         this.state = state;
         this.store = store;
@@ -72,6 +75,10 @@ final class ReportsResource implements ReportDesk {
         Instant time = body.hasNonNull("time")
                 ? Params.instant("time", body.get("time").asText())
                 : Instant.now();
+        if (time.isAfter(Instant.now().plus(AHEAD)))
+            throw ApiError.badRequest(
+                    "time",
+                    "time lies more than " + AHEAD.toMinutes() + " minutes ahead of the server's clock: " + time);
         ChinaCrs crs = body.hasNonNull("crs") ? Params.crs(body.get("crs").asText()) : ChinaCrs.WGS84;
         ReportSource source = source(body);
         Map<String, Object> received;
@@ -225,6 +232,10 @@ final class ReportsResource implements ReportDesk {
         return window.covers(since) ? window.between(since, until) : store.reportsBetween(since, until);
     }
 
+    int liveStreams() {
+        return streams.size();
+    }
+
     int windowSize() {
         return window.size();
     }
@@ -298,31 +309,17 @@ final class ReportsResource implements ReportDesk {
     }
 
     void stream(SseClient client) {
-        client.keepAlive();
-        clients.add(client);
-        client.onClose(() -> clients.remove(client));
-        client.sendComment("connected");
+        streams.add(client);
     }
 
     /** Ends every live stream (at shutdown, so that they do not hold it up). */
     void closeStreams() {
-        for (SseClient c : clients) c.close();
-        clients.clear();
+        streams.close();
     }
 
-    /** To every live stream: "report" for a new report, "status" for one that moved on. */
+    /** To every live stream, without waiting for any: "report" for a new report, "status" for one that moved on. */
     private void broadcast(String event, Map<String, Object> report) {
-        for (SseClient c : clients) {
-            if (c.terminated()) {
-                clients.remove(c);
-                continue;
-            }
-            // reports arrive on many request threads at once; one stream takes one event at a time, or two would
-            // interleave
-            synchronized (c) {
-                c.sendEvent(event, report);
-            }
-        }
+        streams.broadcast(event, report);
     }
 
     static Map<String, Object> view(Report r) {
