@@ -524,37 +524,19 @@ abstract class AttackSuite {
     /** Row 1: batches past the cap are refused at once, whatever the ones in progress do; reads go on. */
     @Test
     void batchesPastTheCapAreRefusedAtOnce() throws Exception {
-        List<Socket> held = new ArrayList<>();
-        try {
-            for (int i = 0; i < LIMITS.batches(); i++)
-                held.add(openUpload("/api/v1/lookup", "text/csv", 1_000_000, "id,lon,lat\na,1,1\n"));
-            awaitGauge("gridatlas_batches_in_progress", LIMITS.batches());
-            RawHttp.Answer more = RawHttp.send(
-                    server.port(),
-                    "POST",
-                    "/api/v1/lookup",
-                    "id,lon,lat\nb,1,1\n",
-                    "Content-Type",
-                    "text/csv",
-                    "Authorization",
-                    "Bearer " + ChangesResourceTest.READER);
-            assertEquals(503, more.status(), more.body());
-            assertNotNull(more.header("Retry-After"), more.head());
-            assertEquals(
-                    200,
-                    RawHttp.send(
-                                    server.port(),
-                                    "GET",
-                                    "/api/v1/grids?limit=1",
-                                    null,
-                                    "Authorization",
-                                    "Bearer " + ChangesResourceTest.READER)
-                            .status());
-            assertEquals(
-                    200, RawHttp.send(server.port(), "GET", "/health", null).status());
-        } finally {
-            for (Socket s : held) s.close();
-        }
+        refusedPastTheCap(
+                LIMITS.batches(),
+                "gridatlas_batches_in_progress",
+                () -> openUpload("/api/v1/lookup", "text/csv", 1_000_000, "id,lon,lat\na,1,1\n"),
+                () -> RawHttp.send(
+                        server.port(),
+                        "POST",
+                        "/api/v1/lookup",
+                        "id,lon,lat\nb,1,1\n",
+                        "Content-Type",
+                        "text/csv",
+                        "Authorization",
+                        "Bearer " + ChangesResourceTest.READER));
     }
 
     /** Row 2: a body trickled in is cut off once it falls behind the minimum rate. */
@@ -585,21 +567,36 @@ abstract class AttackSuite {
     /** Row 2: uploads past the cap are refused at once, and the reads and /health still answer. */
     @Test
     void uploadsPastTheCapAreRefusedAtOnce() throws Exception {
+        refusedPastTheCap(
+                LIMITS.uploads(),
+                "gridatlas_uploads_in_progress",
+                () -> openUpload("/api/v1/reports", "application/json", 1_000, "{"),
+                () -> RawHttp.send(
+                        server.port(),
+                        "POST",
+                        "/api/v1/reports",
+                        report.formatted("more", ",\"lat\":\"x\""),
+                        "Content-Type",
+                        "application/json",
+                        "X-Report-Key",
+                        REPORT_KEY));
+        assertNothingStored();
+    }
+
+    private interface Call<T> {
+        T call() throws IOException;
+    }
+
+    /** Holds {@code cap} requests in progress (the gauge says so), then one more is 503 at once while reads answer. */
+    private void refusedPastTheCap(int cap, String gauge, Call<Socket> hold, Call<RawHttp.Answer> more)
+            throws IOException {
         List<Socket> held = new ArrayList<>();
         try {
-            for (int i = 0; i < LIMITS.uploads(); i++)
-                held.add(openUpload("/api/v1/reports", "application/json", 1_000, "{"));
-            awaitGauge("gridatlas_uploads_in_progress", LIMITS.uploads());
-            RawHttp.Answer more = RawHttp.send(
-                    server.port(),
-                    "POST",
-                    "/api/v1/reports",
-                    report.formatted("more", ",\"lat\":\"x\""),
-                    "Content-Type",
-                    "application/json",
-                    "X-Report-Key",
-                    REPORT_KEY);
-            assertEquals(503, more.status(), more.body());
+            for (int i = 0; i < cap; i++) held.add(hold.call());
+            awaitGauge(gauge, cap);
+            RawHttp.Answer refused = more.call();
+            assertEquals(503, refused.status(), refused.body());
+            assertNotNull(refused.header("Retry-After"), refused.head());
             assertEquals(
                     200, RawHttp.send(server.port(), "GET", "/health", null).status());
             assertEquals(
@@ -615,7 +612,6 @@ abstract class AttackSuite {
         } finally {
             for (Socket s : held) s.close();
         }
-        assertNothingStored();
     }
 
     /** Row 3: live streams that never read hold up no report, and fall behind until they are dropped. */
