@@ -4,15 +4,15 @@
 # checker's summary); then reads one of them as planners' files hold it (GBK Shapefiles in EPSG:4528,
 # a GeoPackage in EPSG:4549, both made by GDAL) and compares the grids with the lon/lat run's.
 # Needs the built jar (README), GDAL's ogr2ogr and python3-shapely.
-#   scripts/real_corpus.sh OSM_DIR OUT_DIR
-# OSM_DIR holds the extracts under the names below (the table of extracts in docs/grid-quality.md
-# says where each comes from); Monaco comes from fixtures/.
+#   scripts/real_corpus.sh REAL_DATA_DIR OUT_DIR      (e.g. ../shared/data, as GRIDATLAS_REAL_DATA)
+# REAL_DATA_DIR holds monaco/ and osm/ with the extracts under the names below (the table of extracts
+# in docs/grid-quality.md says where each comes from); it is read in place, never copied into the repository.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-osm=$(realpath "$1"); out=$(realpath -m "$2")
+real=$(realpath "$1"); osm="$real/osm"; out=$(realpath -m "$2")
 jar=map-api/target/gridatlas.jar
 mkdir -p "$out/datasets" "$out/grids"
-rm -rf "$out/datasets/monaco" && cp -r fixtures/monaco "$out/datasets/monaco"
+rm -rf "$out/datasets/monaco" && cp -r "$real/monaco" "$out/datasets/monaco"
 # name, test district code, options of osm_to_dataset.py
 while read -r name district opts; do
   # shellcheck disable=SC2086  # the options are words

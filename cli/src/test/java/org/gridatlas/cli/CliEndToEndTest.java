@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.gridatlas.fixtures.Fixtures;
+import org.gridatlas.fixtures.NeedsRealData;
+import org.gridatlas.fixtures.RealData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,12 +53,13 @@ class CliEndToEndTest {
     }
 
     @Test
+    @NeedsRealData
     void delineatesMonacoAndTheIndependentCheckerPasses(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("monaco");
-        Run r = cli("delineate", "--input", Fixtures.monaco().toString(), "--output", out.toString());
+        Run r = cli("delineate", "--input", RealData.monaco().toString(), "--output", out.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("verification PASS"), r.out());
-        String check = check(Fixtures.monaco(), out);
+        String check = check(RealData.monaco(), out);
         assertTrue(check.contains("PASS grids="), check);
         JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
         assertTrue(report.get("shareInBounds").asDouble() > 0.85, report.toString());
@@ -98,15 +101,15 @@ class CliEndToEndTest {
         Path out = dir.resolve("result");
         assertEquals(
                 0,
-                cli("delineate", "--input", Fixtures.monaco().toString(), "--output", out.toString())
+                cli("delineate", "--input", Fixtures.smallCityFolder().toString(), "--output", out.toString())
                         .exit());
         String before = Files.readString(out.resolve("assignments.csv"));
 
         Path bad = dir.resolve("bad");
         Files.createDirectories(bad);
         for (String f : new String[] {"communities.geojson", "barriers.geojson"})
-            Files.copy(Fixtures.monaco().resolve(f), bad.resolve(f));
-        String buildings = Files.readString(Fixtures.monaco().resolve("buildings.geojson"));
+            Files.copy(Fixtures.smallCityFolder().resolve(f), bad.resolve(f));
+        String buildings = Files.readString(Fixtures.smallCityFolder().resolve("buildings.geojson"));
         Files.writeString(
                 bad.resolve("buildings.geojson"),
                 buildings.replaceFirst("\"households\": ?\\d+", "\"households\": -5"));
@@ -114,8 +117,9 @@ class CliEndToEndTest {
         assertEquals(2, r.exit());
         assertTrue(
                 r.err()
-                        .contains(
-                                "buildings.geojson feature 0 (id b393226): households must be an integer >= 0, got -5"),
+                        .contains("buildings.geojson feature 0 (id "
+                                + Fixtures.smallCity().buildings().get(0).id()
+                                + "): households must be an integer >= 0, got -5"),
                 r.err());
         assertEquals(before, Files.readString(out.resolve("assignments.csv")));
     }
@@ -125,7 +129,7 @@ class CliEndToEndTest {
         Run r = cli(
                 "delineate",
                 "--input",
-                Fixtures.monaco().toString(),
+                Fixtures.smallCityFolder().toString(),
                 "--output",
                 dir.resolve("x").toString(),
                 "--min",

@@ -23,7 +23,8 @@ import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.DepartmentResource;
 import org.gridatlas.engine.model.DepartmentUnit;
 import org.gridatlas.fixtures.DepartmentLayers;
-import org.gridatlas.fixtures.Fixtures;
+import org.gridatlas.fixtures.NeedsRealData;
+import org.gridatlas.fixtures.RealData;
 import org.gridatlas.store.ThrowawayDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,7 @@ import org.locationtech.jts.geom.Envelope;
  * spans one), checked by the independent shapely checker (area and household shares); the same
  * through both stores.
  */
+@NeedsRealData
 class CrosswalkCommandTest {
     private static final Path CHECKER =
             Path.of("../scripts/check_crosswalk.py").toAbsolutePath().normalize();
@@ -49,9 +51,9 @@ class CrosswalkCommandTest {
     @BeforeAll
     static void monacoAndItsBeats() throws Exception {
         grids = dir.resolve("grids");
-        Run r = cli("delineate", "--input", Fixtures.monaco().toString(), "--output", grids.toString());
+        Run r = cli("delineate", "--input", RealData.monaco().toString(), "--output", grids.toString());
         assertEquals(0, r.exit(), r.err());
-        Dataset monaco = DatasetReader.read(Fixtures.monaco());
+        Dataset monaco = DatasetReader.read(RealData.monaco());
         List<DepartmentUnit> units = DepartmentLayers.policeBeats(monaco);
         assertTrue(units.size() >= 10, "beats: " + units.size());
         beats = dir.resolve("beats.geojson");
@@ -86,7 +88,7 @@ class CrosswalkCommandTest {
                         grids.resolve("grids.geojson").toString(),
                         beats.toString(),
                         out.toString(),
-                        Fixtures.monaco().toString())
+                        RealData.monaco().toString())
                 .redirectErrorStream(true)
                 .start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -102,7 +104,7 @@ class CrosswalkCommandTest {
                 "--grids",
                 grids.toString(),
                 "--input",
-                Fixtures.monaco().toString(),
+                RealData.monaco().toString(),
                 "--layer",
                 beats.toString(),
                 "--resources",
@@ -176,14 +178,14 @@ class CrosswalkCommandTest {
                                 "--grids",
                                 grids.toString(),
                                 "--input",
-                                Fixtures.monaco().toString(),
+                                RealData.monaco().toString(),
                                 "--layer",
                                 beats.toString(),
                                 "--output",
                                 reference.toString())
                         .exit());
         Path store = dir.resolve("store.gpkg");
-        Run imported = cli("import", "--input", Fixtures.monaco().toString(), "--store", store.toString());
+        Run imported = cli("import", "--input", RealData.monaco().toString(), "--store", store.toString());
         assertEquals(0, imported.exit(), imported.err());
         Path fromGpkg = dir.resolve("from-gpkg");
         Run r = cli(
@@ -231,7 +233,7 @@ class CrosswalkCommandTest {
         try (ThrowawayDatabase db = new ThrowawayDatabase("jdbc:postgresql://127.0.0.1:5432/", "gridatlas_crosswalk")) {
             assertEquals(
                     0,
-                    cli("import", "--input", Fixtures.monaco().toString(), "--jdbc", db.url())
+                    cli("import", "--input", RealData.monaco().toString(), "--jdbc", db.url())
                             .exit());
             Path fromPg = dir.resolve("from-pg");
             r = cli("crosswalk", "--jdbc", db.url(), "--layer", beats.toString(), "--output", fromPg.toString());
@@ -255,7 +257,7 @@ class CrosswalkCommandTest {
                                 "--grids",
                                 grids.toString(),
                                 "--input",
-                                Fixtures.monaco().toString(),
+                                RealData.monaco().toString(),
                                 "--layer",
                                 beats.toString(),
                                 "--output",
@@ -269,7 +271,7 @@ class CrosswalkCommandTest {
                 "--grids",
                 grids.toString(),
                 "--input",
-                Fixtures.monaco().toString(),
+                RealData.monaco().toString(),
                 "--layer",
                 bad.toString(),
                 "--output",

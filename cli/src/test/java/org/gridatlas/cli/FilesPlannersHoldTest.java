@@ -17,6 +17,8 @@ import java.util.TreeMap;
 import org.gridatlas.engine.errors.PlanningFailure;
 import org.gridatlas.engine.io.DatasetException;
 import org.gridatlas.fixtures.Fixtures;
+import org.gridatlas.fixtures.NeedsRealData;
+import org.gridatlas.fixtures.RealData;
 import org.gridatlas.fixtures.Slow;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,13 +51,13 @@ class FilesPlannersHoldTest {
         for (String l : LAYERS) {
             ogr2ogr(
                     "-t_srs",
-                    "EPSG:32632",
+                    "EPSG:32650",
                     utm.resolve(l + ".geojson").toString(),
-                    Fixtures.monaco().resolve(l + ".geojson").toString());
+                    Fixtures.smallCityFolder().resolve(l + ".geojson").toString());
             ObjectNode fc =
                     (ObjectNode) JSON.readTree(utm.resolve(l + ".geojson").toFile());
             assertTrue(
-                    fc.path("crs").path("properties").path("name").asText().endsWith("32632"),
+                    fc.path("crs").path("properties").path("name").asText().endsWith("32650"),
                     "GDAL names the system in the crs member");
             fc.remove("crs");
             JSON.writeValue(bare.resolve(l + ".geojson").toFile(), fc);
@@ -63,7 +65,7 @@ class FilesPlannersHoldTest {
         CliEndToEndTest.Run lonLat = cli(
                 "delineate",
                 "--input",
-                Fixtures.monaco().toString(),
+                Fixtures.smallCityFolder().toString(),
                 "--output",
                 dir.resolve("out-lonlat").toString());
         assertEquals(0, lonLat.exit(), lonLat.err());
@@ -79,7 +81,7 @@ class FilesPlannersHoldTest {
                 "--input",
                 bare.toString(),
                 "--crs",
-                "EPSG:32632",
+                "EPSG:32650",
                 "--output",
                 dir.resolve("out-given").toString());
         assertEquals(0, given.exit(), given.err());
@@ -101,21 +103,21 @@ class FilesPlannersHoldTest {
 
     @Test
     void shapefilesGeoPackagesAndOtherFormatsGiveTheSameGrids(@TempDir Path dir) throws Exception {
-        Path shp = dir.resolve("shp"), gpkg = dir.resolve("monaco.gpkg"), sqlite = dir.resolve("monaco.sqlite");
+        Path shp = dir.resolve("shp"), gpkg = dir.resolve("city.gpkg"), sqlite = dir.resolve("city.sqlite");
         Files.createDirectories(shp);
         for (String l : LAYERS) {
-            String src = Fixtures.monaco().resolve(l + ".geojson").toString();
+            String src = Fixtures.smallCityFolder().resolve(l + ".geojson").toString();
             // ArcGIS-style: GBK attributes, field names cut to 10 characters, a .prj in UTM
             ogr2ogr(
                     "-f",
                     "ESRI Shapefile",
                     "-t_srs",
-                    "EPSG:32632",
+                    "EPSG:32650",
                     "-lco",
                     "ENCODING=GBK",
                     shp.resolve(l + ".shp").toString(),
                     src);
-            List<String> more = new ArrayList<>(List.of("-f", "GPKG", "-t_srs", "EPSG:32632", "-nln", l));
+            List<String> more = new ArrayList<>(List.of("-f", "GPKG", "-t_srs", "EPSG:32650", "-nln", l));
             if (Files.exists(gpkg)) more.add("-update");
             more.addAll(List.of(gpkg.toString(), src));
             ogr2ogr(more.toArray(String[]::new));
@@ -124,11 +126,11 @@ class FilesPlannersHoldTest {
             lite.addAll(List.of(sqlite.toString(), src));
             ogr2ogr(lite.toArray(String[]::new));
         }
-        assertTrue(Files.readString(shp.resolve("communities.prj")).contains("UTM_Zone_32N"));
+        assertTrue(Files.readString(shp.resolve("communities.prj")).contains("UTM_Zone_50N"));
         CliEndToEndTest.Run lonLat = cli(
                 "delineate",
                 "--input",
-                Fixtures.monaco().toString(),
+                Fixtures.smallCityFolder().toString(),
                 "--output",
                 dir.resolve("out-lonlat").toString());
         assertEquals(0, lonLat.exit(), lonLat.err());
@@ -142,7 +144,7 @@ class FilesPlannersHoldTest {
 
     @Test
     void badFilesAreExitTwoNamingFileAndPlace(@TempDir Path dir) throws Exception {
-        Path truncated = copyOfMonaco(dir.resolve("truncated"));
+        Path truncated = copyOf(Fixtures.smallCityFolder(), dir.resolve("truncated"));
         byte[] all = Files.readAllBytes(truncated.resolve("buildings.geojson"));
         Files.write(truncated.resolve("buildings.geojson"), java.util.Arrays.copyOf(all, all.length / 2));
         CliEndToEndTest.Run r = cli(
@@ -158,7 +160,7 @@ class FilesPlannersHoldTest {
                         && r.err().contains("not valid JSON"),
                 r.err());
 
-        Path empty = copyOfMonaco(dir.resolve("empty"));
+        Path empty = copyOf(Fixtures.smallCityFolder(), dir.resolve("empty"));
         Files.writeString(empty.resolve("buildings.geojson"), "{\"type\":\"FeatureCollection\",\"features\":[]}");
         r = cli(
                 "delineate",
@@ -169,20 +171,13 @@ class FilesPlannersHoldTest {
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains("buildings.geojson: no buildings"), r.err());
 
-        // Monaco's lon and lat (7.4, 43.7) are both in range swapped: only the communities tell
-        Path swapped = copyOfMonaco(dir.resolve("swapped"));
-        ObjectNode fc =
-                (ObjectNode) JSON.readTree(swapped.resolve("buildings.geojson").toFile());
-        for (JsonNode f : fc.get("features")) swap(f.path("geometry").path("coordinates"));
-        JSON.writeValue(swapped.resolve("buildings.geojson").toFile(), fc);
-        r = cli(
-                "delineate",
-                "--input",
-                swapped.toString(),
-                "--output",
-                dir.resolve("o3").toString());
+        // the district's lon and lat (119.6, 39.9) swapped: a latitude out of range
+        r = delineateSwapped(Fixtures.smallCityFolder(), dir.resolve("swapped"));
         assertEquals(2, r.exit(), r.err());
-        assertTrue(r.err().contains("lon and lat swapped: the file is in lat,lon order"), r.err());
+        assertTrue(
+                r.err().contains("coordinates are not lon/lat: (39.9")
+                        && r.err().contains("out of range"),
+                r.err());
 
         r = cli(
                 "delineate",
@@ -194,7 +189,7 @@ class FilesPlannersHoldTest {
         r = cli(
                 "delineate",
                 "--input",
-                Fixtures.monaco().toString(),
+                Fixtures.smallCityFolder().toString(),
                 "--crs",
                 "EPSG:999999",
                 "--output",
@@ -208,7 +203,7 @@ class FilesPlannersHoldTest {
         Path lonLat = dir.resolve("lonlat");
         assertEquals(
                 0,
-                cli("delineate", "--input", Fixtures.monaco().toString(), "--output", lonLat.toString())
+                cli("delineate", "--input", Fixtures.smallCityFolder().toString(), "--output", lonLat.toString())
                         .exit());
         Map<String, double[]> want = centroids(lonLat.resolve("grids.geojson"));
         // (output, extra options, the file GDAL opens)
@@ -218,11 +213,11 @@ class FilesPlannersHoldTest {
             List<String> args = new java.util.ArrayList<>(List.of(
                     "delineate",
                     "--input",
-                    Fixtures.monaco().toString(),
+                    Fixtures.smallCityFolder().toString(),
                     "--output",
                     dir.resolve(c[0]).toString(),
                     "--output-crs",
-                    "EPSG:32632"));
+                    "EPSG:32650"));
             if (!c[1].isEmpty()) args.add(c[1]);
             CliEndToEndTest.Run r = cli(args.toArray(String[]::new));
             assertEquals(0, r.exit(), r.err());
@@ -246,17 +241,17 @@ class FilesPlannersHoldTest {
         CliEndToEndTest.Run refused = cli(
                 "delineate",
                 "--input",
-                Fixtures.monaco().toString(),
+                Fixtures.smallCityFolder().toString(),
                 "--output",
                 dir.resolve("dir").toString(),
                 "--output-crs",
-                "EPSG:32632");
+                "EPSG:32650");
         assertEquals(2, refused.exit());
         assertTrue(refused.err().contains("--output-crs: applies to a .gpkg or Shapefile output"), refused.err());
         refused = cli(
                 "delineate",
                 "--input",
-                Fixtures.monaco().toString(),
+                Fixtures.smallCityFolder().toString(),
                 "--output",
                 dir.resolve("x.gpkg").toString(),
                 "--format",
@@ -266,7 +261,7 @@ class FilesPlannersHoldTest {
         refused = cli(
                 "delineate",
                 "--input",
-                Fixtures.monaco().toString(),
+                Fixtures.smallCityFolder().toString(),
                 "--output",
                 dir.resolve("web").toString(),
                 "--format",
@@ -321,6 +316,30 @@ class FilesPlannersHoldTest {
         return m;
     }
 
+    @Test
+    @NeedsRealData
+    void monacoSwappedIsNamedByItsCommunities(@TempDir Path dir) throws Exception {
+        // Monaco's lon and lat (7.4, 43.7) are both in range swapped: only the communities tell
+        CliEndToEndTest.Run r = delineateSwapped(RealData.monaco(), dir);
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("lon and lat swapped: the file is in lat,lon order"), r.err());
+    }
+
+    /** Delineates a copy of a dataset whose buildings are in lat,lon order. */
+    private static CliEndToEndTest.Run delineateSwapped(Path dataset, Path dir) throws Exception {
+        Path swapped = copyOf(dataset, dir.resolve("in"));
+        ObjectNode fc =
+                (ObjectNode) JSON.readTree(swapped.resolve("buildings.geojson").toFile());
+        for (JsonNode f : fc.get("features")) swap(f.path("geometry").path("coordinates"));
+        JSON.writeValue(swapped.resolve("buildings.geojson").toFile(), fc);
+        return cli(
+                "delineate",
+                "--input",
+                swapped.toString(),
+                "--output",
+                dir.resolve("out").toString());
+    }
+
     private static void swap(JsonNode n) {
         if (n instanceof ArrayNode a && a.size() >= 2 && a.get(0).isNumber()) {
             JsonNode x = a.get(0);
@@ -331,9 +350,9 @@ class FilesPlannersHoldTest {
         }
     }
 
-    private static Path copyOfMonaco(Path to) throws Exception {
+    private static Path copyOf(Path dataset, Path to) throws Exception {
         Files.createDirectories(to);
-        for (String l : LAYERS) Files.copy(Fixtures.monaco().resolve(l + ".geojson"), to.resolve(l + ".geojson"));
+        for (String l : LAYERS) Files.copy(dataset.resolve(l + ".geojson"), to.resolve(l + ".geojson"));
         return to;
     }
 

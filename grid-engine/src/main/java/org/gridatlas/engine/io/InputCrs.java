@@ -77,7 +77,7 @@ public final class InputCrs {
         layers.forEach((schema, features) -> {
             List<Feature> moved = new ArrayList<>(features.size());
             for (Feature f : features)
-                moved.add(f.geometry() == null ? f : new Feature(f.properties(), transform(f.geometry())));
+                moved.add(f.geometry() == null ? f : new Feature(f.properties(), toLonLat(f.geometry())));
             out.put(schema, moved);
         });
         return out;
@@ -98,7 +98,8 @@ public final class InputCrs {
         return transform(g, fromLonLat);
     }
 
-    private org.locationtech.jts.geom.Geometry transform(org.locationtech.jts.geom.Geometry g) {
+    /** A geometry of this system in lon/lat (a copy). */
+    public org.locationtech.jts.geom.Geometry toLonLat(org.locationtech.jts.geom.Geometry g) {
         return transform(g, toLonLat);
     }
 

@@ -22,8 +22,11 @@ import org.gridatlas.api.geoserver.GeoServerException;
 import org.gridatlas.api.geoserver.GeoServerPublisher;
 import org.gridatlas.api.geoserver.PostGisConnection;
 import org.gridatlas.api.geoserver.PublishedLayer;
+import org.gridatlas.api.ogc.OgcFeatures;
+import org.gridatlas.api.ogc.OgcTiles;
 import org.gridatlas.api.serving.CommunityEdits;
 import org.gridatlas.api.serving.DepartmentNetworks;
+import org.gridatlas.api.serving.FeatureCatalog;
 import org.gridatlas.api.serving.Json;
 import org.gridatlas.api.serving.ServingState;
 import org.gridatlas.engine.edit.GridEditor;
@@ -106,6 +109,8 @@ public final class ApiServer implements AutoCloseable {
                         settings.geoServerDbHost()));
         ZonesResource zones = new ZonesResource(state::get, store, this::reload);
         GridsResource grids = new GridsResource(state::get, staff, staffing, settings.publicUrl());
+        OgcFeatures ogc = new OgcFeatures(new FeatureCatalog(state::get, store, departments), settings.publicUrl());
+        OgcTiles ogcTiles = new OgcTiles(tiles, settings.publicUrl());
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new io.javalin.json.JavalinJackson(Json.MAPPER, false));
@@ -137,7 +142,9 @@ public final class ApiServer implements AutoCloseable {
                             admin,
                             new DepartmentsResource(
                                     departments, store, () -> tiles.departments(departments.tileLayers())),
-                            resource("/openapi.json")));
+                            resource("/openapi.json"),
+                            ogc,
+                            ogcTiles));
             ErrorMapping.register(config);
         });
         this.watch = store.watch(this::onStoreChange);
@@ -159,7 +166,8 @@ public final class ApiServer implements AutoCloseable {
         io.javalin.router.Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
         String route = endpoint == null ? "unmatched" : endpoint.path;
         if (started != null) metrics.request(ctx.method().name(), route, ctx.statusCode(), System.nanoTime() - started);
-        if (route.startsWith("/tiles/{layer}/")) metrics.count("gridatlas_tiles_served_total", 1);
+        if (route.startsWith("/tiles/{layer}/") || route.endsWith("{tileCol}"))
+            metrics.count("gridatlas_tiles_served_total", 1);
         if (route.equals("/api/v1/lookup") && ctx.method().name().equals("GET"))
             metrics.count("gridatlas_lookups_total", 1);
         if (ctx.method() == io.javalin.http.HandlerType.POST
@@ -193,7 +201,9 @@ public final class ApiServer implements AutoCloseable {
             ChangesResource changes,
             AdminResource admin,
             DepartmentsResource departments,
-            byte[] openApi) {}
+            byte[] openApi,
+            OgcFeatures ogc,
+            OgcTiles ogcTiles) {}
 
     /** Every route with who may call it (see {@link Access}). */
     private void routes(Routes r, Resources x) {
@@ -259,6 +269,27 @@ public final class ApiServer implements AutoCloseable {
                 .get("/api/v1/departments/layers/{name}/features.geojson", READ, x.departments()::features)
                 .get("/tiles/{layer}", READ, tiles::tileJson)
                 .get("/tiles/{layer}/{z}/{x}/{yformat}", READ, tiles::tile);
+        ogcRoutes(r, x.ogc(), x.ogcTiles());
+    }
+
+    /** OGC API – Features and Tiles: what describes the service is public, the data are reads. */
+    private static void ogcRoutes(Routes r, OgcFeatures f, OgcTiles t) {
+        String tile = "/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}";
+        r.get("/ogc", PUBLIC, f::landing)
+                .get("/ogc/conformance", PUBLIC, f::conformance)
+                .get("/ogc/api", READ, f::api)
+                .get("/ogc/collections", READ, f::collections)
+                .get("/ogc/collections/{collectionId}", READ, f::collection)
+                .get("/ogc/collections/{collectionId}/items", READ, f::items)
+                .get("/ogc/collections/{collectionId}/items/{featureId}", READ, f::item)
+                .get("/ogc/tileMatrixSets", PUBLIC, t::tileMatrixSets)
+                .get("/ogc/tileMatrixSets/{tileMatrixSetId}", PUBLIC, t::tileMatrixSet)
+                .get("/ogc/tiles", READ, t::datasetTilesets)
+                .get("/ogc/tiles/{tileMatrixSetId}", READ, t::datasetTileset)
+                .get("/ogc/tiles" + tile, READ, t::datasetTile)
+                .get("/ogc/collections/{collectionId}/tiles", READ, t::collectionTilesets)
+                .get("/ogc/collections/{collectionId}/tiles/{tileMatrixSetId}", READ, t::collectionTileset)
+                .get("/ogc/collections/{collectionId}/tiles" + tile, READ, t::collectionTile);
     }
 
     /** Rebuilds the snapshot from the store and swaps it in; requests in flight finish on the old one. */

@@ -235,13 +235,6 @@ final class DepartmentsResource {
     }
 
     private static Map<String, Object> resource(DepartmentResource r, String grid) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", r.id());
-        m.put("type", r.type());
-        m.put("name", r.name());
-        m.put("department", r.department());
-        m.put("grid_code", grid);
-        if (!r.attributes().isEmpty()) m.put("attributes", r.attributes());
-        return m;
+        return org.gridatlas.api.serving.FeatureCatalog.resource(r, grid, true);
     }
 }

@@ -5,16 +5,17 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.gridatlas.api.serving.Json;
 import org.gridatlas.engine.geom.ChinaCrs;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.geojson.GeoJsonWriter;
 
 /** Streams GeoJSON features straight to a response, geometry written by JTS (9 decimals, RFC 7946 winding). */
-final class GeoJsonOut implements AutoCloseable {
+public final class GeoJsonOut implements AutoCloseable {
     private final JsonGenerator g;
     private final GeoJsonWriter geo = new GeoJsonWriter(9);
-    private final ChinaCrs crs;
+    private final UnaryOperator<Geometry> project;
 
     GeoJsonOut(OutputStream out) throws IOException {
         this(out, ChinaCrs.WGS84);
@@ -22,14 +23,19 @@ final class GeoJsonOut implements AutoCloseable {
 
     /** Geometry is written in {@code crs}: GCJ-02 or BD-09 so overlays line up with Amap/Tencent or Baidu base maps. */
     GeoJsonOut(OutputStream out, ChinaCrs crs) throws IOException {
-        this.crs = crs;
+        this(out, crs::fromWgs84);
+    }
+
+    /** Geometry is written as {@code project} makes it from lon/lat (another system, another axis order). */
+    public GeoJsonOut(OutputStream out, UnaryOperator<Geometry> project) throws IOException {
+        this.project = project;
         this.g = Json.MAPPER.getFactory().createGenerator(out);
         geo.setEncodeCRS(false);
         geo.setForceCCW(true);
     }
 
     /** Opens a FeatureCollection; {@code members} are written before "features" (counts, links). */
-    void startCollection(Map<String, Object> members) throws IOException {
+    public void startCollection(Map<String, Object> members) throws IOException {
         g.writeStartObject();
         g.writeStringField("type", "FeatureCollection");
         for (Map.Entry<String, Object> m : members.entrySet()) {
@@ -39,7 +45,13 @@ final class GeoJsonOut implements AutoCloseable {
         g.writeArrayFieldStart("features");
     }
 
-    void feature(Object id, Map<String, Object> properties, Geometry geometry) throws IOException {
+    public void feature(Object id, Map<String, Object> properties, Geometry geometry) throws IOException {
+        feature(id, properties, geometry, Map.of());
+    }
+
+    /** A feature with more members after its geometry (its links). */
+    public void feature(Object id, Map<String, Object> properties, Geometry geometry, Map<String, Object> members)
+            throws IOException {
         g.writeStartObject();
         g.writeStringField("type", "Feature");
         if (id != null) g.writeStringField("id", id.toString());
@@ -47,11 +59,15 @@ final class GeoJsonOut implements AutoCloseable {
         Json.MAPPER.writeValue(g, properties);
         g.writeFieldName("geometry");
         if (geometry == null) g.writeNull();
-        else g.writeRawValue(geo.write(crs.fromWgs84(geometry)));
+        else g.writeRawValue(geo.write(project.apply(geometry)));
+        for (Map.Entry<String, Object> m : members.entrySet()) {
+            g.writeFieldName(m.getKey());
+            Json.MAPPER.writeValue(g, m.getValue());
+        }
         g.writeEndObject();
     }
 
-    void endCollection() throws IOException {
+    public void endCollection() throws IOException {
         g.writeEndArray();
         g.writeEndObject();
     }

@@ -21,7 +21,6 @@ import org.gridatlas.engine.model.Community;
 import org.gridatlas.engine.model.Delineation;
 import org.gridatlas.engine.model.DelineationReport;
 import org.gridatlas.engine.model.Grid;
-import org.gridatlas.engine.model.GridFlag;
 import org.gridatlas.engine.model.GridLevel;
 import org.locationtech.jts.geom.Envelope;
 
@@ -121,18 +120,7 @@ final class GridsResource {
             out.startCollection(Map.of("numberMatched", s.communities.size()));
             for (Community c : s.communities.values()) {
                 if (street != null && !street.equals(c.streetCode())) continue;
-                Map<String, Object> p = new LinkedHashMap<>();
-                p.put("code", c.code());
-                p.put("name", c.name());
-                p.put("kind", c.kind().wireName());
-                p.put("street_code", c.streetCode());
-                p.put("street_name", c.streetName());
-                p.put("district_code", c.districtCode());
-                p.put("district_name", c.districtName());
-                List<Grid> gs = s.gridsByCommunity.getOrDefault(c.code(), List.of());
-                p.put("grids", gs.size());
-                p.put("households", gs.stream().mapToInt(Grid::households).sum());
-                out.feature(c.code(), p, c.geometry());
+                out.feature(c.code(), org.gridatlas.api.serving.FeatureCatalog.community(s, c), c.geometry());
             }
             out.endCollection();
         }
@@ -334,18 +322,7 @@ final class GridsResource {
     }
 
     static Map<String, Object> properties(Grid g) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("code", g.code());
-        p.put("level", g.level().wireName());
-        p.put("kind", g.kind().wireName());
-        p.put("community_code", g.communityCode());
-        p.put("street_code", g.streetCode());
-        p.put("households", g.households());
-        p.put("buildings", g.buildings());
-        p.put("area_m2", Math.round(g.areaM2() * 10) / 10.0);
-        p.put("parent_code", g.parentCode());
-        p.put("flags", g.flags().stream().map(GridFlag::wireName).toList());
-        return p;
+        return org.gridatlas.api.serving.FeatureCatalog.grid(g);
     }
 
     private static Envelope bbox(String v) {
@@ -360,15 +337,6 @@ final class GridsResource {
     }
 
     private String withOffset(Context ctx, int offset) {
-        StringBuilder sb =
-                new StringBuilder(publicUrl).append(ctx.endpoint().path).append('?');
-        ctx.queryParamMap().forEach((k, vs) -> {
-            if (!k.equals("offset"))
-                vs.forEach(v -> sb.append(k)
-                        .append('=')
-                        .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8))
-                        .append('&'));
-        });
-        return sb.append("offset=").append(offset).toString();
+        return PageLinks.withOffset(publicUrl, ctx, offset);
     }
 }

@@ -29,7 +29,7 @@ import org.locationtech.jts.geom.Geometry;
  * TileJSON per layer. Tiles are cached with ETags; a grid change or a new report drops exactly the
  * cached tiles it touches.
  */
-final class TilesResource {
+final class TilesResource implements org.gridatlas.api.ogc.VectorTiles {
 
     private final TileCache cache;
     private final MvtRenderer mvt = new MvtRenderer();
@@ -161,12 +161,17 @@ final class TilesResource {
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest("tile", e.getMessage());
         }
+        tile(ctx, layer, t, yf[1]);
+    }
+
+    @Override
+    public void tile(Context ctx, String layer, TileId t, String format) {
         ChinaCrs crs = Params.crs(ctx.queryParam("crs"));
         evict();
         List<TileLayer> chosen = select(layer);
-        boolean png = yf[1].equals("png");
+        boolean png = format.equals("png");
         TileCache.Entry e = cache.get(
-                layer + "|" + yf[1] + "|" + crs,
+                layer + "|" + format + "|" + crs,
                 t,
                 // names are drawn by the map client (its own fonts); a PNG tile has only shapes
                 () -> png
@@ -200,6 +205,11 @@ final class TilesResource {
 
     void tileJson(Context ctx) {
         String name = ctx.pathParam("layer").replaceFirst("\\.json$", "");
+        ctx.json(tileJson(name, publicUrl + "/tiles/" + name + "/{z}/{x}/{y}.mvt"));
+    }
+
+    @Override
+    public Map<String, Object> tileJson(String name, String template) {
         List<TileLayer> chosen = select(name);
         Envelope b = new Envelope();
         chosen.forEach(l -> b.expandToInclude(l.bounds()));
@@ -209,14 +219,14 @@ final class TilesResource {
         Map<String, Object> tj = new LinkedHashMap<>();
         tj.put("tilejson", "3.0.0");
         tj.put("name", "gridatlas " + name);
-        tj.put("tiles", List.of(publicUrl + "/tiles/" + name + "/{z}/{x}/{y}.mvt"));
+        tj.put("tiles", List.of(template));
         tj.put("minzoom", chosen.stream().mapToInt(TileLayer::minZoom).min().orElse(0));
         tj.put("maxzoom", 22);
         tj.put(
                 "bounds",
                 b.isNull() ? List.of(-180, -85, 180, 85) : List.of(b.getMinX(), b.getMinY(), b.getMaxX(), b.getMaxY()));
         tj.put("vector_layers", vector);
-        ctx.json(tj);
+        return tj;
     }
 
     private static Map<String, String> fields(String layer) {

@@ -14,7 +14,8 @@ import org.gridatlas.engine.Delineator;
 import org.gridatlas.engine.io.DatasetReader;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.partition.Bounds;
-import org.gridatlas.fixtures.Fixtures;
+import org.gridatlas.fixtures.NeedsRealData;
+import org.gridatlas.fixtures.RealData;
 import org.gridatlas.fixtures.Slow;
 import org.gridatlas.store.PostGisGridStore;
 import org.gridatlas.store.ThrowawayDatabase;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  */
 @EnabledIfEnvironmentVariable(named = "GEOSERVER_URL", matches = ".+")
 @Slow
+@NeedsRealData
 class GeoServerLiveTest {
     @Test
     void publishesMonacoTwiceAndServesItOverWms() throws Exception {
@@ -38,7 +40,7 @@ class GeoServerLiveTest {
                 user,
                 password,
                 "gridatlas_test_" + (System.nanoTime() % 100_000));
-        Dataset d = DatasetReader.read(Fixtures.monaco());
+        Dataset d = DatasetReader.read(RealData.monaco());
         try (ThrowawayDatabase db = new ThrowawayDatabase(AdminPublishTest.PG, "gridatlas_live");
                 PostGisGridStore store = PostGisGridStore.open(db.url())) {
             store.replace(d, new Delineator(Bounds.DEFAULT).delineate(d), "monaco");

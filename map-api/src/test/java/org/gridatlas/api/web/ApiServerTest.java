@@ -25,10 +25,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.zip.ZipInputStream;
 import org.gridatlas.engine.Delineator;
-import org.gridatlas.engine.io.DatasetReader;
 import org.gridatlas.engine.io.ResultReader;
 import org.gridatlas.engine.model.Assignment;
 import org.gridatlas.engine.model.Building;
+import org.gridatlas.engine.model.Community;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
 import org.gridatlas.engine.model.Grid;
@@ -36,6 +36,7 @@ import org.gridatlas.engine.model.GridLevel;
 import org.gridatlas.engine.partition.Bounds;
 import org.gridatlas.engine.partition.MicroGridPlanner;
 import org.gridatlas.engine.partition.RuralRule;
+import org.gridatlas.fixtures.Divisions;
 import org.gridatlas.fixtures.Fixtures;
 import org.gridatlas.store.GeoPackageGridStore;
 import org.junit.jupiter.api.AfterAll;
@@ -44,10 +45,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Coordinate;
 
-/** Starts the real service on the Monaco fixture on a random port and calls every endpoint. */
+/** Starts the real service on the small generated district on a random port and calls every endpoint. */
 class ApiServerTest {
     private static final ObjectMapper JSON = TestHttp.JSON;
-    private static final String PLANNER = "monaco-planner";
+    private static final String PLANNER = "city-planner";
 
     @TempDir
     static Path dir;
@@ -60,10 +61,10 @@ class ApiServerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        data = DatasetReader.read(Fixtures.monaco());
+        data = Fixtures.smallCity();
         result = new Delineator(Bounds.DEFAULT, RuralRule.DEFAULT, MicroGridPlanner.DEFAULT).delineate(data);
         store = GeoPackageGridStore.open(dir.resolve("store.gpkg"));
-        store.replace(data, result, "monaco");
+        store.replace(data, result, "small city");
         store.putToken(new org.gridatlas.store.AccessToken(
                 "planner", "planner", org.gridatlas.store.AccessToken.digest(PLANNER), java.time.Instant.now()));
         server = new ApiServer(store).start(0);
@@ -74,6 +75,19 @@ class ApiServerTest {
     static void stop() {
         server.close();
         store.close();
+    }
+
+    /** Grids of the grid level (micro grids aside), as /ready and the metrics count them. */
+    static long gridLevelCount() {
+        return result.grids().stream().filter(g -> g.level() == GridLevel.GRID).count();
+    }
+
+    /** The households of a street's grids. */
+    static long streetHouseholds(String streetCode) {
+        return result.grids().stream()
+                .filter(g -> g.level() == GridLevel.GRID && g.streetCode().equals(streetCode))
+                .mapToLong(Grid::households)
+                .sum();
     }
 
     static HttpResponse<String> get(String path) throws Exception {
@@ -104,7 +118,7 @@ class ApiServerTest {
     @Test
     void healthReadyAndOpenApi() throws Exception {
         assertEquals("ok", json(get("/health")).get("status").asText());
-        assertEquals(67, json(get("/ready")).get("grids").asInt());
+        assertEquals(gridLevelCount(), json(get("/ready")).get("grids").asLong());
         JsonNode api = json(get("/api/v1/openapi.json"));
         assertEquals("3.0.3", api.get("openapi").asText());
         for (String p : new String[] {
@@ -171,19 +185,37 @@ class ApiServerTest {
 
     @Test
     void communitiesStreetsHierarchyAndExports() throws Exception {
-        assertEquals(6, json(get("/api/v1/communities")).get("features").size());
+        assertEquals(
+                data.communities().size(),
+                json(get("/api/v1/communities")).get("features").size());
         JsonNode streets = json(get("/api/v1/streets")).get("streets");
-        assertEquals(1, streets.size());
-        assertEquals(data.households(), streets.get(0).get("households").asLong());
+        assertEquals(
+                data.communities().stream()
+                        .map(Community::streetCode)
+                        .distinct()
+                        .count(),
+                streets.size());
+        long households = 0;
+        for (JsonNode st : streets) {
+            assertEquals(
+                    streetHouseholds(st.get("code").asText()),
+                    st.get("households").asLong(),
+                    st.toString());
+            households += st.get("households").asLong();
+        }
         JsonNode tree = json(get("/api/v1/hierarchy")).get("districts").get(0);
-        assertEquals(data.households(), tree.get("households").asLong());
-        assertEquals(6, tree.get("streets").get(0).get("communities").size());
-        JsonNode firstGrid = tree.get("streets")
-                .get(0)
-                .get("communities")
-                .get(0)
-                .get("grids")
-                .get(0);
+        assertEquals(households, tree.get("households").asLong());
+        JsonNode firstStreet = tree.get("streets").get(0);
+        assertEquals(
+                data.communities().stream()
+                        .filter(c ->
+                                c.streetCode().equals(firstStreet.get("code").asText()))
+                        .count(),
+                firstStreet.get("communities").size());
+        JsonNode firstGrid = null;
+        for (JsonNode g : firstStreet.get("communities").get(0).get("grids"))
+            if (firstGrid == null && g.has("micro_grids")) firstGrid = g;
+        assertNotNull(firstGrid, "a community's grid has micro grids: " + firstStreet);
         int microHouseholds = 0;
         for (JsonNode m : firstGrid.get("micro_grids"))
             microHouseholds += m.get("households").asInt();
@@ -191,7 +223,7 @@ class ApiServerTest {
         assertTrue(json(get("/api/v1/grids?level=micro&limit=1"))
                         .get("numberMatched")
                         .asInt()
-                > 67);
+                > gridLevelCount());
         assertEquals(
                 result.grids().size(),
                 json(get("/api/v1/export/grids.geojson")).get("features").size());
@@ -268,12 +300,16 @@ class ApiServerTest {
         for (Assignment a : result.assignments()) gridOf.put(a.buildingKey(), a.gridCode());
         int checked = 0;
         for (Building b : data.buildings()) {
-            if (checked++ > 40) break;
+            if (checked > 40) break;
+            if (!gridOf.containsKey(b.id())) continue; // a building of no households belongs to no grid
+            checked++;
             Coordinate c = inside(b);
             JsonNode a = json(get("/api/v1/lookup?lon=" + c.x + "&lat=" + c.y));
             if (a.get("on_boundary").asBoolean()) continue;
             assertEquals(gridOf.get(b.id()), a.get("grid").get("code").asText(), "building " + b.id());
-            assertEquals("Monaco", a.get("hierarchy").get("street").get("name").asText());
+            assertEquals(
+                    streetNameOf(gridOf.get(b.id())),
+                    a.get("hierarchy").get("street").get("name").asText());
             JsonNode micro = a.get("hierarchy").get("micro");
             if (a.get("grid").get("kind").asText().equals("dedicated")) continue; // a campus has no micro grids
             assertTrue(
@@ -295,15 +331,17 @@ class ApiServerTest {
                 .filter(x -> x.address() != null)
                 .findFirst()
                 .orElseThrow();
-        // Monaco's OSM addresses name the street only: the street's buildings' grids, the addressed building's among
-        // them
+        // an address names the building, or at least the compound: its grid, or its grid among the candidates
         JsonNode byAddress = json(get("/api/v1/lookup?address="
                 + URLEncoder.encode(addressed.address().full(), StandardCharsets.UTF_8)));
         assertTrue(
                 byAddress.get("grid_code").asText().equals(gridOf.get(addressed.id()))
                         || byAddress.get("candidates").toString().contains(gridOf.get(addressed.id())),
                 byAddress.toString());
-        JsonNode sea = json(get("/api/v1/lookup?lon=7.445&lat=43.735"));
+        org.locationtech.jts.geom.Envelope extent = new org.locationtech.jts.geom.Envelope();
+        data.communities().forEach(c -> extent.expandToInclude(c.geometry().getEnvelopeInternal()));
+        // beyond the district's edge, within the service area's margin: outside every community, with the nearest
+        JsonNode sea = json(get("/api/v1/lookup?lon=" + (extent.getMaxX() + 0.01) + "&lat=" + extent.centre().y));
         assertTrue(sea.get("outside_coverage").asBoolean());
         assertTrue(sea.get("nearest").get("distance_m").asDouble() > 0);
     }
@@ -325,7 +363,7 @@ class ApiServerTest {
                 post("/api/v1/lookup", "text/csv", "id,lon,lat\na," + c.x + "," + c.y + "\nb,x,1\nc,43.73,7.42\n");
         String[] lines = csv.body().split("\n");
         assertEquals(4, lines.length, csv.body());
-        assertTrue(lines[1].startsWith("a,990101"), lines[1]);
+        assertTrue(lines[1].startsWith("a," + Divisions.DISTRICT_CODE), lines[1]);
         assertTrue(lines[2].startsWith("b,") && lines[2].contains("lon must be a number"), lines[2]);
         assertTrue(lines[3].contains("outside the service area"), lines[3]);
         HttpResponse<String> nd = post(
@@ -334,7 +372,7 @@ class ApiServerTest {
                 "{\"id\":1,\"lon\":" + c.x + ",\"lat\":" + c.y + "}\nnot json\n");
         String[] nl = nd.body().split("\n");
         assertEquals(2, nl.length);
-        assertTrue(JSON.readTree(nl[0]).get("grid_code").asText().startsWith("990101"));
+        assertTrue(JSON.readTree(nl[0]).get("grid_code").asText().startsWith(Divisions.DISTRICT_CODE));
         assertEquals(400, JSON.readTree(nl[1]).get("error").get("status").asInt());
         HttpResponse<String> gj = post(
                 "/api/v1/lookup",
@@ -374,7 +412,7 @@ class ApiServerTest {
         HttpResponse<String> created = post("/api/v1/reports", "application/json", body);
         assertEquals(201, created.statusCode(), created.body());
         String grid = json(created).get("grid_code").asText();
-        assertTrue(grid.startsWith("990101"));
+        assertTrue(grid.startsWith(Divisions.DISTRICT_CODE), grid);
         String event = received.get(10, TimeUnit.SECONDS);
         assertNotNull(event, "the report arrived on the SSE stream");
         assertTrue(event.contains(grid));
@@ -466,6 +504,14 @@ class ApiServerTest {
 
     @Test
     void zonesGroupCommunitiesBetweenStreetAndCommunity() throws Exception {
+        String firstStreet =
+                json(get("/api/v1/hierarchy")).at("/districts/0/streets/0/code").asText();
+        List<Community> inFirstStreet = data.communities().stream()
+                .filter(c -> c.streetCode().equals(firstStreet))
+                .toList();
+        assertTrue(inFirstStreet.size() >= 3, "two communities to zone, one to stay: " + inFirstStreet.size());
+        List<String> zoned =
+                List.of(inFirstStreet.get(0).code(), inFirstStreet.get(1).code());
         assertError(
                 post("/api/v1/zones", "text/csv", "community_code,zone_code,zone_name\n123,A,东片区\n"),
                 400,
@@ -474,18 +520,24 @@ class ApiServerTest {
             HttpResponse<String> ok = post(
                     "/api/v1/zones",
                     "text/csv",
-                    "community_code,zone_code,zone_name\n990101001001,A,东片区\n990101001002,A,东片区\n");
+                    "community_code,zone_code,zone_name\n" + zoned.get(0) + ",A,东片区\n" + zoned.get(1) + ",A,东片区\n");
             assertEquals(2, json(ok).get("imported").asInt(), ok.body());
             JsonNode h = json(get("/api/v1/hierarchy"));
             assertEquals("street", h.get("levels").get("大网格").asText());
             JsonNode street = h.get("districts").get(0).get("streets").get(0);
-            assertEquals(4, street.get("communities").size(), "the other four stay directly under the street");
+            assertEquals(
+                    inFirstStreet.size() - 2,
+                    street.get("communities").size(),
+                    "the others stay directly under the street");
             JsonNode zone = street.get("zones").get(0);
             assertEquals("东片区", zone.get("name").asText());
             assertEquals(2, zone.get("communities").size());
-            assertEquals(data.households(), street.get("households").asLong(), "zones roll up into the street");
+            assertEquals(
+                    streetHouseholds(inFirstStreet.get(0).streetCode()),
+                    street.get("households").asLong(),
+                    "zones roll up into the street");
             Building b = data.buildings().stream()
-                    .filter(x -> communityOf(x).equals("990101001001"))
+                    .filter(x -> communityOf(x).equals(zoned.get(0)))
                     .findFirst()
                     .orElseThrow();
             JsonNode chain = json(get("/api/v1/lookup?building=" + b.id()))
@@ -498,6 +550,16 @@ class ApiServerTest {
         }
     }
 
+    /** The name of the street a grid is in. */
+    private static String streetNameOf(String gridCode) {
+        String community = new org.gridatlas.engine.model.GridCode(gridCode).communityCode();
+        return data.communities().stream()
+                .filter(c -> c.code().equals(community))
+                .findFirst()
+                .orElseThrow()
+                .streetName();
+    }
+
     /** The community a building's grid is in. */
     private static String communityOf(Building b) {
         for (Assignment a : result.assignments())
@@ -508,7 +570,8 @@ class ApiServerTest {
 
     @Test
     void prometheusMetricsCountRequestsPerRouteTilesAndTheIndex() throws Exception {
-        get("/api/v1/lookup?lon=7.4246&lat=43.7384");
+        Coordinate c = inside(data.buildings().get(0));
+        get("/api/v1/lookup?lon=" + c.x + "&lat=" + c.y);
         get("/api/v1/grids?limit=1");
         String text = get("/metrics").body();
         assertTrue(
@@ -520,7 +583,7 @@ class ApiServerTest {
                         "gridatlas_http_request_seconds_bucket{route=\"/api/v1/grids\",method=\"GET\",status=\"200\",le=\"+Inf\"}"),
                 text);
         assertTrue(text.matches("(?s).*gridatlas_lookups_total [1-9].*"), text);
-        assertTrue(text.contains("gridatlas_index_grids 67"), text);
+        assertTrue(text.contains("gridatlas_index_grids " + gridLevelCount()), text);
         assertTrue(
                 text.matches("(?s).*gridatlas_index_rebuild_seconds [0-9.]+(E-?[0-9]+)?\n.*"),
                 "the rebuild's time is reported (never asserted): " + text);

@@ -85,7 +85,24 @@ abstract class AttackSuite {
             entry("PUT /api/v1/departments/layers/{name}", "planner"),
             entry("GET /api/v1/departments/layers/{name}/crosswalk", "reader"),
             entry("GET /api/v1/departments/layers/{name}/conflicts.geojson", "reader"),
-            entry("GET /api/v1/departments/layers/{name}/features.geojson", "reader"));
+            entry("GET /api/v1/departments/layers/{name}/features.geojson", "reader"),
+            entry("GET /ogc", "anyone"),
+            entry("GET /ogc/conformance", "anyone"),
+            entry("GET /ogc/api", "reader"),
+            entry("GET /ogc/collections", "reader"),
+            entry("GET /ogc/collections/{collectionId}", "reader"),
+            entry("GET /ogc/collections/{collectionId}/items", "reader"),
+            entry("GET /ogc/collections/{collectionId}/items/{featureId}", "reader"),
+            entry("GET /ogc/tileMatrixSets", "anyone"),
+            entry("GET /ogc/tileMatrixSets/{tileMatrixSetId}", "anyone"),
+            entry("GET /ogc/tiles", "reader"),
+            entry("GET /ogc/tiles/{tileMatrixSetId}", "reader"),
+            entry("GET /ogc/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}", "reader"),
+            entry("GET /ogc/collections/{collectionId}/tiles", "reader"),
+            entry("GET /ogc/collections/{collectionId}/tiles/{tileMatrixSetId}", "reader"),
+            entry(
+                    "GET /ogc/collections/{collectionId}/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}",
+                    "reader"));
 
     /** The callers: no token, then a token of each role. */
     static final Map<String, String> TOKENS = Map.of(
@@ -536,7 +553,11 @@ abstract class AttackSuite {
                 .replace("{version}", "999")
                 .replace("{name}", "beats")
                 .replace("{layer}/{z}/{x}/{yformat}", "grids/0/0/0.mvt")
-                .replace("{layer}", "grids.json");
+                .replace("{layer}", "grids.json")
+                .replace("{collectionId}", "grids")
+                .replace("{featureId}", grid)
+                .replace("{tileMatrixSetId}", "WebMercatorQuad")
+                .replace("{tileMatrix}/{tileRow}/{tileCol}", "0/0/0");
     }
 
     /** Harmless bodies: each is refused as bad input once access is granted, so the sweep stores nothing. */

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.gridatlas.engine.Delineator;
-import org.gridatlas.engine.io.DatasetReader;
 import org.gridatlas.engine.model.Building;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
@@ -28,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The command centre's screen in Debian's headless chromium (driven by playwright-core): the real
- * server on Monaco with a week of reports, every panel shows data, a drill-down to a community moves
+ * server on the small generated district with a week of reports, every panel shows data, a drill-down to a community moves
  * them all, a posted report arrives live, a status change moves the totals, the replay runs, a grid's
  * popup shows names from the data as text, other departments' layers switch on (beats, their
  * conflicts, cameras), all under the strict CSP; screenshots at 1920×1080 and
@@ -40,10 +39,10 @@ class BigScreenBrowserTest {
 
     @Test
     void everyPanelShowsDataFollowsTheDrillDownAndMovesWithReports(@TempDir Path dir) throws Exception {
-        Dataset d = DatasetReader.read(Fixtures.monaco());
+        Dataset d = Fixtures.smallCity();
         Delineation r = new Delineator(Bounds.DEFAULT, RuralRule.DEFAULT, MicroGridPlanner.DEFAULT).delineate(d);
         try (GeoPackageGridStore store = GeoPackageGridStore.open(dir.resolve("s.gpkg"))) {
-            store.replace(d, r, "monaco");
+            store.replace(d, r, "small city");
             // a 片区 name that is markup: the popup must show it as text
             store.replaceZones(d.communities().stream()
                     .map(c -> new Zone(c.code(), "Z1", "<img src=x onerror=\"window.__xss=1\">东片区"))

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.gridatlas.engine.Delineator;
-import org.gridatlas.engine.io.DatasetReader;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
 import org.gridatlas.engine.model.DepartmentUnit;
@@ -34,14 +33,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.locationtech.jts.io.geojson.GeoJsonWriter;
 
 /**
- * Other departments' layers over HTTP on Monaco, in both stores: a planner imports police beats
- * drawn from Monaco's major roads and a CSV of cameras; everyone may read the crosswalk, the
+ * Other departments' layers over HTTP on the small generated district, in both stores: a planner
+ * imports police beats drawn from its major roads and a CSV of cameras; everyone may read the crosswalk, the
  * conflicts as GeoJSON, a grid's resources and the roll-up; a reader may not import; a bad record
  * is refused by record and field and nothing changes.
  */
 class DepartmentsResourceTest {
     static final String PLANNER = "planner-token", READER = "reader-token";
-    static Dataset monaco;
+    static Dataset city;
     static Delineation grids;
     static String beats;
 
@@ -49,13 +48,13 @@ class DepartmentsResourceTest {
     static Path dir;
 
     @BeforeAll
-    static void monaco() throws Exception {
-        monaco = DatasetReader.read(Fixtures.monaco());
-        grids = new Delineator(Bounds.DEFAULT).delineate(monaco);
+    static void cityAndItsBeats() throws Exception {
+        city = Fixtures.smallCity();
+        grids = new Delineator(Bounds.DEFAULT).delineate(city);
         StringBuilder b = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
         GeoJsonWriter w = new GeoJsonWriter();
         w.setEncodeCRS(false);
-        List<DepartmentUnit> units = DepartmentLayers.policeBeats(monaco);
+        List<DepartmentUnit> units = DepartmentLayers.policeBeats(city);
         for (int i = 0; i < units.size(); i++) {
             DepartmentUnit u = units.get(i);
             b.append(i == 0 ? "" : ",")
@@ -71,7 +70,7 @@ class DepartmentsResourceTest {
     }
 
     static void check(GridStore store) throws Exception {
-        store.replace(monaco, grids, "monaco");
+        store.replace(city, grids, "small city");
         store.putToken(new AccessToken("王规划", "planner", AccessToken.digest(PLANNER), Instant.now()));
         store.putToken(new AccessToken("李查看", "reader", AccessToken.digest(READER), Instant.now()));
         try (ApiServer s = new ApiServer(store).start(0)) {
@@ -101,16 +100,19 @@ class DepartmentsResourceTest {
             assertEquals(1, json(r).get("version").asInt());
 
             JsonNode cw = json(get(s, "/api/v1/departments/layers/beats/crosswalk"));
-            assertEquals(67, cw.at("/summary/grids").asInt(), cw.get("summary").toString());
+            assertEquals(
+                    grids.grids().size(),
+                    cw.at("/summary/grids").asInt(),
+                    cw.get("summary").toString());
             Map<String, Double> areaPerGrid = new java.util.HashMap<>();
             cw.get("rows")
                     .forEach(x -> areaPerGrid.merge(
                             x.get("grid_code").asText(), x.get("area_share").asDouble(), Double::sum));
-            assertEquals(67, areaPerGrid.size());
+            assertEquals(grids.grids().size(), areaPerGrid.size());
             areaPerGrid
                     .values()
                     .forEach(v -> assertTrue(v <= 1 + 1e-5, "a grid's area shares add up to at most 1: " + v));
-            assertEquals(67, cw.get("main_units").size());
+            assertEquals(grids.grids().size(), cw.get("main_units").size());
             JsonNode conflicts = json(get(s, "/api/v1/departments/layers/beats/conflicts.geojson"));
             assertEquals(cw.get("conflicts").size(), conflicts.get("features").size());
             assertTrue(conflicts.get("features").size() > 0);
@@ -121,7 +123,7 @@ class DepartmentsResourceTest {
             Map<String, String> gridOf = new java.util.HashMap<>();
             grids.assignments().forEach(a -> gridOf.putIfAbsent(a.buildingId(), a.gridCode()));
             for (int i = 0; i < 100; i++) {
-                var b = monaco.buildings().get(i);
+                var b = city.buildings().get(i);
                 var p = b.geometry().getInteriorPoint();
                 csv.append("C")
                         .append(i)
@@ -162,7 +164,7 @@ class DepartmentsResourceTest {
                     expected.size(), total, "buildings of campuses outside every grid aside, every camera counts once");
 
             // the layers as vector tiles too: a camera's tile at zoom 16 holds it; not part of /tiles/all
-            var camera = monaco.buildings().get(0).geometry().getInteriorPoint();
+            var camera = city.buildings().get(0).geometry().getInteriorPoint();
             int z = 16, n = 1 << z;
             int x = (int) Math.floor((camera.getX() + 180) / 360 * n);
             double lat = Math.toRadians(camera.getY());

@@ -22,7 +22,8 @@ import org.gridatlas.engine.model.Delineation;
 import org.gridatlas.engine.model.Grid;
 import org.gridatlas.engine.model.GridKind;
 import org.gridatlas.engine.partition.Bounds;
-import org.gridatlas.fixtures.Fixtures;
+import org.gridatlas.fixtures.NeedsRealData;
+import org.gridatlas.fixtures.RealData;
 import org.gridatlas.store.AccessToken;
 import org.gridatlas.store.GeoPackageGridStore;
 import org.junit.jupiter.api.AfterAll;
@@ -37,6 +38,7 @@ import org.locationtech.jts.io.geojson.GeoJsonWriter;
  * Every edit operation over HTTP on the real Monaco fixture: each answer is either a preview whose
  * verification of DATA.md's rules passes, or a refusal (422) that names the rule; one of each kind is committed.
  */
+@NeedsRealData
 class MonacoEditsTest {
     private static final String PLANNER = "monaco-planner";
 
@@ -52,7 +54,7 @@ class MonacoEditsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        data = DatasetReader.read(Fixtures.monaco());
+        data = DatasetReader.read(RealData.monaco());
         result = new Delineator(
                         Bounds.DEFAULT,
                         org.gridatlas.engine.partition.RuralRule.DEFAULT,

@@ -20,7 +20,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.gridatlas.engine.Delineator;
-import org.gridatlas.engine.io.DatasetReader;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
 import org.gridatlas.engine.model.Grid;
@@ -37,7 +36,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 
-/** The real server on Monaco: tiles fetched over HTTP and decoded. */
+/** The real server on the small generated district: tiles fetched over HTTP and decoded. */
 class TilesResourceTest {
     @TempDir
     static Path dir;
@@ -45,17 +44,17 @@ class TilesResourceTest {
     private static GeoPackageGridStore store;
     private static ApiServer server;
     private static Delineation result;
-    private static TileId monaco;
+    private static TileId tile;
 
     @BeforeAll
     static void start() throws Exception {
-        Dataset d = DatasetReader.read(Fixtures.monaco());
+        Dataset d = Fixtures.smallCity();
         result = new Delineator(Bounds.DEFAULT).delineate(d);
         store = GeoPackageGridStore.open(dir.resolve("s.gpkg"));
-        store.replace(d, result, "monaco");
+        store.replace(d, result, "small city");
         server = new ApiServer(store).start(0);
         Coordinate c = result.grids().get(20).geometry().getInteriorPoint().getCoordinate();
-        monaco = TileId.covering(new org.locationtech.jts.geom.Envelope(c), 15).get(0);
+        tile = TileId.covering(new org.locationtech.jts.geom.Envelope(c), 15).get(0);
     }
 
     @AfterAll
@@ -80,7 +79,7 @@ class TilesResourceTest {
 
     @Test
     void gridTilesDecodeWithCodesHouseholdsAndGeometryInTheExtent() throws Exception {
-        HttpResponse<byte[]> r = get("/tiles/grids/" + monaco + ".mvt");
+        HttpResponse<byte[]> r = get("/tiles/grids/" + tile + ".mvt");
         assertEquals(200, r.statusCode());
         assertEquals(
                 "application/vnd.mapbox-vector-tile",
@@ -97,7 +96,7 @@ class TilesResourceTest {
             assertEquals(grid.households(), ((Number) tags.get("households")).intValue());
             for (Coordinate c : g.getCoordinates()) assertTrue(c.x >= -64 && c.x <= 4160 && c.y >= -64 && c.y <= 4160);
         }
-        org.locationtech.jts.geom.Envelope buffered = monaco.lonLat();
+        org.locationtech.jts.geom.Envelope buffered = tile.lonLat();
         buffered.expandBy(buffered.getWidth() / 64, buffered.getHeight() / 64);
         long expected = result.grids().stream()
                 .filter(g -> g.level() == GridLevel.GRID
@@ -108,7 +107,7 @@ class TilesResourceTest {
 
     @Test
     void theBigScreenTileHasEveryLayerWithData() throws Exception {
-        JtsMvt all = decode(get("/tiles/all/" + monaco + ".mvt").body());
+        JtsMvt all = decode(get("/tiles/all/" + tile + ".mvt").body());
         assertTrue(
                 all.getLayersByName().keySet().containsAll(Set.of("streets", "communities", "grids", "buildings")),
                 all.getLayersByName().keySet().toString());
@@ -117,21 +116,20 @@ class TilesResourceTest {
     @Test
     void emptyTilesAre204AndUnchangedTilesAre304() throws Exception {
         assertEquals(204, get("/tiles/grids/15/0/0.mvt").statusCode());
-        HttpResponse<byte[]> first = get("/tiles/grids/" + monaco + ".mvt");
+        HttpResponse<byte[]> first = get("/tiles/grids/" + tile + ".mvt");
         String etag = first.headers().firstValue("ETag").orElseThrow();
         assertEquals(
-                304,
-                get("/tiles/grids/" + monaco + ".mvt", "If-None-Match", etag).statusCode());
+                304, get("/tiles/grids/" + tile + ".mvt", "If-None-Match", etag).statusCode());
         assertTrue(first.headers().firstValue("Cache-Control").orElse("").contains("max-age"));
         assertEquals(400, get("/tiles/grids/15/99999/0.mvt").statusCode());
-        assertEquals(404, get("/tiles/roads/" + monaco + ".mvt").statusCode());
+        assertEquals(404, get("/tiles/roads/" + tile + ".mvt").statusCode());
     }
 
     @Test
     void aNewReportReachesItsTilesAndNothingElseIsRedrawn() throws Exception {
         Grid g = result.grids().get(20);
         Coordinate c = g.geometry().getInteriorPoint().getCoordinate();
-        String before = get("/tiles/grids/" + monaco + ".mvt")
+        String before = get("/tiles/grids/" + tile + ".mvt")
                 .headers()
                 .firstValue("ETag")
                 .orElseThrow();
@@ -150,11 +148,11 @@ class TilesResourceTest {
         assertTrue(
                 server.tileCache().size() < cached && server.tileCache().size() >= 1,
                 "only the touched tiles were dropped");
-        HttpResponse<byte[]> after = get("/tiles/all/" + monaco + ".mvt");
+        HttpResponse<byte[]> after = get("/tiles/all/" + tile + ".mvt");
         assertEquals(1, decode(after.body()).getLayer("reports").getGeometries().size());
         assertNotEquals(
                 before,
-                get("/tiles/grids/" + monaco + ".mvt")
+                get("/tiles/grids/" + tile + ".mvt")
                         .headers()
                         .firstValue("ETag")
                         .orElseThrow(),
@@ -167,7 +165,7 @@ class TilesResourceTest {
         assertEquals("3.0.0", tj.get("tilejson").asText());
         assertTrue(tj.get("tiles").get(0).asText().endsWith("/tiles/grids/{z}/{x}/{y}.mvt"));
         assertEquals("grids", tj.get("vector_layers").get(0).get("id").asText());
-        HttpResponse<byte[]> png = get("/tiles/grids/" + monaco + ".png");
+        HttpResponse<byte[]> png = get("/tiles/grids/" + tile + ".png");
         assertEquals("image/png", png.headers().firstValue("Content-Type").orElse(""));
         assertTrue(
                 javax.imageio.ImageIO.read(new ByteArrayInputStream(png.body())).getWidth() == 256);
@@ -183,10 +181,10 @@ class TilesResourceTest {
     void gdalReadsAServedTile() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(
                 Files.isExecutable(Path.of("/usr/bin/ogrinfo")), "GDAL is installed by scripts/test.sh");
-        Path tile = dir.resolve("mvt/" + monaco.z() + "/" + monaco.x() + "/" + monaco.y() + ".pbf");
-        Files.createDirectories(tile.getParent());
-        Files.write(tile, get("/tiles/all/" + monaco + ".mvt").body());
-        Process p = new ProcessBuilder("/usr/bin/ogrinfo", "-ro", "-al", "-so", tile.toString())
+        Path file = dir.resolve("mvt/" + tile.z() + "/" + tile.x() + "/" + tile.y() + ".pbf");
+        Files.createDirectories(file.getParent());
+        Files.write(file, get("/tiles/all/" + tile + ".mvt").body());
+        Process p = new ProcessBuilder("/usr/bin/ogrinfo", "-ro", "-al", "-so", file.toString())
                 .redirectErrorStream(true)
                 .start();
         String out = new String(p.getInputStream().readAllBytes());

@@ -80,7 +80,8 @@ public final class AddressMatcher {
             char c = t.charAt(i);
             if (Character.isDigit(c)) {
                 // 甲128号: a door numbered with a prefix (甲, 乙 …) right after the road's name
-                boolean prefixed = gapStart == i - 1
+                boolean prefixed = i > 0
+                        && gapStart == i - 1
                         && DOOR_PREFIXES.indexOf(t.charAt(i - 1)) >= 0
                         && !items.isEmpty()
                         && items.get(items.size() - 1) instanceof Spot s
@@ -289,7 +290,7 @@ public final class AddressMatcher {
                 r.unit = p.get(1);
                 r.room = p.get(2);
             } else if (p.size() == 2) {
-                if (Integer.parseInt(p.get(1)) < 100) r.unit = p.get(1);
+                if (belowHundred(p.get(1))) r.unit = p.get(1);
                 else r.room = p.get(1);
             }
             return;
@@ -304,6 +305,13 @@ public final class AddressMatcher {
             return;
         }
         if (r.room == null && (m.equals("室") || m.equals("户") || m.isEmpty())) r.room = String.join("-", p);
+    }
+
+    /** Whether digits of any length are a number under 100 (a unit's, not a room's): read without parsing, so no length overflows. */
+    private static boolean belowHundred(String digits) {
+        int first = 0;
+        while (first < digits.length() - 1 && digits.charAt(first) == '0') first++;
+        return digits.length() - first <= 2;
     }
 
     // ---- matching what was read ----

@@ -34,6 +34,11 @@ class AddressMatcherTest {
     private final List<Assignment> assignments = new ArrayList<>();
     private final AddressMatcher matcher;
 
+    /** The hand-written gazetteer's matcher, for other tests of the matcher. */
+    static AddressMatcher handWrittenMatcher() {
+        return new AddressMatcherTest().matcher;
+    }
+
     AddressMatcherTest() {
         building("b1", "文化路", "128", "建设里小区", "1", G1);
         building("b2", "文化路", "128", "建设里小区", "2", G1);
