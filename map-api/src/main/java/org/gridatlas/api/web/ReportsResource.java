@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import org.gridatlas.api.serving.AddressAnswers;
 import org.gridatlas.api.serving.AddressLookup;
+import org.gridatlas.api.serving.AppealRouting;
 import org.gridatlas.api.serving.Json;
 import org.gridatlas.api.serving.NotFound;
 import org.gridatlas.api.serving.PointLookup;
@@ -38,7 +40,7 @@ final class ReportsResource {
     private final AccessStore audit;
     private final ReportDeadlines deadlines;
     /** Who answers a report: the people of its category's department on its grid. */
-    private final StaffResource staff;
+    private final AppealRouting routing;
     /** The last days' reports in memory, for the summaries and the overdue list. */
     private final ReportWindow window;
 
@@ -53,8 +55,8 @@ final class ReportsResource {
             AccessStore audit,
             ReportDeadlines deadlines,
             java.util.function.Consumer<Report> onReport,
-            StaffResource staff) {
-        this.staff = staff;
+            AppealRouting routing) {
+        this.routing = routing;
         this.state = state;
         this.store = store;
         this.audit = audit;
@@ -201,7 +203,7 @@ final class ReportsResource {
                 "hierarchy",
                 grid == null ? null : r.located() ? s.hierarchy(grid, r.lon(), r.lat()) : s.hierarchy(grid));
         out.put("outside_coverage", outside);
-        out.put("responsible", staff.responsible(s, r.gridCode(), r.category()));
+        out.put("responsible", routing.responsible(s, r.gridCode(), r.category()));
         broadcast("report", out);
         return out;
     }
