@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
             PublishCommand.class,
             TokenCommand.class,
             CrosswalkCommand.class,
-            ImportLayerCommand.class
+            ImportLayerCommand.class,
+            PrintCommand.class
         })
 public final class GridAtlasCli {
     public static void main(String[] args) {

@@ -93,6 +93,9 @@ final class ServerOptions {
     @Mixin
     GeoServerOptions geoServer = new GeoServerOptions();
 
+    @Mixin
+    ReportUrlOption reportUrl = new ReportUrlOption();
+
     ServerSettings settings() {
         if (!readAccess.equals("public") && !readAccess.equals("token"))
             throw new InputException("read-access", "is public or token, not '" + readAccess + "'");
@@ -116,7 +119,8 @@ final class ServerOptions {
                 geoServer.dbHost,
                 publicUrl == null ? null : publicUrl.replaceAll("/+$", ""),
                 Duration.ofSeconds(headerTimeoutSeconds),
-                deadlines());
+                deadlines(),
+                reportUrl.template());
     }
 
     private ReportDeadlines deadlines() {

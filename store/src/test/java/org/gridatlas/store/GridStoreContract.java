@@ -102,6 +102,12 @@ abstract class GridStoreContract {
                         first.geometry()));
         List<Alias> aliases =
                 List.of(new Alias("港务局宿舍", AliasKind.COMPOUND, "建设里小区"), new Alias("文化街", AliasKind.ROAD, "文化路"));
+        org.gridatlas.engine.model.Poi landmark = new org.gridatlas.engine.model.Poi(
+                "p1",
+                "实验小学",
+                "school",
+                List.of("实小"),
+                first.geometry().getCentroid().buffer(0.0002, 2));
         store().replace(
                         new Dataset(
                                 DATA.communities(),
@@ -110,10 +116,17 @@ abstract class GridStoreContract {
                                 DATA.campuses(),
                                 DATA.hamlets(),
                                 aliases,
-                                List.of()),
+                                List.of(),
+                                List.of(landmark)),
                         RESULT,
                         "addresses");
         StoredState s = store().load();
+        assertEquals(1, s.pois().size(), "the landmarks are kept");
+        org.gridatlas.engine.model.Poi kept = s.pois().get(0);
+        assertEquals(
+                List.of(landmark.id(), landmark.name(), landmark.kind(), landmark.aliases()),
+                List.of(kept.id(), kept.name(), kept.kind(), kept.aliases()));
+        assertEquals(landmark.geometry().getArea(), kept.geometry().getArea(), 1e-12);
         assertEquals(
                 address,
                 s.buildings().stream()

@@ -28,6 +28,7 @@ import org.gridatlas.api.serving.AppealRouting;
 import org.gridatlas.api.serving.CommunityEdits;
 import org.gridatlas.api.serving.DepartmentNetworks;
 import org.gridatlas.api.serving.FeatureCatalog;
+import org.gridatlas.api.serving.GridMaps;
 import org.gridatlas.api.serving.Json;
 import org.gridatlas.api.serving.ServingState;
 import org.gridatlas.api.serving.StaffingRule;
@@ -146,6 +147,9 @@ public final class ApiServer implements AutoCloseable {
                             admin,
                             new DepartmentsResource(
                                     departments, store, () -> tiles.departments(departments.tileLayers())),
+                            new PrintsResource(
+                                    state::get,
+                                    new GridMaps(store, settings.reportUrl(), java.time.Clock.systemDefaultZone())),
                             resource("/openapi.json"),
                             ogc,
                             ogcTiles));
@@ -205,6 +209,7 @@ public final class ApiServer implements AutoCloseable {
             ChangesResource changes,
             AdminResource admin,
             DepartmentsResource departments,
+            PrintsResource prints,
             byte[] openApi,
             OgcFeatures ogc,
             OgcTiles ogcTiles) {}
@@ -250,6 +255,9 @@ public final class ApiServer implements AutoCloseable {
                 .get("/api/v1/staffing", READ, x.staff()::staffing)
                 .post("/api/v1/zones", EDIT, x.zones()::importCsv)
                 .get("/api/v1/communities/{code}/map.png", READ, tiles::communityMap)
+                .get("/api/v1/communities/{code}/map.pdf", READ, x.prints()::community)
+                .get("/api/v1/grids/{code}/map.pdf", READ, x.prints()::grid)
+                .get("/api/v1/streets/{code}/map.pdf", READ, x.prints()::street)
                 .post("/api/v1/admin/publish", ADMIN, x.admin()::publish)
                 .get("/api/v1/admin/audit", ADMIN, x.admin()::audit)
                 .post("/api/v1/communities/{code}/changes", EDIT, x.changes()::preview)

@@ -14,7 +14,8 @@ import org.gridatlas.engine.partition.RuralRule;
  * rural rule, micro grid bounds for communities divided into micro grids), the tile cache's size, how long a shutdown waits for requests in flight, whether
  * every request is logged, who may do what, the GeoServer to publish to (null: none), and the
  * address clients reach the service at (null: links are relative; never taken from a request's Host),
- * how long a request's line and headers may take to arrive in all, and how long reports may stay open.
+ * how long a request's line and headers may take to arrive in all, how long reports may stay open, and
+ * the report link printed maps carry as a QR code ({code} replaced by the grid's code).
  */
 public record ServerSettings(
         StaffingRule staffing,
@@ -29,7 +30,8 @@ public record ServerSettings(
         String geoServerDbHost,
         String publicUrl,
         Duration headerTimeout,
-        ReportDeadlines reportDeadlines) {
+        ReportDeadlines reportDeadlines,
+        String reportUrl) {
 
     /**
      * SHA-256 digests (hex) of admin tokens given by configuration and of report keys (never the
@@ -52,7 +54,8 @@ public record ServerSettings(
             null,
             null,
             Duration.ofSeconds(10),
-            ReportDeadlines.DEFAULT);
+            ReportDeadlines.DEFAULT,
+            org.gridatlas.api.serving.GridMaps.DEFAULT_REPORT_URL);
 
     public ServerSettings withSecurity(Security s) {
         return new ServerSettings(
@@ -68,7 +71,8 @@ public record ServerSettings(
                 geoServerDbHost,
                 publicUrl,
                 headerTimeout,
-                reportDeadlines);
+                reportDeadlines,
+                reportUrl);
     }
 
     public ServerSettings withHeaderTimeout(Duration d) {
@@ -85,7 +89,8 @@ public record ServerSettings(
                 geoServerDbHost,
                 publicUrl,
                 d,
-                reportDeadlines);
+                reportDeadlines,
+                reportUrl);
     }
 
     public ServerSettings withPublicUrl(String url) {
@@ -102,6 +107,25 @@ public record ServerSettings(
                 geoServerDbHost,
                 url,
                 headerTimeout,
-                reportDeadlines);
+                reportDeadlines,
+                reportUrl);
+    }
+
+    public ServerSettings withReportUrl(String template) {
+        return new ServerSettings(
+                staffing,
+                bounds,
+                ruralRule,
+                microBounds,
+                tileCacheBytes,
+                shutdownGrace,
+                accessLog,
+                security,
+                geoServer,
+                geoServerDbHost,
+                publicUrl,
+                headerTimeout,
+                reportDeadlines,
+                template);
     }
 }

@@ -46,7 +46,8 @@ class AdminPublishTest {
                 "postgis.internal",
                 null,
                 java.time.Duration.ofSeconds(10),
-                org.gridatlas.api.serving.ReportDeadlines.DEFAULT);
+                org.gridatlas.api.serving.ReportDeadlines.DEFAULT,
+                null);
     }
 
     @Test

@@ -89,7 +89,7 @@ class AccessTest {
                 GeoPackageGridStore store = GeoPackageGridStore.open(dir.resolve("s.gpkg"))) {
             ChangesResourceTest.seed(store);
             for (String layer : List.of("grids", "micro_grids"))
-                geoServer.putResource("/rest/workspaces/qhd/layers/" + layer, "{}");
+                geoServer.putResource("/rest/layers/qhd:" + layer, "{}");
             ServerSettings settings = new ServerSettings(
                     StaffingRule.DEFAULT,
                     new Bounds(150, 450),
@@ -103,7 +103,8 @@ class AccessTest {
                     null,
                     null,
                     java.time.Duration.ofSeconds(10),
-                    org.gridatlas.api.serving.ReportDeadlines.DEFAULT);
+                    org.gridatlas.api.serving.ReportDeadlines.DEFAULT,
+                    null);
             try (ApiServer s = new ApiServer(store, settings).start(0)) {
                 List<String> pair = ChangesResourceTest.neighbours(s);
                 JsonNode preview = json(ChangesResourceTest.change(

@@ -46,9 +46,14 @@ class ChangesResourceTest {
     /** The seeded store served; edits keep 150–450 households. */
     static ApiServer serve(GridStore store) {
         seed(store);
-        ServerSettings settings = new ServerSettings(
+        return new ApiServer(store, editing(new Bounds(150, 450))).start(0);
+    }
+
+    /** Open settings whose edits keep the grids within {@code bounds}. */
+    static ServerSettings editing(Bounds bounds) {
+        return new ServerSettings(
                 StaffingRule.DEFAULT,
-                new Bounds(150, 450),
+                bounds,
                 RuralRule.DEFAULT,
                 org.gridatlas.engine.partition.MicroGridPlanner.DEFAULT,
                 16 << 20,
@@ -59,8 +64,8 @@ class ChangesResourceTest {
                 null,
                 null,
                 java.time.Duration.ofSeconds(10),
-                org.gridatlas.api.serving.ReportDeadlines.DEFAULT);
-        return new ApiServer(store, settings).start(0);
+                org.gridatlas.api.serving.ReportDeadlines.DEFAULT,
+                null);
     }
 
     static HttpResponse<String> change(ApiServer s, String token, String body) throws Exception {

@@ -54,7 +54,8 @@ class ReportLifeTest {
                 null,
                 null,
                 Duration.ofSeconds(10),
-                new ReportDeadlines(Duration.ofHours(72), Map.of("噪音", Duration.ofHours(1))));
+                new ReportDeadlines(Duration.ofHours(72), Map.of("噪音", Duration.ofHours(1))),
+                null);
         server = new ApiServer(store, settings).start(0);
         Coordinate p = ChangesResourceTest.DATA
                 .buildings()
