@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.gridatlas.api.serving.AddressAnswers;
 import org.gridatlas.api.serving.AddressLookup;
+import org.gridatlas.api.serving.AppealRouting;
 import org.gridatlas.api.serving.Json;
 import org.gridatlas.api.serving.NotFound;
 import org.gridatlas.api.serving.PointLookup;
@@ -38,7 +40,7 @@ final class ReportsResource implements ReportDesk {
     private final AccessStore audit;
     private final ReportDeadlines deadlines;
     /** Who answers a report: the people of its category's department on its grid. */
-    private final StaffResource staff;
+    private final AppealRouting routing;
     /** The last days' reports in memory, for the summaries and the overdue list. */
     private final ReportWindow window;
 
@@ -55,10 +57,10 @@ final class ReportsResource implements ReportDesk {
             AccessStore audit,
             ReportDeadlines deadlines,
             java.util.function.Consumer<Report> onReport,
-            StaffResource staff,
+            AppealRouting routing,
             int streamBacklog) {
         this.streams = new LiveStreams(streamBacklog);
-        this.staff = staff;
+        this.routing = routing;
         this.state = state;
         this.store = store;
         this.audit = audit;
@@ -249,7 +251,7 @@ final class ReportsResource implements ReportDesk {
                 "hierarchy",
                 grid == null ? null : r.located() ? s.hierarchy(grid, r.lon(), r.lat()) : s.hierarchy(grid));
         out.put("outside_coverage", outside);
-        out.put("responsible", staff.responsible(s, r.gridCode(), r.category()));
+        out.put("responsible", routing.responsible(s, r.gridCode(), r.category()));
         broadcast("report", out);
         return out;
     }
