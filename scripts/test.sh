@@ -10,9 +10,9 @@ command -v ogrinfo >/dev/null 2>&1 || need+=(gdal-bin)                      # Ge
 dpkg -s postgresql-15-postgis-3 >/dev/null 2>&1 || need+=(postgresql-15-postgis-3) # the PostGIS store's tests
 command -v chromium >/dev/null 2>&1 || need+=(chromium)                     # the big screen's browser test
 dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || need+=(fonts-wqy-microhei)   # Chinese text in its screenshot and in printed maps
-dpkg -s poppler-utils >/dev/null 2>&1 || need+=(poppler-utils)   # pdftotext and pdftoppm read printed grid maps back
 /usr/bin/python3 -c 'import qgis.core' 2>/dev/null || need+=(python3-qgis qgis-providers) # QGIS opens /ogc (headless)
 command -v mapserv >/dev/null 2>&1 || need+=(mapserver-bin cgi-mapserver)   # WMS/WFS from the mapfile publish writes
+dpkg -s poppler-utils >/dev/null 2>&1 || need+=(poppler-utils)   # pdftotext and pdftoppm read printed grid maps back
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
   apt-get update -qq

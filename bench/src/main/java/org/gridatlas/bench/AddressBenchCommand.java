@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.gridatlas.engine.Delineator;
+import org.gridatlas.engine.lookup.GridLocator;
+import org.gridatlas.engine.lookup.PointInGridIndex;
 import org.gridatlas.engine.lookup.address.AddressMatch;
 import org.gridatlas.engine.lookup.address.AddressMatcher;
 import org.gridatlas.engine.lookup.address.Gazetteer;
@@ -14,6 +16,7 @@ import org.gridatlas.engine.model.BuildingKey;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
 import org.gridatlas.engine.model.Grid;
+import org.gridatlas.engine.model.Poi;
 import org.gridatlas.engine.partition.Bounds;
 import org.gridatlas.fixtures.AppealWriter;
 import org.gridatlas.fixtures.CityGenerator;
@@ -22,8 +25,11 @@ import picocli.CommandLine.Option;
 
 /**
  * Free-text addresses on a generated city: appeals written the ways residents and operators write
- * them, each sent to a grid or left unmatched; the share sent to the right grid, to a wrong one,
- * and unmatched, by way of writing; and addresses matched per second on one thread.
+ * them (buildings, landmarks, crossings, whole tickets, misspellings, and addresses that resemble
+ * real ones but name nothing in the city), each sent to a grid or left without one; the share sent
+ * to the right grid, to a wrong one, and without a grid, by way of writing; and addresses matched
+ * per second on one thread. The last line: right grid of the appeals naming one place, wrong grid
+ * of all appeals about the city, nowhere-addresses given no grid, addresses/s.
  */
 @Command(
         name = "bench-address",
@@ -54,7 +60,7 @@ final class AddressBenchCommand implements Callable<Integer> {
             description = "print this many wrong and unmatched appeals with their answers (default ${DEFAULT-VALUE})")
     int show;
 
-    /** How one appeal ended: the grid it should reach, and the grid it reached. */
+    /** How one appeal ended: the grid it should reach (null when no single grid is right), and the grid it reached. */
     private record Outcome(String style, boolean aboutTheCity, String expected, String got) {}
 
     @Override
@@ -76,7 +82,15 @@ final class AddressBenchCommand implements Callable<Integer> {
         }
         long heap = LookupBenchCommand.usedHeap(), t = System.nanoTime();
         AddressMatcher matcher = new AddressMatcher(new Gazetteer(
-                city.communities(), city.buildings(), city.aliases(), result.grids(), result.assignments()));
+                city.communities(),
+                city.buildings(),
+                city.aliases(),
+                result.grids(),
+                result.assignments(),
+                city.barriers(),
+                java.util.stream.Stream.concat(city.campuses().stream().map(Poi::of), city.pois().stream())
+                        .toList()));
+        PointInGridIndex places = new PointInGridIndex(result.grids());
         double built = (System.nanoTime() - t) / 1e9;
         System.out.printf(
                 "city: %,d households, %,d grids, %,d buildings; gazetteer built in %.2f s, %d MB%n",
@@ -93,7 +107,8 @@ final class AddressBenchCommand implements Callable<Integer> {
         for (int i = 0; i < texts.size(); i++) {
             AppealWriter.Appeal a = texts.get(i);
             AddressMatch m = matcher.match(a.text());
-            outcomes[i] = new Outcome(a.style(), a.buildingId() != null, expected(a, gridOf, unitGrids), m.gridCode());
+            outcomes[i] =
+                    new Outcome(a.style(), !a.nowhere(), expected(a, gridOf, unitGrids, places, grids), m.gridCode());
         }
         double perSecond = texts.size() / ((System.nanoTime() - t) / 1e9);
         int shown = 0;
@@ -113,7 +128,7 @@ final class AddressBenchCommand implements Callable<Integer> {
         }
 
         Map<String, int[]> byStyle = new TreeMap<>();
-        int right = 0, wrong = 0, unmatched = 0, about = 0, falseHits = 0, elsewhere = 0, divided = 0;
+        int right = 0, wrong = 0, onePlace = 0, about = 0, falseHits = 0, elsewhere = 0, several = 0;
         for (Outcome o : outcomes) {
             int[] c = byStyle.computeIfAbsent(o.style(), k -> new int[3]);
             if (!o.aboutTheCity()) {
@@ -125,11 +140,10 @@ final class AddressBenchCommand implements Callable<Integer> {
                 continue;
             }
             about++;
-            if (o.expected() == null) divided++;
-            if (o.got() == null) {
-                unmatched++;
-                c[2]++;
-            } else if (o.got().equals(o.expected())) {
+            if (o.expected() == null) several++;
+            else onePlace++;
+            if (o.got() == null) c[2]++;
+            else if (o.got().equals(o.expected())) {
                 right++;
                 c[0]++;
             } else {
@@ -137,26 +151,58 @@ final class AddressBenchCommand implements Callable<Integer> {
                 c[1]++;
             }
         }
-        System.out.printf("%-34s %7s %7s %9s%n", "way of writing", "right", "wrong", "unmatched");
+        System.out.printf("%-44s %7s %7s %9s%n", "way of writing", "right", "wrong", "no grid");
         byStyle.forEach((style, c) -> {
             int n = c[0] + c[1] + c[2];
             System.out.printf(
-                    "%-34s %6.1f%% %6.1f%% %8.1f%%   (%d)%n",
+                    "%-44s %6.1f%% %6.1f%% %8.1f%%   (%d)%n",
                     style, 100.0 * c[0] / n, 100.0 * c[1] / n, 100.0 * c[2] / n, n);
         });
-        System.out.printf("addresses not in the city: %d of %d left unmatched%n", elsewhere - falseHits, elsewhere);
         System.out.printf(
-                "appeals naming a building divided between grids by unit without the unit (no single right grid; counted unmatched when answered with candidates): %d%n",
-                divided);
+                "appeals about the city with no single right grid (a building divided by unit without the unit, a crossing without its corner, a shared or doubtful name; any grid given counts wrong): %d%n",
+                several);
         System.out.printf(
-                "address: %.1f%% right grid, %.1f%% wrong grid, %.1f%% unmatched of %,d appeals about the city; %,.0f addresses/s on one thread%n",
-                100.0 * right / about, 100.0 * wrong / about, 100.0 * unmatched / about, about, perSecond);
+                "address: %.1f%% right grid of %,d naming one place, %.2f%% wrong grid of %,d about the city, %.1f%% of %,d nowhere-addresses given no grid (%d given one); %,.0f addresses/s on one thread%n",
+                100.0 * right / onePlace,
+                onePlace,
+                100.0 * wrong / about,
+                about,
+                100.0 * (elsewhere - falseHits) / elsewhere,
+                elsewhere,
+                falseHits,
+                perSecond);
         return 0;
     }
 
-    /** The grid of the unit the appeal names, else of the building (null when its units lie in several grids and no unit is named). */
+    /**
+     * The grid of the unit the appeal names, else of the building (null when its units lie in
+     * several grids and no unit is named); for a landmark's outline, the grid holding nearly all of
+     * it; for a point (a landmark, a crossing's corner), the grid at it when no other grid is within
+     * its spread.
+     */
     private static String expected(
-            AppealWriter.Appeal a, Map<String, String> gridOf, Map<String, java.util.Set<String>> unitGrids) {
+            AppealWriter.Appeal a,
+            Map<String, String> gridOf,
+            Map<String, java.util.Set<String>> unitGrids,
+            PointInGridIndex places,
+            Map<String, Grid> grids) {
+        if (a.place() instanceof org.locationtech.jts.geom.Polygonal) {
+            for (Grid g : grids.values())
+                if (g.level() == org.gridatlas.engine.model.GridLevel.GRID
+                        && g.geometry()
+                                .getEnvelopeInternal()
+                                .intersects(a.place().getEnvelopeInternal())
+                        && g.geometry().intersection(a.place()).getArea()
+                                >= 0.98 * a.place().getArea()) return g.code();
+            return null;
+        }
+        if (a.place() != null) {
+            org.locationtech.jts.geom.Coordinate at = a.place().getCoordinate();
+            GridLocator.Lookup l = places.lookup(at.x, at.y, a.spread());
+            return l.grid() == null || l.onBoundary() || !l.nearby().isEmpty()
+                    ? null
+                    : l.grid().code();
+        }
         if (a.buildingId() == null) return null;
         String whole = gridOf.get(a.buildingId());
         if (whole != null) return whole;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import org.gridatlas.engine.errors.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -41,14 +42,15 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
             try (Reader r = Files.newBufferedReader(Path.of(path), StandardCharsets.UTF_8)) {
                 p.load(r);
             } catch (IOException e) {
-                throw new org.gridatlas.engine.io.InputException(
-                        "cannot read the configuration file " + path + ": " + e.getMessage());
+                throw new InputException(null, "cannot read the configuration file " + path + ": " + e.getMessage());
             }
             Set<String> known = optionKeys(cli);
             for (String key : p.stringPropertyNames()) {
                 if (!known.contains(key)) {
-                    throw new org.gridatlas.engine.io.InputException("configuration file " + path + ": unknown option '"
-                            + key + "' (known: " + String.join(", ", known) + ")");
+                    throw new InputException(
+                            null,
+                            "configuration file " + path + ": unknown option '" + key + "' (known: "
+                                    + String.join(", ", known) + ")");
                 }
             }
         }

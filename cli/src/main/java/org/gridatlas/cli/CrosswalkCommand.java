@@ -12,11 +12,11 @@ import org.gridatlas.engine.departments.CrosswalkResult;
 import org.gridatlas.engine.departments.ResourceCount;
 import org.gridatlas.engine.departments.ResourceJoin;
 import org.gridatlas.engine.departments.ResourcesInGrids;
+import org.gridatlas.engine.errors.InputException;
 import org.gridatlas.engine.io.CrosswalkWriter;
 import org.gridatlas.engine.io.DatasetReader;
 import org.gridatlas.engine.io.DepartmentLayerReader;
 import org.gridatlas.engine.io.InputCrs;
-import org.gridatlas.engine.io.InputException;
 import org.gridatlas.engine.io.ResultReader;
 import org.gridatlas.engine.lookup.PointInGridIndex;
 import org.gridatlas.engine.model.Building;
@@ -140,19 +140,22 @@ final class CrosswalkCommand implements Callable<Integer> {
 
     /** The grids with their buildings: from a store, or a delineation's output beside its dataset. */
     private StoredState grids() throws java.io.IOException {
-        if ((grids == null) == (jdbc == null)) throw new InputException("give the grids as either --grids or --jdbc");
+        if ((grids == null) == (jdbc == null))
+            throw new InputException(null, "give the grids as either --grids or --jdbc");
         if (jdbc != null || isStore(grids)) {
             try (GridStore store = jdbc != null ? PostGisGridStore.open(jdbc) : GeoPackageGridStore.open(grids)) {
                 StoredState s = store.load();
                 if (s.grids().isEmpty())
                     throw new InputException(
-                            (jdbc != null ? jdbc : grids) + ": the store holds no grids (import some first)");
+                            null, (jdbc != null ? jdbc : grids) + ": the store holds no grids (import some first)");
                 return s;
             }
         }
         if (input == null)
-            throw new InputException("--grids " + grids
-                    + " is a delineation's output: give --input, the dataset it was drawn from, for the households");
+            throw new InputException(
+                    "grids",
+                    grids
+                            + " is a delineation's output: give --input, the dataset it was drawn from, for the households");
         ResultReader.Result r = ResultReader.read(grids);
         Dataset d = DatasetReader.read(input);
         return new StoredState(d.communities(), d.buildings(), List.of(), List.of(), r.grids(), r.assignments(), null);

@@ -2,8 +2,8 @@ package org.gridatlas.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.gridatlas.engine.errors.InputException;
 import org.gridatlas.engine.io.InputCrs;
-import org.gridatlas.engine.io.InputException;
 import org.gridatlas.engine.io.ResultWriter;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
@@ -46,7 +46,7 @@ final class DelineateCommand implements Callable<Integer> {
         try {
             crs = outputCrs == null ? null : InputCrs.of(outputCrs, null);
         } catch (InputException e) {
-            throw new InputException("--output-crs: " + e.getMessage());
+            throw new InputException("output-crs", e.reason(), e);
         }
         ResultWriter.check(output, crs, format);
         Dataset dataset = input.read();

@@ -5,12 +5,16 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.gridatlas.engine.Delineator;
 import org.gridatlas.engine.io.DatasetReader;
-import org.gridatlas.engine.io.InputException;
+import org.gridatlas.engine.io.PackedDataset;
+import org.gridatlas.engine.model.Community;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
 import org.gridatlas.engine.partition.MicroGridPlanner;
+import org.gridatlas.fixtures.DemoDistrict;
+import org.gridatlas.fixtures.DepartmentLayers;
 import org.gridatlas.store.GeoPackageGridStore;
 import org.gridatlas.store.GridStore;
+import org.locationtech.jts.geom.Envelope;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,33 +22,52 @@ import picocli.CommandLine.Option;
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
-        description = "Import a dataset into a temporary GeoPackage, delineate it and serve it.")
+        description = "Serve the generated district (or the dataset --input names) from a temporary GeoPackage, "
+                + "with staff, a police department's layer and a planner token: every feature has something to show.")
 final class DemoCommand implements Callable<Integer> {
     @Mixin
     ServerOptions server = new ServerOptions();
 
     @Option(
             names = "--input",
-            description =
-                    "the dataset to serve: a directory, .gpkg or any file the importer reads (e.g. ../shared/data/monaco)")
+            description = "a dataset to serve instead of the generated district: a directory, .gpkg or any file the "
+                    + "importer reads (e.g. ../shared/data/monaco)")
     Path input;
 
     @Override
     public Integer call() throws Exception {
-        if (input == null) throw new InputException("demo needs --input DIR, the dataset to serve");
         Path file = Files.createTempDirectory("gridatlas-demo-").resolve("demo.gpkg");
-        Dataset d = DatasetReader.read(input);
+        Dataset d = DatasetReader.read(input == null ? PackedDataset.unpack(DemoCommand.class, "district") : input);
+        String source = input == null
+                ? "the generated district (" + DemoDistrict.HOUSEHOLDS + " households, seed " + DemoDistrict.SEED + ")"
+                : input.toString();
         Delineation r =
                 new Delineator(server.plan.bounds(), server.plan.ruralRule(), MicroGridPlanner.DEFAULT).delineate(d);
         GridStore store = GeoPackageGridStore.open(file);
-        store.replace(d, r, "demo: " + input.getFileName());
+        store.replace(d, r, "demo: " + source);
+        store.replaceStaff(DemoStaff.of(r.grids(), DemoDistrict.SEED));
+        store.replaceUnits("police_beats", DepartmentLayers.policeBeats(d), "demo: drawn from the major roads");
+        Envelope extent = new Envelope();
+        for (Community c : d.communities()) extent.expandToInclude(c.geometry().getEnvelopeInternal());
+        store.replaceResources(
+                "cameras", DepartmentLayers.resources(extent, 2_000, DemoDistrict.SEED), "demo: made up");
+        String token = TokenCommand.issue(store, "demo planner", "planner");
         System.out.printf(
-                "demo store %s: %d grids and %d micro grids for %d communities%n",
-                file,
+                "demo: %s, %d grids and %d micro grids for %d communities, in %s%n",
+                source,
                 r.report().grids(),
                 r.report().microGrids(),
-                d.communities().size());
-        ServeCommand.serve(store, server);
+                d.communities().size(),
+                file);
+        ServeCommand.serve(store, server, port -> {
+            String base = "http://localhost:" + port;
+            System.out.printf(
+                    "%n  big screen      %s/%n  planner page    %s/planner.html?token=%s%n"
+                            + "                  (a planner's token for this demo, shown only now)%n"
+                            + "  API             %s/api/v1/grids   %s/api/v1/lookup?address=...%n"
+                            + "  OpenAPI         %s/api/v1/openapi.json%n%n",
+                    base, base, token, base, base, base);
+        });
         return 0;
     }
 }

@@ -2,8 +2,8 @@ package org.gridatlas.cli;
 
 import java.nio.file.Path;
 import java.util.Map;
-import org.gridatlas.engine.PlanningFailure;
-import org.gridatlas.engine.io.InputException;
+import org.gridatlas.engine.errors.InputException;
+import org.gridatlas.engine.errors.PlanningFailure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,6 +56,13 @@ public final class GridAtlasCli {
         return INTERNAL;
     }
 
+    /** Bad input as the command line names it: a field that is one of the command's options is named as that option. */
+    static String worded(InputException e, CommandLine.Model.CommandSpec command) {
+        if (e.field() == null) return e.reason();
+        CommandLine.Model.OptionSpec option = command.findOption(e.field());
+        return (option == null ? e.field() : option.longestName()) + ": " + e.reason();
+    }
+
     public static int run(String... args) {
         return run(System.getenv(), args);
     }
@@ -75,9 +82,12 @@ public final class GridAtlasCli {
             int exit = exitCode(e);
             cmd.getErr()
                     .println("gridatlas: "
-                            + (exit == BAD_INPUT || e instanceof PlanningFailure
-                                    ? e.getMessage()
-                                    : "internal error (this is a bug, or the machine failed: please report it): " + e));
+                            + (e instanceof InputException input
+                                    ? worded(input, cmd.getCommandSpec())
+                                    : exit == BAD_INPUT || e instanceof PlanningFailure
+                                            ? e.getMessage()
+                                            : "internal error (this is a bug, or the machine failed: please report it): "
+                                                    + e));
             if (env.get("GRIDATLAS_DEBUG") != null) e.printStackTrace(cmd.getErr());
             return exit;
         });

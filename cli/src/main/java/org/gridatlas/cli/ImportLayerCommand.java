@@ -3,9 +3,9 @@ package org.gridatlas.cli;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.gridatlas.engine.errors.InputException;
 import org.gridatlas.engine.io.DepartmentLayerReader;
 import org.gridatlas.engine.io.InputCrs;
-import org.gridatlas.engine.io.InputException;
 import org.gridatlas.store.DepartmentLayerInfo;
 import org.gridatlas.store.DepartmentLayerKind;
 import org.gridatlas.store.GridStore;
@@ -47,7 +47,7 @@ final class ImportLayerCommand implements Callable<Integer> {
         try {
             k = DepartmentLayerKind.parse(kind);
         } catch (IllegalArgumentException e) {
-            throw new InputException("--kind: " + e.getMessage());
+            throw new InputException("kind", e.getMessage());
         }
         InputCrs crs = read.crs();
         Charset charset = read.charset();

@@ -3,9 +3,9 @@ package org.gridatlas.cli;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import org.gridatlas.engine.errors.InputException;
 import org.gridatlas.engine.io.DatasetReader;
 import org.gridatlas.engine.io.InputCrs;
-import org.gridatlas.engine.io.InputException;
 import org.gridatlas.engine.model.Dataset;
 import picocli.CommandLine.Option;
 
@@ -40,7 +40,7 @@ final class InputOptions {
     String encoding;
 
     Dataset read() throws IOException {
-        if (towgs84 != null && crs == null) throw new InputException("--towgs84 goes with --crs");
+        if (towgs84 != null && crs == null) throw new InputException("towgs84", "goes with --crs");
         Charset charset = LayerOptions.charset(encoding);
         return DatasetReader.read(input, crs == null ? null : InputCrs.of(crs, towgs84), charset);
     }

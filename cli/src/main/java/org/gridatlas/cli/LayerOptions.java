@@ -1,8 +1,8 @@
 package org.gridatlas.cli;
 
 import java.nio.charset.Charset;
+import org.gridatlas.engine.errors.InputException;
 import org.gridatlas.engine.io.InputCrs;
-import org.gridatlas.engine.io.InputException;
 import picocli.CommandLine.Option;
 
 /** How another department's layer files are read: their coordinate system when they do not name it, and their Shapefile encoding. */
@@ -33,7 +33,7 @@ final class LayerOptions {
         try {
             return encoding == null ? null : Charset.forName(encoding);
         } catch (IllegalArgumentException e) {
-            throw new InputException("--encoding: unknown charset '" + encoding + "'");
+            throw new InputException("encoding", "unknown charset '" + encoding + "'");
         }
     }
 }

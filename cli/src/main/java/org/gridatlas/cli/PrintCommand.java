@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import org.gridatlas.api.serving.GridMaps;
 import org.gridatlas.api.serving.NotFound;
 import org.gridatlas.api.serving.ServingState;
-import org.gridatlas.engine.io.InputException;
+import org.gridatlas.engine.errors.InputException;
 import org.gridatlas.store.GridStore;
 import org.gridatlas.tiles.print.MapSheet;
 import org.gridatlas.tiles.print.Paper;
@@ -65,7 +65,7 @@ final class PrintCommand implements Callable<Integer> {
             try {
                 sheets = which.street != null ? maps.street(state, which.street) : maps.grids(state, which.grids);
             } catch (NotFound e) {
-                throw new InputException(e.getMessage() + " in the store");
+                throw new InputException(null, e.getMessage() + " in the store");
             }
             // written beside and moved into place: a failure leaves no half-written file
             Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), ".print", ".pdf");

@@ -1,12 +1,16 @@
 package org.gridatlas.cli;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.gridatlas.api.geoserver.GeoServerClient;
 import org.gridatlas.api.geoserver.GeoServerPublisher;
 import org.gridatlas.api.geoserver.GeoServerTarget;
+import org.gridatlas.api.geoserver.Mapfile;
 import org.gridatlas.api.geoserver.PostGisConnection;
 import org.gridatlas.api.geoserver.PublishedLayer;
+import org.gridatlas.engine.errors.InputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,7 +20,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description =
                 "Publish the grid layers of the PostGIS store to GeoServer (workspace, data store, a layer and SLD style per level, "
-                        + "a layer group); idempotent: a second run changes nothing.")
+                        + "a layer group; idempotent: a second run changes nothing), and/or write a MapServer mapfile "
+                        + "(WMS 1.3.0 and WFS 2.0 of the same layers, styled alike, and the recent reports).")
 final class PublishCommand implements Callable<Integer> {
     @Option(
             names = "--jdbc",
@@ -31,10 +36,29 @@ final class PublishCommand implements Callable<Integer> {
     @Option(names = "--truncate", description = "also drop GeoWebCache's cached tiles of every published layer")
     boolean truncate;
 
+    @Option(
+            names = "--mapserver",
+            paramLabel = "DIR",
+            description = "write gridatlas.map (a MapServer mapfile over the store, for Debian's mapserv) into DIR")
+    Path mapserver;
+
+    @Option(
+            names = "--mapserver-url",
+            paramLabel = "URL",
+            description =
+                    "the mapserv URL clients reach, for the capabilities (default: a local CGI with map=DIR/gridatlas.map)")
+    String mapserverUrl;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         GeoServerTarget target = geoServer.target();
-        if (target == null) throw new org.gridatlas.engine.io.InputException("--geoserver URL is required");
+        if (target == null && mapserver == null)
+            throw new InputException("geoserver", "a URL is required, or --mapserver DIR");
+        if (mapserver != null) {
+            Path map = Mapfile.write(mapserver, PostGisConnection.fromJdbcUrl(jdbc, null), mapserverUrl);
+            System.out.println("mapfile written: " + map + " (WMS 1.3.0, WFS 2.0)");
+        }
+        if (target == null) return 0;
         GeoServerPublisher publisher = new GeoServerPublisher(new GeoServerClient(target));
         for (GeoServerPublisher.Step s : publisher.publish(PostGisConnection.fromJdbcUrl(jdbc, geoServer.dbHost))) {
             System.out.printf("%-40s %s%n", s.resource(), s.action());

@@ -1,7 +1,7 @@
 package org.gridatlas.cli;
 
 import org.gridatlas.api.serving.GridMaps;
-import org.gridatlas.engine.io.InputException;
+import org.gridatlas.engine.errors.InputException;
 import picocli.CommandLine.Option;
 
 /** --report-url: the link printed grid maps carry as a QR code, for the server and the print command alike. */
@@ -22,8 +22,10 @@ final class ReportUrlOption {
         if (!template.contains("{code}")
                 || template.length() > MAX
                 || template.chars().anyMatch(Character::isISOControl))
-            throw new InputException("--report-url is a link of at most " + MAX
-                    + " characters with {code} where the grid's code goes, not '" + template + "'");
+            throw new InputException(
+                    "report-url",
+                    "is a link of at most " + MAX + " characters with {code} where the grid's code goes, not '"
+                            + template + "'");
         return template;
     }
 }

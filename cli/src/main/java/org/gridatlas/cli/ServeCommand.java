@@ -24,12 +24,21 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        serve(store.open(), server);
+        serve(
+                store.open(),
+                server,
+                port -> System.out.printf(
+                        "GridAtlas serving on http://localhost:%d/ (API at /api/v1, OpenAPI at /api/v1/openapi.json)%n",
+                        port));
         return 0;
     }
 
-    /** Serves until the process is stopped; on SIGTERM/SIGINT stops gracefully, then closes the store. */
-    static void serve(GridStore store, ServerOptions options) throws InterruptedException {
+    /**
+     * Serves until the process is stopped; on SIGTERM/SIGINT stops gracefully, then closes the store.
+     * {@code announce} is told the port once the server listens.
+     */
+    static void serve(GridStore store, ServerOptions options, java.util.function.IntConsumer announce)
+            throws InterruptedException {
         ApiServer server = new ApiServer(store, options.settings()).start(options.port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -39,9 +48,7 @@ final class ServeCommand implements Callable<Integer> {
             LOG.info("stopped");
             stopped.countDown();
         }));
-        System.out.printf(
-                "GridAtlas serving on http://localhost:%d/ (API at /api/v1, OpenAPI at /api/v1/openapi.json)%n",
-                server.port());
+        announce.accept(server.port());
         stopped.await();
     }
 }

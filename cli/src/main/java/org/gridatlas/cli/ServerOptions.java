@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.gridatlas.api.serving.ReportDeadlines;
 import org.gridatlas.api.web.ServerSettings;
+import org.gridatlas.engine.errors.InputException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -97,11 +98,9 @@ final class ServerOptions {
 
     ServerSettings settings() {
         if (!readAccess.equals("public") && !readAccess.equals("token"))
-            throw new org.gridatlas.engine.io.InputException(
-                    "--read-access is public or token, not '" + readAccess + "'");
+            throw new InputException("read-access", "is public or token, not '" + readAccess + "'");
         if (publicUrl != null && !publicUrl.matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
-            throw new org.gridatlas.engine.io.InputException(
-                    "--public-url is an http(s) address without query, not '" + publicUrl + "'");
+            throw new InputException("public-url", "is an http(s) address without query, not '" + publicUrl + "'");
         }
         ServerSettings.Security security = new ServerSettings.Security(
                 digests("--admin-token-sha256", adminTokens),
@@ -126,8 +125,7 @@ final class ServerOptions {
 
     private ReportDeadlines deadlines() {
         if (reportDeadlineHours < 1)
-            throw new org.gridatlas.engine.io.InputException(
-                    "--report-deadline-hours is at least 1, not " + reportDeadlineHours);
+            throw new InputException("report-deadline-hours", "is at least 1, not " + reportDeadlineHours);
         Map<String, Duration> byCategory = new LinkedHashMap<>();
         Pairs.parse("--report-deadlines", reportDeadlines, "[1-9][0-9]{0,4}", "垃圾=24")
                 .forEach((k, v) -> byCategory.put(k, Duration.ofHours(Integer.parseInt(v))));
@@ -138,8 +136,7 @@ final class ServerOptions {
         Set<String> out = new LinkedHashSet<>();
         for (String t : values) {
             if (!t.strip().matches("[0-9a-fA-F]{64}"))
-                throw new org.gridatlas.engine.io.InputException(
-                        option + " takes 64 hex digits (a SHA-256 digest), not '" + t + "'");
+                throw new InputException(option, "takes 64 hex digits (a SHA-256 digest), not '" + t + "'");
             out.add(t.strip().toLowerCase());
         }
         return out;

@@ -1,6 +1,7 @@
 package org.gridatlas.cli;
 
 import java.nio.file.Path;
+import org.gridatlas.engine.errors.InputException;
 import org.gridatlas.store.GeoPackageGridStore;
 import org.gridatlas.store.GridStore;
 import org.gridatlas.store.PostGisGridStore;
@@ -22,7 +23,8 @@ final class StoreOptions {
 
     GridStore open() {
         if (gpkg != null && jdbc != null)
-            throw new org.gridatlas.engine.io.InputException(
+            throw new InputException(
+                    null,
                     "give either --store or --jdbc, not both (check GRIDATLAS_STORE, GRIDATLAS_JDBC and the configuration file)");
         if (jdbc != null) return PostGisGridStore.open(jdbc);
         return GeoPackageGridStore.open(gpkg != null ? gpkg : Path.of("gridatlas.gpkg"));

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.concurrent.Callable;
+import org.gridatlas.engine.errors.InputException;
 import org.gridatlas.store.AccessToken;
 import org.gridatlas.store.GridStore;
 import picocli.CommandLine.Command;
@@ -31,16 +32,22 @@ final class TokenCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!AccessToken.ROLES.contains(role))
-            throw new org.gridatlas.engine.io.InputException(
-                    "--role is one of " + AccessToken.ROLES + ", not '" + role + "'");
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            throw new InputException("role", "is one of " + AccessToken.ROLES + ", not '" + role + "'");
+        String token;
         try (GridStore s = store.open()) {
-            s.putToken(new AccessToken(name, role, AccessToken.digest(token), Instant.now()));
+            token = issue(s, name, role);
         }
         System.out.println(token);
         System.err.printf("token for %s (%s) stored as its SHA-256 digest; it is shown only now%n", name, role);
         return 0;
+    }
+
+    /** A new random token for {@code name}, of which the store keeps only the digest; returned to be shown once. */
+    static String issue(GridStore store, String name, String role) {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        store.putToken(new AccessToken(name, role, AccessToken.digest(token), Instant.now()));
+        return token;
     }
 }

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.gridatlas.engine.PlanningFailure;
+import org.gridatlas.engine.errors.PlanningFailure;
 import org.gridatlas.engine.io.DatasetException;
 import org.gridatlas.fixtures.Fixtures;
 import org.gridatlas.fixtures.NeedsRealData;
@@ -97,7 +97,7 @@ class FilesPlannersHoldTest {
         assertEquals(2, unnamed.exit(), unnamed.err());
         assertTrue(
                 unnamed.err().contains("coordinates are not lon/lat")
-                        && unnamed.err().contains("give --crs EPSG:n"),
+                        && unnamed.err().contains("give the crs as EPSG:n"),
                 unnamed.err());
     }
 
@@ -195,7 +195,7 @@ class FilesPlannersHoldTest {
                 "--output",
                 dir.resolve("o5").toString());
         assertEquals(2, r.exit(), r.err());
-        assertTrue(r.err().contains("--crs EPSG:999999"), r.err());
+        assertTrue(r.err().contains("--crs: EPSG:999999"), r.err());
     }
 
     @Test
@@ -247,7 +247,7 @@ class FilesPlannersHoldTest {
                 "--output-crs",
                 "EPSG:32650");
         assertEquals(2, refused.exit());
-        assertTrue(refused.err().contains("--output-crs applies to a .gpkg or Shapefile output"), refused.err());
+        assertTrue(refused.err().contains("--output-crs: applies to a .gpkg or Shapefile output"), refused.err());
         refused = cli(
                 "delineate",
                 "--input",
@@ -257,7 +257,7 @@ class FilesPlannersHoldTest {
                 "--format",
                 "shapefile");
         assertEquals(2, refused.exit());
-        assertTrue(refused.err().contains("--format shapefile writes a directory"), refused.err());
+        assertTrue(refused.err().contains("--format: shapefile writes a directory"), refused.err());
         refused = cli(
                 "delineate",
                 "--input",

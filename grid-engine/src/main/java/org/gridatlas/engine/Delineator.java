@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.gridatlas.engine.codes.GridCodeAllocator;
+import org.gridatlas.engine.errors.PlanningFailure;
 import org.gridatlas.engine.geom.Geoms;
 import org.gridatlas.engine.geom.LocalProjection;
 import org.gridatlas.engine.model.Assignment;
@@ -27,6 +28,7 @@ import org.gridatlas.engine.partition.Bounds;
 import org.gridatlas.engine.partition.CommunityPlan;
 import org.gridatlas.engine.partition.CommunityPlanner;
 import org.gridatlas.engine.partition.DraftGrid;
+import org.gridatlas.engine.partition.GridAssembly;
 import org.gridatlas.engine.partition.MicroGridPlanner;
 import org.gridatlas.engine.partition.Piece;
 import org.gridatlas.engine.partition.PlanInput;
@@ -139,30 +141,19 @@ public final class Delineator {
             CommunityPlan plan = plans.get(i);
             notes.addAll(plan.notes());
             List<String> codes = codes(plan);
+            GridAssembly assembly = new GridAssembly(plan.community(), proj);
             List<Geometry> polys = new ArrayList<>();
             for (int g = 0; g < plan.grids().size(); g++) {
                 DraftGrid dg = plan.grids().get(g);
                 String code = codes.get(g);
                 polys.add(dg.polygon());
                 ppSum += Geoms.polsbyPopper(dg.polygon());
-                grids.add(new Grid(
-                        code,
-                        GridLevel.GRID,
-                        dg.kind(),
-                        plan.community().code(),
-                        plan.community().streetCode(),
-                        dg.households(),
-                        dg.buildings(),
-                        dg.polygon().getArea(),
-                        null,
-                        dg.flags(),
-                        proj.toLonLat(dg.polygon())));
+                grids.add(assembly.grid(code, dg));
                 for (Piece p : dg.pieces()) assignments.add(new Assignment(p.key(), code));
                 if (!dg.flags().isEmpty())
                     issues.add(new GridIssue(code, plan.community().code(), dg.flags(), dg.why()));
                 if (!plan.micro().isEmpty())
-                    grids.addAll(GridCodeAllocator.microGrids(
-                            plan.community(), plan.micro().get(g), code, proj));
+                    grids.addAll(assembly.microGrids(code, plan.micro().get(g)));
             }
             alignment.add(metric.get(i), polys, nearbyLines(barriers, metric.get(i)));
         }
@@ -180,7 +171,7 @@ public final class Delineator {
                 if (bounds.contains(g.households())) inBounds++;
             }
             if (!g.flags().isEmpty()) flagged++;
-            g.flags().forEach(f -> flagCounts.merge(f, 1, Integer::sum));
+            g.flags().forEach(f -> flagCounts.merge(f.wireName(), 1, Integer::sum));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         CommunityPlan slowest = plans.stream()

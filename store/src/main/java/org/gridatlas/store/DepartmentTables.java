@@ -7,9 +7,9 @@ import static org.gridatlas.engine.io.FieldType.TEXT;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.gridatlas.engine.errors.InputException;
 import org.gridatlas.engine.io.DatasetWriter;
 import org.gridatlas.engine.io.Feature;
-import org.gridatlas.engine.io.InputException;
 import org.gridatlas.engine.io.LayerSchema;
 import org.gridatlas.engine.model.DepartmentResource;
 import org.gridatlas.engine.model.DepartmentUnit;
@@ -54,14 +54,17 @@ final class DepartmentTables {
     static DepartmentLayerInfo next(
             List<DepartmentLayerInfo> imports, String name, DepartmentLayerKind kind, int features, String source) {
         if (name == null || !name.matches("[A-Za-z0-9_-]{1,64}")) {
-            throw new InputException("a layer's name is 1 to 64 letters, digits, '-' or '_', not '" + name + "'");
+            throw new InputException(
+                    "name", "a layer's name is 1 to 64 letters, digits, '-' or '_', not '" + name + "'");
         }
         long version = 0;
         for (DepartmentLayerInfo i : imports) {
             if (!i.name().equals(name)) continue;
             if (i.kind() != kind)
-                throw new InputException("layer " + name + " holds " + i.kind().wireName() + ", not " + kind.wireName()
-                        + ": give it another name");
+                throw new InputException(
+                        "name",
+                        "layer " + name + " holds " + i.kind().wireName() + ", not " + kind.wireName()
+                                + ": give it another name");
             version = Math.max(version, i.version());
         }
         return new DepartmentLayerInfo(name, kind, version + 1, features, source, Instant.now());
@@ -70,7 +73,8 @@ final class DepartmentTables {
     /** A layer's ids are its keys: one twice is refused before anything is written. */
     static void requireUniqueIds(String name, List<String> ids) {
         java.util.Set<String> seen = new java.util.HashSet<>();
-        for (String id : ids) if (!seen.add(id)) throw new InputException("layer " + name + ": id " + id + " twice");
+        for (String id : ids)
+            if (!seen.add(id)) throw new InputException(null, "layer " + name + ": id " + id + " twice");
     }
 
     /** The current version of each name among these imports, by name. */

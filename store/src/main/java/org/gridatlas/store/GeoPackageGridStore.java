@@ -139,6 +139,7 @@ public final class GeoPackageGridStore implements GridStore {
             DataContract.BUILDINGS,
             DataContract.BARRIERS,
             DataContract.ALIASES,
+            DataContract.POIS,
             DataContract.GRIDS,
             DataContract.ASSIGNMENTS,
             RUNS,
@@ -201,6 +202,7 @@ public final class GeoPackageGridStore implements GridStore {
                         DataContract.BUILDINGS,
                         DataContract.BARRIERS,
                         DataContract.ALIASES,
+                        DataContract.POIS,
                         DataContract.GRIDS,
                         DataContract.ASSIGNMENTS)) {
                     GeoPackageLayers.deleteAll(gp, t);
@@ -209,6 +211,7 @@ public final class GeoPackageGridStore implements GridStore {
                 tables.get(DataContract.BUILDINGS).insert(data.get(DataContract.BUILDINGS));
                 tables.get(DataContract.BARRIERS).insert(data.get(DataContract.BARRIERS));
                 tables.get(DataContract.ALIASES).insert(data.getOrDefault(DataContract.ALIASES, List.of()));
+                tables.get(DataContract.POIS).insert(data.getOrDefault(DataContract.POIS, List.of()));
                 tables.get(DataContract.GRIDS).insert(result.get(DataContract.GRIDS));
                 tables.get(DataContract.ASSIGNMENTS).insert(result.get(DataContract.ASSIGNMENTS));
                 tables.get(RUNS)
@@ -513,6 +516,7 @@ public final class GeoPackageGridStore implements GridStore {
         layers.put(DataContract.BUILDINGS, GeoPackageLayers.read(gp, DataContract.BUILDINGS));
         layers.put(DataContract.BARRIERS, GeoPackageLayers.read(gp, DataContract.BARRIERS));
         layers.put(DataContract.ALIASES, GeoPackageLayers.read(gp, DataContract.ALIASES));
+        layers.put(DataContract.POIS, GeoPackageLayers.read(gp, DataContract.POIS));
         List<RunInfo> runs = runs();
         if (layers.get(DataContract.COMMUNITIES).isEmpty()) return StoredState.empty();
         Dataset d = new DatasetAssembler().assemble(layers);
@@ -527,7 +531,8 @@ public final class GeoPackageGridStore implements GridStore {
                 GeoPackageLayers.read(gp, DataContract.ASSIGNMENTS).stream()
                         .map(ResultReader::assignment)
                         .toList(),
-                runs.isEmpty() ? null : runs.get(runs.size() - 1));
+                runs.isEmpty() ? null : runs.get(runs.size() - 1),
+                d.pois());
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.gridatlas.engine.errors.InputException;
 
 /**
  * How every PostGIS call runs: on a pooled connection, writes in one transaction that commits when
@@ -52,7 +53,7 @@ final class Jdbc {
                 c.rollback();
                 if (e instanceof StaleVersionException
                         || e instanceof ReportStatus.IllegalMove
-                        || e instanceof org.gridatlas.engine.io.InputException) {
+                        || e instanceof InputException) {
                     throw (RuntimeException) e; // refusals, not failures
                 }
                 Throwable cause = e instanceof Failed f ? f.getCause() : e;

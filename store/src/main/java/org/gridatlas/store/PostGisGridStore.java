@@ -99,11 +99,12 @@ public final class PostGisGridStore implements GridStore {
                     id = rs.getLong(1);
                 }
                 s.execute(
-                        "DELETE FROM assignments; DELETE FROM grids; DELETE FROM buildings; DELETE FROM communities; DELETE FROM barriers; DELETE FROM aliases");
+                        "DELETE FROM assignments; DELETE FROM grids; DELETE FROM buildings; DELETE FROM communities; DELETE FROM barriers; DELETE FROM aliases; DELETE FROM pois");
             }
             insertCommunities(c, dataset.communities());
             insertBuildings(c, dataset.buildings());
             insertBarriers(c, dataset.barriers());
+            insertPois(c, dataset.pois());
             insertAliases(c, dataset.aliases());
             insertGrids(c, ResultWriter.gridFeatures(delineation.grids()));
             insertAssignments(c, delineation.assignments());
@@ -162,6 +163,22 @@ public final class PostGisGridStore implements GridStore {
                 ps.setString(2, b.barrierClass().wireName());
                 ps.setBytes(3, wkb.write(b.geometry()));
                 ps.setString(4, b.name());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void insertPois(Connection c, List<org.gridatlas.engine.model.Poi> pois) throws SQLException {
+        WKBWriter wkb = new WKBWriter();
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO pois (id, name, kind, aliases, geom) VALUES (?, ?, ?, ?, ST_GeomFromWKB(?, 4490))")) {
+            for (org.gridatlas.engine.model.Poi p : pois) {
+                ps.setString(1, p.id());
+                ps.setString(2, p.name());
+                ps.setString(3, p.kind());
+                ps.setString(4, p.aliases().isEmpty() ? null : String.join(";", p.aliases()));
+                ps.setBytes(5, wkb.write(p.geometry()));
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -607,6 +624,12 @@ public final class PostGisGridStore implements GridStore {
                     DataContract.BARRIERS,
                     query(c, "SELECT kind, class, name, ST_AsBinary(geom) FROM barriers", DataContract.BARRIERS));
             layers.put(
+                    DataContract.POIS,
+                    query(
+                            c,
+                            "SELECT id, name, kind, aliases, ST_AsBinary(geom) FROM pois ORDER BY id",
+                            DataContract.POIS));
+            layers.put(
                     DataContract.ALIASES,
                     query(
                             c,
@@ -631,7 +654,8 @@ public final class PostGisGridStore implements GridStore {
                     d.aliases(),
                     grids.stream().map(ResultReader::grid).toList(),
                     assignments.stream().map(ResultReader::assignment).toList(),
-                    runs.isEmpty() ? null : runs.get(runs.size() - 1));
+                    runs.isEmpty() ? null : runs.get(runs.size() - 1),
+                    d.pois());
         });
     }
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.gridatlas.engine.Delineator;
+import org.gridatlas.engine.errors.InputException;
 import org.gridatlas.engine.model.Alias;
 import org.gridatlas.engine.model.AliasKind;
 import org.gridatlas.engine.model.Assignment;
@@ -101,6 +102,12 @@ abstract class GridStoreContract {
                         first.geometry()));
         List<Alias> aliases =
                 List.of(new Alias("港务局宿舍", AliasKind.COMPOUND, "建设里小区"), new Alias("文化街", AliasKind.ROAD, "文化路"));
+        org.gridatlas.engine.model.Poi landmark = new org.gridatlas.engine.model.Poi(
+                "p1",
+                "实验小学",
+                "school",
+                List.of("实小"),
+                first.geometry().getCentroid().buffer(0.0002, 2));
         store().replace(
                         new Dataset(
                                 DATA.communities(),
@@ -109,10 +116,17 @@ abstract class GridStoreContract {
                                 DATA.campuses(),
                                 DATA.hamlets(),
                                 aliases,
-                                List.of()),
+                                List.of(),
+                                List.of(landmark)),
                         RESULT,
                         "addresses");
         StoredState s = store().load();
+        assertEquals(1, s.pois().size(), "the landmarks are kept");
+        org.gridatlas.engine.model.Poi kept = s.pois().get(0);
+        assertEquals(
+                List.of(landmark.id(), landmark.name(), landmark.kind(), landmark.aliases()),
+                List.of(kept.id(), kept.name(), kept.kind(), kept.aliases()));
+        assertEquals(landmark.geometry().getArea(), kept.geometry().getArea(), 1e-12);
         assertEquals(
                 address,
                 s.buildings().stream()
@@ -453,14 +467,13 @@ abstract class GridStoreContract {
     @Test
     void aLayerKeepsItsKindAndABadImportChangesNothing() {
         store().replaceUnits("beats", List.of(beat("PB-1", 119.60)), "a");
-        org.gridatlas.engine.io.InputException e = assertThrows(
-                org.gridatlas.engine.io.InputException.class,
-                () -> store().replaceResources("beats", List.of(camera("C1", Map.of())), "b"));
-        assertEquals("layer beats holds units, not resources: give it another name", e.getMessage());
-        assertThrows(org.gridatlas.engine.io.InputException.class, () -> store().replaceUnits("../x", List.of(), "c"));
+        InputException e = assertThrows(
+                InputException.class, () -> store().replaceResources("beats", List.of(camera("C1", Map.of())), "b"));
+        assertEquals("layer beats holds units, not resources: give it another name", e.reason());
+        assertThrows(InputException.class, () -> store().replaceUnits("../x", List.of(), "c"));
         // two units with one id: refused, and the layer stays as it was
         e = assertThrows(
-                org.gridatlas.engine.io.InputException.class,
+                InputException.class,
                 () -> store().replaceUnits("beats", List.of(beat("PB-7", 119.6), beat("PB-7", 119.7)), "d"));
         assertEquals("layer beats: id PB-7 twice", e.getMessage());
         assertEquals(

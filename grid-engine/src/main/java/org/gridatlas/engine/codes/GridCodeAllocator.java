@@ -4,13 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.gridatlas.engine.geom.LocalProjection;
-import org.gridatlas.engine.model.BuildingKey;
-import org.gridatlas.engine.model.Community;
-import org.gridatlas.engine.model.Grid;
 import org.gridatlas.engine.model.GridCode;
-import org.gridatlas.engine.model.GridLevel;
-import org.gridatlas.engine.partition.DraftGrid;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 
@@ -24,34 +18,6 @@ public final class GridCodeAllocator {
     public static final int LAST_ORDINARY = 900;
 
     private GridCodeAllocator() {}
-
-    /** A grid's micro grids (metres) as grids in lon/lat, coded after their parent (its code and three digits) in reading order. */
-    public static List<Grid> microGrids(
-            Community community, List<DraftGrid> micro, String parent, LocalProjection proj) {
-        List<String> codes =
-                codes(parent, micro.stream().map(DraftGrid::polygon).toList(), 1);
-        List<Grid> out = new ArrayList<>();
-        for (int m = 0; m < micro.size(); m++) {
-            DraftGrid mg = micro.get(m);
-            int buildings = (int) mg.pieces().stream()
-                    .map(p -> BuildingKey.parse(p.building().id()).buildingId())
-                    .distinct()
-                    .count();
-            out.add(new Grid(
-                    codes.get(m),
-                    GridLevel.MICRO,
-                    mg.kind(),
-                    community.code(),
-                    community.streetCode(),
-                    mg.households(),
-                    buildings,
-                    mg.polygon().getArea(),
-                    parent,
-                    mg.flags(),
-                    proj.toLonLat(mg.polygon())));
-        }
-        return out;
-    }
 
     /** Codes for the given polygons (in metres, y north), in the order given. */
     public static List<String> codes(String communityCode, List<Geometry> polygons, int firstSequence) {

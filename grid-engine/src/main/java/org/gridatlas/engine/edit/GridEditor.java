@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.gridatlas.engine.codes.GridCodeAllocator;
 import org.gridatlas.engine.geom.Geoms;
 import org.gridatlas.engine.geom.LocalProjection;
 import org.gridatlas.engine.model.Assignment;
@@ -26,6 +25,7 @@ import org.gridatlas.engine.partition.Bounds;
 import org.gridatlas.engine.partition.CommunityPlan;
 import org.gridatlas.engine.partition.CommunityPlanner;
 import org.gridatlas.engine.partition.DraftGrid;
+import org.gridatlas.engine.partition.GridAssembly;
 import org.gridatlas.engine.partition.MicroGridPlanner;
 import org.gridatlas.engine.partition.Piece;
 import org.gridatlas.engine.partition.PlanInput;
@@ -98,6 +98,7 @@ public final class GridEditor {
     private final class Context {
         final CommunityState s;
         final LocalProjection proj;
+        final GridAssembly assembly;
         final Map<String, Grid> grids = new LinkedHashMap<>();
         final Map<String, Set<String>> keysByGrid = new LinkedHashMap<>();
         final Map<String, String> gridOfKey = new HashMap<>();
@@ -113,6 +114,7 @@ public final class GridEditor {
         Context(CommunityState s) {
             this.s = s;
             this.proj = LocalProjection.around(s.community().geometry().getEnvelopeInternal());
+            this.assembly = new GridAssembly(s.community(), proj);
             for (Grid g : s.grids()) {
                 if (g.level() != GridLevel.GRID) continue;
                 grids.put(g.code(), g);
@@ -518,6 +520,7 @@ public final class GridEditor {
             List<Grid> out = new ArrayList<>();
             List<Assignment> assignments = new ArrayList<>();
             Map<String, Draft> changed = new LinkedHashMap<>();
+            boolean villageGridsFit = villageGridsFit(drafts);
             for (int i = 0; i < drafts.size(); i++) {
                 Draft d = drafts.get(i);
                 String code = codes.get(i);
@@ -533,18 +536,13 @@ public final class GridEditor {
                             .map(k -> BuildingKey.buildingOf(k))
                             .distinct()
                             .count();
-                    out.add(new Grid(
+                    out.add(assembly.grid(
                             code,
-                            GridLevel.GRID,
                             d.kind(),
-                            s.community().code(),
-                            s.community().streetCode(),
+                            d.polygon(),
                             hh,
                             count,
-                            d.polygon().getArea(),
-                            null,
-                            flags(d.kind(), hh),
-                            proj.toLonLat(d.polygon())));
+                            GridAssembly.editedFlags(d.kind(), hh, bounds, villageGridsFit)));
                     if (micro != null) changed.put(code, d);
                 }
                 for (String k : d.keys()) assignments.add(new Assignment(k, code));
@@ -573,12 +571,10 @@ public final class GridEditor {
             }
             DraftGrid grid =
                     new DraftGrid(d.kind(), d.polygon(), pieces, householdsOf(d.keys()), List.of(), null, null);
-            return GridCodeAllocator.microGrids(
-                    s.community(),
-                    new MicroGridPlanner(micro)
-                            .plan(s.community(), grid, barriersNear(d.polygon().getEnvelopeInternal())),
+            return assembly.microGrids(
                     code,
-                    proj);
+                    new MicroGridPlanner(micro)
+                            .plan(s.community(), grid, barriersNear(d.polygon().getEnvelopeInternal())));
         }
 
         StableCodes.Holding holding(Set<String> keys, Geometry polygon, GridKind kind) {
@@ -587,9 +583,16 @@ public final class GridEditor {
             return new StableCodes.Holding(hh, polygon, kind == GridKind.DEDICATED);
         }
 
-        List<String> flags(GridKind kind, int households) {
-            if (kind != GridKind.COMMUNITY || bounds.contains(households)) return List.of();
-            return List.of(households < bounds.min() ? "below_min" : "above_max");
+        /** Rule 7 after the edit: the village's grids, their area and households, counted as the planner counts them. */
+        boolean villageGridsFit(List<Draft> drafts) {
+            List<Draft> village =
+                    drafts.stream().filter(d -> d.kind() == GridKind.RURAL).toList();
+            if (village.isEmpty()) return true;
+            double area =
+                    village.stream().mapToDouble(d -> d.polygon().getArea()).sum();
+            int households =
+                    village.stream().mapToInt(d -> householdsOf(d.keys())).sum();
+            return ruralRule.countFits(area, households, village.size());
         }
 
         ChangeSummary change(List<Grid> out, List<Assignment> assignments) {

@@ -1,6 +1,7 @@
 package org.gridatlas.engine.geom;
 
 import java.util.Locale;
+import org.gridatlas.engine.errors.InputException;
 
 /**
  * The coordinate systems reports arrive in. WGS84 and CGCS2000 are taken as the same datum
@@ -23,8 +24,7 @@ public enum ChinaCrs {
         try {
             return valueOf(s.trim().toUpperCase(Locale.ROOT).replace("-", ""));
         } catch (IllegalArgumentException e) {
-            throw new org.gridatlas.engine.io.InputException(
-                    "unknown crs '" + s + "': use wgs84, cgcs2000, gcj02 or bd09");
+            throw new InputException("crs", "'" + s + "' is not one of wgs84, cgcs2000, gcj02 or bd09");
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gridatlas.engine.errors.InputException;
 
 /**
  * An attribute layer as a CSV file (RFC 4180: a header row, fields quoted when they hold a comma,
@@ -78,7 +79,7 @@ public final class CsvLayers {
         if (line.indexOf('"') < 0) return java.util.Arrays.asList(line.split(",", -1)); // most lines: nothing quoted
         List<String> fields = new ArrayList<>();
         StringBuilder f = new StringBuilder();
-        if (split(line, fields, f, false)) throw new InputException("a quoted field is never closed");
+        if (split(line, fields, f, false)) throw new InputException(null, "a quoted field is never closed");
         fields.add(f.toString());
         return fields;
     }

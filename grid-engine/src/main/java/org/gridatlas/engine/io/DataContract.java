@@ -53,6 +53,10 @@ public final class DataContract {
             LayerSchema.spatial("barriers", "kind", TEXT, "class", TEXT, "name", TEXT);
     public static final LayerSchema DEDICATED =
             LayerSchema.spatial("dedicated", "id", TEXT, "name", TEXT, "kind", TEXT);
+    /** Landmarks for addresses: {@code aliases} are other names, separated by ';'. */
+    public static final LayerSchema POIS =
+            LayerSchema.spatial("pois", "id", TEXT, "name", TEXT, "kind", TEXT, "aliases", TEXT);
+
     public static final LayerSchema HAMLETS =
             LayerSchema.spatial("hamlets", "id", TEXT, "name", TEXT, "households", INTEGER, "community_code", TEXT);
 
@@ -87,7 +91,7 @@ public final class DataContract {
     public static final LayerSchema REPORT = LayerSchema.attributes("report", "report_json", TEXT);
 
     public static final List<LayerSchema> INPUT_LAYERS =
-            List.of(COMMUNITIES, BUILDINGS, BARRIERS, DEDICATED, HAMLETS, ALIASES);
+            List.of(COMMUNITIES, BUILDINGS, BARRIERS, DEDICATED, HAMLETS, ALIASES, POIS);
 
     private DataContract() {}
 }

@@ -23,6 +23,7 @@ import org.gridatlas.engine.model.CommunityKind;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Hamlet;
 import org.gridatlas.engine.model.InputNote;
+import org.gridatlas.engine.model.Poi;
 import org.gridatlas.engine.model.StreetAddress;
 import org.gridatlas.engine.model.Unit;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
@@ -70,9 +71,10 @@ public final class DatasetAssembler {
         List<Campus> campuses = campuses(layers.getOrDefault(DataContract.DEDICATED, List.of()));
         List<Hamlet> hamlets = hamlets(layers.getOrDefault(DataContract.HAMLETS, List.of()), communities);
         List<Alias> aliases = aliases(layers.getOrDefault(DataContract.ALIASES, List.of()));
+        List<Poi> pois = pois(layers.getOrDefault(DataContract.POIS, List.of()));
         if (problems.isEmpty()) checkBuildingsInCommunities(buildings, communities);
         if (!problems.isEmpty()) throw new DatasetException(problems);
-        return new Dataset(communities, buildings, barriers, campuses, hamlets, aliases, notes);
+        return new Dataset(communities, buildings, barriers, campuses, hamlets, aliases, notes, pois);
     }
 
     private List<Community> communities(List<Feature> features) {
@@ -189,6 +191,27 @@ public final class DatasetAssembler {
             CampusKind kind = r.parse("kind", CampusKind::parse);
             Geometry g = r.polygonal(true);
             if (r.ok) out.add(new Campus(id, r.text("name", false), kind, g));
+        }
+        return out;
+    }
+
+    private List<Poi> pois(List<Feature> features) {
+        String file = DataContract.POIS.geoJsonFile();
+        List<Poi> out = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < features.size(); i++) {
+            Record r = new Record(file, i, features.get(i), "id");
+            String id = r.text("id", true), name = r.text("name", true), kind = r.text("kind", true);
+            if (id != null && !ids.add(id)) r.fail("duplicate poi id " + id);
+            Geometry g = r.geometry() instanceof Point p ? r.lonLat(p) : r.polygonal(true);
+            String aliases = r.text("aliases", false);
+            List<String> names = aliases == null
+                    ? List.of()
+                    : java.util.Arrays.stream(aliases.split("[;；]"))
+                            .map(String::trim)
+                            .filter(a -> !a.isEmpty())
+                            .toList();
+            if (r.ok) out.add(new Poi(id, name.trim(), kind.trim(), names, g));
         }
         return out;
     }

@@ -1,13 +1,14 @@
 package org.gridatlas.engine.io;
 
 import java.util.List;
+import org.gridatlas.engine.errors.InputException;
 
 /** Input that cannot be used: every problem found, each naming its file, record and what is wrong. */
 public final class DatasetException extends InputException {
     private final List<String> problems;
 
     public DatasetException(List<String> problems) {
-        super(summary(problems));
+        super(null, summary(problems));
         this.problems = List.copyOf(problems);
     }
 

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import mil.nga.geopackage.GeoPackage;
 import mil.nga.geopackage.GeoPackageManager;
+import org.gridatlas.engine.errors.InputException;
 import org.gridatlas.engine.model.Dataset;
 
 /**
@@ -54,7 +55,7 @@ public final class DatasetReader {
         Map<LayerSchema, List<Feature>> layers = new LinkedHashMap<>();
         CrsAgreement crs = new CrsAgreement();
         if (isGeoPackage(input)) {
-            if (!Files.isRegularFile(input)) throw new InputException("no such GeoPackage: " + input);
+            if (!Files.isRegularFile(input)) throw new InputException(null, "no such GeoPackage: " + input);
             GeoPackage gp = GeoPackageManager.open(input.toFile(), false);
             try {
                 for (LayerSchema s : DataContract.INPUT_LAYERS) {
@@ -66,7 +67,7 @@ public final class DatasetReader {
                 gp.close();
             }
         } else {
-            if (!Files.isDirectory(input)) throw new InputException("no such dataset directory: " + input);
+            if (!Files.isDirectory(input)) throw new InputException(null, "no such dataset directory: " + input);
             for (LayerSchema s : DataContract.INPUT_LAYERS) {
                 Path json = input.resolve(s.geoJsonFile()), shp = input.resolve(s.name() + ".shp");
                 if (!s.spatial()) {

@@ -18,7 +18,7 @@ public final class DatasetWriter {
         LayerFiles.write(output, layers(d));
     }
 
-    /** The dataset as the contract's layers (communities, buildings, barriers, dedicated, hamlets, aliases). */
+    /** The dataset as the contract's layers (communities, buildings, barriers, dedicated, hamlets, aliases, pois). */
     public static Map<LayerSchema, List<Feature>> layers(Dataset d) {
         Map<LayerSchema, List<Feature>> layers = new LinkedHashMap<>();
         layers.put(
@@ -84,6 +84,22 @@ public final class DatasetWriter {
                                     h.households(),
                                     "community_code",
                                     h.communityCode()))
+                            .toList());
+        }
+        if (!d.pois().isEmpty()) {
+            layers.put(
+                    DataContract.POIS,
+                    d.pois().stream()
+                            .map(p -> feature(
+                                    p.geometry(),
+                                    "id",
+                                    p.id(),
+                                    "name",
+                                    p.name(),
+                                    "kind",
+                                    p.kind(),
+                                    "aliases",
+                                    p.aliases().isEmpty() ? null : String.join(";", p.aliases())))
                             .toList());
         }
         if (!d.aliases().isEmpty()) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import mil.nga.geopackage.GeoPackage;
 import mil.nga.geopackage.GeoPackageManager;
+import org.gridatlas.engine.errors.InputException;
 import org.gridatlas.engine.geom.GeometryHygiene;
 import org.gridatlas.engine.geom.Geoms;
 import org.gridatlas.engine.geom.LocalProjection;
@@ -44,6 +45,7 @@ public final class DepartmentLayerReader {
     public static List<DepartmentUnit> units(Path file, InputCrs crs, Charset encoding) throws IOException {
         if (isCsv(file))
             throw new InputException(
+                    null,
                     file + ": a polygon layer comes as GeoJSON, a Shapefile or a GeoPackage (CSV holds points only)");
         List<Feature> features = read(file, UNITS, crs, encoding);
         Problems problems = new Problems(file);
@@ -108,7 +110,7 @@ public final class DepartmentLayerReader {
     private static List<Feature> read(Path file, LayerSchema schema, InputCrs crs, Charset encoding)
             throws IOException {
         if (!Files.isRegularFile(file) && !Files.isDirectory(file))
-            throw new InputException("no such layer file: " + file);
+            throw new InputException(null, "no such layer file: " + file);
         if (OgrConversion.needed(file)) {
             Path gpkg = OgrConversion.toGeoPackage(file);
             try {
@@ -132,7 +134,7 @@ public final class DepartmentLayerReader {
                 List<String> tables = gp.getFeatureTables();
                 if (tables.size() != 1)
                     throw new InputException(
-                            file + ": expected one feature table, found " + tables.size() + " " + tables);
+                            null, file + ": expected one feature table, found " + tables.size() + " " + tables);
                 LayerSchema table = new LayerSchema(tables.get(0), true, schema.fields());
                 features = GeoPackageLayers.read(gp, table);
                 declared = GeoPackageLayers.declaredCrs(gp, table);
@@ -143,8 +145,10 @@ public final class DepartmentLayerReader {
             features = points(file, schema);
             declared = null;
         } else {
-            throw new InputException(file + ": not a layer this reads (.geojson, .shp, .gpkg, .csv, or through ogr2ogr "
-                    + "a format GDAL reads)");
+            throw new InputException(
+                    null,
+                    file + ": not a layer this reads (.geojson, .shp, .gpkg, .csv, or through ogr2ogr "
+                            + "a format GDAL reads)");
         }
         InputCrs from = crs != null ? crs : declared == null ? null : InputCrs.of(declared, null);
         return from == null ? features : from.toLonLat(Map.of(schema, features)).get(schema);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.gridatlas.engine.errors.InputException;
 
 /**
  * The EPSG code of a coordinate system written as ESRI WKT (a .prj, as ArcGIS and GDAL write it),
@@ -141,6 +142,7 @@ final class EsriPrj {
                                     : null;
             if (datum == null) {
                 throw new InputException(
+                        "output-crs",
                         "EPSG:" + epsg + ": a Shapefile's .prj is written for the systems DATA.md lists "
                                 + "(lon/lat; CGCS2000, Xian 1980 or Beijing 1954 and their Gauss–Krüger zones; UTM), not this one; a .gpkg output takes any");
             }
@@ -164,7 +166,7 @@ final class EsriPrj {
     }
 
     private static DatasetException unknown(Path prj, String what) {
-        return new DatasetException(
-                List.of(prj + ": a coordinate system this reader does not know (" + what + "): give --crs EPSG:n"));
+        return new DatasetException(List.of(
+                prj + ": a coordinate system this reader does not know (" + what + "): give the crs as EPSG:n"));
     }
 }

@@ -22,6 +22,7 @@ import mil.nga.geopackage.features.user.FeatureRow;
 import mil.nga.geopackage.features.user.FeatureTableMetadata;
 import mil.nga.geopackage.geom.GeoPackageGeometryData;
 import mil.nga.sf.GeometryType;
+import org.gridatlas.engine.errors.InputException;
 import org.gridatlas.engine.geom.Geoms;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
@@ -66,7 +67,7 @@ public final class GeoPackageLayers {
                     out.add(new Feature(values(schema, row::getValue, dao.getTable()::hasColumn), g));
                 }
             } catch (IOException | ParseException e) {
-                throw new InputException("cannot read layer " + schema.name() + ": " + e.getMessage(), e);
+                throw new InputException(null, "cannot read layer " + schema.name() + ": " + e.getMessage(), e);
             } finally {
                 rs.close();
             }
@@ -95,7 +96,7 @@ public final class GeoPackageLayers {
                 try {
                     v = GeoJsonLayers.JSON.readValue(s, Object.class);
                 } catch (JsonProcessingException e) {
-                    throw new InputException("layer " + schema.name() + " field " + name + ": not JSON: " + s);
+                    throw new InputException(null, "layer " + schema.name() + " field " + name + ": not JSON: " + s);
                 }
             }
             props.put(name, v);

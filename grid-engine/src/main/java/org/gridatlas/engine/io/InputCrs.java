@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gridatlas.engine.errors.InputException;
 import org.gridatlas.engine.geom.Geoms;
 import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
@@ -36,7 +37,7 @@ public final class InputCrs {
      */
     public static InputCrs of(String code, String towgs84) {
         if (code == null || !code.trim().toUpperCase().matches("EPSG:\\d+"))
-            throw new InputException("--crs takes EPSG:n (e.g. EPSG:4528), not '" + code + "'");
+            throw new InputException("crs", "takes EPSG:n (e.g. EPSG:4528), not '" + code + "'");
         String epsg = code.trim().toUpperCase();
         CoordinateReferenceSystem source;
         try {
@@ -44,18 +45,17 @@ public final class InputCrs {
         } catch (UnsupportedParameterException
                 | IllegalStateException
                 | org.locationtech.proj4j.UnknownAuthorityCodeException e) {
-            throw new InputException(
-                    "--crs " + epsg + " is not a coordinate system this reader knows: " + e.getMessage());
+            throw new InputException("crs", epsg + " is not a coordinate system this reader knows: " + e.getMessage());
         }
         if (towgs84 != null) {
             String[] p = towgs84.split(",");
             if (p.length != 7)
-                throw new InputException("--towgs84 takes seven numbers dx,dy,dz,rx,ry,rz,s, not '" + towgs84 + "'");
+                throw new InputException("towgs84", "takes seven numbers dx,dy,dz,rx,ry,rz,s, not '" + towgs84 + "'");
             for (String x : p) {
                 try {
                     Double.parseDouble(x.trim());
                 } catch (NumberFormatException e) {
-                    throw new InputException("--towgs84: '" + x + "' is not a number");
+                    throw new InputException("towgs84", "'" + x + "' is not a number");
                 }
             }
             String params = String.join(" ", source.getParameters()).replaceAll("\\+towgs84=\\S+", "") + " +towgs84="

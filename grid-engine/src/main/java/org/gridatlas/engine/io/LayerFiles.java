@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import mil.nga.geopackage.GeoPackage;
 import mil.nga.geopackage.GeoPackageManager;
+import org.gridatlas.engine.errors.InputException;
 
 /**
  * Writes a set of layers either as one GeoJSON file per layer (CSV for attribute layers) in a directory, or as one GeoPackage
@@ -24,7 +25,7 @@ public final class LayerFiles {
     public static void write(Path output, Map<LayerSchema, List<Feature>> layers, InputCrs crs) throws IOException {
         if (crs != null && !DatasetReader.isGeoPackage(output)) {
             throw new InputException(
-                    "--output-crs applies to a GeoPackage output (.gpkg): GeoJSON results are lon/lat, as GeoJSON is");
+                    "output-crs", "applies to a GeoPackage output (.gpkg): GeoJSON results are lon/lat, as GeoJSON is");
         }
         if (DatasetReader.isGeoPackage(output)) {
             Path dir = output.toAbsolutePath().getParent();

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.gridatlas.engine.errors.InputException;
 
 /**
  * Formats with no Java reader here (FileGDB, DXF, KML, GML, MapInfo, FlatGeobuf …) go through GDAL's
@@ -26,12 +27,13 @@ final class OgrConversion {
     }
 
     static Path toGeoPackage(Path input) throws IOException {
-        if (!Files.exists(input)) throw new InputException("no such dataset: " + input);
+        if (!Files.exists(input)) throw new InputException(null, "no such dataset: " + input);
         String ogr2ogr = List.of("/usr/bin/ogr2ogr", "/usr/local/bin/ogr2ogr").stream()
                 .filter(p -> Files.isExecutable(Path.of(p)))
                 .findFirst()
                 .orElseThrow(
                         () -> new InputException(
+                                null,
                                 input + ": this format is read through GDAL's ogr2ogr, which is not installed"
                                         + " (Debian/Ubuntu: apt-get install gdal-bin); or convert the file to a GeoPackage or Shapefiles"));
         Path dir = Files.createTempDirectory("gridatlas-ogr");
@@ -42,7 +44,7 @@ final class OgrConversion {
                 .start();
         String out = new String(p.getInputStream().readAllBytes());
         try {
-            if (p.waitFor() != 0) throw new InputException(input + ": ogr2ogr could not read it: " + out.strip());
+            if (p.waitFor() != 0) throw new InputException(null, input + ": ogr2ogr could not read it: " + out.strip());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while converting " + input, e);

@@ -3,8 +3,10 @@ package org.gridatlas.engine.io;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.gridatlas.engine.errors.InputException;
 import org.gridatlas.engine.model.Assignment;
 import org.gridatlas.engine.model.Grid;
+import org.gridatlas.engine.model.GridFlag;
 import org.gridatlas.engine.model.GridKind;
 import org.gridatlas.engine.model.GridLevel;
 
@@ -14,8 +16,8 @@ public final class ResultReader {
 
     public static Grid grid(Feature f) {
         Map<String, Object> p = f.properties();
-        List<String> flags = new ArrayList<>();
-        if (p.get("flags") instanceof List<?> l) l.forEach(x -> flags.add(String.valueOf(x)));
+        List<GridFlag> flags = new ArrayList<>();
+        if (p.get("flags") instanceof List<?> l) l.forEach(x -> flags.add(GridFlag.parse(String.valueOf(x))));
         return new Grid(
                 str(p.get("code")),
                 GridLevel.parse(str(p.get("level"))),
@@ -41,13 +43,14 @@ public final class ResultReader {
     public static Result read(java.nio.file.Path output) throws java.io.IOException {
         List<Feature> grids, assignments;
         if (DatasetReader.isGeoPackage(output)) {
-            if (!java.nio.file.Files.isRegularFile(output)) throw new InputException("no such GeoPackage: " + output);
+            if (!java.nio.file.Files.isRegularFile(output))
+                throw new InputException(null, "no such GeoPackage: " + output);
             mil.nga.geopackage.GeoPackage gp = mil.nga.geopackage.GeoPackageManager.open(output.toFile(), false);
             try {
                 for (LayerSchema s : List.of(DataContract.GRIDS, DataContract.ASSIGNMENTS)) {
                     if (!GeoPackageLayers.has(gp, s))
                         throw new InputException(
-                                output + ": no " + s.name() + " table (is it a delineation's output?)");
+                                null, output + ": no " + s.name() + " table (is it a delineation's output?)");
                 }
                 grids = inLonLat(
                         GeoPackageLayers.read(gp, DataContract.GRIDS),
@@ -63,7 +66,7 @@ public final class ResultReader {
             boolean shapefile = !java.nio.file.Files.isRegularFile(g) && java.nio.file.Files.isRegularFile(shp);
             for (java.nio.file.Path p : List.of(shapefile ? shp : g, a)) {
                 if (!java.nio.file.Files.isRegularFile(p))
-                    throw new InputException(p + ": missing (is " + output + " a delineation's output?)");
+                    throw new InputException(null, p + ": missing (is " + output + " a delineation's output?)");
             }
             if (shapefile) {
                 grids = inLonLat(ShapefileLayers.read(shp, DataContract.GRIDS, null), ShapefileLayers.declaredCrs(shp));

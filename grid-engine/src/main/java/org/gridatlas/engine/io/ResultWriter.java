@@ -10,10 +10,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gridatlas.engine.errors.InputException;
 import org.gridatlas.engine.model.Assignment;
 import org.gridatlas.engine.model.Delineation;
 import org.gridatlas.engine.model.DelineationReport;
 import org.gridatlas.engine.model.Grid;
+import org.gridatlas.engine.model.GridFlag;
 
 /**
  * Writes a delineation as DATA.md's result: a directory with grids.geojson (or the grids as an ESRI
@@ -38,11 +40,11 @@ public final class ResultWriter {
     public static void check(Path output, InputCrs crs, GridFormat format) {
         boolean gpkg = DatasetReader.isGeoPackage(output);
         if (gpkg && format == GridFormat.SHAPEFILE)
-            throw new InputException("--format shapefile writes a directory, not a GeoPackage (" + output + ")");
+            throw new InputException("format", "shapefile writes a directory, not a GeoPackage (" + output + ")");
         if (crs == null) return;
         if (!gpkg && format == GridFormat.GEOJSON) {
             throw new InputException(
-                    "--output-crs applies to a .gpkg or Shapefile output (--format shapefile); GeoJSON results are lon/lat, as GeoJSON is");
+                    "output-crs", "applies to a .gpkg or Shapefile output; GeoJSON results are lon/lat, as GeoJSON is");
         }
         if (format == GridFormat.SHAPEFILE) crs.esriWkt(); // refuses a system no .prj is written for
     }
@@ -135,7 +137,7 @@ public final class ResultWriter {
                     "parent_code",
                     g.parentCode(),
                     "flags",
-                    g.flags()));
+                    g.flags().stream().map(GridFlag::wireName).toList()));
         }
         return out;
     }

@@ -74,7 +74,7 @@ public final class ShapefileLayers {
         try {
             return Charset.forName(name);
         } catch (IllegalArgumentException e) {
-            throw new DatasetException(List.of(cpg + ": unknown encoding '" + name + "' (give --encoding)"));
+            throw new DatasetException(List.of(cpg + ": unknown encoding '" + name + "' (give the encoding)"));
         }
     }
 
@@ -255,7 +255,7 @@ public final class ShapefileLayers {
             return d.decode(b.slice(at, length)).toString().trim();
         } catch (CharacterCodingException e) {
             throw new DatasetException(List.of(dbf + " record " + record + " field " + field + ": not " + text.name()
-                    + " text (give --encoding)"));
+                    + " text (give the encoding)"));
         }
     }
 

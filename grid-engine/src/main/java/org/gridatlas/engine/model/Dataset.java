@@ -2,7 +2,10 @@ package org.gridatlas.engine.model;
 
 import java.util.List;
 
-/** Everything one delineation reads, validated, in lon/lat; {@code aliases} are other names for the address gazetteer. */
+/**
+ * Everything one delineation reads, validated, in lon/lat; {@code aliases} are other names and
+ * {@code pois} the landmarks (实验小学, 人民医院) for the address gazetteer.
+ */
 public record Dataset(
         List<Community> communities,
         List<Building> buildings,
@@ -10,7 +13,8 @@ public record Dataset(
         List<Campus> campuses,
         List<Hamlet> hamlets,
         List<Alias> aliases,
-        List<InputNote> notes) {
+        List<InputNote> notes,
+        List<Poi> pois) {
 
     public Dataset {
         communities = List.copyOf(communities);
@@ -20,6 +24,19 @@ public record Dataset(
         hamlets = List.copyOf(hamlets);
         aliases = List.copyOf(aliases);
         notes = List.copyOf(notes);
+        pois = List.copyOf(pois);
+    }
+
+    /** A dataset without landmarks. */
+    public Dataset(
+            List<Community> communities,
+            List<Building> buildings,
+            List<Barrier> barriers,
+            List<Campus> campuses,
+            List<Hamlet> hamlets,
+            List<Alias> aliases,
+            List<InputNote> notes) {
+        this(communities, buildings, barriers, campuses, hamlets, aliases, notes, List.of());
     }
 
     public long households() {

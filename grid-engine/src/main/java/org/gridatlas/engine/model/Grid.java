@@ -14,7 +14,7 @@ public record Grid(
         int buildings,
         double areaM2,
         String parentCode,
-        List<String> flags,
+        List<GridFlag> flags,
         Geometry geometry) {
 
     public Grid {

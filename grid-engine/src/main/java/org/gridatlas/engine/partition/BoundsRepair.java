@@ -10,40 +10,32 @@ package org.gridatlas.engine.partition;
 final class BoundsRepair {
     private static final int MAX_PASSES = 4;
 
-    private final UnitGraph g;
-    private final int[] component;
+    private final Components grids;
+    private final UnitGraph graph;
     private final Bounds bounds;
-    private final int[] total;
-    private final int[] members;
 
-    private BoundsRepair(UnitGraph g, int[] component, int components, Bounds bounds) {
-        this.g = g;
-        this.component = component;
+    private BoundsRepair(Components grids, Bounds bounds) {
+        this.grids = grids;
+        this.graph = grids.graph();
         this.bounds = bounds;
-        this.total = new int[components];
-        this.members = new int[components];
-        for (int u = 0; u < g.size(); u++) {
-            total[component[u]] += g.weight[u];
-            members[component[u]]++;
-        }
     }
 
-    static void repair(UnitGraph g, int[] component, int components, Bounds bounds) {
-        new BoundsRepair(g, component, components, bounds).run();
+    static void repair(Components grids, Bounds bounds) {
+        new BoundsRepair(grids, bounds).run();
     }
 
     private void run() {
         for (int pass = 0; pass < MAX_PASSES; pass++) {
             boolean changed = false;
-            for (int u = 0; u < g.size(); u++) {
-                int from = component[u];
-                if (g.weight[u] == 0) continue;
-                for (UnitGraph.Link l : g.links(u)) {
-                    int to = component[l.other()];
-                    if (l.virtual() || to == from) continue;
-                    // u leaves an over-full grid, or joins one short of households
-                    boolean over = total[from] > bounds.max(), under = total[to] < bounds.min();
-                    if ((over || under) && chain(u, from, to)) {
+            for (int unit = 0; unit < graph.size(); unit++) {
+                int from = grids.gridOf(unit);
+                if (graph.weight[unit] == 0) continue;
+                for (UnitGraph.Link link : graph.links(unit)) {
+                    int to = grids.gridOf(link.other());
+                    if (link.virtual() || to == from) continue;
+                    // the unit leaves an over-full grid, or joins one short of households
+                    boolean over = grids.households(from) > bounds.max(), under = grids.households(to) < bounds.min();
+                    if ((over || under) && chain(unit, from, to)) {
                         changed = true;
                         break;
                     }
@@ -54,56 +46,56 @@ final class BoundsRepair {
     }
 
     /**
-     * Moves u from `from` to `to` after one unit v moves between a third grid and one of the two:
-     * out of `to` (making room) or into `from` (refilling it). Made only when no grid ends further
-     * from the bounds and the three together end nearer; undone otherwise.
+     * Moves the unit from `from` to `to` after one other unit moves between a third grid and one of
+     * the two: out of `to` (making room) or into `from` (refilling it). Made only when no grid ends
+     * further from the bounds and the three together end nearer; undone otherwise.
      */
-    private boolean chain(int u, int from, int to) {
-        if (!PartitionRefiner.staysConnected(g, component, u)) return false;
-        for (int v = 0; v < g.size(); v++) {
-            if (v == u || g.weight[v] == 0) continue;
-            int home = component[v];
-            if (members[home] == 1) continue;
-            for (UnitGraph.Link l : g.links(v)) {
-                int other = component[l.other()];
-                if (l.virtual() || other == home) continue;
-                // v out of `to` into a third grid, or from a third grid into `from`
+    private boolean chain(int unit, int from, int to) {
+        if (!grids.staysConnectedWithout(unit)) return false;
+        for (int passed = 0; passed < graph.size(); passed++) {
+            if (passed == unit || graph.weight[passed] == 0) continue;
+            int home = grids.gridOf(passed);
+            if (grids.members(home) == 1) continue;
+            for (UnitGraph.Link link : graph.links(passed)) {
+                int other = grids.gridOf(link.other());
+                if (link.virtual() || other == home) continue;
+                // the passed unit out of `to` into a third grid, or from a third grid into `from`
                 boolean room = home == to && other != from, refill = other == from && home != to && home != from;
                 if (!room && !refill) continue;
                 int third = room ? other : home;
-                if (!improves(from, to, third, g.weight[u], g.weight[v], room)) continue;
-                if (!PartitionRefiner.staysConnected(g, component, v)) continue;
-                move(v, home, other);
-                if (members[from] > 1 && adjacent(u, to) && PartitionRefiner.staysConnected(g, component, u)) {
-                    move(u, from, to);
+                if (!improves(from, to, third, graph.weight[unit], graph.weight[passed], room)) continue;
+                if (!grids.staysConnectedWithout(passed)) continue;
+                grids.move(passed, other);
+                if (grids.members(from) > 1 && adjacent(unit, to) && grids.staysConnectedWithout(unit)) {
+                    grids.move(unit, to);
                     return true;
                 }
-                move(v, other, home);
+                grids.move(passed, home);
             }
         }
         return false;
     }
 
     /** Whether the two moves leave no grid further from the bounds and the three nearer together. */
-    private boolean improves(int from, int to, int third, int wu, int wv, boolean room) {
-        int f = total[from] - wu + (room ? 0 : wv),
-                t = total[to] + wu - (room ? wv : 0),
-                h = total[third] + (room ? wv : -wv);
-        int df = bounds.deviation(f), dt = bounds.deviation(t), dh = bounds.deviation(h);
-        int bf = bounds.deviation(total[from]), bt = bounds.deviation(total[to]), bh = bounds.deviation(total[third]);
-        return df <= bf && dt <= bt && dh <= bh && df + dt + dh < bf + bt + bh;
+    private boolean improves(int from, int to, int third, int unitWeight, int passedWeight, boolean room) {
+        int fromAfter = grids.households(from) - unitWeight + (room ? 0 : passedWeight),
+                toAfter = grids.households(to) + unitWeight - (room ? passedWeight : 0),
+                thirdAfter = grids.households(third) + (room ? passedWeight : -passedWeight);
+        int fromDeviation = bounds.deviation(fromAfter),
+                toDeviation = bounds.deviation(toAfter),
+                thirdDeviation = bounds.deviation(thirdAfter);
+        int fromBefore = bounds.deviation(grids.households(from)),
+                toBefore = bounds.deviation(grids.households(to)),
+                thirdBefore = bounds.deviation(grids.households(third));
+        return fromDeviation <= fromBefore
+                && toDeviation <= toBefore
+                && thirdDeviation <= thirdBefore
+                && fromDeviation + toDeviation + thirdDeviation < fromBefore + toBefore + thirdBefore;
     }
 
-    private boolean adjacent(int u, int grid) {
-        for (UnitGraph.Link l : g.links(u)) if (component[l.other()] == grid && !l.virtual()) return true;
+    private boolean adjacent(int unit, int grid) {
+        for (UnitGraph.Link link : graph.links(unit))
+            if (grids.gridOf(link.other()) == grid && !link.virtual()) return true;
         return false;
-    }
-
-    private void move(int u, int from, int to) {
-        component[u] = to;
-        total[from] -= g.weight[u];
-        total[to] += g.weight[u];
-        members[from]--;
-        members[to]++;
     }
 }

@@ -1,6 +1,5 @@
 package org.gridatlas.engine.partition;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,40 +21,37 @@ final class CompactnessRefiner {
     /** The most units one move takes along. */
     private static final int MAX_GROUP = 6;
 
-    private final UnitGraph g;
-    private final int[] component;
+    private final Components grids;
+    private final UnitGraph graph;
     private final Bounds bounds;
-    private final int[] total;
-    private final int[] members;
+    /** Each grid's area and perimeter, kept here as the moves change them (only this refiner measures shape). */
     private final double[] area;
+
     private final double[] perimeter;
 
-    private CompactnessRefiner(UnitGraph g, int[] component, int components, Bounds bounds) {
-        this.g = g;
-        this.component = component;
+    private CompactnessRefiner(Components grids, Bounds bounds) {
+        this.grids = grids;
+        this.graph = grids.graph();
         this.bounds = bounds;
-        this.total = new int[components];
-        this.members = new int[components];
-        this.area = new double[components];
-        this.perimeter = new double[components];
-        for (int u = 0; u < g.size(); u++) {
-            int c = component[u];
-            total[c] += g.weight[u];
-            members[c]++;
-            area[c] += g.area[u];
-            perimeter[c] += g.outer[u];
-            for (UnitGraph.Link l : g.links(u)) if (component[l.other()] != c) perimeter[c] += l.length();
+        this.area = new double[grids.grids()];
+        this.perimeter = new double[grids.grids()];
+        for (int unit = 0; unit < graph.size(); unit++) {
+            int grid = grids.gridOf(unit);
+            area[grid] += graph.area[unit];
+            perimeter[grid] += graph.outer[unit];
+            for (UnitGraph.Link link : graph.links(unit))
+                if (grids.gridOf(link.other()) != grid) perimeter[grid] += link.length();
         }
     }
 
-    static void refine(UnitGraph g, int[] component, int components, Bounds bounds) {
-        new CompactnessRefiner(g, component, components, bounds).run();
+    static void refine(Components grids, Bounds bounds) {
+        new CompactnessRefiner(grids, bounds).run();
     }
 
     private void run() {
         for (int pass = 0; pass < MAX_PASSES; pass++) {
             int moves = 0;
-            for (int u = 0; u < g.size(); u++) if (tryMove(u)) moves++;
+            for (int unit = 0; unit < graph.size(); unit++) if (tryMove(unit)) moves++;
             if (moves == 0) return;
         }
     }
@@ -65,31 +61,25 @@ final class CompactnessRefiner {
      * grown greedily from it where one unit alone gains nothing: an arm of a grid (a park along a
      * road) rounds both grids off only when it moves whole.
      */
-    private boolean tryMove(int u) {
-        int from = component[u];
+    private boolean tryMove(int unit) {
+        int from = grids.gridOf(unit);
         Move best = null;
         Set<Integer> tried = new HashSet<>();
-        for (UnitGraph.Link l : g.links(u)) {
-            int to = component[l.other()];
+        for (UnitGraph.Link link : graph.links(unit)) {
+            int to = grids.gridOf(link.other());
             // across a virtual link (between a community's islands) there is no boundary to round off
-            if (l.virtual() || to == from || !tried.add(to)) continue;
-            Move m = gainingGroup(u, from, to);
-            if (m != null && (best == null || m.gain > best.gain)) best = m;
+            if (link.virtual() || to == from || !tried.add(to)) continue;
+            Move move = gainingGroup(unit, from, to);
+            if (move != null && (best == null || move.gain > best.gain)) best = move;
         }
         if (best == null) return false;
-        for (int v : best.units) component[v] = best.to;
-        int w = 0;
-        double a = 0;
-        for (int v : best.units) {
-            w += g.weight[v];
-            a += g.area[v];
+        double movedArea = 0;
+        for (int moved : best.units) {
+            grids.move(moved, best.to);
+            movedArea += graph.area[moved];
         }
-        total[from] -= w;
-        total[best.to] += w;
-        members[from] -= best.units.size();
-        members[best.to] += best.units.size();
-        area[from] -= a;
-        area[best.to] += a;
+        area[from] -= movedArea;
+        area[best.to] += movedArea;
         perimeter[from] = best.fromPerimeter;
         perimeter[best.to] = best.toPerimeter;
         return true;
@@ -101,27 +91,26 @@ final class CompactnessRefiner {
      * Grows a group from u, a unit of `from` at a time (the one that makes the move gain most),
      * until moving it to `to` gains: that move, or null when none of {@link #MAX_GROUP} units does.
      */
-    private Move gainingGroup(int u, int from, int to) {
-        List<Integer> group = new ArrayList<>(List.of(u));
+    private Move gainingGroup(int unit, int from, int to) {
+        List<Integer> group = new ArrayList<>(List.of(unit));
         Set<Integer> inGroup = new HashSet<>(group);
         Move step = evaluate(group, inGroup, from, to);
-        while (true) {
-            if (step != null && step.gain > MIN_GAIN && staysConnected(inGroup, from)) return step;
+        while (!(step != null && step.gain > MIN_GAIN && grids.staysConnectedWithout(inGroup, from))) {
             if (group.size() == MAX_GROUP) return null;
             Move next = null;
             int add = -1;
-            for (int v : List.copyOf(group)) {
-                for (UnitGraph.Link l : g.links(v)) {
-                    int x = l.other();
-                    if (l.virtual() || component[x] != from || inGroup.contains(x)) continue;
-                    group.add(x);
-                    inGroup.add(x);
-                    Move m = evaluate(group, inGroup, from, to);
+            for (int member : List.copyOf(group)) {
+                for (UnitGraph.Link link : graph.links(member)) {
+                    int candidate = link.other();
+                    if (link.virtual() || grids.gridOf(candidate) != from || inGroup.contains(candidate)) continue;
+                    group.add(candidate);
+                    inGroup.add(candidate);
+                    Move move = evaluate(group, inGroup, from, to);
                     group.remove(group.size() - 1);
-                    inGroup.remove(x);
-                    if (m != null && (next == null || m.gain > next.gain)) {
-                        next = m;
-                        add = x;
+                    inGroup.remove(candidate);
+                    if (move != null && (next == null || move.gain > next.gain)) {
+                        next = move;
+                        add = candidate;
                     }
                 }
             }
@@ -130,71 +119,45 @@ final class CompactnessRefiner {
             inGroup.add(add);
             step = next;
         }
+        return step;
     }
 
     /** The move of the group from one grid to another, or null when the household bounds forbid it or nothing would be left. */
     private Move evaluate(List<Integer> group, Set<Integer> inGroup, int from, int to) {
-        if (members[from] <= group.size()) return null;
-        int w = 0;
+        if (grids.members(from) <= group.size()) return null;
+        int weight = 0;
         // opened, closed: boundary off barriers that the move makes and that it removes
-        double a = 0, outer = 0, staying = 0, leaving = 0, joining = 0, opened = 0, closed = 0;
-        for (int v : group) {
-            w += g.weight[v];
-            a += g.area[v];
-            outer += g.outer[v];
-            for (UnitGraph.Link l : g.links(v)) {
-                int x = l.other();
-                if (inGroup.contains(x)) continue;
-                int c = component[x];
-                if (c == from) staying += l.length();
-                else leaving += l.length();
-                if (c == to) joining += l.length();
-                if (c == from) opened += l.length() * (1 - l.barrierShare());
-                if (c == to) closed += l.length() * (1 - l.barrierShare());
+        double groupArea = 0, outer = 0, staying = 0, leaving = 0, joining = 0, opened = 0, closed = 0;
+        for (int member : group) {
+            weight += graph.weight[member];
+            groupArea += graph.area[member];
+            outer += graph.outer[member];
+            for (UnitGraph.Link link : graph.links(member)) {
+                int other = link.other();
+                if (inGroup.contains(other)) continue;
+                int grid = grids.gridOf(other);
+                if (grid == from) staying += link.length();
+                else leaving += link.length();
+                if (grid == to) joining += link.length();
+                if (grid == from) opened += link.length() * (1 - link.barrierShare());
+                if (grid == to) closed += link.length() * (1 - link.barrierShare());
             }
         }
         // grid boundaries stay on roads: a move may not add boundary off barriers (between buildings) beyond what it
         // removes
         if (opened > closed + 1e-9) return null;
-        if (!PartitionRefiner.allowed(bounds, total[from], total[to], w)) return null;
+        if (!Components.noFurtherFromBounds(bounds, grids.households(from), grids.households(to), weight)) return null;
         // the group's boundary with `to` stops being a grid boundary, its boundary with `from` becomes one
-        double fromP = perimeter[from] - outer - leaving + staying;
-        double toP = perimeter[to] + outer + leaving - joining + staying - joining;
-        double gain = pp(area[from] - a, fromP)
-                + pp(area[to] + a, toP)
-                - pp(area[from], perimeter[from])
-                - pp(area[to], perimeter[to]);
-        return new Move(to, List.copyOf(group), gain, fromP, toP);
+        double fromPerimeter = perimeter[from] - outer - leaving + staying;
+        double toPerimeter = perimeter[to] + outer + leaving - joining + staying - joining;
+        double gain = polsbyPopper(area[from] - groupArea, fromPerimeter)
+                + polsbyPopper(area[to] + groupArea, toPerimeter)
+                - polsbyPopper(area[from], perimeter[from])
+                - polsbyPopper(area[to], perimeter[to]);
+        return new Move(to, List.copyOf(group), gain, fromPerimeter, toPerimeter);
     }
 
-    /** Whether the rest of the grid stays connected when the group leaves it. */
-    private boolean staysConnected(Set<Integer> leaving, int grid) {
-        int start = -1, left = 0;
-        for (int v = 0; v < g.size(); v++) {
-            if (component[v] != grid || leaving.contains(v)) continue;
-            if (start < 0) start = v;
-            left++;
-        }
-        if (start < 0) return false;
-        boolean[] seen = new boolean[g.size()];
-        ArrayDeque<Integer> queue = new ArrayDeque<>(List.of(start));
-        seen[start] = true;
-        int reached = 0;
-        while (!queue.isEmpty()) {
-            int v = queue.poll();
-            reached++;
-            for (UnitGraph.Link l : g.links(v)) {
-                int x = l.other();
-                if (!seen[x] && component[x] == grid && !leaving.contains(x)) {
-                    seen[x] = true;
-                    queue.add(x);
-                }
-            }
-        }
-        return reached == left;
-    }
-
-    private static double pp(double area, double perimeter) {
+    private static double polsbyPopper(double area, double perimeter) {
         return perimeter > 0 ? 4 * Math.PI * area / (perimeter * perimeter) : 0;
     }
 }

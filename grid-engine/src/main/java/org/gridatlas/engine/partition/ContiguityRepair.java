@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.gridatlas.engine.geom.Geoms;
+import org.gridatlas.engine.model.GridFlag;
 import org.gridatlas.engine.model.GridKind;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
@@ -47,7 +48,7 @@ final class ContiguityRepair {
                             i,
                             flagged(
                                     from,
-                                    "not_contiguous",
+                                    GridFlag.NOT_CONTIGUOUS,
                                     "a part of " + Math.round(part.getArea())
                                             + " m² has no neighbouring grid that can take it"));
                     continue;
@@ -126,16 +127,16 @@ final class ContiguityRepair {
     private DraftGrid rechecked(DraftGrid g) {
         if (g.kind() != GridKind.COMMUNITY) return g;
         DraftGrid d = g;
-        if (g.households() < bounds.min() && !g.flags().contains("below_min")) {
+        if (g.households() < bounds.min() && !g.flags().contains(GridFlag.BELOW_MIN)) {
             return flagged(
                     d,
-                    "below_min",
+                    GridFlag.BELOW_MIN,
                     "holds " + g.households() + " households after a detached part was joined to its neighbour");
         }
-        if (g.households() > bounds.max() && !g.flags().contains("above_max")) {
+        if (g.households() > bounds.max() && !g.flags().contains(GridFlag.ABOVE_MAX)) {
             return flagged(
                     d,
-                    "above_max",
+                    GridFlag.ABOVE_MAX,
                     "holds " + g.households() + " households after a detached part of its neighbour joined it");
         }
         return d;
@@ -145,8 +146,8 @@ final class ContiguityRepair {
         return g.getNumGeometries() == 1 ? g.getGeometryN(0) : g;
     }
 
-    private static DraftGrid flagged(DraftGrid g, String flag, String why) {
-        Set<String> flags = new LinkedHashSet<>(g.flags());
+    private static DraftGrid flagged(DraftGrid g, GridFlag flag, String why) {
+        Set<GridFlag> flags = new LinkedHashSet<>(g.flags());
         flags.add(flag);
         return new DraftGrid(
                 g.kind(),

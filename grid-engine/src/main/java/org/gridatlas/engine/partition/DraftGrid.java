@@ -1,6 +1,7 @@
 package org.gridatlas.engine.partition;
 
 import java.util.List;
+import org.gridatlas.engine.model.GridFlag;
 import org.gridatlas.engine.model.GridKind;
 import org.locationtech.jts.geom.Geometry;
 
@@ -13,7 +14,7 @@ public record DraftGrid(
         Geometry polygon,
         List<Piece> pieces,
         int households,
-        List<String> flags,
+        List<GridFlag> flags,
         String why,
         String campusId) {
 

@@ -1,5 +1,7 @@
 package org.gridatlas.engine.partition;
 
+import org.gridatlas.engine.errors.InputException;
+
 /**
  * DATA.md rule 7: how many grids a rural village (村) gets. A village is large when its area or
  * its households reach the thresholds; a small one gets 1–2 grids, a large one 2–4, as many as its
@@ -11,7 +13,7 @@ public record RuralRule(double largeAreaM2, int largeHouseholds, int householdsP
 
     public RuralRule {
         if (largeAreaM2 <= 0 || largeHouseholds <= 0 || householdsPerGrid <= 0 || areaPerGridM2 <= 0) {
-            throw new org.gridatlas.engine.io.InputException("rural thresholds must be positive");
+            throw new InputException("rural thresholds", "must be positive");
         }
     }
 
@@ -25,6 +27,12 @@ public record RuralRule(double largeAreaM2, int largeHouseholds, int householdsP
 
     public int maxGrids(boolean large) {
         return large ? 4 : 2;
+    }
+
+    /** Whether a village of this area and households may have this many grids. */
+    public boolean countFits(double areaM2, int households, int grids) {
+        boolean large = large(areaM2, households);
+        return grids >= minGrids(large) && grids <= maxGrids(large);
     }
 
     public int grids(double areaM2, int households) {

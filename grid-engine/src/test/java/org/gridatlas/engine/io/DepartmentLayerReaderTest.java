@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.gridatlas.engine.errors.InputException;
 import org.gridatlas.engine.model.DepartmentResource;
 import org.gridatlas.engine.model.DepartmentUnit;
 import org.junit.jupiter.api.Test;

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gridatlas.engine.errors.InputException;
 import org.gridatlas.engine.geom.Geoms;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

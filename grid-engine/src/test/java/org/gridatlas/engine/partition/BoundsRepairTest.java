@@ -15,7 +15,7 @@ class BoundsRepairTest {
         // 520 | 500 | 350: the 40 cannot go to the full middle grid until its 100 goes on to the last
         UnitGraph g = TreePartitionerTest.chain(480, 40, 200, 200, 100, 150, 200);
         int[] component = {0, 0, 1, 1, 1, 2, 2};
-        BoundsRepair.repair(g, component, 3, BOUNDS);
+        BoundsRepair.repair(Components.of(g, component, 3), BOUNDS);
         assertArrayEquals(new int[] {0, 1, 1, 1, 2, 2, 2}, component, "480 | 440 | 450");
     }
 
@@ -24,7 +24,7 @@ class BoundsRepairTest {
         // 280 | 300 | 350: the 30 cannot leave the middle grid until the last grid's 50 refills it
         UnitGraph g = TreePartitionerTest.chain(280, 30, 200, 70, 50, 300);
         int[] component = {0, 1, 1, 1, 2, 2};
-        BoundsRepair.repair(g, component, 3, BOUNDS);
+        BoundsRepair.repair(Components.of(g, component, 3), BOUNDS);
         assertArrayEquals(new int[] {0, 0, 1, 1, 1, 2}, component, "310 | 320 | 300");
     }
 
@@ -32,7 +32,7 @@ class BoundsRepairTest {
     void leavesGridsWithinBoundsAsTheyAre() {
         UnitGraph g = TreePartitionerTest.chain(480, 40, 200, 200, 50, 150, 200);
         int[] component = {0, 1, 1, 1, 2, 2, 2};
-        BoundsRepair.repair(g, component, 3, BOUNDS);
+        BoundsRepair.repair(Components.of(g, component, 3), BOUNDS);
         assertArrayEquals(new int[] {0, 1, 1, 1, 2, 2, 2}, component);
     }
 
@@ -49,7 +49,7 @@ class BoundsRepairTest {
             int[] component = CompactnessRefinerTest.grow(g, components, rnd);
             int[] before = CompactnessRefinerTest.deviations(g, component, components, BOUNDS);
 
-            BoundsRepair.repair(g, component, components, BOUNDS);
+            BoundsRepair.repair(Components.of(g, component, components), BOUNDS);
 
             String where = "trial " + trial;
             int[] after = CompactnessRefinerTest.deviations(g, component, components, BOUNDS);

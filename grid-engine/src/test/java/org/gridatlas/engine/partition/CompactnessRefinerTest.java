@@ -83,7 +83,7 @@ class CompactnessRefinerTest {
         int[] component = notchedPlan();
         double[] before = l.compactness(component, 2);
 
-        CompactnessRefiner.refine(l.graph(), component, 2, new Bounds(300, 900));
+        CompactnessRefiner.refine(Components.of(l.graph(), component, 2), new Bounds(300, 900));
 
         assertArrayEquals(
                 TWO_SQUARES, component, "two 3 × 3 grids (compactness before " + Arrays.toString(before) + ")");
@@ -97,9 +97,9 @@ class CompactnessRefinerTest {
         int[] weight = new int[18];
         Arrays.fill(weight, 100);
         int[] roomy = notchedPlan();
-        CompactnessRefiner.refine(Lattice.of(6, 3, weight).graph(), roomy, 2, new Bounds(300, 900));
+        CompactnessRefiner.refine(Components.of(Lattice.of(6, 3, weight).graph(), roomy, 2), new Bounds(300, 900));
         int[] full = notchedPlan();
-        CompactnessRefiner.refine(Lattice.of(6, 3, weight).graph(), full, 2, new Bounds(300, 850));
+        CompactnessRefiner.refine(Components.of(Lattice.of(6, 3, weight).graph(), full, 2), new Bounds(300, 850));
 
         assertArrayEquals(TWO_SQUARES, roomy, "grid 1 may grow from 800 to 900 households");
         assertArrayEquals(notchedPlan(), full, "grid 1 may not grow to 900 when 850 is the most");
@@ -118,9 +118,10 @@ class CompactnessRefinerTest {
         int[] plan = new int[16];
         for (int u = 0; u < 16; u++) plan[u] = u % 8 < 2 ? 0 : 1;
         int[] alongRoad = plan.clone();
-        CompactnessRefiner.refine(Lattice.of(8, 2, new int[16], 1).graph(), alongRoad, 2, new Bounds(0, 100));
+        CompactnessRefiner.refine(
+                Components.of(Lattice.of(8, 2, new int[16], 1).graph(), alongRoad, 2), new Bounds(0, 100));
         int[] noRoad = plan.clone();
-        CompactnessRefiner.refine(Lattice.of(8, 2, new int[16]).graph(), noRoad, 2, new Bounds(0, 100));
+        CompactnessRefiner.refine(Components.of(Lattice.of(8, 2, new int[16]).graph(), noRoad, 2), new Bounds(0, 100));
 
         assertArrayEquals(plan, alongRoad, "the boundary stays on the road");
         assertEquals(8, Arrays.stream(noRoad).filter(c -> c == 0).count(), "without the road: two 4 × 2 grids");
@@ -142,7 +143,7 @@ class CompactnessRefinerTest {
             int[] deviationBefore = deviations(l.graph(), component, components, bounds);
             double before = Arrays.stream(l.compactness(component, components)).sum();
 
-            CompactnessRefiner.refine(l.graph(), component, components, bounds);
+            CompactnessRefiner.refine(Components.of(l.graph(), component, components), bounds);
 
             String where = "trial " + trial + " (" + cols + "×" + rows + ", " + components + " grids)";
             int[] deviationAfter = deviations(l.graph(), component, components, bounds);
@@ -164,18 +165,15 @@ class CompactnessRefinerTest {
     private static void assertNoBetterMoveLeft(
             Lattice l, int[] component, int components, Bounds bounds, double sum, String where) {
         UnitGraph g = l.graph();
-        int[] total = new int[components];
-        int[] members = new int[components];
-        for (int u = 0; u < g.size(); u++) {
-            total[component[u]] += g.weight[u];
-            members[component[u]]++;
-        }
+        Components grids = Components.of(g, component, components);
         for (int u = 0; u < g.size(); u++) {
             int from = component[u];
-            if (members[from] == 1 || !PartitionRefiner.staysConnected(g, component, u)) continue;
+            if (grids.members(from) == 1 || !grids.staysConnectedWithout(u)) continue;
             for (UnitGraph.Link link : g.links(u)) {
                 int to = component[link.other()];
-                if (to == from || !PartitionRefiner.allowed(bounds, total[from], total[to], g.weight[u])) continue;
+                if (to == from
+                        || !Components.noFurtherFromBounds(
+                                bounds, grids.households(from), grids.households(to), g.weight[u])) continue;
                 // no more boundary between squares (none of them roads here) than the move removes
                 double opened = 0, closed = 0;
                 for (UnitGraph.Link m : g.links(u)) {

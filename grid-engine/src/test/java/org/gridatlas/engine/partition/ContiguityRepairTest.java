@@ -9,6 +9,7 @@ import org.gridatlas.engine.TestData;
 import org.gridatlas.engine.geom.Geoms;
 import org.gridatlas.engine.model.Building;
 import org.gridatlas.engine.model.BuildingUse;
+import org.gridatlas.engine.model.GridFlag;
 import org.gridatlas.engine.model.GridKind;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
@@ -63,14 +64,15 @@ class ContiguityRepairTest {
         List<DraftGrid> out =
                 new ContiguityRepair(new Bounds(300, 420)).repair("990101001001", grids(null, null), new ArrayList<>());
         assertTrue(
-                out.get(1).flags().contains("above_max") && out.get(1).why().contains("after a detached part"),
+                out.get(1).flags().contains(GridFlag.ABOVE_MAX)
+                        && out.get(1).why().contains("after a detached part"),
                 out.get(1).flags() + " " + out.get(1).why());
 
         // the corner's building shares a compound with a building in the main part: moving it would split the compound
         List<DraftGrid> kept =
                 new ContiguityRepair(new Bounds(300, 500)).repair("990101001001", grids("c1", "c1"), new ArrayList<>());
         assertTrue(
-                kept.get(0).flags().contains("not_contiguous")
+                kept.get(0).flags().contains(GridFlag.NOT_CONTIGUOUS)
                         && kept.get(0).why().contains("no neighbouring grid"),
                 kept.get(0).flags().toString());
         assertEquals(410, kept.get(0).households());

@@ -24,7 +24,11 @@ class GridVerifierTest {
     }
 
     private static Grid with(
-            Grid g, int households, List<String> flags, org.locationtech.jts.geom.Geometry geometry, String code) {
+            Grid g,
+            int households,
+            List<org.gridatlas.engine.model.GridFlag> flags,
+            org.locationtech.jts.geom.Geometry geometry,
+            String code) {
         return new Grid(
                 code,
                 g.level(),

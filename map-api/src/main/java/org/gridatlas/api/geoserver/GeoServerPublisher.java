@@ -3,6 +3,8 @@ package org.gridatlas.api.geoserver;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,10 +50,12 @@ public final class GeoServerPublisher {
     /** Drops GeoWebCache's cached tiles of these layers (after a redraw changed them). */
     public void truncate(List<PublishedLayer> layers) {
         for (PublishedLayer l : layers) {
+            // the query form GeoWebCache's REST description gives (gwcmasstruncate.yaml)
             client.post(
-                    "/gwc/rest/masstruncate",
-                    "text/xml",
-                    "<truncateLayer><layerName>" + ws + ":" + l.layerName + "</layerName></truncateLayer>");
+                    "/gwc/rest/masstruncate?requestType=truncateLayer&layer="
+                            + URLEncoder.encode(ws + ":" + l.layerName, StandardCharsets.UTF_8),
+                    null,
+                    null);
         }
     }
 
@@ -105,7 +109,7 @@ public final class GeoServerPublisher {
         Optional<String> have = client.getText(path + "/" + l.styleName() + ".sld");
         String sld = l.sld();
         if (have.isEmpty()) {
-            client.post(path + "?name=" + l.styleName() + "&raw=true", SLD_TYPE, sld);
+            client.post(path + "?name=" + l.styleName(), SLD_TYPE, sld);
             return new Step("style " + l.styleName(), "created");
         }
         if (have.get().strip().equals(sld.strip())) return new Step("style " + l.styleName(), "unchanged");
@@ -114,7 +118,8 @@ public final class GeoServerPublisher {
     }
 
     private Step defaultStyle(PublishedLayer l) {
-        String path = "/rest/workspaces/" + ws + "/layers/" + l.layerName;
+        // a workspace's layer is /rest/layers/ws:name (layers.yaml describes no /workspaces/{ws}/layers)
+        String path = "/rest/layers/" + ws + ":" + l.layerName;
         JsonNode style = client.getJson(path + ".json")
                 .map(n -> n.path("layer").path("defaultStyle"))
                 .orElseThrow(() -> new GeoServerException(

@@ -5,6 +5,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.gridatlas.engine.errors.InputException;
 
 /** The PostGIS database GeoServer should read, as GeoServer's PostGIS data store parameters. */
 public record PostGisConnection(String host, int port, String database, String user, String password, String schema) {
@@ -15,8 +16,8 @@ public record PostGisConnection(String host, int port, String database, String u
      */
     public static PostGisConnection fromJdbcUrl(String jdbcUrl, String hostSeenByGeoServer) {
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql://")) {
-            throw new org.gridatlas.engine.io.InputException(
-                    "publishing needs the PostGIS store (--jdbc jdbc:postgresql://...), not " + jdbcUrl);
+            throw new InputException(
+                    "jdbc", "publishing needs the PostGIS store (jdbc:postgresql://...), not " + jdbcUrl);
         }
         URI u = URI.create(jdbcUrl.substring("jdbc:".length()));
         Map<String, String> q = new LinkedHashMap<>();

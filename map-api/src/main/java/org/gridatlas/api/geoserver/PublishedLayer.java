@@ -50,6 +50,10 @@ public enum PublishedLayer {
         return "gridatlas_" + layerName;
     }
 
+    SldStyle style() {
+        return style;
+    }
+
     String sld() {
         return style.xml(styleName(), title);
     }

@@ -13,9 +13,9 @@ import org.gridatlas.engine.departments.CrosswalkResult;
 import org.gridatlas.engine.departments.ResourceCount;
 import org.gridatlas.engine.departments.ResourceJoin;
 import org.gridatlas.engine.departments.ResourcesInGrids;
+import org.gridatlas.engine.errors.InputException;
 import org.gridatlas.engine.io.DepartmentLayerReader;
 import org.gridatlas.engine.io.InputCrs;
-import org.gridatlas.engine.io.InputException;
 import org.gridatlas.engine.model.DepartmentResource;
 import org.gridatlas.engine.model.DepartmentUnit;
 import org.gridatlas.store.DepartmentLayerInfo;
@@ -65,7 +65,8 @@ public final class DepartmentNetworks {
                 .findFirst()
                 .orElseThrow(() -> new NoSuchLayer(name));
         if (info.kind() != kind)
-            throw new InputException("layer " + name + " holds " + info.kind().wireName() + ", not " + kind.wireName());
+            throw new InputException(
+                    "name", "layer " + name + " holds " + info.kind().wireName() + ", not " + kind.wireName());
         return info;
     }
 

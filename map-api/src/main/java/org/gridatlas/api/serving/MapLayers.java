@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.gridatlas.engine.io.InputException;
+import org.gridatlas.engine.errors.InputException;
 import org.gridatlas.engine.model.Community;
 import org.gridatlas.engine.model.Grid;
 import org.gridatlas.engine.model.GridLevel;
@@ -143,7 +143,7 @@ public final class MapLayers {
                 .layers();
         if (layer.equals("all")) return new ArrayList<>(layers.values());
         if (!layers.containsKey(layer))
-            throw new InputException("no layer '" + layer + "': one of " + NAMES + " or all");
+            throw new InputException("layer", "'" + layer + "' is not one of " + NAMES + " or all");
         return List.of(layers.get(layer));
     }
 }

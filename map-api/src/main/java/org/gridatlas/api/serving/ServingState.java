@@ -92,8 +92,8 @@ public final class ServingState {
             gridOfBuilding.putIfAbsent(a.buildingId(), a.gridCode());
         }
         this.index = new CellGridIndex(s.grids());
-        this.addresses = new AddressMatcher(
-                new Gazetteer(s.communities(), s.buildings(), s.aliases(), s.grids(), s.assignments()));
+        this.addresses = new AddressMatcher(new Gazetteer(
+                s.communities(), s.buildings(), s.aliases(), s.grids(), s.assignments(), s.barriers(), s.pois()));
         this.microIndex = new PointInGridIndex(s.grids(), GridLevel.MICRO);
     }
 

@@ -8,7 +8,7 @@ import org.gridatlas.api.serving.DepartmentNetworks;
 import org.gridatlas.api.serving.NotFound;
 import org.gridatlas.api.serving.PointLookup;
 import org.gridatlas.engine.edit.EditRefused;
-import org.gridatlas.engine.io.InputException;
+import org.gridatlas.engine.errors.InputException;
 import org.gridatlas.store.ReportStatus;
 import org.gridatlas.store.StaleVersionException;
 import org.gridatlas.store.StoreException;
@@ -34,7 +34,7 @@ final class ErrorMapping {
         if (e instanceof StaleVersionException) return new ApiError(409, "version", e.getMessage());
         if (e instanceof ReportStatus.IllegalMove) return new ApiError(409, "status", e.getMessage());
         if (e instanceof DepartmentNetworks.NoSuchLayer) return new ApiError(404, "name", e.getMessage());
-        if (e instanceof InputException) return new ApiError(400, null, e.getMessage());
+        if (e instanceof InputException i) return new ApiError(400, i.field(), i.getMessage());
         return null;
     }
 

@@ -12,8 +12,8 @@ import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.gridatlas.api.serving.ServingState;
+import org.gridatlas.engine.errors.InputException;
 import org.gridatlas.engine.io.InputCrs;
-import org.gridatlas.engine.io.InputException;
 import org.gridatlas.engine.io.ResultWriter;
 import org.gridatlas.engine.model.Assignment;
 import org.gridatlas.engine.model.Building;
@@ -271,7 +271,7 @@ final class GridsResource {
             try {
                 ResultWriter.check(out, crs, format);
             } catch (InputException e) {
-                throw ApiError.badRequest("crs", e.getMessage());
+                throw ApiError.badRequest("crs", e.reason());
             }
             DelineationReport report = new DelineationReport(
                     0,

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.gridatlas.api.serving.AddressLookup;
+import org.gridatlas.engine.errors.InputException;
 import org.gridatlas.engine.geom.ChinaCrs;
 
 /** Query parameters read strictly: a bad value is a 400 naming the parameter. */
@@ -82,7 +83,7 @@ public final class Params {
     static String[] csvFields(String row, int line) {
         try {
             return org.gridatlas.engine.io.CsvLayers.fields(row).toArray(String[]::new);
-        } catch (org.gridatlas.engine.io.InputException e) {
+        } catch (InputException e) {
             throw ApiError.badRequest("body", "line " + line + ": " + e.getMessage());
         }
     }
@@ -100,11 +101,7 @@ public final class Params {
     /** An export's coordinate system, EPSG:n; null (lon/lat) when not given. */
     static org.gridatlas.engine.io.InputCrs epsg(String v) {
         if (v == null || v.isBlank()) return null;
-        try {
-            return org.gridatlas.engine.io.InputCrs.of(v, null);
-        } catch (org.gridatlas.engine.io.InputException e) {
-            throw ApiError.badRequest("crs", "crs takes EPSG:n (e.g. EPSG:4549): " + e.getMessage());
-        }
+        return org.gridatlas.engine.io.InputCrs.of(v, null);
     }
 
     static ChinaCrs crs(String v) {

@@ -3,6 +3,7 @@ package org.gridatlas.api.web;
 import java.io.IOException;
 import java.util.List;
 import org.gridatlas.api.serving.ServingState;
+import org.gridatlas.engine.errors.InputException;
 import org.gridatlas.store.GridStore;
 import org.gridatlas.store.StaffMember;
 
@@ -16,7 +17,7 @@ public final class StaffCsv {
         try {
             staff = StaffResource.parse(new LineReader(csv, RequestBodies.LIST_LINE), s);
         } catch (ApiError e) {
-            throw new org.gridatlas.engine.io.InputException(e.getMessage(), e);
+            throw new InputException(null, e.getMessage(), e);
         }
         store.replaceStaff(staff);
         return staff.size();

@@ -16,7 +16,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -33,6 +32,9 @@ public final class FakeGeoServer implements AutoCloseable {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Read once: every fake checks against the same descriptions. */
+    static final GeoServerRestSpec SPEC = new GeoServerRestSpec();
+
     private static final Pattern COLLECTION =
             Pattern.compile("(/rest/workspaces(?:/[^/]+/(?:datastores(?:/[^/]+/featuretypes)?|styles|layergroups))?)");
     private final HttpServer http;
@@ -42,6 +44,9 @@ public final class FakeGeoServer implements AutoCloseable {
 
     private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     private final List<String> truncated = Collections.synchronizedList(new ArrayList<>());
+    /** Requests (and answers) GeoServer's REST API descriptions do not allow. */
+    private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
+
     private volatile String failPrefix;
     private volatile int failStatus;
 
@@ -68,6 +73,13 @@ public final class FakeGeoServer implements AutoCloseable {
         return requests().stream().filter(r -> !r.startsWith("GET ")).toList();
     }
 
+    /** What was sent (or answered) that GeoServer's REST API descriptions do not allow. */
+    public List<String> violations() {
+        synchronized (violations) {
+            return List.copyOf(violations);
+        }
+    }
+
     public List<String> truncated() {
         return List.copyOf(truncated);
     }
@@ -91,6 +103,23 @@ public final class FakeGeoServer implements AutoCloseable {
             String path = x.getRequestURI().getPath().substring("/geoserver".length());
             String method = x.getRequestMethod();
             requests.add(method + " " + path);
+            byte[] body = x.getRequestBody().readAllBytes();
+            if (!path.startsWith("/rest/") && !path.startsWith("/gwc/rest/")) {
+                // outside the REST API (a wrong base URL): GeoServer's web application has no such page
+                send(x, 404, "text/html", "HTTP ERROR 404 Not Found");
+                return;
+            }
+            List<String> refused = SPEC.violations(
+                    method,
+                    x.getRequestURI().getPath(),
+                    x.getRequestURI().getRawQuery(),
+                    x.getRequestHeaders().getFirst("Content-Type"),
+                    new String(body, StandardCharsets.UTF_8));
+            if (!refused.isEmpty()) {
+                violations.addAll(refused);
+                send(x, 400, "text/plain", "not in GeoServer's REST API description: " + refused);
+                return;
+            }
             if (!credentials.equals(x.getRequestHeaders().getFirst("Authorization"))) {
                 send(x, 401, "text/plain", "HTTP ERROR 401 Unauthorized");
                 return;
@@ -101,7 +130,6 @@ public final class FakeGeoServer implements AutoCloseable {
                 send(x, failStatus, "text/plain", "simulated " + failStatus);
                 return;
             }
-            byte[] body = x.getRequestBody().readAllBytes();
             String key = path.replaceFirst("\\.(json|sld|xml)$", "");
             switch (method) {
                 case "GET" -> get(x, key, path.endsWith(".sld"));
@@ -121,17 +149,12 @@ public final class FakeGeoServer implements AutoCloseable {
 
     private void post(HttpExchange x, String key, String body) throws IOException {
         if (key.equals("/gwc/rest/masstruncate")) {
-            Matcher m = Pattern.compile("<layerName>([^<]+)</layerName>").matcher(body);
-            if (!m.find()) {
-                send(x, 400, "text/plain", "no layerName");
+            String layer = query(x.getRequestURI(), "layer");
+            if (!catalog.containsKey("/rest/layers/" + layer)) {
+                send(x, 404, "text/plain", "Unknown layer " + layer);
                 return;
             }
-            String[] wsLayer = m.group(1).split(":", 2);
-            if (!catalog.containsKey("/rest/workspaces/" + wsLayer[0] + "/layers/" + wsLayer[1])) {
-                send(x, 400, "text/plain", "Unknown layer " + m.group(1));
-                return;
-            }
-            truncated.add(m.group(1));
+            truncated.add(layer);
             send(x, 200, "text/plain", "");
             return;
         }
@@ -167,7 +190,7 @@ public final class FakeGeoServer implements AutoCloseable {
             String ws = key.split("/")[3];
             ObjectNode layer = JSON.createObjectNode();
             layer.putObject("layer").put("name", name).putObject("defaultStyle").put("name", "polygon");
-            catalog.put("/rest/workspaces/" + ws + "/layers/" + name, layer);
+            catalog.put("/rest/layers/" + ws + ":" + name, layer);
         }
         x.getResponseHeaders().add("Location", url() + created);
         send(x, 201, "text/plain", name);
@@ -217,7 +240,13 @@ public final class FakeGeoServer implements AutoCloseable {
         return null;
     }
 
-    private static void send(HttpExchange x, int status, String type, String body) throws IOException {
+    /** Answers; a status GeoServer's description of the operation does not list is a violation too. */
+    private void send(HttpExchange x, int status, String type, String body) throws IOException {
+        String path = x.getRequestURI().getPath();
+        boolean rest = path.startsWith("/geoserver/rest/") || path.startsWith("/geoserver/gwc/rest/");
+        if (rest && status != 400 && !SPEC.answers(x.getRequestMethod(), path, status))
+            violations.add(x.getRequestMethod() + " " + path + " answered " + status
+                    + ", a status its description does not list");
         byte[] b = body.getBytes(StandardCharsets.UTF_8);
         x.getResponseHeaders().add("Content-Type", type);
         x.sendResponseHeaders(status, b.length == 0 ? -1 : b.length);

@@ -1,6 +1,7 @@
 package org.gridatlas.api.geoserver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,6 +29,54 @@ class GeoServerPublisherTest {
     @AfterEach
     void stop() {
         geoServer.close();
+        assertEquals(List.of(), geoServer.violations(), "every request as GeoServer's REST API describes it");
+    }
+
+    @Test
+    void requestsTheDescriptionsDoNotAllowAreCaught() throws Exception {
+        GeoServerRestSpec spec = FakeGeoServer.SPEC;
+        assertTrue(spec.size() > 60, "every description read: " + spec.size() + " operations");
+        assertEquals(
+                List.of(),
+                spec.violations(
+                        "POST",
+                        "/geoserver/rest/workspaces",
+                        null,
+                        "application/json",
+                        "{\"workspace\":{\"name\":\"a\"}}"));
+        assertEquals(
+                1,
+                spec.violations("POST", "/geoserver/rest/workspaces/qhd/layers", null, "application/json", "{}")
+                        .size(),
+                "no description has a workspace's layers");
+        assertTrue(spec.violations("POST", "/geoserver/rest/workspaces", null, "application/json", "{\"workspace\":{}}")
+                .get(0)
+                .contains("body.workspace.name is required"));
+        assertTrue(
+                spec.violations(
+                                "PUT",
+                                "/geoserver/rest/layers/qhd:grids",
+                                null,
+                                "application/json",
+                                "{\"layer\":{\"type\":\"POLYGON\"}}")
+                        .get(0)
+                        .contains("not in"),
+                "an enum value GeoServer does not list");
+        assertTrue(
+                spec
+                        .violations("POST", "/geoserver/gwc/rest/masstruncate", null, "text/xml", "<truncateLayer/>")
+                        .stream()
+                        .anyMatch(v -> v.contains("requestType")));
+        assertTrue(spec.violations(
+                        "POST",
+                        "/geoserver/rest/workspaces/qhd/styles",
+                        "name=s&raw=true",
+                        "application/vnd.ogc.sld+xml",
+                        "<sld/>")
+                .get(0)
+                .contains("'raw'"));
+        assertTrue(spec.answers("POST", "/geoserver/rest/workspaces", 201));
+        assertFalse(spec.answers("POST", "/geoserver/rest/workspaces", 200), "a create answers 201");
     }
 
     @Test
@@ -47,7 +96,7 @@ class GeoServerPublisherTest {
             assertEquals("EPSG:4490", ft.path("featureType").path("srs").asText());
             String sld = (String) geoServer.resource("/rest/workspaces/qhd/styles/gridatlas_" + l.layerName);
             assertTrue(sld.contains("<Name>gridatlas_" + l.layerName + "</Name>"), sld);
-            JsonNode layer = (JsonNode) geoServer.resource("/rest/workspaces/qhd/layers/" + l.layerName);
+            JsonNode layer = (JsonNode) geoServer.resource("/rest/layers/qhd:" + l.layerName);
             assertEquals(
                     "gridatlas_" + l.layerName,
                     layer.path("layer").path("defaultStyle").path("name").asText());

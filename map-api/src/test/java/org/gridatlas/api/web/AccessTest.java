@@ -88,7 +88,7 @@ class AccessTest {
                 GeoPackageGridStore store = GeoPackageGridStore.open(dir.resolve("s.gpkg"))) {
             ChangesResourceTest.seed(store);
             for (String layer : List.of("grids", "micro_grids"))
-                geoServer.putResource("/rest/workspaces/qhd/layers/" + layer, "{}");
+                geoServer.putResource("/rest/layers/qhd:" + layer, "{}");
             ServerSettings settings = new ServerSettings(
                     StaffingRule.DEFAULT,
                     new Bounds(150, 450),

@@ -287,7 +287,11 @@ class ApiServerTest {
                 400,
                 get("/api/v1/export/grids-shp.zip?crs=EPSG:3857").statusCode(),
                 "a .prj only for DATA.md's systems");
-        assertEquals(400, get("/api/v1/export/grids.gpkg?crs=4549").statusCode());
+        HttpResponse<String> badCrs = get("/api/v1/export/grids.gpkg?crs=4549");
+        assertError(badCrs, 400, "crs");
+        assertFalse(
+                badCrs.body().contains("--"),
+                "the API names its parameter, not a command-line option: " + badCrs.body());
     }
 
     @Test

@@ -2,7 +2,7 @@ package org.gridatlas.tiles.print;
 
 import java.util.Locale;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.gridatlas.engine.io.InputException;
+import org.gridatlas.engine.errors.InputException;
 
 /** The sheet a map is printed on: A4 or A3, portrait or landscape. */
 public record Paper(Size size, boolean landscape) {
@@ -29,10 +29,10 @@ public record Paper(Size size, boolean landscape) {
         try {
             s = size == null ? Size.A4 : Size.valueOf(size.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InputException("size is A4 or A3, not '" + size + "'");
+            throw new InputException("size", "is A4 or A3, not '" + size + "'");
         }
         if (orientation != null && !orientation.equals("portrait") && !orientation.equals("landscape"))
-            throw new InputException("orientation is portrait or landscape, not '" + orientation + "'");
+            throw new InputException("orientation", "is portrait or landscape, not '" + orientation + "'");
         return new Paper(s, "landscape".equals(orientation));
     }
 

@@ -32,12 +32,22 @@ public final class AddressMatcher {
     };
     private static final Pattern PROVINCE_CITY =
             Pattern.compile("(\\p{IsHan}{2,3}(?:省|自治区)|北京市|天津市|上海市|重庆市)?(\\p{IsHan}{2,4}?市)?$");
+    private static final Pattern ROAD_ENDING = Pattern.compile("(?:路|(?<!街)街|大道|巷|胡同)$");
     private static final Pattern UNKNOWN_ROAD = Pattern.compile("(\\p{IsHan}{2,6}?(?:路|街|大街|大道|巷|胡同))\\d+号");
 
+    /** Words after two roads that make them a crossing: 交叉口, 交汇处, 路口, 十字路口, and 口 alone (A路B街口). */
+    private static final Pattern CROSSING_WORD = Pattern.compile("^(?:交叉路口|交叉口|交汇处|交汇口|交口|十字路口|丁字路口|路口|口)");
+    /** Between two roads of a crossing: nothing, or a word joining them. */
+    private static final Pattern CONNECTOR = Pattern.compile("^(?:与|和|跟|同|及|、|/|-)?$");
+    /** A position around a crossing or a landmark: 东北角, 北门, 东侧, 西面 … */
+    private static final Pattern POSITION = Pattern.compile("^(?:的)?(东北|西北|东南|西南|东|西|南|北)(?:角|门|侧|面|边)");
+
     private final Gazetteer gazetteer;
+    private final Surroundings surroundings;
 
     public AddressMatcher(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
+        this.surroundings = new Surroundings(gazetteer.locator);
     }
 
     /** A name found in the text: its places (several when they share it), and the edits it took (0: exact). */
@@ -58,17 +68,55 @@ public final class AddressMatcher {
         }
     }
 
+    /** A road's name the gazetteer does not have (光明北路), as the text writes it. */
+    private record UnknownRoad(int start, int end, String name) {}
+
     /** A number in the text with its parts (3-2-401 has three) and the word after it (号楼, 单元 …, "" for none). */
     private record Num(int start, int end, List<String> parts, String marker) {}
 
+    /** The caller's home in a ticket (来电人家住…，): set aside when the rest of the text names the place of the problem. */
+    private static final Pattern HOME = Pattern.compile("(?:来电人|本人|我)?(?:家住|住在|居住在|居住于|家庭住址|住址)[^,。;!?]*[,。;!?]");
+
     public AddressMatch match(String raw) {
         String text = AddressText.normalise(raw == null ? "" : raw);
+        Matcher home = HOME.matcher(text);
+        if (home.find()) {
+            AddressMatch problem = matchText(text.substring(0, home.start()) + text.substring(home.end()));
+            if (problem.level() != MatchLevel.NONE) return problem;
+        }
+        return matchText(text);
+    }
+
+    private AddressMatch matchText(String text) {
         if (text.isEmpty()) return none(new Reading(), "the address is empty");
         List<Addressed> exact = gazetteer.byFullAddress.get(text);
         if (exact != null) return byFullAddress(exact);
         List<Object> items = scan(text);
         Reading r = read(items, text);
-        return resolve(r, text);
+        return judged(resolve(r, text), r);
+    }
+
+    /**
+     * The one place a grid is withheld: when any part of the text that names something disagrees
+     * with the match (a road the city lacks, a building or door the place does not have, a
+     * community elsewhere), the grids the match leads to become candidates, with the reasons.
+     */
+    private static AddressMatch judged(AddressMatch m, Reading r) {
+        if (r.contradictions.isEmpty()) return m;
+        List<String> candidates =
+                m.candidates().isEmpty() && m.gridCode() != null ? List.of(m.gridCode()) : m.candidates();
+        String why = String.join("; ", r.contradictions) + (m.reason() == null ? "" : "; " + m.reason());
+        return new AddressMatch(
+                m.level(),
+                round(m.confidence() * DISAGREEMENT_FACTOR),
+                null,
+                candidates,
+                m.parsed(),
+                m.buildingId(),
+                m.communityCode(),
+                m.alternatives(),
+                m.notes(),
+                why);
     }
 
     // ---- reading the text ----
@@ -176,12 +224,33 @@ public final class AddressMatcher {
         if (!beforeNumber && NAME_ENDINGS.indexOf(gap.charAt(gap.length() - 1)) < 0) return;
         List<Gazetteer.Fuzzy> found = gazetteer.similarNames(gap);
         List<NameRef> refs = closest(found, 0);
-        if (!refs.isEmpty())
+        if (!refs.isEmpty()) {
+            withRivals(refs, found);
             items.add(new Spot(
                     start,
                     end,
                     refs,
-                    found.stream().mapToInt(Gazetteer.Fuzzy::edits).min().getAsInt()));
+                    found.stream()
+                            .filter(Gazetteer.Fuzzy::accepted)
+                            .mapToInt(Gazetteer.Fuzzy::edits)
+                            .min()
+                            .getAsInt()));
+        } else {
+            String road = unknownRoad(gap);
+            if (road != null) items.add(new UnknownRoad(end - road.length(), end, road));
+        }
+    }
+
+    /** The road a stretch of text ends with when it is written like one (3 characters or more, ending 路, 街 …), after the words that lead in. */
+    private static String unknownRoad(String gap) {
+        if (!ROAD_ENDING.matcher(gap).find()) return null;
+        int from = 0;
+        for (String w : LEAD_INS) {
+            int at = gap.lastIndexOf(w);
+            if (at >= 0) from = Math.max(from, at + w.length());
+        }
+        String name = gap.substring(from);
+        return name.length() >= 3 ? name : null;
     }
 
     /**
@@ -191,13 +260,34 @@ public final class AddressMatcher {
     private List<NameRef> closest(List<Gazetteer.Fuzzy> found, int longerThan) {
         int best = Integer.MIN_VALUE;
         for (Gazetteer.Fuzzy f : found)
-            if (f.name().length() > longerThan) best = Math.max(best, f.name().length() - 2 * f.edits());
+            if (f.accepted() && f.name().length() > longerThan)
+                best = Math.max(best, f.name().length() - 2 * f.edits());
         List<NameRef> refs = new ArrayList<>();
         for (Gazetteer.Fuzzy f : found) {
-            if (f.name().length() > longerThan && f.name().length() - 2 * f.edits() == best)
+            if (f.accepted() && f.name().length() > longerThan && f.name().length() - 2 * f.edits() == best)
                 refs.addAll(gazetteer.refs(f.name()));
         }
         return refs;
+    }
+
+    /**
+     * A misspelt name is taken only when no other name of its kind is as near (one edit): 阳光北 is
+     * 阳光北区 with a character left out or 阳光苑 with one wrong, so both are kept and the text means
+     * neither. A phase of the name (乐业新村二期 beside 乐业新村) is the same name, not a rival.
+     */
+    private void withRivals(List<NameRef> refs, List<Gazetteer.Fuzzy> found) {
+        Set<Kind> kinds = new java.util.HashSet<>();
+        Set<String> chosen = new java.util.HashSet<>();
+        refs.forEach(r -> {
+            kinds.add(r.place().kind());
+            chosen.add(r.place().name());
+        });
+        for (Gazetteer.Fuzzy f : found) {
+            if (f.edits() > 1 || chosen.contains(f.name())) continue;
+            if (chosen.stream().anyMatch(c -> c.startsWith(f.name()) || f.name().startsWith(c))) continue;
+            for (NameRef r : gazetteer.refs(f.name()))
+                if (kinds.contains(r.place().kind()) && !refs.contains(r)) refs.add(r);
+        }
     }
 
     /** What the text says, level by level, with the places each name may be. */
@@ -206,15 +296,21 @@ public final class AddressMatcher {
                 streets = new LinkedHashSet<>(),
                 communities = new LinkedHashSet<>();
         String districtName, streetName, communityName, province, city;
-        Spot road, compound, village;
+        Spot road, compound, village, landmark;
+        /** Two roads the text says meet (A路与B街交叉口), and the position named around them or the landmark. */
+        Spot[] crossing;
+
+        String position;
         String house, building, unit, floor, room;
         int fuzzy;
         boolean shortNames;
+        /** What the text names that the match does not have: any one withholds the grid. */
+        final List<String> contradictions = new ArrayList<>();
     }
 
     private Reading read(List<Object> items, String text) {
         Reading r = new Reading();
-        Spot context = null;
+        Object context = null;
         int firstAdmin = -1;
         for (int k = 0; k < items.size(); k++) {
             Object item = items.get(k);
@@ -242,11 +338,30 @@ public final class AddressMatcher {
                         s.places(Kind.DISTRICT).forEach(p -> r.districts.add(p.code()));
                         r.districtName = s.places(Kind.DISTRICT).get(0).name();
                     }
+                    case LANDMARK -> {
+                        r.landmark = s;
+                        r.position = position(text, s.end());
+                    }
+                }
+                if (role == Kind.ROAD
+                        && context instanceof Spot before
+                        && before.has(Kind.ROAD)
+                        && CONNECTOR
+                                .matcher(text.substring(before.end(), s.start()))
+                                .matches()) {
+                    Matcher w = CROSSING_WORD.matcher(text.substring(s.end()));
+                    if (w.find()) {
+                        r.crossing = new Spot[] {before, s};
+                        r.position = position(text, s.end() + w.end());
+                    }
                 }
                 if (firstAdmin < 0 && role != Kind.COMPOUND && role != Kind.ROAD) firstAdmin = s.start();
                 context = s;
-            } else if (item instanceof Num n && context != null) {
-                number(r, context, n);
+            } else if (item instanceof UnknownRoad u) {
+                r.contradictions.add("no road " + u.name() + " in this dataset");
+                context = u; // its door is not read as a building of the place named before
+            } else if (item instanceof Num n && context instanceof Spot s) {
+                number(r, s, n);
             }
         }
         if (firstAdmin > 0) {
@@ -259,6 +374,12 @@ public final class AddressMatcher {
         return r;
     }
 
+    /** The position named right after a crossing or landmark (东北角, 北门), or null. */
+    private static String position(String text, int from) {
+        Matcher m = POSITION.matcher(text.substring(from));
+        return m.find() ? m.group(1) : null;
+    }
+
     /** Which of a name's readings the text means: the most precise, a road when a door number follows. */
     private static Kind role(Spot s, Num next) {
         boolean door = next != null
@@ -266,7 +387,8 @@ public final class AddressMatcher {
                         || next.marker().equals("号院")
                         || next.marker().isEmpty());
         if (s.has(Kind.ROAD) && (door || !s.has(Kind.COMPOUND))) return Kind.ROAD;
-        for (Kind k : new Kind[] {Kind.COMPOUND, Kind.COMMUNITY, Kind.STREET, Kind.DISTRICT}) if (s.has(k)) return k;
+        for (Kind k : new Kind[] {Kind.COMPOUND, Kind.COMMUNITY, Kind.STREET, Kind.DISTRICT, Kind.LANDMARK})
+            if (s.has(k)) return k;
         return Kind.ROAD;
     }
 
@@ -320,13 +442,13 @@ public final class AddressMatcher {
         List<String> notes = new ArrayList<>();
         double factor = Math.pow(FUZZY_FACTOR, r.fuzzy) * (r.shortNames ? SHORT_NAME_FACTOR : 1);
         if (r.compound != null) {
-            List<Place> compounds = admitted(r, r.compound.places(Kind.COMPOUND), notes);
-            if (notes.size() > 0) factor *= DISAGREEMENT_FACTOR;
-            if (r.road != null && r.house != null && compounds.size() > 1) {
-                List<Place> atDoor = compounds.stream()
-                        .filter(c -> c.buildings.stream().anyMatch(b -> atDoor(b, r)))
+            List<Place> compounds = admitted(r, r.compound.places(Kind.COMPOUND));
+            if (r.road != null) {
+                List<Place> onRoad = compounds.stream()
+                        .filter(c -> c.buildings.stream().anyMatch(b -> onRoad(b, r)))
                         .toList();
-                if (!atDoor.isEmpty()) compounds = atDoor;
+                if (!onRoad.isEmpty()) compounds = onRoad;
+                else r.contradictions.add(doorMissing(r, compounds.get(0).name));
             }
             if (compounds.size() > 1) {
                 return new AddressMatch(
@@ -352,8 +474,7 @@ public final class AddressMatcher {
         if (r.road != null && r.house != null) {
             List<Place> roads = r.road.places(Kind.ROAD);
             Place road = roads.get(0);
-            List<Addressed> door = admittedBuildings(r, road.numbered.getOrDefault(r.house, List.of()), notes);
-            if (notes.size() > 0) factor *= DISAGREEMENT_FACTOR;
+            List<Addressed> door = admittedBuildings(r, road.numbered.getOrDefault(r.house, List.of()));
             if (!door.isEmpty()) return atDoor(r, road, door, factor, notes);
             notes.add("no door " + r.house + " on " + road.name);
         }
@@ -384,17 +505,81 @@ public final class AddressMatcher {
             notes.add("no house " + r.house + " in "
                     + r.village.places(Kind.COMMUNITY).get(0).name);
         }
+        if (r.crossing != null) return crossing(r, factor, notes);
+        if (r.landmark != null) return landmark(r, factor, notes);
         return administrative(r, text, factor, notes);
+    }
+
+    /** Where two named roads meet: at the corner named, or the grids around; none when they never meet. */
+    private AddressMatch crossing(Reading r, double factor, List<String> notes) {
+        Place a = r.crossing[0].places(Kind.ROAD).get(0),
+                b = r.crossing[1].places(Kind.ROAD).get(0);
+        String what = a.name + " and " + b.name;
+        List<org.locationtech.jts.geom.Coordinate> points =
+                a.geometry == null || b.geometry == null ? List.of() : Surroundings.meetings(a.geometry, b.geometry);
+        if (points.isEmpty())
+            return none(
+                    r,
+                    a.geometry == null || b.geometry == null
+                            ? "the dataset has no line of " + (a.geometry == null ? a.name : b.name)
+                                    + " to find the crossing"
+                            : what + " do not meet",
+                    notes);
+        Surroundings.Answer at = surroundings.crossing(points, Surroundings.Direction.of(r.position), what);
+        return new AddressMatch(
+                MatchLevel.CROSSING,
+                round((at.grid() == null ? 0.5 : 0.8) * factor),
+                at.grid(),
+                at.candidates(),
+                parsed(r, null, null),
+                null,
+                null,
+                List.of(),
+                notes,
+                at.reason());
+    }
+
+    /** The grid of a landmark, at its gate or side when named; several landmarks of one name give their grids as candidates. */
+    private AddressMatch landmark(Reading r, double factor, List<String> notes) {
+        List<Place> places = r.landmark.places(Kind.LANDMARK);
+        Surroundings.Direction side = Surroundings.Direction.of(r.position);
+        if (places.size() > 1) {
+            Set<String> grids = new java.util.TreeSet<>();
+            for (Place p : places)
+                grids.addAll(surroundings.landmark(p.geometry, side, p.name).candidates());
+            return new AddressMatch(
+                    MatchLevel.LANDMARK,
+                    round(0.4 * factor),
+                    null,
+                    List.copyOf(grids),
+                    parsed(r, null, null),
+                    null,
+                    null,
+                    alternatives(places),
+                    notes,
+                    places.size() + " landmarks are called " + places.get(0).name + ": name the road or the community");
+        }
+        Place p = places.get(0);
+        Surroundings.Answer at = surroundings.landmark(p.geometry, side, p.name);
+        return new AddressMatch(
+                MatchLevel.LANDMARK,
+                round((at.grid() == null ? 0.5 : 0.8) * factor),
+                at.grid(),
+                at.candidates(),
+                parsed(r, null, null),
+                null,
+                null,
+                List.of(),
+                notes,
+                at.reason());
     }
 
     private AddressMatch inCompound(Reading r, Place c, double factor, List<String> notes) {
         if (r.building != null) {
             List<Addressed> found = c.numbered.getOrDefault(r.building, List.of());
             if (found.size() == 1) return building(r, found.get(0), c.name, factor, notes);
-            notes.add(
-                    found.isEmpty()
-                            ? "no building " + r.building + " in " + c.name
-                            : found.size() + " buildings numbered " + r.building + " in " + c.name);
+            if (found.isEmpty()) r.contradictions.add("no building " + r.building + " in " + c.name);
+            else notes.add(found.size() + " buildings numbered " + r.building + " in " + c.name);
         }
         List<String> grids = grids(c.buildings, null);
         String why =
@@ -421,7 +606,7 @@ public final class AddressMatcher {
                                     .equals(r.building))
                     .toList();
             if (found.size() == 1) return building(r, found.get(0), compound, factor, notes);
-            notes.add("no building " + r.building + " at " + road.name + " " + r.house);
+            r.contradictions.add("no building " + r.building + " at " + road.name + " " + r.house);
         }
         if (door.size() == 1) return building(r, door.get(0), compound, factor * 0.95, notes);
         List<String> grids = grids(door, null);
@@ -444,7 +629,8 @@ public final class AddressMatcher {
 
     private AddressMatch building(Reading r, Addressed b, String compound, double factor, List<String> notes) {
         boolean unitKnown = r.unit != null && b.hasUnit(r.unit);
-        if (r.unit != null && !unitKnown) notes.add("building " + b.building().id() + " has no unit " + r.unit);
+        if (r.unit != null && !unitKnown && !b.building().units().isEmpty())
+            r.contradictions.add("building " + b.building().id() + " has no unit " + r.unit);
         List<String> grids = new ArrayList<>(new java.util.TreeSet<>(b.grids(unitKnown ? r.unit : null)));
         MatchLevel level = unitKnown ? MatchLevel.UNIT : MatchLevel.BUILDING;
         String why = grids.size() == 1
@@ -568,19 +754,19 @@ public final class AddressMatcher {
     // ---- helpers ----
 
     /** Places that lie in the communities, streets and districts the text names; all of them (with a note) when none does. */
-    private List<Place> admitted(Reading r, List<Place> places, List<String> notes) {
+    private List<Place> admitted(Reading r, List<Place> places) {
         List<Place> in = places.stream().filter(p -> inNamedAreas(p.code, r)).toList();
         if (!in.isEmpty()) return in;
-        notes.add("the address names " + named(r) + " but " + places.get(0).name + " lies elsewhere");
+        r.contradictions.add("the address names " + named(r) + " but " + places.get(0).name + " lies elsewhere");
         return places;
     }
 
-    private List<Addressed> admittedBuildings(Reading r, List<Addressed> buildings, List<String> notes) {
+    private List<Addressed> admittedBuildings(Reading r, List<Addressed> buildings) {
         List<Addressed> in = buildings.stream()
                 .filter(b -> inNamedAreas(b.communityCode(), r))
                 .toList();
         if (!in.isEmpty() || buildings.isEmpty()) return in;
-        notes.add("the address names " + named(r) + " but the door lies elsewhere");
+        r.contradictions.add("the address names " + named(r) + " but the door lies elsewhere");
         return buildings;
     }
 
@@ -597,9 +783,21 @@ public final class AddressMatcher {
         return r.communityName != null ? r.communityName : r.streetName != null ? r.streetName : r.districtName;
     }
 
-    private static boolean atDoor(Addressed b, Reading r) {
-        return b.building().address().houseNumber() != null
-                && Gazetteer.number(b.building().address().houseNumber()).equals(r.house)
+    /** Why a compound is not where the text's road (and door) say: the door is not on the road, or not the compound's. */
+    private static String doorMissing(Reading r, String compound) {
+        Place road = r.road.places(Kind.ROAD).get(0);
+        if (r.house == null) return compound + " is not on " + road.name;
+        return road.numbered.containsKey(r.house)
+                ? "door " + r.house + " of " + road.name + " is not " + compound + "'s"
+                : "no door " + r.house + " on " + road.name;
+    }
+
+    /** Whether a building is on the text's road, at its door when the text gives one. */
+    private static boolean onRoad(Addressed b, Reading r) {
+        return (r.house == null
+                        || b.building().address().houseNumber() != null
+                                && Gazetteer.number(b.building().address().houseNumber())
+                                        .equals(r.house))
                 && r.road.places(Kind.ROAD).stream()
                         .anyMatch(p -> p.name.equals(AddressText.normalise(
                                 String.valueOf(b.building().address().road()))));
@@ -636,7 +834,13 @@ public final class AddressMatcher {
                 r.building,
                 r.unit,
                 r.floor,
-                r.room);
+                r.room,
+                r.landmark == null ? null : r.landmark.places(Kind.LANDMARK).get(0).name,
+                r.crossing == null
+                        ? null
+                        : r.crossing[0].places(Kind.ROAD).get(0).name + "/"
+                                + r.crossing[1].places(Kind.ROAD).get(0).name,
+                r.position);
     }
 
     private static double round(double v) {

@@ -41,6 +41,16 @@ final class EditDistance {
                 : 0;
     }
 
+    /**
+     * Whether {@code text} holds {@code name} with one of its characters after the first left out
+     * (临嘉园 for 临海嘉园); without its first character the rest may end another word (海平嘉园).
+     */
+    static boolean oneDropped(String name, String text) {
+        for (int i = 1; i < name.length(); i++)
+            if (text.contains(name.substring(0, i) + name.substring(i + 1))) return true;
+        return false;
+    }
+
     /** The fewest insertions, deletions and substitutions that make {@code name} a substring of {@code text} (Sellers). */
     static int inText(String name, String text) {
         int m = name.length();

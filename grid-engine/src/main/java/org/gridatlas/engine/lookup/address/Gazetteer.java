@@ -29,15 +29,22 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.gridatlas.engine.geom.Geoms;
+import org.gridatlas.engine.lookup.GridLocator;
+import org.gridatlas.engine.lookup.PointInGridIndex;
 import org.gridatlas.engine.model.Alias;
 import org.gridatlas.engine.model.Assignment;
+import org.gridatlas.engine.model.Barrier;
+import org.gridatlas.engine.model.BarrierKind;
 import org.gridatlas.engine.model.Building;
 import org.gridatlas.engine.model.BuildingKey;
 import org.gridatlas.engine.model.Community;
 import org.gridatlas.engine.model.Grid;
 import org.gridatlas.engine.model.GridLevel;
+import org.gridatlas.engine.model.Poi;
 import org.gridatlas.engine.model.StreetAddress;
 import org.gridatlas.engine.model.Unit;
+import org.locationtech.jts.geom.Geometry;
 
 /**
  * The dataset's own names, as addresses use them: districts, streets, communities, roads and
@@ -52,7 +59,8 @@ public final class Gazetteer {
         STREET,
         COMMUNITY,
         ROAD,
-        COMPOUND
+        COMPOUND,
+        LANDMARK
     }
 
     /** A building with where it lies and its grid, or its units' grids when it is divided between grids. */
@@ -80,6 +88,10 @@ public final class Gazetteer {
         final String code;
         final List<Addressed> buildings = new ArrayList<>();
         final Map<String, List<Addressed>> numbered = new HashMap<>();
+        /** A road's lines, a landmark's point or outline, in lon/lat; null when the dataset has none. */
+        Geometry geometry;
+        /** A landmark's kind (school, hospital …). */
+        String landmarkKind;
 
         Place(Kind kind, String name, String code) {
             this.kind = kind;
@@ -122,6 +134,9 @@ public final class Gazetteer {
     final Map<String, List<String>> gridsOfCommunity = new HashMap<>();
     final Map<String, List<String>> gridsOfStreet = new HashMap<>();
     final Map<String, Community> communities = new HashMap<>();
+    /** The grid of a point: where crossings and landmarks lead. */
+    final GridLocator locator;
+
     private final Analyzer analyzer = new NameAnalyzer();
     private final IndexSearcher searcher;
     /** The name of each document, by document number (one segment, written in this order). */
@@ -133,6 +148,20 @@ public final class Gazetteer {
             List<Alias> aliases,
             List<Grid> grids,
             List<Assignment> assignments) {
+        this(communityList, buildings, aliases, grids, assignments, List.of(), List.of());
+    }
+
+    /** With the named road lines of {@code barriers} (for crossings) and the landmarks people point at. */
+    public Gazetteer(
+            List<Community> communityList,
+            List<Building> buildings,
+            List<Alias> aliases,
+            List<Grid> grids,
+            List<Assignment> assignments,
+            List<Barrier> barriers,
+            List<Poi> pois) {
+        this.locator = new PointInGridIndex(
+                grids.stream().filter(g -> g.geometry() != null).toList(), GridLevel.GRID);
         Map<String, Grid> gridByCode = new HashMap<>();
         for (Grid g : grids) {
             gridByCode.put(g.code(), g);
@@ -215,7 +244,22 @@ public final class Gazetteer {
                             .add(ad);
             }
         }
+        Map<String, List<Geometry>> lines = new HashMap<>();
+        for (Barrier b : barriers)
+            if (b.kind() == BarrierKind.ROAD && b.name() != null && !b.name().isBlank())
+                lines.computeIfAbsent(AddressText.normalise(b.name()), k -> new ArrayList<>())
+                        .add(b.geometry());
+        lines.forEach((name, parts) -> roads.computeIfAbsent(name, k -> new Place(Kind.ROAD, k, null)).geometry =
+                Geoms.LONLAT.buildGeometry(parts).union());
         for (Place r : roads.values()) add(r.name, r, Form.OWN);
+        for (Poi poi : pois) {
+            if (poi.name() == null || poi.geometry() == null) continue;
+            Place p = new Place(Kind.LANDMARK, AddressText.normalise(poi.name()), null);
+            p.geometry = poi.geometry();
+            p.landmarkKind = poi.kind();
+            add(poi.name(), p, Form.OWN);
+            for (String alias : poi.aliases()) add(alias, p, Form.ALIAS);
+        }
         for (Place c : compounds.values()) {
             add(c.name, c, Form.OWN);
             if (c.name.endsWith("小区") && c.name.length() - 2 >= MIN_NAME)
@@ -269,7 +313,10 @@ public final class Gazetteer {
     /**
      * Names that {@code text} may contain with a character missing, extra or wrong: the names
      * retrieved for its characters and character pairs, each with the fewest edits that make it a
-     * substring of the text, keeping those within what a name of its length allows.
+     * substring of the text, keeping those one edit away or within what a name of its length
+     * allows. A name is {@code accepted} within what its length allows, or one edit away when the
+     * edit left a character out or typed a homophone (杨光 for 阳光); the others are only rivals,
+     * which keep an accepted name from being taken as the one meant.
      */
     List<Fuzzy> similarNames(String text) {
         BooleanQuery.Builder q = new BooleanQuery.Builder();
@@ -291,7 +338,10 @@ public final class Gazetteer {
             for (ScoreDoc hit : searcher.search(q.build(), FUZZY_HITS).scoreDocs) {
                 String name = indexedNames.get(hit.doc);
                 int d = EditDistance.inText(name, text);
-                if (d > 0 && d <= EditDistance.allowed(name, text)) out.add(new Fuzzy(name, d));
+                if (d == 0) continue;
+                boolean accepted = d <= EditDistance.allowed(name, text)
+                        || d == 1 && (EditDistance.oneDropped(name, text) || Homophones.oneSwapped(name, text));
+                if (accepted || d == 1) out.add(new Fuzzy(name, d, accepted));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -299,7 +349,7 @@ public final class Gazetteer {
         return out;
     }
 
-    record Fuzzy(String name, int edits) {}
+    record Fuzzy(String name, int edits, boolean accepted) {}
 
     /**
      * Whether a name is weak evidence on its own: two characters (徐庄, 大道) or only a short form;

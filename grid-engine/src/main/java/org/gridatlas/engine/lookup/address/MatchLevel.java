@@ -6,6 +6,8 @@ public enum MatchLevel {
     BUILDING,
     COMPOUND,
     ROAD_NUMBER,
+    LANDMARK,
+    CROSSING,
     COMMUNITY,
     STREET,
     NONE;

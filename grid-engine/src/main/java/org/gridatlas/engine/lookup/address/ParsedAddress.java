@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * A free-text address split into the levels of the national address model (GB/T 35639), as far as
- * the text gives them: names as the gazetteer spells them when matched, numbers as digits. Any
- * level may be null.
+ * the text gives them: names as the gazetteer spells them when matched, numbers as digits; and a
+ * landmark or a crossing of two roads ("建设路/和平街") the text places the appeal by, with the
+ * position named around it (北门, 东北角). Any level may be null.
  */
 public record ParsedAddress(
         String province,
@@ -20,7 +21,10 @@ public record ParsedAddress(
         String building,
         String unit,
         String floor,
-        String room) {
+        String room,
+        String landmark,
+        String crossing,
+        String position) {
 
     /** The levels present, in the model's order, by wire name. */
     public Map<String, String> components() {
@@ -37,6 +41,9 @@ public record ParsedAddress(
         put(m, "unit", unit);
         put(m, "floor", floor);
         put(m, "room", room);
+        put(m, "landmark", landmark);
+        put(m, "crossing", crossing);
+        put(m, "position", position);
         return m;
     }
 

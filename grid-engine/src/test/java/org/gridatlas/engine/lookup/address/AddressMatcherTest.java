@@ -50,6 +50,9 @@ class AddressMatcherTest {
         building("b6", "民族路", "20", "阳光花园", "1", G3);
         building("b7", "海滨路", "9", null, null, G3);
         building("b8", "海滨路", "甲9", null, null, G2);
+        building("b9", "民族路", "30", "和平嘉园", "1", G3);
+        building("b10", "民族路", "40", "望海北区", "1", G3);
+        building("b11", "民族路", "50", "望海苑", "1", G2);
         List<Community> communities = List.of(community(C1, "建设里社区"), community(C2, "海滨社区"));
         List<Grid> grids = List.of(grid(G1, C1), grid(G2, C1), grid(G3, C2));
         matcher = new AddressMatcher(new Gazetteer(
@@ -164,6 +167,23 @@ class AddressMatcherTest {
     }
 
     @Test
+    void aHomophoneTypedByTheInputMethodOrADroppedCharacterLeavesOneName() {
+        AddressMatch homophone = matcher.match("和平家园1号楼");
+        assertEquals(G3, homophone.gridCode(), "和平家园 is 和平嘉园 typed by its sound: " + homophone);
+        assertTrue(homophone.confidence() < 0.95, "a misspelt name counts less: " + homophone.confidence());
+        assertEquals(G3, matcher.match("河平嘉园1号楼").gridCode(), "河 for 和 in a two-character stem: the same sound");
+        assertNull(matcher.match("红平嘉园1号楼").gridCode(), "红 for 和 is another name, not a slip");
+        assertEquals(G3, matcher.match("和嘉园1号楼").gridCode(), "one character of the stem left out");
+    }
+
+    @Test
+    void twoNamesEquallyNearLeaveTheTextMeaningNeither() {
+        AddressMatch m = matcher.match("望海北1号楼");
+        assertNull(m.gridCode(), "望海北区 with 区 left out, or 望海苑 with 苑 wrong: " + m);
+        assertEquals(List.of(G2, G3), m.candidates());
+    }
+
+    @Test
     void onlyACommunityOrNothingKnownGivesNoGrid() {
         AddressMatch c = matcher.match("建设里社区附近");
         assertEquals(MatchLevel.COMMUNITY, c.level());
@@ -179,10 +199,38 @@ class AddressMatcherTest {
     }
 
     @Test
-    void theTextsOwnCommunityWinsOverAnotherWithTheSameDoor() {
+    void aCommunityThatContradictsTheCompoundWithholdsTheGrid() {
         AddressMatch m = matcher.match("海滨社区建设里小区1号楼");
-        assertEquals(G1, m.gridCode(), "the compound is in 建设里社区: the text's community disagrees");
+        assertNull(m.gridCode(), "the compound is in 建设里社区: the text's community disagrees");
+        assertEquals(List.of(G1), m.candidates());
+        assertTrue(m.reason().contains("海滨社区"), m.reason());
         assertTrue(m.confidence() < 0.7, "a disagreement lowers the confidence: " + m.confidence());
-        assertTrue(m.notes().get(0).contains("海滨社区"), m.notes().toString());
+    }
+
+    @Test
+    void aPartTheMatchDoesNotHaveWithholdsTheGridAndSaysWhich() {
+        AddressMatch building = matcher.match("建设里小区45号楼门口");
+        assertNull(building.gridCode());
+        assertEquals(List.of(G1, G2), building.candidates());
+        assertTrue(building.reason().contains("no building 45 in 建设里小区"), building.reason());
+
+        AddressMatch road = matcher.match("市民反映光明北路12号建设里小区1号楼漏水");
+        assertNull(road.gridCode());
+        assertEquals(List.of(G1), road.candidates());
+        assertTrue(road.reason().contains("no road 光明北路"), road.reason());
+
+        AddressMatch door = matcher.match("文化路999号建设里小区1号楼");
+        assertNull(door.gridCode());
+        assertTrue(door.reason().contains("no door 999 on 文化路"), door.reason());
+
+        AddressMatch otherDoor = matcher.match("海滨路7号建设里小区1号楼");
+        assertNull(otherDoor.gridCode());
+        assertTrue(otherDoor.reason().contains("door 7 of 海滨路 is not 建设里小区's"), otherDoor.reason());
+
+        AddressMatch unit = matcher.match("文化路131号5单元");
+        assertNull(unit.gridCode());
+        assertTrue(unit.reason().contains("no unit 5"), unit.reason());
+
+        assertEquals(G1, matcher.match("文化路128号建设里小区1号楼").gridCode(), "every part agrees");
     }
 }

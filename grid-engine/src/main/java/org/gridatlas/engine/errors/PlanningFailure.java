@@ -1,4 +1,4 @@
-package org.gridatlas.engine;
+package org.gridatlas.engine.errors;
 
 /**
  * Delineating one community failed on input that passed reading: a bug in the engine, never bad
