@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.gridatlas.api.serving.GeoJsonOut;
+import org.gridatlas.api.serving.PageLinks;
 import org.gridatlas.api.serving.ServingState;
 import org.gridatlas.engine.errors.InputException;
 import org.gridatlas.engine.io.InputCrs;
@@ -337,6 +339,6 @@ final class GridsResource {
     }
 
     private String withOffset(Context ctx, int offset) {
-        return PageLinks.withOffset(publicUrl, ctx, offset);
+        return PageLinks.withOffset(publicUrl, ctx.path(), ctx.queryParamMap(), offset);
     }
 }
