@@ -136,6 +136,8 @@ public final class Gazetteer {
     final Map<String, Community> communities = new HashMap<>();
     /** The grid of a point: where crossings and landmarks lead. */
     final GridLocator locator;
+    /** Where the named roads meet. */
+    final Crossings crossings;
 
     private final Analyzer analyzer = new NameAnalyzer();
     private final IndexSearcher searcher;
@@ -250,7 +252,8 @@ public final class Gazetteer {
                 lines.computeIfAbsent(AddressText.normalise(b.name()), k -> new ArrayList<>())
                         .add(b.geometry());
         lines.forEach((name, parts) -> roads.computeIfAbsent(name, k -> new Place(Kind.ROAD, k, null)).geometry =
-                Geoms.LONLAT.buildGeometry(parts).union());
+                Geoms.LONLAT.buildGeometry(parts));
+        this.crossings = new Crossings(lines);
         for (Place r : roads.values()) add(r.name, r, Form.OWN);
         for (Poi poi : pois) {
             if (poi.name() == null || poi.geometry() == null) continue;
