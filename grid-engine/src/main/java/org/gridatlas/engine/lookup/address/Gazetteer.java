@@ -318,8 +318,8 @@ public final class Gazetteer {
      * retrieved for its characters and character pairs, each with the fewest edits that make it a
      * substring of the text, keeping those one edit away or within what a name of its length
      * allows. A name is {@code accepted} within what its length allows, or one edit away when the
-     * edit left a character out or typed a homophone (杨光 for 阳光); the others are only rivals,
-     * which keep an accepted name from being taken as the one meant.
+     * edit left a character out or typed a homophone (杨光 for 阳光); the others one slip away where
+     * the text ends are only rivals, which keep an accepted name from being taken as the one meant.
      */
     List<Fuzzy> similarNames(String text) {
         BooleanQuery.Builder q = new BooleanQuery.Builder();
@@ -344,7 +344,7 @@ public final class Gazetteer {
                 if (d == 0) continue;
                 boolean accepted = d <= EditDistance.allowed(name, text)
                         || d == 1 && (EditDistance.oneDropped(name, text) || Homophones.oneSwapped(name, text));
-                if (accepted || d == 1) out.add(new Fuzzy(name, d, accepted));
+                if (accepted || d == 1 && EditDistance.slipAtEnd(name, text)) out.add(new Fuzzy(name, d, accepted));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
