@@ -4,11 +4,11 @@
 import * as maplibregl from '/vendor/maplibre-gl.mjs';
 import * as echarts from '/vendor/echarts.esm.min.mjs';
 import { el, fill, takeToken } from '/page.js';
+import { FONTS, tileSource, lineLayers, boundaryLayers } from '/basemap.js';
 
 const token = takeToken();
 const api = async path => (await fetch(path, { headers: token ? { Authorization: 'Bearer ' + token } : {} })).json();
 const DAY = 86400000;
-const FONTS = ['WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Microsoft YaHei'];
 const SOURCES = { hotline_12345: '12345热线', wechat: '微信', grid_worker: '网格员', patrol: '巡查', other: '其他' };
 const colours = {
   households: ['interpolate', ['linear'], ['get', 'households'], 0, '#1b3a6b', 300, '#2f6fd6', 500, '#5ec8ff', 600, '#ff8a5c'],
@@ -39,7 +39,7 @@ const map = new maplibregl.Map({
   style: {
     version: 8,
     sources: {
-      ga: { type: 'vector', tiles: [location.origin + '/tiles/all/{z}/{x}/{y}.mvt'], minzoom: 0, maxzoom: 16, promoteId: { grids: 'code' } },
+      ga: tileSource(),
       live: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
       overdue: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
       replay: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
@@ -49,22 +49,10 @@ const map = new maplibregl.Map({
       { id: 'grids', type: 'fill', source: 'ga', 'source-layer': 'grids', paint: { 'fill-color': colours.households, 'fill-opacity': 0.5 } },
       { id: 'dedicated', type: 'fill', source: 'ga', 'source-layer': 'grids', filter: ['==', ['get', 'kind'], 'dedicated'], paint: { 'fill-color': '#3d7d5a', 'fill-opacity': 0.6 } },
       { id: 'buildings', type: 'fill', source: 'ga', 'source-layer': 'buildings', minzoom: 14, paint: { 'fill-color': '#c7d5ea', 'fill-opacity': 0.35 } },
-      { id: 'rivers', type: 'line', source: 'ga', 'source-layer': 'barriers', filter: ['==', ['get', 'kind'], 'river'], paint: { 'line-color': '#2e7fd1', 'line-width': 4 } },
-      { id: 'roads', type: 'line', source: 'ga', 'source-layer': 'barriers', filter: ['==', ['get', 'kind'], 'road'],
-        paint: { 'line-color': '#8a97ad', 'line-opacity': 0.8, 'line-width': ['match', ['get', 'class'], 'major', 3, 'minor', 1.6, 0.6] } },
-      { id: 'railways', type: 'line', source: 'ga', 'source-layer': 'barriers', filter: ['==', ['get', 'kind'], 'railway'],
-        paint: { 'line-color': '#b0a58f', 'line-width': 2, 'line-dasharray': [3, 2] } },
+      ...lineLayers('ga'),
       { id: 'grid-lines', type: 'line', source: 'ga', 'source-layer': 'grids', paint: { 'line-color': '#9fd3ff', 'line-width': 1 } },
       { id: 'micro', type: 'line', source: 'ga', 'source-layer': 'micro_grids', minzoom: 16, paint: { 'line-color': '#6b86b3', 'line-width': 0.6, 'line-dasharray': [2, 2] } },
-      { id: 'communities', type: 'line', source: 'ga', 'source-layer': 'communities', paint: { 'line-color': '#ffd166', 'line-width': 2 } },
-      { id: 'streets', type: 'line', source: 'ga', 'source-layer': 'streets', paint: { 'line-color': '#8fc1ff', 'line-width': 3, 'line-opacity': 0.7 } },
-      { id: 'road-names', type: 'symbol', source: 'ga', 'source-layer': 'barriers', minzoom: 14, filter: ['has', 'name'],
-        layout: { 'symbol-placement': 'line', 'text-field': ['get', 'name'], 'text-size': 12, 'text-font': FONTS },
-        paint: { 'text-color': '#d7e3f4', 'text-halo-color': '#060a13', 'text-halo-width': 1.5 } },
-      { id: 'area-names', type: 'symbol', source: 'ga', 'source-layer': 'labels',
-        filter: ['any', ['==', ['get', 'kind'], 'street'], ['>=', ['zoom'], 13]],
-        layout: { 'text-field': ['get', 'name'], 'text-font': FONTS, 'text-size': ['match', ['get', 'kind'], 'street', 18, 13] },
-        paint: { 'text-color': ['match', ['get', 'kind'], 'street', '#8fc1ff', '#ffd166'], 'text-halo-color': '#060a13', 'text-halo-width': 2 } },
+      ...boundaryLayers('ga', '#060a13'),
       { id: 'heat', type: 'heatmap', source: 'ga', 'source-layer': 'reports', maxzoom: 17,
         paint: { 'heatmap-radius': 18, 'heatmap-opacity': 0.75, 'heatmap-color': ['interpolate', ['linear'], ['heatmap-density'], 0, 'rgba(0,0,0,0)', 0.3, '#c9a227', 1, '#ff2d55'] } },
       { id: 'overdue', type: 'circle', source: 'overdue', paint: { 'circle-radius': 6, 'circle-color': '#ff2d55', 'circle-opacity': 0.9, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 } },

@@ -46,13 +46,13 @@ public final class FeatureCatalog {
 
     public record Page(int matched, List<Item> items) {}
 
-    /** The streets' outlines, the union of their communities: made once per snapshot. */
-    private record Streets(ServingState state, List<Item> items) {}
+    /** The built-in collections' items of one snapshot, each made once (streets are unions of communities). */
+    private record Snapshot(ServingState state, Map<String, List<Item>> items) {}
 
     private final Supplier<ServingState> state;
     private final ReportStore reports;
     private final DepartmentNetworks departments;
-    private volatile Streets streets;
+    private volatile Snapshot snapshot;
 
     public FeatureCatalog(Supplier<ServingState> state, ReportStore reports, DepartmentNetworks departments) {
         this.state = state;
@@ -130,7 +130,18 @@ public final class FeatureCatalog {
     }
 
     private List<Item> all(String id) {
+        if (id.equals("reports")) return reports(null, null);
+        if (!BUILT_IN.contains(id)) return department(department(id));
         ServingState s = state.get();
+        Snapshot have = snapshot;
+        if (have == null || have.state() != s) {
+            have = new Snapshot(s, new java.util.concurrent.ConcurrentHashMap<>());
+            snapshot = have;
+        }
+        return have.items().computeIfAbsent(id, k -> List.copyOf(built(s, k)));
+    }
+
+    private List<Item> built(ServingState s, String id) {
         List<Item> out = new ArrayList<>();
         switch (id) {
             case "grids", "micro_grids" -> {
@@ -155,8 +166,7 @@ public final class FeatureCatalog {
                 }
                 out.sort(java.util.Comparator.comparing(Item::id));
             }
-            case "reports" -> out.addAll(reports(null, null));
-            default -> out.addAll(department(department(id)));
+            default -> throw new IllegalArgumentException("no built-in collection " + id);
         }
         return out;
     }
@@ -193,9 +203,7 @@ public final class FeatureCatalog {
         return p;
     }
 
-    private List<Item> streets(ServingState s) {
-        Streets have = streets;
-        if (have != null && have.state() == s) return have.items();
+    private static List<Item> streets(ServingState s) {
         List<Item> out = new ArrayList<>();
         for (ServingState.Street st : s.streets.values()) {
             List<Community> cs = s.communitiesByStreet.getOrDefault(st.code(), List.of());
@@ -217,7 +225,6 @@ public final class FeatureCatalog {
                     UnaryUnionOp.union(cs.stream().map(Community::geometry).toList()),
                     null));
         }
-        streets = new Streets(s, List.copyOf(out));
         return out;
     }
 

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.gridatlas.api.serving.StaffingRule;
 import org.gridatlas.engine.Delineator;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
@@ -45,9 +46,14 @@ class ChangesResourceTest {
     /** The seeded store served; edits keep 150–450 households. */
     static ApiServer serve(GridStore store) {
         seed(store);
-        ServerSettings settings = new ServerSettings(
+        return new ApiServer(store, editing(new Bounds(150, 450))).start(0);
+    }
+
+    /** Open settings whose edits keep the grids within {@code bounds}. */
+    static ServerSettings editing(Bounds bounds) {
+        return new ServerSettings(
                 StaffingRule.DEFAULT,
-                new Bounds(150, 450),
+                bounds,
                 RuralRule.DEFAULT,
                 org.gridatlas.engine.partition.MicroGridPlanner.DEFAULT,
                 16 << 20,
@@ -59,8 +65,8 @@ class ChangesResourceTest {
                 null,
                 java.time.Duration.ofSeconds(10),
                 org.gridatlas.api.serving.ReportDeadlines.DEFAULT,
-                null);
-        return new ApiServer(store, settings).start(0);
+                null,
+                ServerSettings.Limits.DEFAULT);
     }
 
     static HttpResponse<String> change(ApiServer s, String token, String body) throws Exception {

@@ -56,6 +56,7 @@ class OgcClientsTest {
     @Test
     void ogr2ogrCopiesEveryGridPageByPage() throws Exception {
         Path gpkg = dir.resolve("grids.gpkg");
+        long before = itemRequests();
         run("ogr2ogr", "-f", "GPKG", gpkg.toString(), "OAPIF:" + base + "/ogc", "grids", "-oo", "PAGE_SIZE=7");
         JsonNode copied =
                 TestHttp.JSON.readTree(run("ogr2ogr", "-f", "GeoJSON", "/vsistdout/", gpkg.toString(), "grids"));
@@ -74,6 +75,18 @@ class OgcClientsTest {
                     got.norm().equalsExact(g.geometry().norm(), 1e-8), "grid " + g.code() + ": " + got + " vs store");
         }
         assertTrue(grids.size() > 14, "more than two pages of 7: " + grids.size());
+        assertTrue(
+                itemRequests() - before >= (grids.size() + 6) / 7,
+                "GDAL asked page by page: " + (itemRequests() - before) + " requests");
+    }
+
+    /** How many item pages the server has answered (its Prometheus metrics). */
+    private static long itemRequests() throws Exception {
+        String metrics = TestHttp.get(city.server, "/metrics").body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "gridatlas_http_request_seconds_count\\{route=\"/ogc/collections/\\{collectionId}/items\",method=\"GET\",status=\"200\"} (\\d+)")
+                .matcher(metrics);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
     }
 
     @Test
