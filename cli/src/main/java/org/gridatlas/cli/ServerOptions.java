@@ -114,6 +114,12 @@ final class ServerOptions {
             description = "deadlines of particular categories, e.g. 垃圾=24,噪音=48 (the others: --report-deadline-hours)")
     List<String> reportDeadlines = new ArrayList<>();
 
+    @Option(
+            names = "--simulate-reports",
+            description = "a simulated stream of appeals (12345, WeChat, grid workers) moving through their steps: "
+                    + "for a demonstration, never on a real store (demo: always)")
+    boolean simulateReports;
+
     @Mixin
     PlanOptions plan = new PlanOptions();
 

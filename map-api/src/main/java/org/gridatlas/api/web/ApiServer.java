@@ -24,12 +24,14 @@ import org.gridatlas.api.geoserver.PostGisConnection;
 import org.gridatlas.api.geoserver.PublishedLayer;
 import org.gridatlas.api.ogc.OgcFeatures;
 import org.gridatlas.api.ogc.OgcTiles;
+import org.gridatlas.api.serving.AppealRouting;
 import org.gridatlas.api.serving.CommunityEdits;
 import org.gridatlas.api.serving.DepartmentNetworks;
 import org.gridatlas.api.serving.FeatureCatalog;
 import org.gridatlas.api.serving.GridMaps;
 import org.gridatlas.api.serving.Json;
 import org.gridatlas.api.serving.ServingState;
+import org.gridatlas.api.serving.StaffingRule;
 import org.gridatlas.engine.edit.GridEditor;
 import org.gridatlas.store.AuditEntry;
 import org.gridatlas.store.GridStore;
@@ -90,14 +92,15 @@ public final class ApiServer implements AutoCloseable {
         gauges();
         reload();
         StaffResource staff = new StaffResource(state::get, store, this::reload, staffing);
-        LookupResource lookup = new LookupResource(state::get, staff);
+        AppealRouting routing = new AppealRouting(staffing);
+        LookupResource lookup = new LookupResource(state::get, routing);
         this.reports = new ReportsResource(
                 state::get,
                 store,
                 store,
                 settings.reportDeadlines(),
                 tiles::report,
-                staff,
+                routing,
                 settings.limits().streamBacklog());
         ServerSettings.Security security = settings.security();
         this.access =
@@ -236,7 +239,7 @@ public final class ApiServer implements AutoCloseable {
                 .get("/health", PUBLIC, ctx -> ctx.json(Map.of("status", "ok")))
                 .get("/ready", PUBLIC, ctx -> {
                     boolean reachable = store.reachable();
-                    ctx.status(reachable && state.get() != null ? 200 : 503)
+                    ctx.status(reachable ? 200 : 503)
                             .json(Map.of(
                                     "store",
                                     reachable,
@@ -398,6 +401,16 @@ public final class ApiServer implements AutoCloseable {
     /** Who may call what: every route's rule, "METHOD /route" → need. */
     Map<String, Access.Need> accessRules() {
         return access.rules();
+    }
+
+    /** Where reports from a source inside this process arrive (the demo's simulated stream), as over the API. */
+    public org.gridatlas.api.serving.ReportDesk reportDesk() {
+        return reports;
+    }
+
+    /** The snapshot being served. */
+    public ServingState serving() {
+        return state.get();
     }
 
     public int port() {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gridatlas.api.serving.DepartmentNetworks;
+import org.gridatlas.api.serving.GeoJsonOut;
 import org.gridatlas.engine.departments.CrosswalkConflict;
 import org.gridatlas.engine.departments.CrosswalkResult;
 import org.gridatlas.engine.departments.ResourcesInGrids;

@@ -14,7 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.gridatlas.api.serving.AddressAnswers;
 import org.gridatlas.api.serving.AddressLookup;
+import org.gridatlas.api.serving.AppealRouting;
+import org.gridatlas.api.serving.FeatureCatalog;
 import org.gridatlas.api.serving.Json;
 import org.gridatlas.api.serving.PointLookup;
 import org.gridatlas.api.serving.ServingState;
@@ -31,10 +34,10 @@ import org.gridatlas.engine.model.Grid;
  */
 final class LookupResource {
     private final Supplier<ServingState> state;
-    private final StaffResource staff;
+    private final AppealRouting routing;
 
-    LookupResource(Supplier<ServingState> state, StaffResource staff) {
-        this.staff = staff;
+    LookupResource(Supplier<ServingState> state, AppealRouting routing) {
+        this.routing = routing;
         this.state = state;
     }
 
@@ -85,7 +88,7 @@ final class LookupResource {
         com.fasterxml.jackson.databind.node.ObjectNode out = Json.MAPPER.valueToTree(answer);
         out.set(
                 "responsible",
-                Json.MAPPER.valueToTree(staff.responsible(
+                Json.MAPPER.valueToTree(routing.responsible(
                         s, answer.grid() == null ? null : (String) answer.grid().get("code"), category)));
         ctx.json(out);
     }
@@ -129,7 +132,7 @@ final class LookupResource {
             AddressAnswers.putAddress(building, b.address());
             building.put("units", b.units());
             m.put("building", building);
-            m.put("grid", g == null ? null : GridsResource.properties(g));
+            m.put("grid", g == null ? null : FeatureCatalog.grid(g));
             m.put("hierarchy", g == null ? null : s.hierarchy(g));
             out.add(m);
         }

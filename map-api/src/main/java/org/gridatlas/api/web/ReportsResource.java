@@ -10,11 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.gridatlas.api.serving.AddressAnswers;
 import org.gridatlas.api.serving.AddressLookup;
+import org.gridatlas.api.serving.AppealRouting;
 import org.gridatlas.api.serving.Json;
 import org.gridatlas.api.serving.NotFound;
 import org.gridatlas.api.serving.PointLookup;
 import org.gridatlas.api.serving.ReportDeadlines;
+import org.gridatlas.api.serving.ReportDesk;
 import org.gridatlas.api.serving.ReportSummaries;
 import org.gridatlas.api.serving.ReportWindow;
 import org.gridatlas.api.serving.ServingState;
@@ -31,13 +34,13 @@ import org.gridatlas.store.ReportStore;
  * /api/v1/reports: citizen reports stored with the grid they happened in, listed per grid and
  * time, counted per grid for the big screen, and pushed live to every /reports/stream client.
  */
-final class ReportsResource {
+final class ReportsResource implements ReportDesk {
     private final Supplier<ServingState> state;
     private final ReportStore store;
     private final AccessStore audit;
     private final ReportDeadlines deadlines;
     /** Who answers a report: the people of its category's department on its grid. */
-    private final StaffResource staff;
+    private final AppealRouting routing;
     /** The last days' reports in memory, for the summaries and the overdue list. */
     private final ReportWindow window;
 
@@ -54,10 +57,10 @@ final class ReportsResource {
             AccessStore audit,
             ReportDeadlines deadlines,
             java.util.function.Consumer<Report> onReport,
-            StaffResource staff,
+            AppealRouting routing,
             int streamBacklog) {
         this.streams = new LiveStreams(streamBacklog);
-        this.staff = staff;
+        this.routing = routing;
         this.state = state;
         this.store = store;
         this.audit = audit;
@@ -80,12 +83,50 @@ final class ReportsResource {
                     "time lies more than " + AHEAD.toMinutes() + " minutes ahead of the server's clock: " + time);
         ChinaCrs crs = body.hasNonNull("crs") ? Params.crs(body.get("crs").asText()) : ChinaCrs.WGS84;
         ReportSource source = source(body);
-        ServingState s = state.get();
+        Map<String, Object> received;
         if (body.hasNonNull("address")) {
-            createByAddress(ctx, body, s, id, category, text, time, crs, source);
-            return;
+            String address = Params.address(text(body, "address", true, AddressLookup.MAX_ADDRESS));
+            boolean point = body.hasNonNull("lon") || body.hasNonNull("lat");
+            received = atAddress(
+                    id,
+                    time,
+                    category,
+                    text,
+                    source,
+                    address,
+                    point ? coordinate(body, "lon") : null,
+                    point ? coordinate(body, "lat") : null,
+                    crs);
+        } else {
+            received = atPoint(id, time, category, text, source, coordinate(body, "lon"), coordinate(body, "lat"), crs);
         }
-        double lon = coordinate(body, "lon"), lat = coordinate(body, "lat");
+        if (received == null) throw new ApiError(409, "id", "report " + id + " was already received");
+        ctx.status(201).json(received);
+    }
+
+    @Override
+    public boolean receiveAtPoint(
+            String id, Instant time, String category, String text, ReportSource source, double lon, double lat) {
+        return atPoint(id, time, category, text, source, lon, lat, ChinaCrs.WGS84) != null;
+    }
+
+    @Override
+    public boolean receiveAtAddress(
+            String id, Instant time, String category, String text, ReportSource source, String address) {
+        return atAddress(id, time, category, text, source, address, null, null, ChinaCrs.WGS84) != null;
+    }
+
+    /** A report at a point: stored with its grid and published; null when its id was taken. */
+    private Map<String, Object> atPoint(
+            String id,
+            Instant time,
+            String category,
+            String text,
+            ReportSource source,
+            double lon,
+            double lat,
+            ChinaCrs crs) {
+        ServingState s = state.get();
         PointLookup.Resolved where = PointLookup.resolve(s, lon, lat, crs, PointLookup.DEFAULT_NEAR_M);
         Grid grid = where.lookup().grid();
         Instant received = Instant.now();
@@ -105,28 +146,26 @@ final class ReportsResource {
                 ReportStatus.RECEIVED,
                 received,
                 false);
-        if (!store.addReport(r)) throw new ApiError(409, "id", "report " + id + " was already received");
-        ctx.status(201).json(publish(r, s, where.lookup().outside()));
+        return store.addReport(r) ? publish(r, s, where.lookup().outside()) : null;
     }
 
     /**
      * A report with an address (and perhaps a point too): stored with the grid that decided, the
-     * match, and a point — its own, or the matched building's — so that it shows on the map.
+     * match, and a point — its own, or the matched building's — so that it shows on the map; null
+     * when its id was taken.
      */
-    private void createByAddress(
-            Context ctx,
-            JsonNode body,
-            ServingState s,
+    private Map<String, Object> atAddress(
             String id,
+            Instant time,
             String category,
             String text,
-            Instant time,
-            ChinaCrs crs,
-            ReportSource source) {
-        String address = Params.address(text(body, "address", true, AddressLookup.MAX_ADDRESS));
-        boolean point = body.hasNonNull("lon") || body.hasNonNull("lat");
-        AddressLookup l = AddressLookup.of(
-                s, address, point ? coordinate(body, "lon") : null, point ? coordinate(body, "lat") : null, crs);
+            ReportSource source,
+            String address,
+            Double pointLon,
+            Double pointLat,
+            ChinaCrs crs) {
+        ServingState s = state.get();
+        AddressLookup l = AddressLookup.of(s, address, pointLon, pointLat, crs);
         Double lon = null, lat = null;
         if (l.point() != null) {
             lon = l.point().wgsLon();
@@ -163,9 +202,9 @@ final class ReportsResource {
                 ReportStatus.RECEIVED,
                 received,
                 false);
-        if (!store.addReport(r)) throw new ApiError(409, "id", "report " + id + " was already received");
-        ctx.status(201)
-                .json(publish(r, s, l.point() != null && l.point().lookup().outside()));
+        return store.addReport(r)
+                ? publish(r, s, l.point() != null && l.point().lookup().outside())
+                : null;
     }
 
     /** A report that another instance received (told through the store): into this one's tiles and live stream. */
@@ -212,7 +251,7 @@ final class ReportsResource {
                 "hierarchy",
                 grid == null ? null : r.located() ? s.hierarchy(grid, r.lon(), r.lat()) : s.hierarchy(grid));
         out.put("outside_coverage", outside);
-        out.put("responsible", staff.responsible(s, r.gridCode(), r.category()));
+        out.put("responsible", routing.responsible(s, r.gridCode(), r.category()));
         broadcast("report", out);
         return out;
     }
@@ -344,19 +383,27 @@ final class ReportsResource {
         }
         String note = text(body, "note", false, 2000);
         String who = Access.caller(ctx).name();
-        Report moved;
+        Report moved = moveOn(id, to, who, note).orElseThrow(() -> new NotFound("report " + id));
+        ctx.json(view(moved));
+    }
+
+    /** Moves a report on as its life allows, audited, into the window and every live stream. */
+    @Override
+    public java.util.Optional<Report> moveOn(String id, ReportStatus to, String who, String note) {
+        java.util.Optional<Report> moved;
         try {
-            moved = store.move(id, to, Instant.now(), who, note).orElseThrow(() -> new NotFound("report " + id));
+            moved = store.move(id, to, Instant.now(), who, note);
         } catch (ReportStatus.IllegalMove e) {
             audit.audit(new AuditEntry(
                     Instant.now(), who, "report " + to.wireName(), null, "refused: " + e.getMessage(), id));
             throw e;
         }
-        audit.audit(new AuditEntry(Instant.now(), who, "report " + to.wireName(), null, "ok", id));
-        window.put(moved);
-        Map<String, Object> out = view(moved);
-        broadcast("status", out);
-        ctx.json(out);
+        moved.ifPresent(r -> {
+            audit.audit(new AuditEntry(Instant.now(), who, "report " + to.wireName(), null, "ok", id));
+            window.put(r);
+            broadcast("status", view(r));
+        });
+        return moved;
     }
 
     /** Reports in [since, until) (default: the last 7 days) summed by grid, community, street, category or source, with the totals. */

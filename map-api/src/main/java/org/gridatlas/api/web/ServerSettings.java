@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Set;
 import org.gridatlas.api.geoserver.GeoServerTarget;
 import org.gridatlas.api.serving.ReportDeadlines;
+import org.gridatlas.api.serving.StaffingRule;
 import org.gridatlas.engine.partition.Bounds;
 import org.gridatlas.engine.partition.MicroGridPlanner;
 import org.gridatlas.engine.partition.RuralRule;

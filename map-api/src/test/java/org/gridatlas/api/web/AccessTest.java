@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import org.gridatlas.api.geoserver.FakeGeoServer;
 import org.gridatlas.api.geoserver.GeoServerTarget;
+import org.gridatlas.api.serving.StaffingRule;
 import org.gridatlas.engine.partition.Bounds;
 import org.gridatlas.engine.partition.RuralRule;
 import org.gridatlas.store.AccessToken;
