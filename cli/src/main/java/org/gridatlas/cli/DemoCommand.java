@@ -1,6 +1,5 @@
 package org.gridatlas.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,7 +45,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path file = Files.createTempDirectory("gridatlas-demo-").resolve("demo.gpkg");
+        Path file =
+                DemoFolder.create(Path.of(System.getProperty("java.io.tmpdir"))).resolve("demo.gpkg");
+        file.toFile().deleteOnExit();
         Dataset d = DatasetReader.read(input == null ? PackedDataset.unpack(DemoCommand.class, "district") : input);
         String source = input == null
                 ? "the generated district (" + DemoDistrict.HOUSEHOLDS + " households, seed " + DemoDistrict.SEED + ")"

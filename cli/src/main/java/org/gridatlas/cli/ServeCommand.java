@@ -40,7 +40,7 @@ final class ServeCommand implements Callable<Integer> {
      */
     static void serve(GridStore store, ServerOptions options, java.util.function.IntConsumer announce)
             throws InterruptedException {
-        ApiServer server = new ApiServer(store, options.settings()).start(options.port);
+        ApiServer server = new ApiServer(store, options.settings()).start(options.host, options.port);
         ReportSimulator simulator = options.simulateReports
                 ? new ReportSimulator(server::serving, server.reportDesk(), System.nanoTime()).start()
                 : null;

@@ -3,7 +3,7 @@ package org.gridatlas.cli;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.gridatlas.api.web.StaffingRule;
+import org.gridatlas.api.serving.StaffingRule;
 import picocli.CommandLine.Option;
 
 /** What a grid's forces should be, and which department answers each category of appeal. */

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.flywaydb.core.Flyway;
 import org.gridatlas.engine.io.DataContract;
 import org.gridatlas.engine.io.DatasetAssembler;
@@ -33,9 +32,6 @@ import org.gridatlas.engine.model.DepartmentResource;
 import org.gridatlas.engine.model.DepartmentUnit;
 import org.gridatlas.engine.model.Grid;
 import org.gridatlas.engine.model.StreetAddress;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
 
 /**
@@ -44,16 +40,21 @@ import org.locationtech.jts.io.WKBWriter;
  * Every write is one transaction.
  */
 public final class PostGisGridStore implements GridStore {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = PostGisRows.JSON;
     private final HikariDataSource pool;
     private final Jdbc jdbc;
+    private final PostGisDepartmentLayers departments;
+    private final PostGisReports reports;
+    private final PostGisStaff staff;
     private final String jdbcUrl;
-    /** Tags this store object's NOTIFY payloads, so that its own listener skips them. */
-    private final String origin = java.util.UUID.randomUUID().toString();
+    private final PostGisChanges changes = new PostGisChanges();
 
     private PostGisGridStore(HikariDataSource pool, String jdbcUrl) {
         this.pool = pool;
         this.jdbc = new Jdbc(pool);
+        this.departments = new PostGisDepartmentLayers(jdbc);
+        this.reports = new PostGisReports(jdbc, changes);
+        this.staff = new PostGisStaff(jdbc, changes);
         this.jdbcUrl = jdbcUrl;
     }
 
@@ -129,7 +130,7 @@ public final class PostGisGridStore implements GridStore {
             try (Statement s = c.createStatement()) {
                 s.execute("REFRESH MATERIALIZED VIEW street_areas"); // GeoServer's streets layer (V4)
             }
-            announce(c, new StoreChange(StoreChange.Kind.GRIDS, Long.toString(id)));
+            changes.announce(c, new StoreChange(StoreChange.Kind.GRIDS, Long.toString(id)));
             return id;
         });
     }
@@ -290,7 +291,7 @@ public final class PostGisGridStore implements GridStore {
     public long commit(CommunityCommit commit) {
         return jdbc.inTransaction("commit failed", c -> {
             long next = CommunityVersioning.commit(new Steps(c), commit);
-            announce(c, new StoreChange(StoreChange.Kind.GRIDS, commit.communityCode()));
+            changes.announce(c, new StoreChange(StoreChange.Kind.GRIDS, commit.communityCode()));
             return next;
         });
     }
@@ -332,7 +333,7 @@ public final class PostGisGridStore implements GridStore {
 
         @Override
         public List<Grid> grids(String community) {
-            return sql(c -> query(
+            return sql(c -> PostGisRows.features(
                             c,
                             "SELECT code, level, kind, community_code, street_code, households, buildings, area_m2, parent_code, flags::text, "
                                     + "ST_AsBinary(geom) FROM grids WHERE community_code = ?",
@@ -345,7 +346,7 @@ public final class PostGisGridStore implements GridStore {
 
         @Override
         public List<Assignment> assignments(String community) {
-            return sql(c -> query(
+            return sql(c -> PostGisRows.features(
                             c,
                             "SELECT a.building_key, a.grid_code FROM assignments a JOIN grids g ON g.code = a.grid_code "
                                     + "WHERE g.community_code = ?",
@@ -609,37 +610,38 @@ public final class PostGisGridStore implements GridStore {
             Map<LayerSchema, List<Feature>> layers = new LinkedHashMap<>();
             layers.put(
                     DataContract.COMMUNITIES,
-                    query(
+                    PostGisRows.features(
                             c,
                             "SELECT code, name, kind, street_code, street_name, district_code, district_name, ST_AsBinary(geom) FROM communities ORDER BY code",
                             DataContract.COMMUNITIES));
             layers.put(
                     DataContract.BUILDINGS,
-                    query(
+                    PostGisRows.features(
                             c,
                             "SELECT id, households, use, compound_id, floors, address, units::text, road, house_number, compound_name, building_no, "
                                     + "ST_AsBinary(geom) FROM buildings ORDER BY id",
                             DataContract.BUILDINGS));
             layers.put(
                     DataContract.BARRIERS,
-                    query(c, "SELECT kind, class, name, ST_AsBinary(geom) FROM barriers", DataContract.BARRIERS));
+                    PostGisRows.features(
+                            c, "SELECT kind, class, name, ST_AsBinary(geom) FROM barriers", DataContract.BARRIERS));
             layers.put(
                     DataContract.POIS,
-                    query(
+                    PostGisRows.features(
                             c,
                             "SELECT id, name, kind, aliases, ST_AsBinary(geom) FROM pois ORDER BY id",
                             DataContract.POIS));
             layers.put(
                     DataContract.ALIASES,
-                    query(
+                    PostGisRows.features(
                             c,
                             "SELECT alias, kind, canonical FROM aliases ORDER BY alias, kind, canonical",
                             DataContract.ALIASES));
-            List<Feature> grids = query(
+            List<Feature> grids = PostGisRows.features(
                     c,
                     "SELECT code, level, kind, community_code, street_code, households, buildings, area_m2, parent_code, flags::text, ST_AsBinary(geom) FROM grids ORDER BY code",
                     DataContract.GRIDS);
-            List<Feature> assignments = query(
+            List<Feature> assignments = PostGisRows.features(
                     c,
                     "SELECT building_key, grid_code FROM assignments ORDER BY building_key",
                     DataContract.ASSIGNMENTS);
@@ -657,45 +659,6 @@ public final class PostGisGridStore implements GridStore {
                     runs.isEmpty() ? null : runs.get(runs.size() - 1),
                     d.pois());
         });
-    }
-
-    /** Rows as contract features: columns in the schema's field order, then the geometry as WKB when spatial. */
-    private static List<Feature> query(Connection c, String sql, LayerSchema schema, String... params)
-            throws SQLException {
-        List<Feature> out = new ArrayList<>();
-        WKBReader wkb = new WKBReader(org.gridatlas.engine.geom.Geoms.LONLAT);
-        List<String> names = new ArrayList<>(schema.fields().keySet());
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) s.setString(i + 1, params[i]);
-            ResultSet rs = s.executeQuery();
-            while (rs.next()) {
-                Map<String, Object> p = new LinkedHashMap<>();
-                for (int i = 0; i < names.size(); i++) {
-                    Object v = rs.getObject(i + 1);
-                    if (schema.fields().get(names.get(i)) == org.gridatlas.engine.io.FieldType.JSON && v != null)
-                        v = json(v.toString());
-                    p.put(names.get(i), v);
-                }
-                Geometry g = null;
-                if (schema.spatial()) {
-                    try {
-                        g = wkb.read(rs.getBytes(names.size() + 1));
-                    } catch (ParseException e) {
-                        throw new SQLException("bad geometry in " + schema.name(), e);
-                    }
-                }
-                out.add(new Feature(p, g));
-            }
-        }
-        return out;
-    }
-
-    private static Object json(String s) throws SQLException {
-        try {
-            return JSON.readValue(s, Object.class);
-        } catch (IOException e) {
-            throw new SQLException("bad JSON " + s, e);
-        }
     }
 
     @Override
@@ -719,412 +682,89 @@ public final class PostGisGridStore implements GridStore {
 
     @Override
     public boolean addReport(Report r) {
-        return jdbc.inTransaction("report " + r.id() + " not stored", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO reports (report_id, time, category, lon, lat, crs, text, grid_code, received_at, geom, address, address_match, "
-                            + "source, status, status_at, escalated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ST_SetSRID(ST_MakePoint(?, ?), 4490), ?, ?::jsonb, ?, ?, ?, ?) "
-                            + "ON CONFLICT (report_id) DO NOTHING")) {
-                ps.setString(1, r.id());
-                ps.setTimestamp(2, Timestamp.from(r.time()));
-                ps.setString(3, r.category());
-                ps.setObject(4, r.lon(), java.sql.Types.DOUBLE);
-                ps.setObject(5, r.lat(), java.sql.Types.DOUBLE);
-                ps.setString(6, r.crs());
-                ps.setString(7, r.text());
-                ps.setString(8, r.gridCode());
-                ps.setTimestamp(9, Timestamp.from(r.receivedAt()));
-                ps.setObject(10, r.lon(), java.sql.Types.DOUBLE);
-                ps.setObject(11, r.lat(), java.sql.Types.DOUBLE);
-                ps.setString(12, r.address());
-                ps.setString(13, r.addressMatch());
-                ps.setString(14, r.source().wireName());
-                ps.setString(15, r.status().wireName());
-                ps.setTimestamp(16, Timestamp.from(r.statusAt()));
-                ps.setBoolean(17, r.escalated());
-                boolean added = ps.executeUpdate() == 1;
-                if (added) {
-                    insertEvent(
-                            c,
-                            new ReportEvent(
-                                    r.id(),
-                                    r.status(),
-                                    r.statusAt(),
-                                    null,
-                                    "received from " + r.source().wireName()));
-                    announce(c, new StoreChange(StoreChange.Kind.REPORT, r.id()));
-                }
-                return added;
-            }
-        });
+        return reports.addReport(r);
     }
 
     @Override
     public java.util.Optional<Report> report(String id) {
-        return jdbc.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(REPORT_COLUMNS + " WHERE report_id = ?")) {
-                ps.setString(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? java.util.Optional.of(report(rs)) : java.util.Optional.empty();
-                }
-            }
-        });
+        return reports.report(id);
     }
 
-    private static final String REPORT_COLUMNS =
-            "SELECT report_id, time, category, lon, lat, crs, text, grid_code, received_at, address, "
-                    + "address_match::text, source, status, status_at, escalated FROM reports";
+    @Override
+    public List<Report> reports(String gridCode, Instant since, int limit) {
+        return reports.reports(gridCode, since, limit);
+    }
 
-    private static void insertEvent(Connection c, ReportEvent e) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO report_events VALUES (?, ?, ?, ?, ?)")) {
-            ps.setString(1, e.reportId());
-            ps.setString(2, e.status().wireName());
-            ps.setTimestamp(3, Timestamp.from(e.at()));
-            ps.setString(4, e.actor());
-            ps.setString(5, e.note());
-            ps.executeUpdate();
-        }
+    @Override
+    public Map<String, Integer> reportCounts(Instant from, Instant to) {
+        return reports.reportCounts(from, to);
     }
 
     @Override
     public List<Report> reportsBetween(Instant from, Instant to) {
-        return jdbc.read(c -> {
-            try (PreparedStatement ps =
-                    c.prepareStatement(REPORT_COLUMNS + " WHERE time >= ? AND time < ? ORDER BY time")) {
-                ps.setTimestamp(1, Timestamp.from(from));
-                ps.setTimestamp(2, Timestamp.from(to));
-                List<Report> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(report(rs));
-                }
-                return out;
-            }
-        });
+        return reports.reportsBetween(from, to);
     }
 
     @Override
     public java.util.Optional<Report> move(String id, ReportStatus to, Instant at, String actor, String note) {
-        return jdbc.inTransaction("report " + id + " not moved", c -> {
-            Report was;
-            try (PreparedStatement ps = c.prepareStatement(REPORT_COLUMNS + " WHERE report_id = ? FOR UPDATE")) {
-                ps.setString(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) return java.util.Optional.<Report>empty();
-                    was = report(rs);
-                }
-            }
-            if (!was.status().next().contains(to)) throw new ReportStatus.IllegalMove(id, was.status(), to);
-            Report moved = was.movedTo(to, at);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE reports SET status = ?, status_at = ?, escalated = ? WHERE report_id = ?")) {
-                ps.setString(1, to.wireName());
-                ps.setTimestamp(2, Timestamp.from(at));
-                ps.setBoolean(3, moved.escalated());
-                ps.setString(4, id);
-                ps.executeUpdate();
-            }
-            insertEvent(c, new ReportEvent(id, to, at, actor, note));
-            announce(c, new StoreChange(StoreChange.Kind.REPORT_MOVED, id));
-            return java.util.Optional.of(moved);
-        });
+        return reports.move(id, to, at, actor, note);
     }
 
     @Override
     public List<ReportEvent> events(String id) {
-        return jdbc.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT status, at, actor, note FROM report_events WHERE report_id = ? ORDER BY at")) {
-                ps.setString(1, id);
-                List<ReportEvent> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next())
-                        out.add(new ReportEvent(
-                                id,
-                                ReportStatus.parse(rs.getString(1)),
-                                rs.getTimestamp(2).toInstant(),
-                                rs.getString(3),
-                                rs.getString(4)));
-                }
-                return out;
-            }
-        });
-    }
-
-    private static Report report(ResultSet rs) throws SQLException {
-        return new Report(
-                rs.getString(1),
-                rs.getTimestamp(2).toInstant(),
-                rs.getString(3),
-                rs.getObject(4, Double.class),
-                rs.getObject(5, Double.class),
-                rs.getString(6),
-                rs.getString(7),
-                rs.getString(8),
-                rs.getTimestamp(9).toInstant(),
-                rs.getString(10),
-                rs.getString(11),
-                ReportSource.parse(rs.getString(12)),
-                ReportStatus.parse(rs.getString(13)),
-                rs.getTimestamp(14).toInstant(),
-                rs.getBoolean(15));
-    }
-
-    /** Queued in the caller's transaction: PostgreSQL delivers it to the listeners only if that commits. */
-    private void announce(Connection c, StoreChange change) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_notify(?, ?)")) {
-            ps.setString(1, PgChangeListener.CHANNEL);
-            ps.setString(2, change.payload(origin));
-            ps.execute();
-        }
+        return reports.events(id);
     }
 
     @Override
     public AutoCloseable watch(java.util.function.Consumer<StoreChange> listener) {
         java.util.Properties credentials = new java.util.Properties();
         if (pool.getUsername() != null) credentials.setProperty("user", pool.getUsername());
-        return new PgChangeListener(jdbcUrl, credentials, origin, listener);
-    }
-
-    @Override
-    public List<Report> reports(String gridCode, Instant since, int limit) {
-        String sql = REPORT_COLUMNS + " WHERE (?::text IS NULL OR grid_code = ?)"
-                + " AND (?::timestamptz IS NULL OR time >= ?) ORDER BY time DESC LIMIT ?";
-        return jdbc.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setString(1, gridCode);
-                ps.setString(2, gridCode);
-                Timestamp t = since == null ? null : Timestamp.from(since);
-                ps.setTimestamp(3, t);
-                ps.setTimestamp(4, t);
-                ps.setInt(5, limit);
-                List<Report> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(report(rs));
-                }
-                return out;
-            }
-        });
-    }
-
-    @Override
-    public Map<String, Integer> reportCounts(Instant from, Instant to) {
-        return jdbc.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT grid_code, count(*) FROM reports WHERE grid_code IS NOT NULL AND time >= ? AND time < ? GROUP BY grid_code")) {
-                ps.setTimestamp(1, Timestamp.from(from));
-                ps.setTimestamp(2, Timestamp.from(to));
-                Map<String, Integer> out = new TreeMap<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.put(rs.getString(1), rs.getInt(2));
-                }
-                return out;
-            }
-        });
+        return new PgChangeListener(jdbcUrl, credentials, changes.origin(), listener);
     }
 
     @Override
     public void replaceStaff(List<StaffMember> staff) {
-        replaceAll(
-                "staff",
-                StoreChange.Kind.STAFF,
-                "INSERT INTO staff (grid_code, role, name, phone, department, branch) VALUES (?, ?, ?, ?, ?, ?)",
-                staff,
-                (ps, m) -> {
-                    ps.setString(1, m.gridCode());
-                    ps.setString(2, m.role());
-                    ps.setString(3, m.name());
-                    ps.setString(4, m.phone());
-                    ps.setString(5, m.department());
-                    ps.setString(6, m.branch());
-                });
-    }
-
-    @Override
-    public void replaceZones(List<Zone> zones) {
-        replaceAll("zones", StoreChange.Kind.ZONES, "INSERT INTO zones VALUES (?, ?, ?)", zones, (ps, z) -> {
-            ps.setString(1, z.communityCode());
-            ps.setString(2, z.zoneCode());
-            ps.setString(3, z.zoneName());
-        });
-    }
-
-    @Override
-    public List<Zone> zones() {
-        List<Zone> out = new ArrayList<>();
-        return jdbc.read(c -> {
-            try (Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery(
-                            "SELECT community_code, zone_code, zone_name FROM zones ORDER BY community_code")) {
-                while (rs.next()) out.add(new Zone(rs.getString(1), rs.getString(2), rs.getString(3)));
-                return out;
-            }
-        });
-    }
-
-    @Override
-    public DepartmentLayerInfo replaceUnits(String name, List<DepartmentUnit> units, String source) {
-        DepartmentTables.requireUniqueIds(
-                name, units.stream().map(DepartmentUnit::id).toList());
-        return replaceLayer(name, DepartmentLayerKind.UNITS, units.size(), source, c -> {
-            WKBWriter wkb = new WKBWriter();
-            try (PreparedStatement ps =
-                    c.prepareStatement("INSERT INTO department_units VALUES (?, ?, ?, ?, ST_GeomFromWKB(?, 4490))")) {
-                for (DepartmentUnit u : units) {
-                    ps.setString(1, name);
-                    ps.setString(2, u.id());
-                    ps.setString(3, u.name());
-                    ps.setString(4, u.department());
-                    ps.setBytes(5, wkb.write(u.geometry()));
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        });
-    }
-
-    @Override
-    public DepartmentLayerInfo replaceResources(String name, List<DepartmentResource> resources, String source) {
-        DepartmentTables.requireUniqueIds(
-                name, resources.stream().map(DepartmentResource::id).toList());
-        return replaceLayer(name, DepartmentLayerKind.RESOURCES, resources.size(), source, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO department_resources VALUES (?, ?, ?, ?, ?, ?::jsonb, ST_SetSRID(ST_MakePoint(?, ?), 4490))")) {
-                int n = 0;
-                for (DepartmentResource r : resources) {
-                    ps.setString(1, name);
-                    ps.setString(2, r.id());
-                    ps.setString(3, r.type());
-                    ps.setString(4, r.name());
-                    ps.setString(5, r.department());
-                    ps.setString(6, r.attributes().isEmpty() ? null : JSON.writeValueAsString(r.attributes()));
-                    ps.setDouble(7, r.point().getX());
-                    ps.setDouble(8, r.point().getY());
-                    ps.addBatch();
-                    if (++n % 10_000 == 0) ps.executeBatch();
-                }
-                ps.executeBatch();
-            }
-        });
-    }
-
-    /** Writes a layer's rows. */
-    private interface LayerRows {
-        void insert(Connection c) throws SQLException, java.io.IOException;
-    }
-
-    private DepartmentLayerInfo replaceLayer(
-            String name, DepartmentLayerKind kind, int features, String source, LayerRows rows) {
-        return jdbc.inTransaction("layer " + name + " not stored", c -> {
-            try (Statement s = c.createStatement()) {
-                // one import at a time: the next version is read and written in the same lock
-                s.execute("LOCK TABLE department_layers IN EXCLUSIVE MODE");
-            }
-            DepartmentLayerInfo info = DepartmentTables.next(imports(c), name, kind, features, source);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "DELETE FROM " + (kind == DepartmentLayerKind.UNITS ? "department_units" : "department_resources")
-                            + " WHERE layer = ?")) {
-                ps.setString(1, name);
-                ps.executeUpdate();
-            }
-            rows.insert(c);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO department_layers VALUES (?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, info.name());
-                ps.setString(2, info.kind().wireName());
-                ps.setLong(3, info.version());
-                ps.setInt(4, info.features());
-                ps.setString(5, info.source());
-                ps.setTimestamp(6, Timestamp.from(info.importedAt()));
-                ps.executeUpdate();
-            }
-            return info;
-        });
-    }
-
-    private static List<DepartmentLayerInfo> imports(Connection c) throws SQLException {
-        List<DepartmentLayerInfo> out = new ArrayList<>();
-        try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(
-                        "SELECT name, kind, version, features, source, imported_at FROM department_layers")) {
-            while (rs.next()) {
-                out.add(new DepartmentLayerInfo(
-                        rs.getString(1),
-                        DepartmentLayerKind.parse(rs.getString(2)),
-                        rs.getLong(3),
-                        rs.getInt(4),
-                        rs.getString(5),
-                        rs.getTimestamp(6).toInstant()));
-            }
-        }
-        return out;
-    }
-
-    @Override
-    public List<DepartmentLayerInfo> departmentLayers() {
-        return jdbc.read(c -> DepartmentTables.current(imports(c)));
-    }
-
-    @Override
-    public List<DepartmentUnit> units(String name) {
-        return jdbc.read(c -> query(
-                        c,
-                        "SELECT layer, id, name, department, ST_AsBinary(geom) FROM department_units WHERE layer = ? ORDER BY id",
-                        DepartmentTables.UNITS,
-                        name)
-                .stream()
-                .map(DepartmentTables::unit)
-                .toList());
-    }
-
-    @Override
-    public List<DepartmentResource> resources(String name) {
-        return jdbc.read(c -> query(
-                        c,
-                        "SELECT layer, id, type, name, department, attributes, ST_AsBinary(geom) FROM department_resources WHERE layer = ? ORDER BY id",
-                        DepartmentTables.RESOURCES,
-                        name)
-                .stream()
-                .map(DepartmentTables::resource)
-                .toList());
-    }
-
-    private interface RowBinder<T> {
-        void bind(PreparedStatement ps, T row) throws SQLException;
-    }
-
-    /** Replaces a whole table in one transaction. */
-    private <T> void replaceAll(String table, StoreChange.Kind kind, String insert, List<T> rows, RowBinder<T> binder) {
-        jdbc.inTransaction(table + " import failed", c -> {
-            try (Statement s = c.createStatement();
-                    PreparedStatement ps = c.prepareStatement(insert)) {
-                s.execute("DELETE FROM " + table);
-                for (T row : rows) {
-                    binder.bind(ps, row);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-                announce(c, new StoreChange(kind, null));
-                return null;
-            }
-        });
+        this.staff.replaceStaff(staff);
     }
 
     @Override
     public List<StaffMember> staff() {
-        List<StaffMember> out = new ArrayList<>();
-        return jdbc.read(c -> {
-            try (Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery(
-                            "SELECT grid_code, role, name, phone, department, branch FROM staff ORDER BY grid_code, role, name")) {
-                while (rs.next())
-                    out.add(new StaffMember(
-                            rs.getString(1),
-                            rs.getString(2),
-                            rs.getString(3),
-                            rs.getString(4),
-                            rs.getString(5),
-                            rs.getString(6)));
-                return out;
-            }
-        });
+        return staff.staff();
+    }
+
+    @Override
+    public void replaceZones(List<Zone> zones) {
+        staff.replaceZones(zones);
+    }
+
+    @Override
+    public List<Zone> zones() {
+        return staff.zones();
+    }
+
+    @Override
+    public DepartmentLayerInfo replaceUnits(String name, List<DepartmentUnit> units, String source) {
+        return departments.replaceUnits(name, units, source);
+    }
+
+    @Override
+    public DepartmentLayerInfo replaceResources(String name, List<DepartmentResource> resources, String source) {
+        return departments.replaceResources(name, resources, source);
+    }
+
+    @Override
+    public List<DepartmentLayerInfo> departmentLayers() {
+        return departments.departmentLayers();
+    }
+
+    @Override
+    public List<DepartmentUnit> units(String name) {
+        return departments.units(name);
+    }
+
+    @Override
+    public List<DepartmentResource> resources(String name) {
+        return departments.resources(name);
     }
 
     @Override

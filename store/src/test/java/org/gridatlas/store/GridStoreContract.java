@@ -469,6 +469,7 @@ abstract class GridStoreContract {
         store().replaceUnits("beats", List.of(beat("PB-1", 119.60)), "a");
         InputException e = assertThrows(
                 InputException.class, () -> store().replaceResources("beats", List.of(camera("C1", Map.of())), "b"));
+        assertEquals("name", e.field());
         assertEquals("layer beats holds units, not resources: give it another name", e.reason());
         assertThrows(InputException.class, () -> store().replaceUnits("../x", List.of(), "c"));
         // two units with one id: refused, and the layer stays as it was

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.util.List;
@@ -34,13 +35,40 @@ class PngRendererTest {
     @Test
     void printsACommunityPoster() throws Exception {
         var g = MvtRendererTest.box(119.600, 39.930, 119.605, 39.934);
+        var building = MvtRendererTest.box(119.602, 39.9315, 119.603, 39.9325);
         byte[] png = PngRenderer.community(
                 "测试社区",
                 g,
                 List.of(new TileFeature(g, Map.of("code", "130302001001001", "households", 400))),
-                List.of(),
+                List.of(building),
                 800);
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
         assertTrue(img.getWidth() > 400 && img.getHeight() > 400);
+        // the grid filled by its households, as on the map, over the white paper
+        Color fill = PngRenderer.householdColour(400);
+        double alpha = fill.getAlpha() / 255.0;
+        Color onPaper = new Color(
+                (int) Math.round(fill.getRed() * alpha + 255 * (1 - alpha)),
+                (int) Math.round(fill.getGreen() * alpha + 255 * (1 - alpha)),
+                (int) Math.round(fill.getBlue() * alpha + 255 * (1 - alpha)));
+        int mapArea = (img.getWidth() - 80) * (img.getHeight() - 120);
+        assertTrue(count(img, 0, img.getHeight(), onPaper, 3) > mapArea / 3, "the grid is filled");
+        assertTrue(count(img, 0, img.getHeight(), new Color(0xC00000), 0) > 1000, "the community's outline in red");
+        assertTrue(count(img, 0, img.getHeight(), new Color(0x555555), 0) > 100, "the building in grey");
+        assertTrue(count(img, 15, 45, Color.BLACK, 60) > 50, "the title above the map");
+    }
+
+    /** Pixels of rows {@code top} to {@code bottom} within {@code tolerance} of the colour in each channel. */
+    private static int count(BufferedImage img, int top, int bottom, Color colour, int tolerance) {
+        int n = 0;
+        for (int y = top; y < bottom; y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                Color c = new Color(img.getRGB(x, y));
+                if (Math.abs(c.getRed() - colour.getRed()) <= tolerance
+                        && Math.abs(c.getGreen() - colour.getGreen()) <= tolerance
+                        && Math.abs(c.getBlue() - colour.getBlue()) <= tolerance) n++;
+            }
+        }
+        return n;
     }
 }

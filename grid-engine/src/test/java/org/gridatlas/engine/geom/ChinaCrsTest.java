@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.gridatlas.engine.errors.InputException;
 import org.junit.jupiter.api.Test;
 
 class ChinaCrsTest {
@@ -37,6 +38,12 @@ class ChinaCrsTest {
         assertArrayEquals(new double[] {7.42, 43.73}, ChinaCrs.GCJ02.toWgs84(7.42, 43.73), "Monaco is outside China");
         assertEquals(ChinaCrs.GCJ02, ChinaCrs.parse("GCJ-02"));
         assertEquals(ChinaCrs.WGS84, ChinaCrs.parse(null));
-        assertThrows(IllegalArgumentException.class, () -> ChinaCrs.parse("epsg:3857"));
+    }
+
+    @Test
+    void anUnknownSystemIsBadInputNamingTheFieldAndTheValue() {
+        InputException refused = assertThrows(InputException.class, () -> ChinaCrs.parse("epsg:3857"));
+        assertEquals("crs", refused.field());
+        assertTrue(refused.reason().contains("'epsg:3857'") && refused.reason().contains("gcj02"), refused.reason());
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.gridatlas.api.serving.CommunityEdits;
+import org.gridatlas.api.serving.FeatureCatalog;
 import org.gridatlas.api.serving.GeoJsonOut;
 import org.gridatlas.api.serving.Json;
 import org.gridatlas.api.serving.ServingState;
@@ -148,7 +149,7 @@ final class ChangesResource {
             members.put("as_of", at.toString());
             members.put("version", version);
             out.startCollection(members);
-            for (Grid g : grids) out.feature(g.code(), GridsResource.properties(g), g.geometry());
+            for (Grid g : grids) out.feature(g.code(), FeatureCatalog.grid(g), g.geometry());
             out.endCollection();
         }
     }
@@ -257,7 +258,7 @@ final class ChangesResource {
             members.put("change", Json.MAPPER.readTree(p.changeJson()));
             members.put("verification", Json.MAPPER.readTree(p.verificationJson()));
             out.startCollection(members);
-            for (Grid g : p.grids()) out.feature(g.code(), GridsResource.properties(g), g.geometry());
+            for (Grid g : p.grids()) out.feature(g.code(), FeatureCatalog.grid(g), g.geometry());
             out.endCollection();
         }
     }

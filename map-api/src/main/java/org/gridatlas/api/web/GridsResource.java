@@ -11,9 +11,12 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.gridatlas.api.serving.AddressAnswers;
+import org.gridatlas.api.serving.FeatureCatalog;
 import org.gridatlas.api.serving.GeoJsonOut;
 import org.gridatlas.api.serving.PageLinks;
 import org.gridatlas.api.serving.ServingState;
+import org.gridatlas.api.serving.StaffingRule;
 import org.gridatlas.engine.errors.InputException;
 import org.gridatlas.engine.io.InputCrs;
 import org.gridatlas.engine.io.ResultWriter;
@@ -82,7 +85,7 @@ final class GridsResource {
         ctx.contentType("application/geo+json");
         try (GeoJsonOut out = new GeoJsonOut(ctx.outputStream(), Params.crs(ctx.queryParam("crs")))) {
             out.startCollection(members);
-            for (Grid g : page) out.feature(g.code(), properties(g), g.geometry());
+            for (Grid g : page) out.feature(g.code(), FeatureCatalog.grid(g), g.geometry());
             out.endCollection();
         }
     }
@@ -91,7 +94,7 @@ final class GridsResource {
         ServingState s = state.get();
         Grid g = s.grids.get(ctx.pathParam("code"));
         if (g == null) throw ApiError.notFound("grid " + ctx.pathParam("code"));
-        Map<String, Object> p = properties(g);
+        Map<String, Object> p = FeatureCatalog.grid(g);
         p.put("hierarchy", s.hierarchy(g));
         List<Map<String, Object>> buildings = new ArrayList<>();
         for (Assignment a : s.assignmentsByGrid.getOrDefault(g.code(), List.of())) {
@@ -246,7 +249,7 @@ final class GridsResource {
         ctx.header("Content-Disposition", "attachment; filename=\"grids.geojson\"");
         try (GeoJsonOut out = new GeoJsonOut(ctx.outputStream(), Params.crs(ctx.queryParam("crs")))) {
             out.startCollection(Map.of());
-            for (Grid g : s.grids.values()) out.feature(g.code(), properties(g), g.geometry());
+            for (Grid g : s.grids.values()) out.feature(g.code(), FeatureCatalog.grid(g), g.geometry());
             out.endCollection();
         }
     }
@@ -322,10 +325,6 @@ final class GridsResource {
         } finally {
             ResultWriter.deleteRecursively(dir);
         }
-    }
-
-    static Map<String, Object> properties(Grid g) {
-        return org.gridatlas.api.serving.FeatureCatalog.grid(g);
     }
 
     private static Envelope bbox(String v) {

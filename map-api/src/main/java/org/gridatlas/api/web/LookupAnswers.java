@@ -3,6 +3,7 @@ package org.gridatlas.api.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
+import org.gridatlas.api.serving.FeatureCatalog;
 import org.gridatlas.api.serving.Hierarchy;
 import org.gridatlas.api.serving.PointLookup;
 import org.gridatlas.api.serving.ServingState;
@@ -46,7 +47,7 @@ final class LookupAnswers {
         Grid g = l.grid();
         return new Point(
                 new Query(r.lon(), r.lat(), r.crs().wireName(), List.of(r.wgsLon(), r.wgsLat())),
-                g == null ? null : GridsResource.properties(g),
+                g == null ? null : FeatureCatalog.grid(g),
                 g == null ? null : s.hierarchy(g, r.wgsLon(), r.wgsLat()),
                 l.onBoundary(),
                 candidates(l),

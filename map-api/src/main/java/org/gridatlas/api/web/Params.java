@@ -75,6 +75,13 @@ final class Params {
                         name + " contains the control character U+" + String.format("%04X", (int) c) + " at position "
                                 + i);
             }
+            // half of a surrogate pair is no character: a store would keep it as '?'
+            if (Character.isHighSurrogate(c) && i + 1 < v.length() && Character.isLowSurrogate(v.charAt(i + 1))) i++;
+            else if (Character.isSurrogate(c))
+                throw ApiError.badRequest(
+                        name,
+                        name + " contains half of a surrogate pair (U+" + String.format("%04X", (int) c)
+                                + ") at position " + i);
         }
         return v;
     }

@@ -9,9 +9,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import org.gridatlas.api.serving.AddressAnswers;
 import org.gridatlas.api.serving.AddressLookup;
+import org.gridatlas.api.serving.AppealRouting;
 import org.gridatlas.api.serving.Json;
 import org.gridatlas.api.serving.NotFound;
 import org.gridatlas.api.serving.PointLookup;
@@ -39,14 +40,16 @@ final class ReportsResource implements ReportDesk {
     private final AccessStore audit;
     private final ReportDeadlines deadlines;
     /** Who answers a report: the people of its category's department on its grid. */
-    private final StaffResource staff;
+    private final AppealRouting routing;
     /** The last days' reports in memory, for the summaries and the overdue list. */
     private final ReportWindow window;
 
-    private final List<SseClient> clients = new CopyOnWriteArrayList<>();
+    private final LiveStreams streams;
     private final java.util.function.Consumer<Report> onReport;
     /** The summaries' window in memory: two weeks, for this week against the last. */
     static final Duration WINDOW = Duration.ofDays(15);
+    /** How far ahead of our clock a report's time may be (clocks differ a little; a report from 2199 is no report). */
+    static final Duration AHEAD = Duration.ofMinutes(5);
 
     ReportsResource(
             Supplier<ServingState> state,
@@ -54,8 +57,10 @@ final class ReportsResource implements ReportDesk {
             AccessStore audit,
             ReportDeadlines deadlines,
             java.util.function.Consumer<Report> onReport,
-            StaffResource staff) {
-        this.staff = staff;
+            AppealRouting routing,
+            int streamBacklog) {
+        this.streams = new LiveStreams(streamBacklog);
+        this.routing = routing;
         this.state = state;
         this.store = store;
         this.audit = audit;
@@ -72,6 +77,10 @@ final class ReportsResource implements ReportDesk {
         Instant time = body.hasNonNull("time")
                 ? Params.instant("time", body.get("time").asText())
                 : Instant.now();
+        if (time.isAfter(Instant.now().plus(AHEAD)))
+            throw ApiError.badRequest(
+                    "time",
+                    "time lies more than " + AHEAD.toMinutes() + " minutes ahead of the server's clock: " + time);
         ChinaCrs crs = body.hasNonNull("crs") ? Params.crs(body.get("crs").asText()) : ChinaCrs.WGS84;
         ReportSource source = source(body);
         Map<String, Object> received;
@@ -225,6 +234,10 @@ final class ReportsResource implements ReportDesk {
         return window.covers(since) ? window.between(since, until) : store.reportsBetween(since, until);
     }
 
+    int liveStreams() {
+        return streams.size();
+    }
+
     int windowSize() {
         return window.size();
     }
@@ -238,7 +251,7 @@ final class ReportsResource implements ReportDesk {
                 "hierarchy",
                 grid == null ? null : r.located() ? s.hierarchy(grid, r.lon(), r.lat()) : s.hierarchy(grid));
         out.put("outside_coverage", outside);
-        out.put("responsible", staff.responsible(s, r.gridCode(), r.category()));
+        out.put("responsible", routing.responsible(s, r.gridCode(), r.category()));
         broadcast("report", out);
         return out;
     }
@@ -298,31 +311,17 @@ final class ReportsResource implements ReportDesk {
     }
 
     void stream(SseClient client) {
-        client.keepAlive();
-        clients.add(client);
-        client.onClose(() -> clients.remove(client));
-        client.sendComment("connected");
+        streams.add(client);
     }
 
     /** Ends every live stream (at shutdown, so that they do not hold it up). */
     void closeStreams() {
-        for (SseClient c : clients) c.close();
-        clients.clear();
+        streams.close();
     }
 
-    /** To every live stream: "report" for a new report, "status" for one that moved on. */
+    /** To every live stream, without waiting for any: "report" for a new report, "status" for one that moved on. */
     private void broadcast(String event, Map<String, Object> report) {
-        for (SseClient c : clients) {
-            if (c.terminated()) {
-                clients.remove(c);
-                continue;
-            }
-            // reports arrive on many request threads at once; one stream takes one event at a time, or two would
-            // interleave
-            synchronized (c) {
-                c.sendEvent(event, report);
-            }
-        }
+        streams.broadcast(event, report);
     }
 
     static Map<String, Object> view(Report r) {

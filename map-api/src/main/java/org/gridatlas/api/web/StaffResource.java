@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.gridatlas.api.serving.ServingState;
+import org.gridatlas.api.serving.StaffAnswers;
+import org.gridatlas.api.serving.StaffingRule;
 import org.gridatlas.engine.model.Grid;
 import org.gridatlas.engine.model.GridLevel;
 import org.gridatlas.store.StaffMember;
@@ -139,10 +141,10 @@ final class StaffResource {
                 "chief",
                 staff.stream()
                         .filter(x -> x.role().equals(StaffMember.CHIEF))
-                        .map(StaffResource::person)
+                        .map(StaffAnswers::person)
                         .findFirst()
                         .orElse(null));
-        m.put("workers", own.stream().map(StaffResource::person).toList());
+        m.put("workers", own.stream().map(StaffAnswers::person).toList());
         m.put("departments", departments(g, staff));
         m.put(
                 "party_branch",
@@ -173,51 +175,9 @@ final class StaffResource {
             v.put("needed", needed);
             v.put("assigned", assigned);
             v.put("shortfall", Math.max(0, needed - assigned));
-            v.put("people", people.stream().map(StaffResource::member).toList());
+            v.put("people", people.stream().map(StaffAnswers::member).toList());
             out.put(d, v);
         }
         return out;
-    }
-
-    /**
-     * Who answers an appeal of {@code category} in a grid: the people of the category's department
-     * on the grid; when it has none there, the grid's own chief and workers, said so.
-     */
-    Map<String, Object> responsible(ServingState s, String gridCode, String category) {
-        List<StaffMember> staff = gridCode == null ? List.of() : s.staffByGrid.getOrDefault(gridCode, List.of());
-        String department = rule.departmentOf(category);
-        List<StaffMember> people =
-                staff.stream().filter(x -> x.department().equals(department)).toList();
-        boolean fallback = people.isEmpty() && !department.equals(StaffingRule.OWN);
-        if (fallback)
-            people = staff.stream()
-                    .filter(x -> x.department().equals(StaffingRule.OWN))
-                    .toList();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("category", category);
-        out.put("department", department);
-        out.put(
-                "people",
-                people.stream()
-                        .sorted(java.util.Comparator.comparing(
-                                (StaffMember x) -> !x.role().equals(StaffMember.CHIEF)))
-                        .map(StaffResource::member)
-                        .toList());
-        out.put("fallback_to_grid", fallback);
-        return out;
-    }
-
-    private static Map<String, Object> member(StaffMember m) {
-        Map<String, Object> p = person(m);
-        p.put("role", m.role());
-        p.put("department", m.department());
-        return p;
-    }
-
-    private static Map<String, Object> person(StaffMember m) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("name", m.name());
-        p.put("phone", m.phone());
-        return p;
     }
 }

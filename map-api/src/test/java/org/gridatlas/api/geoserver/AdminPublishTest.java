@@ -12,9 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
+import org.gridatlas.api.serving.StaffingRule;
 import org.gridatlas.api.web.ApiServer;
 import org.gridatlas.api.web.ServerSettings;
-import org.gridatlas.api.web.StaffingRule;
 import org.gridatlas.engine.partition.Bounds;
 import org.gridatlas.engine.partition.RuralRule;
 import org.gridatlas.store.GeoPackageGridStore;
@@ -47,7 +47,8 @@ class AdminPublishTest {
                 null,
                 java.time.Duration.ofSeconds(10),
                 org.gridatlas.api.serving.ReportDeadlines.DEFAULT,
-                null);
+                null,
+                ServerSettings.Limits.DEFAULT);
     }
 
     @Test

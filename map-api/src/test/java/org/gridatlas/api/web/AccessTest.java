@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import org.gridatlas.api.geoserver.FakeGeoServer;
 import org.gridatlas.api.geoserver.GeoServerTarget;
+import org.gridatlas.api.serving.StaffingRule;
 import org.gridatlas.engine.partition.Bounds;
 import org.gridatlas.engine.partition.RuralRule;
 import org.gridatlas.store.AccessToken;
@@ -103,7 +104,8 @@ class AccessTest {
                     null,
                     java.time.Duration.ofSeconds(10),
                     org.gridatlas.api.serving.ReportDeadlines.DEFAULT,
-                    null);
+                    null,
+                    ServerSettings.Limits.DEFAULT);
             try (ApiServer s = new ApiServer(store, settings).start(0)) {
                 List<String> pair = ChangesResourceTest.neighbours(s);
                 JsonNode preview = json(ChangesResourceTest.change(

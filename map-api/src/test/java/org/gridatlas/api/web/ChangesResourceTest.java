@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.gridatlas.api.serving.StaffingRule;
 import org.gridatlas.engine.Delineator;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
@@ -64,7 +65,8 @@ class ChangesResourceTest {
                 null,
                 java.time.Duration.ofSeconds(10),
                 org.gridatlas.api.serving.ReportDeadlines.DEFAULT,
-                null);
+                null,
+                ServerSettings.Limits.DEFAULT);
     }
 
     static HttpResponse<String> change(ApiServer s, String token, String body) throws Exception {

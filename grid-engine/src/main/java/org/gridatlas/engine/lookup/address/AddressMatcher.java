@@ -515,8 +515,7 @@ public final class AddressMatcher {
         Place a = r.crossing[0].places(Kind.ROAD).get(0),
                 b = r.crossing[1].places(Kind.ROAD).get(0);
         String what = a.name + " and " + b.name;
-        List<org.locationtech.jts.geom.Coordinate> points =
-                a.geometry == null || b.geometry == null ? List.of() : Surroundings.meetings(a.geometry, b.geometry);
+        List<org.locationtech.jts.geom.Coordinate> points = gazetteer.crossings.between(a.name, b.name);
         if (points.isEmpty())
             return none(
                     r,
@@ -526,8 +525,14 @@ public final class AddressMatcher {
                             : what + " do not meet",
                     notes);
         Surroundings.Answer at = surroundings.crossing(points, Surroundings.Direction.of(r.position), what);
+        return located(MatchLevel.CROSSING, at, r, factor, notes);
+    }
+
+    /** The answer at a crossing or landmark: its grid, or its candidates with why. */
+    private AddressMatch located(
+            MatchLevel level, Surroundings.Answer at, Reading r, double factor, List<String> notes) {
         return new AddressMatch(
-                MatchLevel.CROSSING,
+                level,
                 round((at.grid() == null ? 0.5 : 0.8) * factor),
                 at.grid(),
                 at.candidates(),
@@ -560,18 +565,7 @@ public final class AddressMatcher {
                     places.size() + " landmarks are called " + places.get(0).name + ": name the road or the community");
         }
         Place p = places.get(0);
-        Surroundings.Answer at = surroundings.landmark(p.geometry, side, p.name);
-        return new AddressMatch(
-                MatchLevel.LANDMARK,
-                round((at.grid() == null ? 0.5 : 0.8) * factor),
-                at.grid(),
-                at.candidates(),
-                parsed(r, null, null),
-                null,
-                null,
-                List.of(),
-                notes,
-                at.reason());
+        return located(MatchLevel.LANDMARK, surroundings.landmark(p.geometry, side, p.name), r, factor, notes);
     }
 
     private AddressMatch inCompound(Reading r, Place c, double factor, List<String> notes) {

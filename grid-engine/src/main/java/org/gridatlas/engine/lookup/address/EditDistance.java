@@ -51,6 +51,22 @@ final class EditDistance {
         return false;
     }
 
+    /**
+     * Whether {@code text} ends with {@code name} written with one character wrong or left out (阳光苑
+     * as 阳光北): a slip as likely as the one that made another name, where the written name ends.
+     */
+    static boolean slipAtEnd(String name, String text) {
+        int n = name.length();
+        if (text.length() >= n) {
+            String tail = text.substring(text.length() - n);
+            int differ = 0;
+            for (int i = 0; i < n; i++) if (tail.charAt(i) != name.charAt(i)) differ++;
+            if (differ == 1) return true;
+        }
+        for (int i = 1; i < n; i++) if (text.endsWith(name.substring(0, i) + name.substring(i + 1))) return true;
+        return false;
+    }
+
     /** The fewest insertions, deletions and substitutions that make {@code name} a substring of {@code text} (Sellers). */
     static int inText(String name, String text) {
         int m = name.length();

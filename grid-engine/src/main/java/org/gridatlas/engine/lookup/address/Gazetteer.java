@@ -136,6 +136,8 @@ public final class Gazetteer {
     final Map<String, Community> communities = new HashMap<>();
     /** The grid of a point: where crossings and landmarks lead. */
     final GridLocator locator;
+    /** Where the named roads meet. */
+    final Crossings crossings;
 
     private final Analyzer analyzer = new NameAnalyzer();
     private final IndexSearcher searcher;
@@ -250,7 +252,8 @@ public final class Gazetteer {
                 lines.computeIfAbsent(AddressText.normalise(b.name()), k -> new ArrayList<>())
                         .add(b.geometry());
         lines.forEach((name, parts) -> roads.computeIfAbsent(name, k -> new Place(Kind.ROAD, k, null)).geometry =
-                Geoms.LONLAT.buildGeometry(parts).union());
+                Geoms.LONLAT.buildGeometry(parts));
+        this.crossings = new Crossings(lines);
         for (Place r : roads.values()) add(r.name, r, Form.OWN);
         for (Poi poi : pois) {
             if (poi.name() == null || poi.geometry() == null) continue;
@@ -315,8 +318,8 @@ public final class Gazetteer {
      * retrieved for its characters and character pairs, each with the fewest edits that make it a
      * substring of the text, keeping those one edit away or within what a name of its length
      * allows. A name is {@code accepted} within what its length allows, or one edit away when the
-     * edit left a character out or typed a homophone (杨光 for 阳光); the others are only rivals,
-     * which keep an accepted name from being taken as the one meant.
+     * edit left a character out or typed a homophone (杨光 for 阳光); the others one slip away where
+     * the text ends are only rivals, which keep an accepted name from being taken as the one meant.
      */
     List<Fuzzy> similarNames(String text) {
         BooleanQuery.Builder q = new BooleanQuery.Builder();
@@ -341,7 +344,7 @@ public final class Gazetteer {
                 if (d == 0) continue;
                 boolean accepted = d <= EditDistance.allowed(name, text)
                         || d == 1 && (EditDistance.oneDropped(name, text) || Homophones.oneSwapped(name, text));
-                if (accepted || d == 1) out.add(new Fuzzy(name, d, accepted));
+                if (accepted || d == 1 && EditDistance.slipAtEnd(name, text)) out.add(new Fuzzy(name, d, accepted));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

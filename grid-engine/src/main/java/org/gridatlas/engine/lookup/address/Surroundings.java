@@ -1,6 +1,5 @@
 package org.gridatlas.engine.lookup.address;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.gridatlas.engine.lookup.GridLocator;
@@ -22,8 +21,6 @@ final class Surroundings {
     private static final double CORNER_CLEAR_M = 25;
     /** A gate's grid must be the only one this near it, in metres. */
     private static final double GATE_CLEAR_M = 5;
-    /** Meeting points closer than this are one crossing, in metres. */
-    private static final double SAME_CROSSING_M = 50;
 
     /** An answer: one grid, or none with the candidates and why. */
     record Answer(String grid, List<String> candidates, String reason) {}
@@ -42,14 +39,6 @@ final class Surroundings {
 
     Surroundings(GridLocator locator) {
         this.locator = locator;
-    }
-
-    /** The points where two road lines meet, one per crossing. */
-    static List<Coordinate> meetings(Geometry a, Geometry b) {
-        List<Coordinate> out = new ArrayList<>();
-        for (Coordinate c : a.intersection(b).getCoordinates())
-            if (out.stream().noneMatch(o -> metres(o, c) < SAME_CROSSING_M)) out.add(c);
-        return out;
     }
 
     /** The grid at a crossing: at its corner when one is named, else the grids within {@link #AROUND_M}. */
@@ -144,10 +133,5 @@ final class Surroundings {
 
     private static Coordinate shift(Coordinate p, double east, double north) {
         return new Coordinate(p.x + east / (111_320 * Math.cos(Math.toRadians(p.y))), p.y + north / 110_540);
-    }
-
-    private static double metres(Coordinate a, Coordinate b) {
-        double dx = (a.x - b.x) * 111_320 * Math.cos(Math.toRadians(a.y)), dy = (a.y - b.y) * 110_540;
-        return Math.hypot(dx, dy);
     }
 }

@@ -1,8 +1,7 @@
-package org.gridatlas.api.web;
+package org.gridatlas.api.serving;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.gridatlas.api.serving.ServingState;
 import org.gridatlas.engine.io.CsvLayers;
 import org.gridatlas.engine.lookup.address.AddressMatch;
 import org.gridatlas.engine.model.Building;
@@ -10,11 +9,11 @@ import org.gridatlas.engine.model.Grid;
 import org.gridatlas.engine.model.StreetAddress;
 
 /** The one way an address match, and a building's address, are written in answers (lookups, batches, reports). */
-final class AddressAnswers {
+public final class AddressAnswers {
     private AddressAnswers() {}
 
     /** A building's address fields, as DATA.md names them (the full address under "address"). */
-    static void putAddress(Map<String, Object> m, StreetAddress a) {
+    public static void putAddress(Map<String, Object> m, StreetAddress a) {
         m.put("address", a == null ? null : a.full());
         if (a == null) return;
         if (a.road() != null) m.put("road", a.road());
@@ -24,7 +23,7 @@ final class AddressAnswers {
     }
 
     /** The match without the hierarchy: what a batch line and a stored report carry. */
-    static Map<String, Object> summary(AddressMatch m) {
+    public static Map<String, Object> summary(AddressMatch m) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("match_level", m.level().wireName());
         out.put("confidence", m.confidence());
@@ -50,13 +49,13 @@ final class AddressAnswers {
     }
 
     /** The full answer to ?address=: the match, the grid with its whole hierarchy, and the building. */
-    static Map<String, Object> answer(ServingState s, String address, AddressMatch m) {
+    public static Map<String, Object> answer(ServingState s, String address, AddressMatch m) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("query", Map.of("address", address));
         out.putAll(summary(m));
         Grid g = m.gridCode() == null ? null : s.grids.get(m.gridCode());
         Building b = m.buildingId() == null ? null : s.buildings.get(m.buildingId());
-        out.put("grid", g == null ? null : GridsResource.properties(g));
+        out.put("grid", g == null ? null : FeatureCatalog.grid(g));
         if (g == null) out.put("hierarchy", null);
         else if (b != null)
             out.put(
@@ -80,14 +79,14 @@ final class AddressAnswers {
     }
 
     /** The CSV batch's answer columns for address records, with {@code extra} columns before the error. */
-    static String csvHeader(String... extra) {
+    public static String csvHeader(String... extra) {
         return "id,grid_code,match_level,confidence,community_code,building_id,candidates,reason,"
                 + String.join(
                         "", java.util.Arrays.stream(extra).map(e -> e + ",").toList()) + "error\n";
     }
 
     /** One answer line: {@code gridCode} is the grid that decided (the match's, or the point's when it has one). */
-    static String csvRow(String id, String gridCode, AddressMatch m, String... extra) {
+    public static String csvRow(String id, String gridCode, AddressMatch m, String... extra) {
         StringBuilder sb = new StringBuilder(96).append(id).append(',');
         if (gridCode != null) sb.append(gridCode);
         sb.append(',')

@@ -1,4 +1,4 @@
-package org.gridatlas.api.web;
+package org.gridatlas.api.serving;
 
 import java.util.Map;
 import org.gridatlas.engine.model.GridKind;
