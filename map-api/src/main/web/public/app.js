@@ -3,11 +3,11 @@
 // live reports and status changes over server-sent events, a replay of the last 24 hours and a tour.
 import * as maplibregl from '/vendor/maplibre-gl.mjs';
 import * as echarts from '/vendor/echarts.esm.min.mjs';
-import { el, fill, takeToken } from '/page.js';
+import { el, fill, takeToken, bearer, withToken, liveEvents } from '/page.js';
 import { FONTS, tileSource, lineLayers, boundaryLayers } from '/basemap.js';
 
 const token = takeToken();
-const api = async path => (await fetch(path, { headers: token ? { Authorization: 'Bearer ' + token } : {} })).json();
+const api = async path => (await fetch(path, { headers: bearer(token) })).json();
 const DAY = 86400000;
 const SOURCES = { hotline_12345: '12345热线', wechat: '微信', grid_worker: '网格员', patrol: '巡查', other: '其他' };
 const colours = {
@@ -34,6 +34,8 @@ const map = new maplibregl.Map({
   bounds: [[tilejson.bounds[0], tilejson.bounds[1]], [tilejson.bounds[2], tilejson.bounds[3]]],
   fitBoundsOptions: { padding: 30 },
   attributionControl: false,
+  // the tiles are reads like any other: the token goes with them (and with the departments' layers)
+  transformRequest: withToken(() => token),
   // names are drawn with the machine's own fonts: a style without a glyph server has MapLibre draw every glyph locally
   localIdeographFontFamily: FONTS.join(','),
   style: {
@@ -308,14 +310,13 @@ function fly() {
 let liveReports = 0, statusChanges = 0, panelsRefreshed = 0, pending = null;
 const later = () => { pending ??= setTimeout(() => { pending = null; refresh(); }, 1000); };
 const live = { type: 'FeatureCollection', features: [] };
-const events = new EventSource('/api/v1/reports/stream');
 function logLine(text, cls) {
   const list = document.getElementById('live');
   list.prepend(el('li', { class: cls }, text));
   while (list.children.length > 50) list.lastChild.remove(); // the wall runs for hours: the list stays short
 }
-events.addEventListener('report', e => {
-  const r = JSON.parse(e.data);
+function onReport(data) {
+  const r = JSON.parse(data);
   liveReports++;
   if (r.lon !== null) {
     live.features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [r.lon, r.lat] }, properties: { id: r.id } });
@@ -324,12 +325,15 @@ events.addEventListener('report', e => {
   }
   logLine(`${new Date(r.time).toLocaleTimeString('zh-CN')} ${r.category} → ${r.grid_code ?? '未定位'}`);
   later();
-});
-events.addEventListener('status', e => {
-  const r = JSON.parse(e.data);
-  statusChanges++;
-  logLine(`${r.id} ${r.status}`, 'status');
-  later();
+}
+liveEvents('/api/v1/reports/stream', () => token, {
+  report: onReport,
+  status: data => {
+    const r = JSON.parse(data);
+    statusChanges++;
+    logLine(`${r.id} ${r.status}`, 'status');
+    later();
+  },
 });
 
 // ---- replay of the last 24 hours, and the tour for an unattended wall ----

@@ -7,7 +7,7 @@
 // grids' households against 300–500; the grid maps printed as PDF. Data is written as text only.
 import * as maplibregl from '/vendor/maplibre-gl.mjs';
 import * as echarts from '/vendor/echarts.esm.min.mjs';
-import { el, fill, takeToken, keepToken } from '/page.js';
+import { el, fill, takeToken, keepToken, bearer, withToken } from '/page.js';
 import { FONTS, tileSource, lineLayers, boundaryLayers } from '/basemap.js';
 
 const $ = id => document.getElementById(id);
@@ -22,13 +22,13 @@ const state = {
 const params = new URLSearchParams(location.search);
 $('token').value = takeToken();
 $('token').onchange = () => keepToken($('token').value);
-const auth = () => ($('token').value ? { Authorization: 'Bearer ' + $('token').value } : {});
+const auth = () => bearer($('token').value);
 
 const map = new maplibregl.Map({
   container: 'map', attributionControl: false, center: [0, 0], zoom: 1, boxZoom: false, doubleClickZoom: false,
   localIdeographFontFamily: FONTS.join(','),
   // the tiles are reads like any other: the token goes with them when reads need one
-  transformRequest: url => (url.startsWith(location.origin + '/tiles/') ? { url, headers: auth() } : { url }),
+  transformRequest: withToken(() => $('token').value),
   style: {
     version: 8,
     sources: {

@@ -1,16 +1,23 @@
 // Browser test of the command centre's screen: Debian's chromium driven headless by playwright-core.
 // usage: node test/bigscreen.mjs BASE_URL TOKEN SHOT_1920.png SHOT_3840.png
 // prints "RESULT ..." and exits 0 when every panel showed data, the drill-down moved them all,
-// a posted report arrived live, a status change moved the totals and the replay ran.
+// a posted report arrived live, a status change moved the totals and the replay ran. The server's
+// reads need TOKEN: the page, opened with ?token=, must send it with every tile and the live stream.
 import { launch, page as open } from './browser.mjs';
 
 const [base, token, shot1920, shot3840] = process.argv.slice(2);
 const browser = await launch();
 let seen = [];
 const checks = {};
+// every tile answered, and how (MapLibre fetches them in its worker; its responses are the page's too)
+const tiles = { ok: 0, refused: 0 };
 try {
   const { page, errors } = await open(browser);
   seen = errors;
+  page.on('response', r => {
+    if (!new URL(r.url()).pathname.endsWith('.mvt')) return;
+    if (r.status() === 200) tiles.ok++; else if (r.status() >= 400) tiles.refused++;
+  });
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto(`${base}/?token=${token}`, { waitUntil: 'load' });
   // (the overdue reports pulse, so the map is never idle: wait for what it drew, not for it to rest)
@@ -26,6 +33,7 @@ try {
     scope: window.__gridatlas.scope().code,
   }));
   const first = await read();
+  checks.tiles = tiles.ok > 0 && tiles.refused === 0;
   // a map that reads as a city: roads (Monaco's OpenStreetMap lines) and the names of its communities and street
   checks.city = await page.evaluate(() => window.__gridatlas.rendered('roads') > 0 && window.__gridatlas.rendered('area-names') > 0);
   checks.panels = first.week > 0 && first.trend > 0 && first.categories > 0 && first.sources > 0 && first.ranking > 0 && first.settled.endsWith('%')
@@ -109,11 +117,11 @@ try {
   await page.evaluate(() => new Promise(resolve => { window.__gridatlas.map.once('render', resolve); window.__gridatlas.map.resize(); }));
   await page.screenshot({ path: shot3840 });
   const ok = Object.values(checks).every(Boolean) && errors.length === 0;
-  console.log(`RESULT ${Object.entries(checks).map(([k, v]) => `${k}=${v}`).join(' ')} first=${JSON.stringify(first)} drilled=${JSON.stringify(drilled)} errors=${errors.length}`);
+  console.log(`RESULT ${Object.entries(checks).map(([k, v]) => `${k}=${v}`).join(' ')} first=${JSON.stringify(first)} drilled=${JSON.stringify(drilled)} tiles=${JSON.stringify(tiles)} errors=${errors.length}`);
   if (errors.length) console.log('page errors: ' + errors.join(' | '));
   process.exitCode = ok ? 0 : 1;
 } catch (e) {
-  console.log(`checks so far: ${JSON.stringify(checks)}; page errors: ${seen.join(' | ')}`);
+  console.log(`checks so far: ${JSON.stringify(checks)}; tiles ${JSON.stringify(tiles)}; page errors: ${seen.join(' | ')}`);
   throw e;
 } finally {
   await browser.close();

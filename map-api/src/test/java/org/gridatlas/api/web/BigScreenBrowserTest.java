@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import org.gridatlas.engine.Delineator;
 import org.gridatlas.engine.model.Building;
 import org.gridatlas.engine.model.Dataset;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * server on the small generated district with a week of reports, every panel shows data, a drill-down to a community moves
  * them all, a posted report arrives live, a status change moves the totals, the replay runs, a grid's
  * popup shows names from the data as text, other departments' layers switch on (beats, their
- * conflicts, cameras), all under the strict CSP; screenshots at 1920×1080 and
+ * conflicts, cameras), all under the strict CSP and on an instance whose reads need a token (given as
+ * {@code ?token=}: tiles and the live stream carry it too); screenshots at 1920×1080 and
  * 3840×2160 are saved to target/.
  */
 @Slow
@@ -53,7 +55,11 @@ class BigScreenBrowserTest {
             org.locationtech.jts.geom.Envelope extent = new org.locationtech.jts.geom.Envelope();
             d.communities().forEach(c -> extent.expandToInclude(c.geometry().getEnvelopeInternal()));
             store.replaceResources("cameras", DepartmentLayers.resources(extent, 300, 9), "cameras");
-            try (ApiServer server = new ApiServer(store).start(0)) {
+            // reads need a token, as on a closed instance: the screen opened with ?token= must pass it
+            // to everything it reads, tiles and the live stream included
+            ServerSettings tokenReads =
+                    ServerSettings.DEFAULT.withSecurity(new ServerSettings.Security(Set.of(), Set.of(), false));
+            try (ApiServer server = new ApiServer(store, tokenReads).start(0)) {
                 Path wide = Path.of("target/big-screen-1920.png").toAbsolutePath(),
                         uhd = Path.of("target/big-screen-3840.png").toAbsolutePath();
                 String out = BrowserScript.run(
@@ -64,7 +70,7 @@ class BigScreenBrowserTest {
                         uhd.toString());
                 assertTrue(
                         out.contains(
-                                        "RESULT city=true panels=true drill=true live=true status=true replay=true popupAsText=true departments=true day=true")
+                                        "RESULT tiles=true city=true panels=true drill=true live=true status=true replay=true popupAsText=true departments=true day=true")
                                 && out.contains("errors=0"),
                         out);
                 assertTrue(Files.size(wide) > 20_000 && Files.size(uhd) > 20_000, "screenshots written");
