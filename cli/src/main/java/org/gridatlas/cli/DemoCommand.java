@@ -2,10 +2,18 @@ package org.gridatlas.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.gridatlas.api.serving.ReportHistory;
 import org.gridatlas.engine.Delineator;
 import org.gridatlas.engine.io.DatasetReader;
 import org.gridatlas.engine.io.PackedDataset;
+import org.gridatlas.engine.model.Assignment;
+import org.gridatlas.engine.model.Building;
 import org.gridatlas.engine.model.Community;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
@@ -15,6 +23,7 @@ import org.gridatlas.fixtures.DepartmentLayers;
 import org.gridatlas.store.GeoPackageGridStore;
 import org.gridatlas.store.GridStore;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Point;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,7 +32,8 @@ import picocli.CommandLine.Option;
         name = "demo",
         mixinStandardHelpOptions = true,
         description = "Serve the generated district (or the dataset --input names) from a temporary GeoPackage, "
-                + "with staff, a police department's layer and a planner token: every feature has something to show.")
+                + "with staff, a police department's layer, a planner token, a week of reports and a simulated "
+                + "stream of new ones: every feature has something to show.")
 final class DemoCommand implements Callable<Integer> {
     @Mixin
     ServerOptions server = new ServerOptions();
@@ -51,14 +61,17 @@ final class DemoCommand implements Callable<Integer> {
         for (Community c : d.communities()) extent.expandToInclude(c.geometry().getEnvelopeInternal());
         store.replaceResources(
                 "cameras", DepartmentLayers.resources(extent, 2_000, DemoDistrict.SEED), "demo: made up");
+        int week = ReportHistory.week(store, places(d, r), Instant.now(), DemoDistrict.SEED);
         String token = TokenCommand.issue(store, "demo planner", "planner");
         System.out.printf(
-                "demo: %s, %d grids and %d micro grids for %d communities, in %s%n",
+                "demo: %s, %d grids and %d micro grids for %d communities, a week of %d reports, in %s%n",
                 source,
                 r.report().grids(),
                 r.report().microGrids(),
                 d.communities().size(),
+                week,
                 file);
+        server.simulateReports = true;
         ServeCommand.serve(store, server, port -> {
             String base = "http://localhost:" + port;
             System.out.printf(
@@ -69,5 +82,19 @@ final class DemoCommand implements Callable<Integer> {
                     base, base, token, base, base, base);
         });
         return 0;
+    }
+
+    /** Where the week's reports come from: every assigned building's inside point, with its grid. */
+    private static List<ReportHistory.Place> places(Dataset d, Delineation r) {
+        Map<String, Building> byId = new HashMap<>();
+        for (Building b : d.buildings()) byId.put(b.id(), b);
+        List<ReportHistory.Place> out = new ArrayList<>();
+        for (Assignment a : r.assignments()) {
+            Building b = byId.get(a.buildingId());
+            if (b == null) continue;
+            Point p = b.geometry().getInteriorPoint();
+            out.add(new ReportHistory.Place(p.getX(), p.getY(), a.gridCode()));
+        }
+        return out;
     }
 }

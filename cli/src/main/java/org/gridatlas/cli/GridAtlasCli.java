@@ -39,6 +39,14 @@ public final class GridAtlasCli {
             description = "configuration file (Java properties: option=value, e.g. port=7070); also GRIDATLAS_CONFIG")
     Path config;
 
+    @Option(
+            names = "--log-format",
+            paramLabel = "text|json",
+            scope = CommandLine.ScopeType.INHERIT,
+            description = "logs as one readable line each (text: the default on an interactive terminal) or as JSON "
+                    + "lines (json: the default otherwise, for log shippers)")
+    LogFormat logFormat;
+
     /** Exit codes: 0 done (verification passed), 1 a rule broken (reported), 2 bad input (named), 3 internal error. */
     static final int BAD_INPUT = 2, INTERNAL = 3;
 
@@ -97,6 +105,12 @@ public final class GridAtlasCli {
             cl.getErr().println("gridatlas: " + e.getMessage());
             return BAD_INPUT;
         }
+        cl.setExecutionStrategy(parsed -> {
+            CommandLine.Model.OptionSpec format = cl.getCommandSpec().findOption("--log-format");
+            LogFormat.of(format == null ? null : format.getValue(), System.console() != null)
+                    .apply();
+            return new CommandLine.RunLast().execute(parsed);
+        });
         return cl.execute(args);
     }
 }

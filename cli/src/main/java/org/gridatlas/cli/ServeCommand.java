@@ -2,6 +2,7 @@ package org.gridatlas.cli;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.gridatlas.api.serving.ReportSimulator;
 import org.gridatlas.api.web.ApiServer;
 import org.gridatlas.store.GridStore;
 import org.slf4j.Logger;
@@ -39,10 +40,14 @@ final class ServeCommand implements Callable<Integer> {
      */
     static void serve(GridStore store, ServerOptions options, java.util.function.IntConsumer announce)
             throws InterruptedException {
-        ApiServer server = new ApiServer(store, options.settings()).start(options.port);
+        ApiServer server = new ApiServer(store, options.settings()).start(options.host, options.port);
+        ReportSimulator simulator = options.simulateReports
+                ? new ReportSimulator(server::serving, server.reportDesk(), System.nanoTime()).start()
+                : null;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("shutting down: finishing requests in flight");
+            if (simulator != null) simulator.close();
             server.close();
             store.close();
             LOG.info("stopped");

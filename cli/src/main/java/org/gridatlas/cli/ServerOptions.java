@@ -19,6 +19,33 @@ final class ServerOptions {
     int port;
 
     @Option(
+            names = "--host",
+            defaultValue = "0.0.0.0",
+            description =
+                    "the address to listen on, e.g. 127.0.0.1 behind a proxy on the same machine (default ${DEFAULT-VALUE}: all)")
+    String host;
+
+    @Option(
+            names = "--max-batches",
+            defaultValue = "4",
+            description = "batches of lookups answered at once; more are refused with 503 (default ${DEFAULT-VALUE})")
+    int maxBatches;
+
+    @Option(
+            names = "--max-uploads",
+            defaultValue = "32",
+            description = "request bodies received at once; more are refused with 503 (default ${DEFAULT-VALUE})")
+    int maxUploads;
+
+    @Option(
+            names = "--min-body-rate",
+            defaultValue = "4096",
+            paramLabel = "BYTES_PER_SECOND",
+            description =
+                    "a body that keeps the server waiting longer than --header-timeout-seconds plus its size at this rate is refused with 408 (default ${DEFAULT-VALUE})")
+    int minBodyRate;
+
+    @Option(
             names = "--tile-cache-mb",
             defaultValue = "256",
             description = "memory for cached tiles, MB (default ${DEFAULT-VALUE})")
@@ -87,6 +114,12 @@ final class ServerOptions {
             description = "deadlines of particular categories, e.g. 垃圾=24,噪音=48 (the others: --report-deadline-hours)")
     List<String> reportDeadlines = new ArrayList<>();
 
+    @Option(
+            names = "--simulate-reports",
+            description = "a simulated stream of appeals (12345, WeChat, grid workers) moving through their steps: "
+                    + "for a demonstration, never on a real store (demo: always)")
+    boolean simulateReports;
+
     @Mixin
     PlanOptions plan = new PlanOptions();
 
@@ -120,7 +153,19 @@ final class ServerOptions {
                 publicUrl == null ? null : publicUrl.replaceAll("/+$", ""),
                 Duration.ofSeconds(headerTimeoutSeconds),
                 deadlines(),
-                reportUrl.template());
+                reportUrl.template(),
+                limits());
+    }
+
+    private ServerSettings.Limits limits() {
+        if (maxBatches < 1 || maxUploads < 1 || minBodyRate < 1)
+            throw new InputException("max-batches", "--max-batches, --max-uploads and --min-body-rate are at least 1");
+        return new ServerSettings.Limits(
+                maxBatches,
+                maxUploads,
+                minBodyRate,
+                Duration.ofSeconds(headerTimeoutSeconds),
+                ServerSettings.Limits.DEFAULT.streamBacklog());
     }
 
     private ReportDeadlines deadlines() {

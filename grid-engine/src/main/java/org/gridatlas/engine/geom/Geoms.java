@@ -92,4 +92,19 @@ public final class Geoms {
         double p = metric.getLength();
         return p == 0 ? 0 : 4 * Math.PI * metric.getArea() / (p * p);
     }
+
+    /**
+     * Why a lon/lat geometry cannot be kept (a coordinate not finite, or past ±180° / ±90°), or
+     * null when every coordinate is a place on Earth. Checked before anything is stored.
+     */
+    public static String notLonLat(Geometry g) {
+        if (g == null || g.isEmpty()) return "missing";
+        for (org.locationtech.jts.geom.Coordinate c : g.getCoordinates()) {
+            if (!Double.isFinite(c.x) || !Double.isFinite(c.y))
+                return "a coordinate is not a finite number (" + c.x + ", " + c.y + ")";
+            if (Math.abs(c.x) > 180 || Math.abs(c.y) > 90)
+                return "a coordinate lies outside lon ±180, lat ±90 (" + c.x + ", " + c.y + ")";
+        }
+        return null;
+    }
 }

@@ -41,7 +41,7 @@ public final class CsvLayers {
                 }
                 Map<String, Object> props = new LinkedHashMap<>();
                 for (String field : schema.fields().keySet()) {
-                    String v = r.get(header.indexOf(field)).trim();
+                    String v = unneutralized(r.get(header.indexOf(field)).trim());
                     props.put(field, v.isEmpty() ? null : v);
                 }
                 out.add(new Feature(props, null));
@@ -67,11 +67,30 @@ public final class CsvLayers {
         }
     }
 
-    /** A field as it is written: quoted when it holds a comma, quote or line break. */
+    /**
+     * A field as every CSV we write holds it (the one CSV cell writer): a text a spreadsheet would
+     * run as a formula (starting with = + - @, a tab or a carriage return, and not a number; also
+     * after apostrophes) gets an apostrophe in front, which {@link #read} takes off again; then
+     * quoted when it holds a comma, quote or line break.
+     */
     public static String quoted(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
-                ? "\"" + s.replace("\"", "\"\"") + "\""
-                : s;
+        String v = FORMULA.matcher(s).lookingAt() && !NUMBER.matcher(s).matches() ? "'" + s : s;
+        return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")
+                ? "\"" + v.replace("\"", "\"\"") + "\""
+                : v;
+    }
+
+    private static final java.util.regex.Pattern FORMULA = java.util.regex.Pattern.compile("'*[=+\\-@\t\r]");
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    /** A field as {@link #quoted} wrote it, without the apostrophe that kept a spreadsheet from running it. */
+    private static String unneutralized(String v) {
+        return v.startsWith("'")
+                        && FORMULA.matcher(v).lookingAt()
+                        && !NUMBER.matcher(v.substring(1)).matches()
+                ? v.substring(1)
+                : v;
     }
 
     /** The fields of one line; a quote left open is an {@link InputException}. */

@@ -25,6 +25,7 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.operation.valid.IsValidOp;
 
 /**
  * Reads another department's layer from one file as it comes — GeoJSON, a Shapefile, a GeoPackage
@@ -36,6 +37,12 @@ public final class DepartmentLayerReader {
     public static final LayerSchema UNITS = LayerSchema.spatial("units", "id", TEXT, "name", TEXT, "department", TEXT);
     public static final LayerSchema RESOURCES =
             LayerSchema.spatial("resources", "id", TEXT, "type", TEXT, "name", TEXT, "department", TEXT);
+    /**
+     * Vertices one unit may have, and a units layer in all: a detailed beat has a few thousand, a city's
+     * layer a few million; past that each crosswalk (once per layer version and grid snapshot) takes minutes.
+     */
+    public static final int MAX_UNIT_VERTICES = 100_000, MAX_LAYER_VERTICES = 5_000_000;
+
     /** Problems listed before the rest are only counted: a broken file should not print a million lines. */
     private static final int SHOWN = 20;
 
@@ -57,17 +64,31 @@ public final class DepartmentLayerReader {
                 new GeometryHygiene(extent.isNull() ? new LocalProjection(0, 0) : LocalProjection.around(extent));
         Set<String> ids = new HashSet<>();
         List<DepartmentUnit> out = new ArrayList<>(features.size());
+        long vertices = 0;
         for (int i = 0; i < features.size(); i++) {
             Feature f = features.get(i);
             Record r = problems.record(i, f, ids, "id", "name", "department");
-            if (f.geometry() == null || f.geometry().isEmpty()) r.problem("geometry", "missing");
+            int n = f.geometry() == null ? 0 : f.geometry().getNumPoints();
+            vertices += n;
+            if (n > MAX_UNIT_VERTICES)
+                r.problem("geometry", n + " vertices, over " + MAX_UNIT_VERTICES + ": simplify it first");
+            if (Geoms.notLonLat(f.geometry()) != null) r.problem("geometry", Geoms.notLonLat(f.geometry()));
             else if (!(f.geometry() instanceof Polygonal))
                 r.problem("geometry", "a " + f.geometry().getGeometryType() + ", expected a Polygon or MultiPolygon");
             if (!r.ok()) continue;
-            Geometry clean = hygiene.polygonal(f.geometry()).geometry();
+            Geometry clean;
+            try {
+                clean = hygiene.polygonal(f.geometry()).geometry();
+            } catch (IllegalArgumentException e) { // JTS gives up on a ring that crosses itself badly enough
+                r.problem("geometry", "cannot be repaired: " + new IsValidOp(f.geometry()).getValidationError());
+                continue;
+            }
             if (clean.isEmpty()) r.problem("geometry", "nothing of it is thicker than " + GeometryHygiene.THIN + " m");
             else out.add(new DepartmentUnit(r.text("id"), r.text("name"), r.text("department"), clean));
         }
+        if (vertices > MAX_LAYER_VERTICES)
+            problems.add(
+                    file + ": " + vertices + " vertices in all, over " + MAX_LAYER_VERTICES + "; nothing was read");
         problems.throwIfAny();
         return out;
     }
@@ -89,6 +110,7 @@ public final class DepartmentLayerReader {
                                 : "a " + f.geometry().getGeometryType() + ", expected a Point");
                 continue;
             }
+            if (Geoms.notLonLat(p) != null) r.problem("geometry", Geoms.notLonLat(p));
             if (!r.ok()) continue;
             Map<String, Object> attributes = new LinkedHashMap<>(f.properties());
             RESOURCES.fields().keySet().forEach(attributes::remove);

@@ -4,8 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.gridatlas.api.web.ApiError;
-import org.gridatlas.api.web.Params;
+import org.gridatlas.engine.errors.InputException;
 import org.gridatlas.engine.geom.Geoms;
 import org.gridatlas.engine.io.InputCrs;
 import org.locationtech.jts.geom.Geometry;
@@ -48,11 +47,11 @@ record OgcCrs(String uri, int epsg) {
         if (v.matches("\\[EPSG:\\d+]")) v = EPSG_PREFIX + v.substring(6, v.length() - 1);
         if (v.equals("[OGC:CRS84]")) v = CRS84_URI;
         for (OgcCrs c : SUPPORTED) if (c.uri.equals(v)) return c;
-        throw new ApiError(
-                400,
+        throw new InputException(
                 parameter,
-                parameter + " must be " + CRS84_URI + " or " + EPSG_PREFIX
-                        + "n for n = 4326, 4490 or 4491–4554 (CGCS2000 Gauss–Krüger), got '" + Params.shown(v) + "'");
+                "must be " + CRS84_URI + " or " + EPSG_PREFIX
+                        + "n for n = 4326, 4490 or 4491–4554 (CGCS2000 Gauss–Krüger), got '" + OgcRequest.shown(v)
+                        + "'");
     }
 
     /** Whether coordinates go lon/lat (easting first): CRS84 only; EPSG puts latitude and northing first. */

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.gridatlas.api.serving.FeatureCatalog;
+import org.gridatlas.api.serving.GeoJsonOut;
 import org.gridatlas.api.serving.Json;
-import org.gridatlas.api.web.GeoJsonOut;
-import org.gridatlas.api.web.PageLinks;
+import org.gridatlas.api.serving.PageLinks;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -142,13 +142,21 @@ public final class OgcFeatures {
                 new FeatureCatalog.Query(
                         r.bbox(), when == null ? null : when[0], when == null ? null : when[1], offset, limit));
         List<Map<String, Object>> links = new ArrayList<>();
-        links.add(link("self", PageLinks.withOffset(publicUrl, ctx, offset), html ? HTML : GEOJSON, "this page"));
+        links.add(link(
+                "self",
+                PageLinks.withOffset(publicUrl, ctx.path(), ctx.queryParamMap(), offset),
+                html ? HTML : GEOJSON,
+                "this page"));
         links.add(
                 link("alternate", withFormat(ctx, offset, html ? "json" : "html"), html ? GEOJSON : HTML, "this page"));
         if (offset + page.items().size() < page.matched())
             links.add(link(
                     "next",
-                    PageLinks.withOffset(publicUrl, ctx, offset + page.items().size()),
+                    PageLinks.withOffset(
+                            publicUrl,
+                            ctx.path(),
+                            ctx.queryParamMap(),
+                            offset + page.items().size()),
                     html ? HTML : GEOJSON,
                     "the next page"));
         links.add(link("collection", publicUrl + ROOT + "/collections/" + id, JSON, c.title()));
@@ -262,7 +270,7 @@ public final class OgcFeatures {
     }
 
     private String withFormat(Context ctx, int offset, String format) {
-        String page = PageLinks.withOffset(publicUrl, ctx, offset);
+        String page = PageLinks.withOffset(publicUrl, ctx.path(), ctx.queryParamMap(), offset);
         return page.replaceAll("([?&])f=[^&]*&", "$1") + "&f=" + format;
     }
 

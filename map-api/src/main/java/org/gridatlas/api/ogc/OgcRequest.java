@@ -9,8 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.gridatlas.api.web.ApiError;
-import org.gridatlas.api.web.Params;
+import org.gridatlas.engine.errors.InputException;
 import org.gridatlas.engine.geom.Geoms;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -38,14 +37,13 @@ final class OgcRequest {
         this.ctx = ctx;
         for (String name : ctx.queryParamMap().keySet()) {
             if (!allowed.contains(name))
-                throw new ApiError(
-                        400,
+                throw new InputException(
                         name,
-                        "unknown parameter '" + Params.shown(name) + "'; this operation takes "
+                        "unknown parameter; this operation takes "
                                 + allowed.stream().sorted().toList());
         }
         for (var e : ctx.queryParamMap().entrySet()) {
-            if (e.getValue().size() > 1) throw new ApiError(400, e.getKey(), e.getKey() + " given more than once");
+            if (e.getValue().size() > 1) throw new InputException(e.getKey(), "given more than once");
         }
     }
 
@@ -55,7 +53,7 @@ final class OgcRequest {
         if (f != null) {
             if (f.equals("html")) return true;
             if (f.equals("json")) return false;
-            throw new ApiError(400, "f", "f is json or html, got '" + Params.shown(f) + "'");
+            throw new InputException("f", "is json or html, got '" + shown(f) + "'");
         }
         String accept = ctx.header("Accept");
         if (accept == null) return false;
@@ -77,10 +75,10 @@ final class OgcRequest {
         try {
             int i = Integer.parseInt(v.strip());
             if (i < min || i > max)
-                throw new ApiError(400, name, name + " must be between " + min + " and " + max + ", got " + i);
+                throw new InputException(name, "must be between " + min + " and " + max + ", got " + i);
             return i;
         } catch (NumberFormatException e) {
-            throw new ApiError(400, name, name + " must be an integer, got '" + Params.shown(v) + "'");
+            throw new InputException(name, "must be an integer, got '" + shown(v) + "'");
         }
     }
 
@@ -97,21 +95,21 @@ final class OgcRequest {
         String v = ctx.queryParam("bbox");
         String crsName = ctx.queryParam("bbox-crs");
         if (v == null) {
-            if (crsName != null) throw new ApiError(400, "bbox-crs", "bbox-crs is given without bbox");
+            if (crsName != null) throw new InputException("bbox-crs", "is given without bbox");
             return null;
         }
         OgcCrs crs = OgcCrs.parse("bbox-crs", crsName);
         String[] p = v.split(",", -1);
         if (p.length != 4 && p.length != 6)
-            throw new ApiError(400, "bbox", "bbox takes four or six numbers, got '" + Params.shown(v) + "'");
+            throw new InputException("bbox", "takes four or six numbers, got '" + shown(v) + "'");
         double[] d = new double[p.length];
-        for (int i = 0; i < p.length; i++) d[i] = Params.finite("bbox", p[i]);
+        for (int i = 0; i < p.length; i++) d[i] = number("bbox", p[i]);
         int half = p.length / 2;
         // lower corner (a0, a1), upper corner (b0, b1), in the system's axis order
         double a0 = d[0], a1 = d[1], b0 = d[half], b1 = d[half + 1];
         int lonAxis = crs.projected() ? -1 : crs.eastingFirst() ? 0 : 1;
         if ((lonAxis != 0 && a0 > b0) || (lonAxis != 1 && a1 > b1))
-            throw new ApiError(400, "bbox", "bbox lower corner exceeds its upper corner: '" + Params.shown(v) + "'");
+            throw new InputException("bbox", "lower corner exceeds its upper corner: '" + shown(v) + "'");
         if (lonAxis == 0 && a0 > b0)
             return Geoms.LONLAT.createMultiPolygon(
                     new Polygon[] {box(crs, a0, a1, 180, b1), box(crs, -180, a1, b0, b1)});
@@ -146,8 +144,7 @@ final class OgcRequest {
         if (v == null) return null;
         String[] p = v.split("/", -1);
         if (p.length > 2)
-            throw new ApiError(
-                    400, "datetime", "datetime is one time or an interval a/b, got '" + Params.shown(v) + "'");
+            throw new InputException("datetime", "is one time or an interval a/b, got '" + shown(v) + "'");
         if (p.length == 1) {
             Instant[] one = time(p[0], true);
             return new Instant[] {one[0], one[1]};
@@ -155,9 +152,9 @@ final class OgcRequest {
         Instant from = open(p[0]) ? null : time(p[0], false)[0];
         Instant to = open(p[1]) ? null : time(p[1], false)[1];
         if (from == null && to == null && p[0].equals("..") && p[1].equals(".."))
-            throw new ApiError(400, "datetime", "datetime '../..' leaves both ends open");
+            throw new InputException("datetime", "'../..' leaves both ends open");
         if (from != null && to != null && from.isAfter(to))
-            throw new ApiError(400, "datetime", "datetime starts after it ends: '" + Params.shown(v) + "'");
+            throw new InputException("datetime", "starts after it ends: '" + shown(v) + "'");
         return new Instant[] {from, to};
     }
 
@@ -178,12 +175,26 @@ final class OgcRequest {
             Instant t = clamp(OffsetDateTime.parse(v).toInstant());
             return new Instant[] {t, t};
         } catch (DateTimeParseException e) {
-            throw new ApiError(
-                    400,
+            throw new InputException(
                     "datetime",
-                    "datetime takes RFC 3339 times like 2026-11-23T08:00:00Z or dates like 2026-11-23"
-                            + (single ? "" : ", '..' for an open end") + ", got '" + Params.shown(v) + "'");
+                    "takes RFC 3339 times like 2026-11-23T08:00:00Z or dates like 2026-11-23"
+                            + (single ? "" : ", '..' for an open end") + ", got '" + shown(v) + "'");
         }
+    }
+
+    private static double number(String name, String v) {
+        try {
+            double d = Double.parseDouble(v.strip());
+            if (Double.isFinite(d)) return d;
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new InputException(name, "takes finite numbers, got '" + shown(v) + "'");
+    }
+
+    /** A value quoted back in a message: cut short, so an answer never echoes a large input. */
+    static String shown(String v) {
+        return v.length() <= 60 ? v : v.substring(0, 60) + "…";
     }
 
     private static Instant clamp(Instant t) {

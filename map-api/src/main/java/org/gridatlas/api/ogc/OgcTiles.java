@@ -5,13 +5,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.gridatlas.api.serving.FeatureCatalog;
 import org.gridatlas.api.serving.Json;
 import org.gridatlas.api.serving.MapLayers;
 import org.gridatlas.api.serving.NotFound;
-import org.gridatlas.api.web.ApiError;
-import org.gridatlas.api.web.Params;
+import org.gridatlas.engine.errors.InputException;
 import org.gridatlas.tiles.TileId;
 
 /**
@@ -33,7 +31,7 @@ public final class OgcTiles {
             SCALE_0 = 559082264.0287178,
             ORIGIN = 20037508.342789244;
 
-    private static final Set<String> TILESET_FORMATS = Set.of("json", "html", "tilejson");
+    private static final List<String> TILESET_FORMATS = List.of("json", "html", "tilejson");
 
     private final VectorTiles tiles;
     private final String publicUrl;
@@ -124,7 +122,7 @@ public final class OgcTiles {
         tileMatrixSetId(ctx);
         String f = ctx.queryParam("f");
         if (f != null && !TILESET_FORMATS.contains(f))
-            throw new ApiError(400, "f", "f is json, html or tilejson, got '" + Params.shown(f) + "'");
+            throw new InputException("f", "is json, html or tilejson, got '" + OgcRequest.shown(f) + "'");
         if ("tilejson".equals(f)) {
             ctx.contentType(TILEJSON).result(Json.write(tiles.tileJson(layer, publicUrl + path + "/{z}/{y}/{x}")));
             return;
@@ -172,7 +170,7 @@ public final class OgcTiles {
         tileMatrixSetId(ctx);
         String f = ctx.queryParam("f");
         if (f != null && !f.equals("mvt"))
-            throw new ApiError(400, "f", "tiles are f=mvt, got '" + Params.shown(f) + "'");
+            throw new InputException("f", "tiles are mvt, got '" + OgcRequest.shown(f) + "'");
         int z = index(ctx, "tileMatrix"), y = index(ctx, "tileRow"), x = index(ctx, "tileCol");
         if (z > MAX_ZOOM || x >= (1L << z) || y >= (1L << z))
             throw new NotFound("tile " + z + "/" + y + "/" + x + " of " + TMS);
@@ -186,19 +184,19 @@ public final class OgcTiles {
             if (i < 0) throw new NumberFormatException();
             return i;
         } catch (NumberFormatException e) {
-            throw new ApiError(400, name, name + " must be an integer ≥ 0, got '" + Params.shown(v) + "'");
+            throw new InputException(name, "must be an integer ≥ 0, got '" + OgcRequest.shown(v) + "'");
         }
     }
 
     private static void tileMatrixSetId(Context ctx) {
         String id = ctx.pathParam("tileMatrixSetId");
-        if (!id.equals(TMS)) throw new NotFound("tile matrix set " + Params.shown(id) + " (there is " + TMS + ")");
+        if (!id.equals(TMS)) throw new NotFound("tile matrix set " + OgcRequest.shown(id) + " (there is " + TMS + ")");
     }
 
     /** The collection's tile layer: the built-in collections have one (department layers are drawn together, in /tiles). */
     private static String layer(Context ctx) {
         String id = ctx.pathParam("collectionId");
-        if (!FeatureCatalog.BUILT_IN.contains(id)) throw new NotFound("tiles of collection " + Params.shown(id));
+        if (!FeatureCatalog.BUILT_IN.contains(id)) throw new NotFound("tiles of collection " + OgcRequest.shown(id));
         return id;
     }
 
@@ -216,20 +214,25 @@ public final class OgcTiles {
         List<Object> f = List.of(OgcOpenApi.format());
         Map<String, Object> json = OgcOpenApi.content(OgcFeatures.JSON);
         Map<String, Object> mvt = Map.of(MVT, Map.of("schema", Map.of("type", "string", "format", "binary")));
+        List<Object> tileset = List.of(OgcOpenApi.query(
+                "f",
+                "the format of the answer (tilejson: TileJSON 3.0)",
+                Map.of("type", "string", "enum", TILESET_FORMATS)));
         List<Object> tile = List.of(
                 OgcOpenApi.path("tileMatrix", "zoom level"),
                 OgcOpenApi.path("tileRow", "row (y)"),
-                OgcOpenApi.path("tileCol", "column (x)"));
+                OgcOpenApi.path("tileCol", "column (x)"),
+                OgcOpenApi.query("f", "the tile format", Map.of("type", "string", "enum", List.of("mvt"))));
         paths.put("/tileMatrixSets", OgcOpenApi.get("getTileMatrixSetsList", "tiling schemes", f, json));
         paths.put("/tileMatrixSets/" + TMS, OgcOpenApi.get("getTileMatrixSet", TMS, f, json));
         paths.put("/tiles", OgcOpenApi.get("getDatasetTileSetsList", "the dataset's tilesets", f, json));
-        paths.put("/tiles/" + TMS, OgcOpenApi.get("getDatasetTileSet", "the map's layers", f, json));
+        paths.put("/tiles/" + TMS, OgcOpenApi.get("getDatasetTileSet", "the map's layers", tileset, json));
         paths.put(
                 "/tiles/" + TMS + TEMPLATE, OgcOpenApi.get("getDatasetTile", "a tile of the map's layers", tile, mvt));
         for (String id : FeatureCatalog.BUILT_IN) {
             String base = "/collections/" + id + "/tiles";
             paths.put(base, OgcOpenApi.get("getTileSetsList_" + id, id + " tilesets", f, json));
-            paths.put(base + "/" + TMS, OgcOpenApi.get("getTileSet_" + id, id + " tileset", f, json));
+            paths.put(base + "/" + TMS, OgcOpenApi.get("getTileSet_" + id, id + " tileset", tileset, json));
             paths.put(base + "/" + TMS + TEMPLATE, OgcOpenApi.get("getTile_" + id, "a tile of " + id, tile, mvt));
         }
     }

@@ -171,7 +171,8 @@ public final class DepartmentNetworks {
 
     private UnitsLayer unitsLayer(DepartmentLayerInfo info) {
         return (UnitsLayer) computed(info, s -> {
-            List<DepartmentUnit> units = store.units(info.name());
+            List<DepartmentUnit> units =
+                    readable(info, store.units(info.name()), DepartmentUnit::id, DepartmentUnit::geometry);
             return new UnitsLayer(
                     units,
                     new Crosswalk(units, s.serviceArea)
@@ -180,7 +181,38 @@ public final class DepartmentNetworks {
     }
 
     private ResourcesInGrids resources(DepartmentLayerInfo info) {
-        return (ResourcesInGrids) computed(info, s -> new ResourceJoin(s.index).join(store.resources(info.name())));
+        return (ResourcesInGrids) computed(
+                info,
+                s -> new ResourceJoin(s.index)
+                        .join(readable(
+                                info,
+                                store.resources(info.name()),
+                                DepartmentResource::id,
+                                DepartmentResource::point)));
+    }
+
+    /**
+     * The stored records that can be served: one stored before the checks on import (a coordinate not
+     * finite, say) is skipped, loudly, rather than failing every reload and start-up.
+     */
+    private static <T> List<T> readable(
+            DepartmentLayerInfo info,
+            List<T> records,
+            java.util.function.Function<T, String> id,
+            java.util.function.Function<T, org.locationtech.jts.geom.Geometry> geometry) {
+        List<T> out = new ArrayList<>(records.size());
+        for (T r : records) {
+            String why = org.gridatlas.engine.geom.Geoms.notLonLat(geometry.apply(r));
+            if (why == null) out.add(r);
+            else
+                LOG.error(
+                        "layer {} version {}: record {} skipped, its geometry: {}; import the layer again",
+                        info.name(),
+                        info.version(),
+                        id.apply(r),
+                        why);
+        }
+        return out;
     }
 
     /** Computed once per version of the layer and snapshot of the grids, then kept. */
@@ -192,6 +224,8 @@ public final class DepartmentNetworks {
         cache.put(info.name(), fresh);
         return fresh.result();
     }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DepartmentNetworks.class);
 
     /** No layer of that name. */
     public static final class NoSuchLayer extends RuntimeException {

@@ -54,8 +54,10 @@ final class Access {
     private final boolean publicReads;
     private final Map<String, Need> rules = new HashMap<>();
     private final RefusalAudit refusals;
-    private volatile List<AccessToken> tokens = List.of();
+    private volatile List<AccessToken> tokens;
     private volatile long tokensRead;
+    private final java.util.concurrent.atomic.AtomicBoolean rereading = new java.util.concurrent.atomic.AtomicBoolean();
+    private final FailedCredentials failed = new FailedCredentials();
 
     Access(AccessStore store, Set<String> adminDigests, Set<String> reportKeyDigests, boolean publicReads) {
         this.store = store;
@@ -105,7 +107,9 @@ final class Access {
     }
 
     private void require(Context ctx, String... roles) {
+        if (ctx.header("Authorization") != null) throttle(ctx);
         Caller c = bearer(ctx);
+        if (c == null && ctx.header("Authorization") != null) failed.add(ctx.ip());
         if (c == null) {
             ctx.header("WWW-Authenticate", "Bearer");
             refuse(ctx, ANONYMOUS, 401, "a bearer token with role " + String.join(" or ", roles) + " is required");
@@ -123,10 +127,12 @@ final class Access {
         if (reportKeyDigests.isEmpty()
                 && tokens().stream().noneMatch(t -> t.role().equals("reporter"))) return;
         String key = ctx.header("X-Report-Key");
+        if (key != null) throttle(ctx);
         if (key != null && matches(AccessToken.digest(key.strip()), reportKeyDigests)) {
             ctx.attribute(CALLER, new Caller("report key", "reporter"));
             return;
         }
+        if (key != null && ctx.header("Authorization") == null) failed.add(ctx.ip());
         require(ctx, "reporter", "admin");
     }
 
@@ -151,13 +157,72 @@ final class Access {
         return null;
     }
 
-    /** Tokens from the store, reread every few seconds (a new token works without a restart). */
+    /** 429 to an address that sent too many wrong tokens or keys this minute: guessing them goes no faster. */
+    private void throttle(Context ctx) {
+        if (!failed.tooMany(ctx.ip())) return;
+        ctx.header("Retry-After", "60");
+        throw new ApiError(
+                429,
+                "authorization",
+                "over " + FailedCredentials.PER_MINUTE + " wrong tokens or keys from this address in a minute; wait");
+    }
+
+    /**
+     * Tokens from the store, reread every few seconds (a new token works without a restart). Only the
+     * first read waits for the store; later ones run aside while requests go on with the list they
+     * have, so that with the store down every token known keeps working and no request waits on it.
+     */
     private List<AccessToken> tokens() {
-        if (System.nanoTime() - tokensRead > TOKEN_CACHE_NANOS) {
+        if (tokens == null) {
             tokens = store.tokens();
             tokensRead = System.nanoTime();
+        } else if (System.nanoTime() - tokensRead > TOKEN_CACHE_NANOS && rereading.compareAndSet(false, true)) {
+            Thread t = new Thread(
+                    () -> {
+                        try {
+                            tokens = store.tokens();
+                        } catch (org.gridatlas.store.StoreException e) {
+                            // the store is down: the last list stays
+                        } finally {
+                            tokensRead = System.nanoTime();
+                            rereading.set(false);
+                        }
+                    },
+                    "gridatlas-tokens");
+            t.setDaemon(true);
+            t.start();
         }
         return tokens;
+    }
+
+    /**
+     * Wrong tokens and keys per client address over this minute and the one before (so a count does
+     * not vanish as the minute turns); at most 10,000 addresses a minute are kept.
+     */
+    static final class FailedCredentials {
+        static final int PER_MINUTE = 20;
+        private volatile Map<String, Integer> counts = new java.util.concurrent.ConcurrentHashMap<>();
+        private volatile Map<String, Integer> before = Map.of();
+        private volatile long minute;
+
+        void add(String address) {
+            turn();
+            if (counts.size() < 10_000) counts.merge(address, 1, Integer::sum);
+        }
+
+        boolean tooMany(String address) {
+            turn();
+            return counts.getOrDefault(address, 0) + before.getOrDefault(address, 0) >= PER_MINUTE;
+        }
+
+        private synchronized void turn() {
+            long now = System.currentTimeMillis() / 60_000;
+            if (now != minute) {
+                before = now == minute + 1 ? counts : Map.of();
+                counts = new java.util.concurrent.ConcurrentHashMap<>();
+                minute = now;
+            }
+        }
     }
 
     private static boolean matches(String digest, Set<String> digests) {

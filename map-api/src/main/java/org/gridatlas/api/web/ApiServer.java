@@ -71,6 +71,9 @@ public final class ApiServer implements AutoCloseable {
     private final java.time.Duration shutdownGrace;
     private final HeaderReadTimeout headerTimeout;
     private final Access access;
+    /** Bodies being received, and batches of lookups being answered (each holds up to three chunks of records). */
+    private final Slots uploads, batches;
+
     private org.eclipse.jetty.server.Server jetty;
 
     public ApiServer(GridStore store) {
@@ -84,13 +87,21 @@ public final class ApiServer implements AutoCloseable {
         StaffingRule staffing = settings.staffing();
         this.tiles = new TilesResource(store, settings.tileCacheBytes(), settings.publicUrl());
         this.departments = new DepartmentNetworks(store, state::get);
+        this.uploads = new Slots("uploads", settings.limits().uploads());
+        this.batches = new Slots("batches of lookups", settings.limits().batches());
         gauges();
         reload();
         StaffResource staff = new StaffResource(state::get, store, this::reload, staffing);
         AppealRouting routing = new AppealRouting(staffing);
         LookupResource lookup = new LookupResource(state::get, routing);
-        this.reports =
-                new ReportsResource(state::get, store, store, settings.reportDeadlines(), tiles::report, routing);
+        this.reports = new ReportsResource(
+                state::get,
+                store,
+                store,
+                settings.reportDeadlines(),
+                tiles::report,
+                routing,
+                settings.limits().streamBacklog());
         ServerSettings.Security security = settings.security();
         this.access =
                 new Access(store, security.adminTokenSha256(), security.reportKeySha256(), security.publicReads());
@@ -122,6 +133,7 @@ public final class ApiServer implements AutoCloseable {
             config.http.maxRequestSize = 1_000_000;
             config.jetty.modifyServer(server -> {
                 server.setHandler(inFlight); // Javalin nests its servlet context inside; counts requests for close()
+                server.setErrorHandler(new ServerErrors());
                 this.jetty = server;
             });
             // the big-screen page and MapLibre, packed into the jar at build time (no CDN)
@@ -132,12 +144,13 @@ public final class ApiServer implements AutoCloseable {
             });
             config.routes.before(ctx -> {
                 ctx.attribute("started", System.nanoTime());
+                ctx.attribute(RequestBodies.PACE, settings.limits());
                 SecurityHeaders.apply(ctx);
             });
             config.routes.beforeMatched(access::decide);
             config.routes.after(ctx -> afterRequest(ctx, settings.accessLog()));
             routes(
-                    new Routes(config.routes, access),
+                    new Routes(config.routes, access, uploads),
                     new Resources(
                             lookup,
                             grids,
@@ -166,6 +179,9 @@ public final class ApiServer implements AutoCloseable {
         metrics.gauge("gridatlas_index_grids", () -> state.get().index.size());
         metrics.gauge("gridatlas_recent_reports", tiles::recentReports);
         metrics.gauge("gridatlas_report_window", () -> reports.windowSize());
+        metrics.gauge("gridatlas_uploads_in_progress", uploads::inUse);
+        metrics.gauge("gridatlas_live_streams", () -> reports.liveStreams());
+        metrics.gauge("gridatlas_batches_in_progress", batches::inUse);
     }
 
     /** What every request leaves behind: its metrics, the audit of list imports, and (when asked) an access-log line. */
@@ -243,7 +259,10 @@ public final class ApiServer implements AutoCloseable {
                 .get("/api/v1/export/grids.gpkg", READ, x.grids()::exportGeoPackage)
                 .get("/api/v1/export/grids-shp.zip", READ, x.grids()::exportShapefile)
                 .get("/api/v1/lookup", READ, x.lookup()::one)
-                .post("/api/v1/lookup", READ, x.lookup()::batch) // a batch of lookups is a read, not a write
+                .post(
+                        "/api/v1/lookup",
+                        READ,
+                        batches.around(x.lookup()::batch)) // a batch of lookups is a read, not a write
                 .post("/api/v1/reports", REPORT, reports::create)
                 .get("/api/v1/reports", READ, reports::list)
                 .get("/api/v1/reports/counts", READ, reports::counts)
@@ -310,11 +329,14 @@ public final class ApiServer implements AutoCloseable {
         ServingState next = new ServingState(store.load(), store.staff(), store.zones());
         tiles.snapshot(next);
         state.set(next);
-        // other departments' conflicts and resources' grids follow the grids; without the store, the last ones stay
+        // other departments' conflicts and resources' grids follow the grids; without the store, or should a
+        // layer fail to compute, the last ones stay and the grids are served all the same
         try {
             tiles.departments(departments.tileLayers());
         } catch (org.gridatlas.store.StoreException e) {
             LOG.warn("department layers not redrawn: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("department layers not redrawn", e);
         }
         metrics.rebuilt((System.nanoTime() - t) / 1e9);
         LOG.atInfo()
@@ -360,8 +382,14 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
+    /** Listens on every address (tests use this, on a free port). */
     public ApiServer start(int port) {
-        app.start("0.0.0.0", port);
+        return start("0.0.0.0", port);
+    }
+
+    /** Listens on one address ({@code --host}), or on all with 0.0.0.0. */
+    public ApiServer start(String host, int port) {
+        app.start(host, port);
         for (org.eclipse.jetty.server.Connector c : jetty.getConnectors()) c.addEventListener(headerTimeout);
         return this;
     }
@@ -373,6 +401,16 @@ public final class ApiServer implements AutoCloseable {
     /** Who may call what: every route's rule, "METHOD /route" → need. */
     Map<String, Access.Need> accessRules() {
         return access.rules();
+    }
+
+    /** Where reports from a source inside this process arrive (the demo's simulated stream), as over the API. */
+    public org.gridatlas.api.serving.ReportDesk reportDesk() {
+        return reports;
+    }
+
+    /** The snapshot being served. */
+    public ServingState serving() {
+        return state.get();
     }
 
     public int port() {

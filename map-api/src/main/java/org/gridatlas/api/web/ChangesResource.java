@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.gridatlas.api.serving.CommunityEdits;
 import org.gridatlas.api.serving.FeatureCatalog;
+import org.gridatlas.api.serving.GeoJsonOut;
 import org.gridatlas.api.serving.Json;
 import org.gridatlas.api.serving.ServingState;
 import org.gridatlas.engine.edit.GridEdit;

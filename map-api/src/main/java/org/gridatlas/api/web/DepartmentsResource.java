@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gridatlas.api.serving.DepartmentNetworks;
+import org.gridatlas.api.serving.GeoJsonOut;
 import org.gridatlas.engine.departments.CrosswalkConflict;
 import org.gridatlas.engine.departments.CrosswalkResult;
 import org.gridatlas.engine.departments.ResourcesInGrids;
@@ -79,7 +80,7 @@ final class DepartmentsResource {
         Path file = dir.resolve("layer" + suffix);
         try {
             // to a file as it streams in, the total enforced on the way: the readers read files
-            try (InputStream in = new BoundedInput(ctx.bodyInputStream(), LAYER);
+            try (InputStream in = RequestBodies.body(ctx, LAYER);
                     OutputStream out = Files.newOutputStream(file)) {
                 in.transferTo(out);
             }

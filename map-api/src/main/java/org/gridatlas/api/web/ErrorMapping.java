@@ -38,6 +38,22 @@ final class ErrorMapping {
         return null;
     }
 
+    private static final java.util.concurrent.atomic.AtomicLong RECORD_FAILURES =
+            new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * What one record of a batch is answered when it fails, so that the batch goes on: its refusal,
+     * or an internal error, logged (the first and then every thousandth, so a batch of them cannot
+     * flood the log).
+     */
+    static ApiError ofRecord(RuntimeException e) {
+        ApiError a = refusal(e);
+        if (a != null) return a;
+        long n = RECORD_FAILURES.incrementAndGet();
+        if (n % 1000 == 1) LOG.error("a batch record failed (failure {} since start)", n, e);
+        return new ApiError(500, null, "internal error");
+    }
+
     static void register(JavalinConfig config) {
         for (Class<? extends RuntimeException> refused : java.util.List.of(
                 ApiError.class,
@@ -71,6 +87,10 @@ final class ErrorMapping {
                                             "store unavailable, nothing was changed; lookups and tiles still answer from memory"));
             }
         });
+        // the client went away or sent less than it announced: its doing, not ours, and not worth a stack trace
+        config.routes.exception(
+                java.io.EOFException.class,
+                (e, ctx) -> ctx.status(400).json(body(400, "body", "the body ended before its announced length")));
         config.routes.exception(
                 GeoServerException.class, (e, ctx) -> ctx.status(502).json(body(502, "geoserver", e.getMessage())));
         config.routes.exception(Exception.class, (e, ctx) -> {

@@ -13,6 +13,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.gridatlas.api.serving.AddressAnswers;
 import org.gridatlas.api.serving.FeatureCatalog;
+import org.gridatlas.api.serving.GeoJsonOut;
+import org.gridatlas.api.serving.PageLinks;
 import org.gridatlas.api.serving.ServingState;
 import org.gridatlas.api.serving.StaffingRule;
 import org.gridatlas.engine.errors.InputException;
@@ -336,6 +338,6 @@ final class GridsResource {
     }
 
     private String withOffset(Context ctx, int offset) {
-        return PageLinks.withOffset(publicUrl, ctx, offset);
+        return PageLinks.withOffset(publicUrl, ctx.path(), ctx.queryParamMap(), offset);
     }
 }

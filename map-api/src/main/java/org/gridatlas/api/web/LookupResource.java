@@ -22,6 +22,7 @@ import org.gridatlas.api.serving.Json;
 import org.gridatlas.api.serving.PointLookup;
 import org.gridatlas.api.serving.ServingState;
 import org.gridatlas.engine.geom.ChinaCrs;
+import org.gridatlas.engine.io.CsvLayers;
 import org.gridatlas.engine.lookup.GridLocator;
 import org.gridatlas.engine.model.Building;
 import org.gridatlas.engine.model.Grid;
@@ -209,8 +210,10 @@ final class LookupResource {
                                                                 crs,
                                                                 PointLookup.DEFAULT_NEAR_M)
                                                         .lookup());
-                                    } catch (ApiError e) {
-                                        return id + ",,,,,,,," + csvText(e.getMessage()) + "\n";
+                                    } catch (RuntimeException e) {
+                                        return id + ",,,,,,,,"
+                                                + csvText(
+                                                        ErrorMapping.ofRecord(e).getMessage()) + "\n";
                                     }
                                 },
                         (at, why) -> ",,,,,,,," + csvText(why) + "\n");
@@ -255,25 +258,26 @@ final class LookupResource {
                                             ? AddressAnswers.csvRow(
                                                     id, l.gridCode(), l.match(), l.decidedBy(), l.disagreement())
                                             : AddressAnswers.csvRow(id, l.gridCode(), l.match());
-                                } catch (ApiError e) {
-                                    return id + empty + csvText(e.getMessage()) + "\n";
+                                } catch (RuntimeException e) {
+                                    return id + empty
+                                            + csvText(ErrorMapping.ofRecord(e).getMessage()) + "\n";
                                 }
                             },
                     (at, why) -> empty + csvText(why) + "\n");
         }
     }
 
-    /** An id as it goes back out: quoted when it holds a quote, comma or line break (CSV injection is the reader's concern). */
+    /** An id as it goes back out: through the one CSV cell writer (quoted, a formula neutralised). */
     private static String csvId(String id) {
-        return id.indexOf(',') >= 0 || id.indexOf('"') >= 0 ? csvText(id) : id;
+        return CsvLayers.quoted(id);
     }
 
     /**
      * How many records are read ahead and answered in parallel; answers keep the input's order. With
-     * the record limit this bounds a batch's memory (three chunks of 16,384 records of at most 1 KB);
-     * smaller chunks spent more on handing work between threads than on the lookups.
+     * the record limit this bounds a batch's memory (three chunks of 1,024 lines of at most 1 KB, kept
+     * as text until answered: a few MB), and the cap on batches at once bounds them all.
      */
-    private static final int CHUNK = 16384;
+    private static final int CHUNK = 1024;
 
     /** One input line (with its number) turned into a ready answer (a String) or a task (a Supplier) answered in parallel. */
     private interface LineTask {
@@ -379,7 +383,7 @@ final class LookupResource {
     }
 
     private static String csvText(String s) {
-        return "\"" + s.replace("\"", "\"\"") + "\"";
+        return CsvLayers.quoted(s);
     }
 
     private void ndjson(ServingState s, ChinaCrs crs, Context ctx) throws IOException {
@@ -388,28 +392,27 @@ final class LookupResource {
             inChunks(
                     in,
                     out,
-                    (row, line) -> {
-                        if (row.isBlank()) return "";
-                        JsonNode n;
-                        try {
-                            n = RequestBodies.JSON.readTree(row);
-                        } catch (IOException e) {
-                            return error(null, ApiError.badRequest("body", "line " + line + " is not JSON"));
-                        }
-                        Object id = n.hasNonNull("id") ? n.get("id").asText() : null;
-                        return (Supplier<String>) () -> {
-                            try {
-                                ChinaCrs from = n.hasNonNull("crs")
-                                        ? Params.crs(n.get("crs").asText())
-                                        : crs;
-                                if (n.has("address")) return addressRecord(s, id, n, from);
-                                return record(s, id, n.path("lon"), n.path("lat"), from);
-                            } catch (ApiError e) {
-                                return error(id, e);
-                            }
-                        };
-                    },
+                    // parsed with its answer, not ahead of it: a parsed tree is many times the line's size
+                    (row, line) -> row.isBlank() ? "" : (Supplier<String>) () -> ndjsonRecord(s, crs, row, line),
                     (line, why) -> error(null, new ApiError(413, "body", why)));
+        }
+    }
+
+    /** One NDJSON record answered: its answer line, or its own error line. */
+    private static String ndjsonRecord(ServingState s, ChinaCrs crs, String row, int line) {
+        JsonNode n;
+        try {
+            n = RequestBodies.JSON.readTree(row);
+        } catch (IOException e) {
+            return error(null, ApiError.badRequest("body", "line " + line + " is not JSON"));
+        }
+        Object id = n.hasNonNull("id") ? n.get("id").asText() : null;
+        try {
+            ChinaCrs from = n.hasNonNull("crs") ? Params.crs(n.get("crs").asText()) : crs;
+            if (n.has("address")) return addressRecord(s, id, n, from);
+            return record(s, id, n.path("lon"), n.path("lat"), from);
+        } catch (RuntimeException e) {
+            return error(id, ErrorMapping.ofRecord(e));
         }
     }
 
@@ -439,8 +442,8 @@ final class LookupResource {
                             if (!"Point".equals(f.path("geometry").path("type").asText()))
                                 throw ApiError.badRequest("geometry", "feature " + id + " is not a Point");
                             out.write(record(s, id, c.path(0), c.path(1), crs));
-                        } catch (ApiError e) {
-                            out.write(error(id, e));
+                        } catch (RuntimeException e) {
+                            out.write(error(id, ErrorMapping.ofRecord(e)));
                         }
                     }
                 }

@@ -8,7 +8,7 @@ import org.gridatlas.engine.errors.InputException;
 import org.gridatlas.engine.geom.ChinaCrs;
 
 /** Query parameters read strictly: a bad value is a 400 naming the parameter. */
-public final class Params {
+final class Params {
     private Params() {}
 
     static double number(Context ctx, String name) {
@@ -17,7 +17,7 @@ public final class Params {
         return finite(name, v);
     }
 
-    public static double finite(String name, String v) {
+    static double finite(String name, String v) {
         try {
             double d = ch.randelshofer.fastdoubleparser.JavaDoubleParser.parseDouble(v.trim());
             if (!Double.isFinite(d))
@@ -46,7 +46,7 @@ public final class Params {
 
     static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
-    public static Instant instant(String name, String v) {
+    static Instant instant(String name, String v) {
         if (v == null) return null;
         Instant t;
         try {
@@ -75,6 +75,13 @@ public final class Params {
                         name + " contains the control character U+" + String.format("%04X", (int) c) + " at position "
                                 + i);
             }
+            // half of a surrogate pair is no character: a store would keep it as '?'
+            if (Character.isHighSurrogate(c) && i + 1 < v.length() && Character.isLowSurrogate(v.charAt(i + 1))) i++;
+            else if (Character.isSurrogate(c))
+                throw ApiError.badRequest(
+                        name,
+                        name + " contains half of a surrogate pair (U+" + String.format("%04X", (int) c)
+                                + ") at position " + i);
         }
         return v;
     }
@@ -94,7 +101,7 @@ public final class Params {
     }
 
     /** A value quoted back in a message: cut short, so an answer never echoes a large input. */
-    public static String shown(String v) {
+    static String shown(String v) {
         return v.length() <= 60 ? v : v.substring(0, 60) + "…";
     }
 

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.gridatlas.api.serving.AddressAnswers;
 import org.gridatlas.api.serving.AddressLookup;
@@ -18,6 +17,7 @@ import org.gridatlas.api.serving.Json;
 import org.gridatlas.api.serving.NotFound;
 import org.gridatlas.api.serving.PointLookup;
 import org.gridatlas.api.serving.ReportDeadlines;
+import org.gridatlas.api.serving.ReportDesk;
 import org.gridatlas.api.serving.ReportSummaries;
 import org.gridatlas.api.serving.ReportWindow;
 import org.gridatlas.api.serving.ServingState;
@@ -34,7 +34,7 @@ import org.gridatlas.store.ReportStore;
  * /api/v1/reports: citizen reports stored with the grid they happened in, listed per grid and
  * time, counted per grid for the big screen, and pushed live to every /reports/stream client.
  */
-final class ReportsResource {
+final class ReportsResource implements ReportDesk {
     private final Supplier<ServingState> state;
     private final ReportStore store;
     private final AccessStore audit;
@@ -44,10 +44,12 @@ final class ReportsResource {
     /** The last days' reports in memory, for the summaries and the overdue list. */
     private final ReportWindow window;
 
-    private final List<SseClient> clients = new CopyOnWriteArrayList<>();
+    private final LiveStreams streams;
     private final java.util.function.Consumer<Report> onReport;
     /** The summaries' window in memory: two weeks, for this week against the last. */
     static final Duration WINDOW = Duration.ofDays(15);
+    /** How far ahead of our clock a report's time may be (clocks differ a little; a report from 2199 is no report). */
+    static final Duration AHEAD = Duration.ofMinutes(5);
 
     ReportsResource(
             Supplier<ServingState> state,
@@ -55,7 +57,9 @@ final class ReportsResource {
             AccessStore audit,
             ReportDeadlines deadlines,
             java.util.function.Consumer<Report> onReport,
-            AppealRouting routing) {
+            AppealRouting routing,
+            int streamBacklog) {
+        this.streams = new LiveStreams(streamBacklog);
         this.routing = routing;
         this.state = state;
         this.store = store;
@@ -73,14 +77,56 @@ final class ReportsResource {
         Instant time = body.hasNonNull("time")
                 ? Params.instant("time", body.get("time").asText())
                 : Instant.now();
+        if (time.isAfter(Instant.now().plus(AHEAD)))
+            throw ApiError.badRequest(
+                    "time",
+                    "time lies more than " + AHEAD.toMinutes() + " minutes ahead of the server's clock: " + time);
         ChinaCrs crs = body.hasNonNull("crs") ? Params.crs(body.get("crs").asText()) : ChinaCrs.WGS84;
         ReportSource source = source(body);
-        ServingState s = state.get();
+        Map<String, Object> received;
         if (body.hasNonNull("address")) {
-            createByAddress(ctx, body, s, id, category, text, time, crs, source);
-            return;
+            String address = Params.address(text(body, "address", true, AddressLookup.MAX_ADDRESS));
+            boolean point = body.hasNonNull("lon") || body.hasNonNull("lat");
+            received = atAddress(
+                    id,
+                    time,
+                    category,
+                    text,
+                    source,
+                    address,
+                    point ? coordinate(body, "lon") : null,
+                    point ? coordinate(body, "lat") : null,
+                    crs);
+        } else {
+            received = atPoint(id, time, category, text, source, coordinate(body, "lon"), coordinate(body, "lat"), crs);
         }
-        double lon = coordinate(body, "lon"), lat = coordinate(body, "lat");
+        if (received == null) throw new ApiError(409, "id", "report " + id + " was already received");
+        ctx.status(201).json(received);
+    }
+
+    @Override
+    public boolean receiveAtPoint(
+            String id, Instant time, String category, String text, ReportSource source, double lon, double lat) {
+        return atPoint(id, time, category, text, source, lon, lat, ChinaCrs.WGS84) != null;
+    }
+
+    @Override
+    public boolean receiveAtAddress(
+            String id, Instant time, String category, String text, ReportSource source, String address) {
+        return atAddress(id, time, category, text, source, address, null, null, ChinaCrs.WGS84) != null;
+    }
+
+    /** A report at a point: stored with its grid and published; null when its id was taken. */
+    private Map<String, Object> atPoint(
+            String id,
+            Instant time,
+            String category,
+            String text,
+            ReportSource source,
+            double lon,
+            double lat,
+            ChinaCrs crs) {
+        ServingState s = state.get();
         PointLookup.Resolved where = PointLookup.resolve(s, lon, lat, crs, PointLookup.DEFAULT_NEAR_M);
         Grid grid = where.lookup().grid();
         Instant received = Instant.now();
@@ -100,28 +146,26 @@ final class ReportsResource {
                 ReportStatus.RECEIVED,
                 received,
                 false);
-        if (!store.addReport(r)) throw new ApiError(409, "id", "report " + id + " was already received");
-        ctx.status(201).json(publish(r, s, where.lookup().outside()));
+        return store.addReport(r) ? publish(r, s, where.lookup().outside()) : null;
     }
 
     /**
      * A report with an address (and perhaps a point too): stored with the grid that decided, the
-     * match, and a point — its own, or the matched building's — so that it shows on the map.
+     * match, and a point — its own, or the matched building's — so that it shows on the map; null
+     * when its id was taken.
      */
-    private void createByAddress(
-            Context ctx,
-            JsonNode body,
-            ServingState s,
+    private Map<String, Object> atAddress(
             String id,
+            Instant time,
             String category,
             String text,
-            Instant time,
-            ChinaCrs crs,
-            ReportSource source) {
-        String address = Params.address(text(body, "address", true, AddressLookup.MAX_ADDRESS));
-        boolean point = body.hasNonNull("lon") || body.hasNonNull("lat");
-        AddressLookup l = AddressLookup.of(
-                s, address, point ? coordinate(body, "lon") : null, point ? coordinate(body, "lat") : null, crs);
+            ReportSource source,
+            String address,
+            Double pointLon,
+            Double pointLat,
+            ChinaCrs crs) {
+        ServingState s = state.get();
+        AddressLookup l = AddressLookup.of(s, address, pointLon, pointLat, crs);
         Double lon = null, lat = null;
         if (l.point() != null) {
             lon = l.point().wgsLon();
@@ -158,9 +202,9 @@ final class ReportsResource {
                 ReportStatus.RECEIVED,
                 received,
                 false);
-        if (!store.addReport(r)) throw new ApiError(409, "id", "report " + id + " was already received");
-        ctx.status(201)
-                .json(publish(r, s, l.point() != null && l.point().lookup().outside()));
+        return store.addReport(r)
+                ? publish(r, s, l.point() != null && l.point().lookup().outside())
+                : null;
     }
 
     /** A report that another instance received (told through the store): into this one's tiles and live stream. */
@@ -188,6 +232,10 @@ final class ReportsResource {
     /** Reports in [since, until): from memory when the window holds them all. */
     private List<Report> between(Instant since, Instant until) {
         return window.covers(since) ? window.between(since, until) : store.reportsBetween(since, until);
+    }
+
+    int liveStreams() {
+        return streams.size();
     }
 
     int windowSize() {
@@ -263,31 +311,17 @@ final class ReportsResource {
     }
 
     void stream(SseClient client) {
-        client.keepAlive();
-        clients.add(client);
-        client.onClose(() -> clients.remove(client));
-        client.sendComment("connected");
+        streams.add(client);
     }
 
     /** Ends every live stream (at shutdown, so that they do not hold it up). */
     void closeStreams() {
-        for (SseClient c : clients) c.close();
-        clients.clear();
+        streams.close();
     }
 
-    /** To every live stream: "report" for a new report, "status" for one that moved on. */
+    /** To every live stream, without waiting for any: "report" for a new report, "status" for one that moved on. */
     private void broadcast(String event, Map<String, Object> report) {
-        for (SseClient c : clients) {
-            if (c.terminated()) {
-                clients.remove(c);
-                continue;
-            }
-            // reports arrive on many request threads at once; one stream takes one event at a time, or two would
-            // interleave
-            synchronized (c) {
-                c.sendEvent(event, report);
-            }
-        }
+        streams.broadcast(event, report);
     }
 
     static Map<String, Object> view(Report r) {
@@ -349,19 +383,27 @@ final class ReportsResource {
         }
         String note = text(body, "note", false, 2000);
         String who = Access.caller(ctx).name();
-        Report moved;
+        Report moved = moveOn(id, to, who, note).orElseThrow(() -> new NotFound("report " + id));
+        ctx.json(view(moved));
+    }
+
+    /** Moves a report on as its life allows, audited, into the window and every live stream. */
+    @Override
+    public java.util.Optional<Report> moveOn(String id, ReportStatus to, String who, String note) {
+        java.util.Optional<Report> moved;
         try {
-            moved = store.move(id, to, Instant.now(), who, note).orElseThrow(() -> new NotFound("report " + id));
+            moved = store.move(id, to, Instant.now(), who, note);
         } catch (ReportStatus.IllegalMove e) {
             audit.audit(new AuditEntry(
                     Instant.now(), who, "report " + to.wireName(), null, "refused: " + e.getMessage(), id));
             throw e;
         }
-        audit.audit(new AuditEntry(Instant.now(), who, "report " + to.wireName(), null, "ok", id));
-        window.put(moved);
-        Map<String, Object> out = view(moved);
-        broadcast("status", out);
-        ctx.json(out);
+        moved.ifPresent(r -> {
+            audit.audit(new AuditEntry(Instant.now(), who, "report " + to.wireName(), null, "ok", id));
+            window.put(r);
+            broadcast("status", view(r));
+        });
+        return moved;
     }
 
     /** Reports in [since, until) (default: the last 7 days) summed by grid, community, street, category or source, with the totals. */

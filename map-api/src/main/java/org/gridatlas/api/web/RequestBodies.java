@@ -38,12 +38,20 @@ final class RequestBodies {
                     .build())
             .build());
 
+    /** The request attribute holding the server's {@link ServerSettings.Limits}: the pace every body must keep. */
+    static final String PACE = "gridatlas.pace";
+
     private RequestBodies() {}
+
+    /** The body, refused (413) past {@code maxTotal} bytes and (408) when it arrives slower than the server's pace. */
+    static BoundedInput body(Context ctx, long maxTotal) {
+        return new BoundedInput(ctx.bodyInputStream(), maxTotal, ctx.attribute(PACE));
+    }
 
     /** A JSON object of at most {@code maxBytes}: 413 past that, 400 when malformed or not an object. */
     static JsonNode object(Context ctx, int maxBytes) throws IOException {
         byte[] body;
-        try (InputStream in = ctx.bodyInputStream()) {
+        try (InputStream in = body(ctx, maxBytes + 1L)) {
             body = in.readNBytes(maxBytes + 1);
         }
         if (body.length > maxBytes) throw new ApiError(413, "body", "the body is over " + maxBytes + " bytes");
@@ -60,12 +68,12 @@ final class RequestBodies {
 
     /** The body's lines, at most {@code maxLine} characters each, in a body of at most {@code maxTotal} bytes. */
     static LineReader lines(Context ctx, long maxTotal, int maxLine) {
-        return new LineReader(new BoundedInput(ctx.bodyInputStream(), maxTotal), maxLine);
+        return new LineReader(body(ctx, maxTotal), maxLine);
     }
 
     /** The body as a stream of records of at most {@code maxRecord} bytes each (the reader marks where records start). */
     static BoundedInput records(Context ctx, long maxTotal, int maxRecord, String recordName) {
-        return new BoundedInput(ctx.bodyInputStream(), maxTotal, maxRecord, recordName);
+        return new BoundedInput(ctx.bodyInputStream(), maxTotal, maxRecord, recordName, ctx.attribute(PACE));
     }
 
     /** Jackson's messages quote the input after a line break; the first line says what is wrong. */

@@ -10,14 +10,17 @@ import java.util.function.Consumer;
 /**
  * Registers every route together with the rule {@link Access} decides it by, so that no route
  * exists without one. Every GET route answers HEAD with the same handler (Jetty sends no body).
+ * Every route that takes a body takes one of the upload slots while it runs.
  */
 final class Routes {
     private final RoutesConfig routes;
     private final Access access;
+    private final Slots uploads;
 
-    Routes(RoutesConfig routes, Access access) {
+    Routes(RoutesConfig routes, Access access, Slots uploads) {
         this.routes = routes;
         this.access = access;
+        this.uploads = uploads;
     }
 
     Routes get(String path, Access.Need need, Handler handler) {
@@ -27,17 +30,17 @@ final class Routes {
     }
 
     Routes post(String path, Access.Need need, Handler handler) {
-        add(HandlerType.POST, path, need, handler);
+        add(HandlerType.POST, path, need, uploads.around(handler));
         return this;
     }
 
     Routes put(String path, Access.Need need, Handler handler) {
-        add(HandlerType.PUT, path, need, handler);
+        add(HandlerType.PUT, path, need, uploads.around(handler));
         return this;
     }
 
     Routes patch(String path, Access.Need need, Handler handler) {
-        add(HandlerType.PATCH, path, need, handler);
+        add(HandlerType.PATCH, path, need, uploads.around(handler));
         return this;
     }
 

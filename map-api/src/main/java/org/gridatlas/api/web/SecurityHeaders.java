@@ -25,10 +25,15 @@ final class SecurityHeaders {
     private SecurityHeaders() {}
 
     static void apply(Context ctx) {
-        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
+        apply(ctx::header);
+    }
+
+    /** To any answer's headers, Jetty's own errors too. */
+    static void apply(java.util.function.BiConsumer<String, String> header) {
+        header.accept("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        header.accept("X-Content-Type-Options", "nosniff");
+        header.accept("X-Frame-Options", "DENY");
+        header.accept("Referrer-Policy", "no-referrer");
+        header.accept("Cross-Origin-Opener-Policy", "same-origin");
     }
 }

@@ -15,7 +15,8 @@ import org.gridatlas.engine.partition.RuralRule;
  * every request is logged, who may do what, the GeoServer to publish to (null: none), and the
  * address clients reach the service at (null: links are relative; never taken from a request's Host),
  * how long a request's line and headers may take to arrive in all, how long reports may stay open, and
- * the report link printed maps carry as a QR code ({code} replaced by the grid's code).
+ * the report link printed maps carry as a QR code ({code} replaced by the grid's code), and what one
+ * instance takes on at once ({@link Limits}).
  */
 public record ServerSettings(
         StaffingRule staffing,
@@ -31,7 +32,8 @@ public record ServerSettings(
         String publicUrl,
         Duration headerTimeout,
         ReportDeadlines reportDeadlines,
-        String reportUrl) {
+        String reportUrl,
+        Limits limits) {
 
     /**
      * SHA-256 digests (hex) of admin tokens given by configuration and of report keys (never the
@@ -39,6 +41,21 @@ public record ServerSettings(
      */
     public record Security(Set<String> adminTokenSha256, Set<String> reportKeySha256, boolean publicReads) {
         public static final Security OPEN = new Security(Set.of(), Set.of(), true);
+    }
+
+    /**
+     * What one instance takes on at once: batches of lookups being answered, request bodies being
+     * received (past either, 503 at once rather than a queue holding a thread each), the pace a body
+     * must keep once {@code bodyGrace} of waiting for it has passed (slower: 408), and how many
+     * events a live stream may fall behind by before it is dropped.
+     */
+    public record Limits(int batches, int uploads, int minBodyBytesPerSecond, Duration bodyGrace, int streamBacklog) {
+        public static final Limits DEFAULT = new Limits(4, 32, 4096, Duration.ofSeconds(10), 256);
+
+        public Limits {
+            if (batches < 1 || uploads < 1 || minBodyBytesPerSecond < 1 || streamBacklog < 1)
+                throw new IllegalArgumentException("limits are at least 1");
+        }
     }
 
     public static final ServerSettings DEFAULT = new ServerSettings(
@@ -55,7 +72,8 @@ public record ServerSettings(
             null,
             Duration.ofSeconds(10),
             ReportDeadlines.DEFAULT,
-            org.gridatlas.api.serving.GridMaps.DEFAULT_REPORT_URL);
+            org.gridatlas.api.serving.GridMaps.DEFAULT_REPORT_URL,
+            Limits.DEFAULT);
 
     public ServerSettings withSecurity(Security s) {
         return new ServerSettings(
@@ -72,7 +90,8 @@ public record ServerSettings(
                 publicUrl,
                 headerTimeout,
                 reportDeadlines,
-                reportUrl);
+                reportUrl,
+                limits);
     }
 
     public ServerSettings withHeaderTimeout(Duration d) {
@@ -90,7 +109,8 @@ public record ServerSettings(
                 publicUrl,
                 d,
                 reportDeadlines,
-                reportUrl);
+                reportUrl,
+                limits);
     }
 
     public ServerSettings withPublicUrl(String url) {
@@ -108,7 +128,8 @@ public record ServerSettings(
                 url,
                 headerTimeout,
                 reportDeadlines,
-                reportUrl);
+                reportUrl,
+                limits);
     }
 
     public ServerSettings withReportUrl(String template) {
@@ -126,6 +147,26 @@ public record ServerSettings(
                 publicUrl,
                 headerTimeout,
                 reportDeadlines,
-                template);
+                template,
+                limits);
+    }
+
+    public ServerSettings withLimits(Limits l) {
+        return new ServerSettings(
+                staffing,
+                bounds,
+                ruralRule,
+                microBounds,
+                tileCacheBytes,
+                shutdownGrace,
+                accessLog,
+                security,
+                geoServer,
+                geoServerDbHost,
+                publicUrl,
+                headerTimeout,
+                reportDeadlines,
+                reportUrl,
+                l);
     }
 }

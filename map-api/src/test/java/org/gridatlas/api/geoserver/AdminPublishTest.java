@@ -47,7 +47,8 @@ class AdminPublishTest {
                 null,
                 java.time.Duration.ofSeconds(10),
                 org.gridatlas.api.serving.ReportDeadlines.DEFAULT,
-                null);
+                null,
+                ServerSettings.Limits.DEFAULT);
     }
 
     @Test

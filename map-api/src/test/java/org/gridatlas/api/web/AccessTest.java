@@ -104,7 +104,8 @@ class AccessTest {
                     null,
                     java.time.Duration.ofSeconds(10),
                     org.gridatlas.api.serving.ReportDeadlines.DEFAULT,
-                    null);
+                    null,
+                    ServerSettings.Limits.DEFAULT);
             try (ApiServer s = new ApiServer(store, settings).start(0)) {
                 List<String> pair = ChangesResourceTest.neighbours(s);
                 JsonNode preview = json(ChangesResourceTest.change(

@@ -118,6 +118,10 @@ abstract class AttackSuite {
             "admin",
             ChangesResourceTest.ADMIN);
 
+    /** Small enough to reach in a test: two batches, four uploads at once, bodies at 1 KB/s after a second's grace, streams 16 events behind. */
+    static final ServerSettings.Limits LIMITS = new ServerSettings.Limits(2, 4, 1024, Duration.ofSeconds(1), 16);
+
+    private ServerSettings locked;
     private GridStore store;
     private ApiServer server;
     private String grid;
@@ -132,10 +136,11 @@ abstract class AttackSuite {
         store = openStore();
         ChangesResourceTest.seed(store);
         store.putToken(new AccessToken("热线", "reporter", AccessToken.digest(REPORTER), Instant.now()));
-        ServerSettings locked = ServerSettings.DEFAULT
+        locked = ServerSettings.DEFAULT
                 .withSecurity(new ServerSettings.Security(Set.of(), Set.of(AccessToken.digest(REPORT_KEY)), false))
-                .withHeaderTimeout(Duration.ofSeconds(1));
-        server = new ApiServer(store, locked).start(0);
+                .withHeaderTimeout(Duration.ofSeconds(1))
+                .withLimits(LIMITS);
+        server = new ApiServer(store, locked).start("127.0.0.1", 0);
         grid = store.load().grids().stream()
                 .filter(g -> g.level() == GridLevel.GRID)
                 .map(Grid::code)
@@ -478,17 +483,9 @@ abstract class AttackSuite {
                     "text/csv",
                     "Authorization",
                     "Bearer wrong-" + i);
-        RawHttp.Answer audit = RawHttp.send(
-                server.port(),
-                "GET",
-                "/api/v1/admin/audit?limit=1000",
-                null,
-                "Authorization",
-                "Bearer " + ChangesResourceTest.ADMIN);
-        int refusals = 0;
-        for (JsonNode e : JSON.readTree(audit.body()).get("entries")) {
-            if (e.get("outcome").asText().equals("refused: 401")
-                    && e.get("action").asText().equals("POST /api/v1/staff")) refusals++;
+        int refusals = 0; // read from the store: this address is throttled by now, the admin's token too
+        for (org.gridatlas.store.AuditEntry e : store.audit(1000)) {
+            if (e.outcome().equals("refused: 401") && e.action().equals("POST /api/v1/staff")) refusals++;
         }
         // at most a minute's worth, twice if the minute turned during the loop
         assertTrue(
@@ -520,6 +517,438 @@ abstract class AttackSuite {
             assertTrue(closed, "the connection was closed while its headers were still trickling in");
             assertTrue(sent < 50, "closed after " + sent + " bytes at 200 ms each");
         }
+    }
+
+    // ---- round two (#28): what still got through ----
+
+    /** Row 1: batches past the cap are refused at once, whatever the ones in progress do; reads go on. */
+    @Test
+    void batchesPastTheCapAreRefusedAtOnce() throws Exception {
+        refusedPastTheCap(
+                LIMITS.batches(),
+                "gridatlas_batches_in_progress",
+                () -> openUpload("/api/v1/lookup", "text/csv", 1_000_000, "id,lon,lat\na,1,1\n"),
+                () -> RawHttp.send(
+                        server.port(),
+                        "POST",
+                        "/api/v1/lookup",
+                        "id,lon,lat\nb,1,1\n",
+                        "Content-Type",
+                        "text/csv",
+                        "Authorization",
+                        "Bearer " + ChangesResourceTest.READER));
+    }
+
+    /** Row 2: a body trickled in is cut off once it falls behind the minimum rate. */
+    @Test
+    void bodiesTrickledInAreCutOff() throws Exception {
+        try (Socket s = openUpload("/api/v1/reports", "application/json", 100_000, "{")) {
+            s.setSoTimeout(200);
+            OutputStream out = s.getOutputStream();
+            InputStream in = s.getInputStream();
+            int sent = 0, answered = -1;
+            while (answered < 0 && sent < 100) { // 100 × 200 ms: far past the 1 s grace
+                try {
+                    out.write(' ');
+                    out.flush();
+                    sent++;
+                    answered = in.read();
+                } catch (SocketTimeoutException e) {
+                    // nothing yet: trickle on
+                } catch (IOException e) {
+                    answered = 0; // reset by the server
+                }
+            }
+            assertTrue(answered >= 0 && sent < 50, "cut off after " + sent + " bytes at 200 ms each");
+        }
+        assertNothingStored();
+    }
+
+    /** Row 2: uploads past the cap are refused at once, and the reads and /health still answer. */
+    @Test
+    void uploadsPastTheCapAreRefusedAtOnce() throws Exception {
+        refusedPastTheCap(
+                LIMITS.uploads(),
+                "gridatlas_uploads_in_progress",
+                () -> openUpload("/api/v1/reports", "application/json", 1_000, "{"),
+                () -> RawHttp.send(
+                        server.port(),
+                        "POST",
+                        "/api/v1/reports",
+                        report.formatted("more", ",\"lat\":\"x\""),
+                        "Content-Type",
+                        "application/json",
+                        "X-Report-Key",
+                        REPORT_KEY));
+        assertNothingStored();
+    }
+
+    private interface Call<T> {
+        T call() throws IOException;
+    }
+
+    /** Holds {@code cap} requests in progress (the gauge says so), then one more is 503 at once while reads answer. */
+    private void refusedPastTheCap(int cap, String gauge, Call<Socket> hold, Call<RawHttp.Answer> more)
+            throws IOException {
+        List<Socket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < cap; i++) held.add(hold.call());
+            awaitGauge(gauge, cap);
+            RawHttp.Answer refused = more.call();
+            assertEquals(503, refused.status(), refused.body());
+            assertNotNull(refused.header("Retry-After"), refused.head());
+            assertEquals(
+                    200, RawHttp.send(server.port(), "GET", "/health", null).status());
+            assertEquals(
+                    200,
+                    RawHttp.send(
+                                    server.port(),
+                                    "GET",
+                                    "/api/v1/grids?limit=1",
+                                    null,
+                                    "Authorization",
+                                    "Bearer " + ChangesResourceTest.READER)
+                            .status());
+        } finally {
+            for (Socket s : held) s.close();
+        }
+    }
+
+    /** Row 3: live streams that never read hold up no report, and fall behind until they are dropped. */
+    @Test
+    void stalledLiveStreamsHoldUpNoReport() throws Exception {
+        List<Socket> stalled = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                Socket s = new Socket();
+                s.setReceiveBufferSize(1024);
+                s.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()));
+                s.setSoTimeout(20_000);
+                s.getOutputStream()
+                        .write(("GET /api/v1/reports/stream HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                                        + ChangesResourceTest.READER
+                                        + "\r\nAccept: text/event-stream\r\nConnection: close\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
+                StringBuilder seen = new StringBuilder();
+                for (int c = 0; !seen.toString().contains("connected"); seen.append((char) c)) {
+                    c = s.getInputStream().read();
+                    assertTrue(c >= 0, "the stream ended: " + seen);
+                }
+                stalled.add(s); // registered, and from here on never read
+            }
+            // big reports, to fill the kernel's buffers of the stalled streams (some MB on loopback) sooner
+            String big = ",\"text\":\"" + "字".repeat(2000) + "\",\"source\":\"hotline_12345\"";
+            int posted = 0;
+            while (posted % 10 != 0 || !gauge("gridatlas_live_streams", 0)) {
+                assertTrue(posted < 3000, "the stalled streams were never dropped");
+                RawHttp.Answer a = RawHttp.send( // in time, or the read times out
+                        server.port(),
+                        "POST",
+                        "/api/v1/reports",
+                        report.formatted("live-" + posted++, big),
+                        "Content-Type",
+                        "application/json",
+                        "X-Report-Key",
+                        REPORT_KEY);
+                assertEquals(201, a.status(), a.body());
+            }
+            for (Socket s : stalled) {
+                // dropped: its answer ends (reading it to the end does not wait for more reports)
+                InputStream in = s.getInputStream();
+                byte[] buf = new byte[1 << 16];
+                while (in.read(buf) >= 0) {}
+            }
+        } finally {
+            for (Socket s : stalled) s.close();
+        }
+    }
+
+    /** Row 4: coordinates not finite or out of range, and broken shapes, are refused before anything is stored. */
+    @Test
+    void badCoordinatesAndShapesAreRefusedBeforeAnythingIsStored() throws Exception {
+        String planner = "Bearer " + ChangesResourceTest.PLANNER;
+        for (String lonLat : List.of("NaN,43.7", "1e999,43.7", "7.4,-Infinity", "200,43.7", "7.4,95")) {
+            RawHttp.Answer a = RawHttp.send(
+                    server.port(),
+                    "PUT",
+                    "/api/v1/departments/layers/cameras?kind=resources",
+                    "id,type,name,department,lon,lat\nc1,camera,门口,公安,7.42,43.73\nc2,camera,路口,公安," + lonLat + "\n",
+                    "Content-Type",
+                    "text/csv",
+                    "Authorization",
+                    planner);
+            assertEquals(400, a.status(), lonLat + ": " + a.body());
+            assertTrue(a.body().contains("record 2"), a.body());
+        }
+        assertNothingStored();
+        String bowTie =
+                "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"id\":\"u1\",\"name\":\"甲\",\"department\":\"公安\"},"
+                        + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[7.41,43.72],[7.43,43.74],[7.43,43.72],[7.41,43.74],[7.41,43.72]]]}}]}";
+        RawHttp.Answer a = RawHttp.send(
+                server.port(),
+                "PUT",
+                "/api/v1/departments/layers/beats?kind=units",
+                bowTie,
+                "Content-Type",
+                "application/geo+json",
+                "Authorization",
+                planner);
+        assertTrue(
+                a.status() == 200 || a.status() == 400,
+                "a bow-tie is repaired or refused, never a 500: " + a.status() + " " + a.body());
+    }
+
+    /** Row 4: a bad record already stored (written before these checks) is skipped loudly; the server starts and serves. */
+    @Test
+    void aBadStoredRecordIsSkippedAndTheServerStillStarts() throws Exception {
+        org.locationtech.jts.geom.GeometryFactory f = org.gridatlas.engine.geom.Geoms.LONLAT;
+        store.replaceResources(
+                "cameras",
+                List.of(
+                        new org.gridatlas.engine.model.DepartmentResource(
+                                "good", "camera", "门口", "公安", Map.of(), f.createPoint(new Coordinate(7.42, 43.73))),
+                        new org.gridatlas.engine.model.DepartmentResource(
+                                "bad",
+                                "camera",
+                                "路口",
+                                "公安",
+                                Map.of(),
+                                f.createPoint(new Coordinate(Double.NaN, 43.73)))),
+                "an older version");
+        try (ApiServer again = new ApiServer(store, locked).start("127.0.0.1", 0)) {
+            assertEquals(200, RawHttp.send(again.port(), "GET", "/health", null).status());
+            RawHttp.Answer summary = RawHttp.send(
+                    again.port(),
+                    "GET",
+                    "/api/v1/resources/summary",
+                    null,
+                    "Authorization",
+                    "Bearer " + ChangesResourceTest.READER);
+            assertEquals(200, summary.status(), summary.body());
+        }
+    }
+
+    /** Row 5: addresses starting with a digit or holding a huge number: answered, stored, each batch record on its own line. */
+    @Test
+    void addressesWithNumbersAreAnsweredAndStored() throws Exception {
+        String reader = "Bearer " + ChangesResourceTest.READER;
+        for (String address : List.of("3号楼2单元门口垃圾", "128号", "12345热线转办", "99999999999999999999号楼")) {
+            RawHttp.Answer a = RawHttp.send(
+                    server.port(),
+                    "GET",
+                    "/api/v1/lookup?address=" + java.net.URLEncoder.encode(address, StandardCharsets.UTF_8),
+                    null,
+                    "Authorization",
+                    reader);
+            assertEquals(200, a.status(), address + ": " + a.body());
+        }
+        RawHttp.Answer stored = RawHttp.send(
+                server.port(),
+                "POST",
+                "/api/v1/reports",
+                report.formatted("addr-1", ",\"address\":\"3号楼2单元门口垃圾\""),
+                "Content-Type",
+                "application/json",
+                "X-Report-Key",
+                REPORT_KEY);
+        assertEquals(201, stored.status(), stored.body());
+        assertTrue(store.report("addr-1").isPresent(), "a report with a good point is stored whatever its address");
+        RawHttp.Answer csv = RawHttp.send(
+                server.port(),
+                "POST",
+                "/api/v1/lookup",
+                "id,address\na,128号\nb,99999999999999999999号楼\nc,12345热线转办\n",
+                "Content-Type",
+                "text/csv",
+                "Authorization",
+                reader);
+        assertEquals(200, csv.status(), csv.body());
+        String[] rows = csv.body().split("\n");
+        assertEquals(4, rows.length, csv.body());
+        for (int i = 1; i < 4; i++) assertTrue(rows[i].startsWith("abc".charAt(i - 1) + ","), rows[i]);
+        assertFalse(csv.body().contains("{\"error\""), "no error body appended to the CSV: " + csv.body());
+        RawHttp.Answer nd = RawHttp.send(
+                server.port(),
+                "POST",
+                "/api/v1/lookup",
+                "{\"id\":\"a\",\"address\":\"128号\"}\n{\"id\":\"b\",\"address\":\"3号楼\"}\n",
+                "Content-Type",
+                "application/x-ndjson",
+                "Authorization",
+                reader);
+        assertEquals(2, nd.body().split("\n").length, nd.body());
+        assertTrue(nd.body().contains("\"id\":\"a\"") && nd.body().contains("\"id\":\"b\""), nd.body());
+    }
+
+    /** Row 7, and a lone surrogate: a report dated ahead of the clock, or with half a character, is refused by field. */
+    @Test
+    void reportsFromTheFutureAndHalfCharactersAreRefused() throws Exception {
+        assertField(
+                RawHttp.send(
+                        server.port(),
+                        "POST",
+                        "/api/v1/reports",
+                        report.formatted("future", ",\"time\":\"2199-01-01T00:00:00Z\""),
+                        "Content-Type",
+                        "application/json",
+                        "X-Report-Key",
+                        REPORT_KEY),
+                400,
+                "time");
+        assertField(
+                RawHttp.send(
+                        server.port(),
+                        "POST",
+                        "/api/v1/reports",
+                        report.formatted("half", ",\"text\":\"垃圾\\ud800堆放\""),
+                        "Content-Type",
+                        "application/json",
+                        "X-Report-Key",
+                        REPORT_KEY),
+                400,
+                "text");
+        assertNothingStored();
+    }
+
+    /** Row 12: what Jetty answers itself (a malformed request line) carries the security headers and echoes nothing. */
+    @Test
+    void theServersOwnErrorsCarryTheHeadersAndEchoNothing() throws Exception {
+        for (String line :
+                List.of("GET /a\u0001b HTTP/1.1", "GET http://evil.example/x HTTP/7.3", "G\"ET / HTTP/1.1")) {
+            RawHttp.Answer a;
+            try (Socket s = new Socket("127.0.0.1", server.port())) {
+                s.setSoTimeout(20_000);
+                s.getOutputStream()
+                        .write((line + "\r\nHost: evil.example\r\nConnection: close\r\n\r\n")
+                                .getBytes(StandardCharsets.ISO_8859_1));
+                String all = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                a = new RawHttp.Answer(
+                        Integer.parseInt(all.split(" ", 3)[1]),
+                        all.substring(0, all.indexOf("\r\n\r\n")),
+                        all.substring(all.indexOf("\r\n\r\n") + 4));
+            }
+            assertTrue(a.status() >= 400 && a.status() < 600, line + ": " + a.head());
+            assertNotNull(a.header("Content-Security-Policy"), line + ": " + a.head());
+            assertEquals("nosniff", a.header("X-Content-Type-Options"), line);
+            assertFalse((a.head() + a.body()).contains("evil"), line + ": " + a.head() + a.body());
+        }
+    }
+
+    /** Row 11: an id a spreadsheet would run as a formula goes back out as text. */
+    @Test
+    void formulaCellsGoBackOutAsText() throws Exception {
+        RawHttp.Answer csv = RawHttp.send(
+                server.port(),
+                "POST",
+                "/api/v1/lookup",
+                "id,lon,lat\n\"=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",1,1\n@SUM(A1),1,1\n",
+                "Content-Type",
+                "text/csv",
+                "Authorization",
+                "Bearer " + ChangesResourceTest.READER);
+        String[] rows = csv.body().split("\n");
+        assertEquals(3, rows.length, csv.body());
+        for (int i = 1; i < 3; i++) {
+            String id = org.gridatlas.engine.io.CsvLayers.fields(rows[i]).get(0);
+            assertTrue(id.startsWith("'"), "neutralised: " + rows[i]);
+        }
+    }
+
+    /** Row 13: wrong report keys and tokens from one address are throttled (429) past a few a minute. */
+    @Test
+    void wrongKeysAndTokensAreThrottled() throws Exception {
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < Access.FailedCredentials.PER_MINUTE + 5; i++)
+            statuses.add(RawHttp.send(
+                            server.port(),
+                            "POST",
+                            "/api/v1/reports",
+                            report.formatted("guess-" + i, ""),
+                            "Content-Type",
+                            "application/json",
+                            "X-Report-Key",
+                            "guess-" + i)
+                    .status());
+        assertTrue(
+                statuses.subList(0, Access.FailedCredentials.PER_MINUTE / 2).stream()
+                        .allMatch(s -> s == 401),
+                statuses.toString());
+        assertEquals(429, statuses.get(statuses.size() - 1), statuses.toString());
+        RawHttp.Answer token =
+                RawHttp.send(server.port(), "GET", "/api/v1/grids", null, "Authorization", "Bearer guess");
+        assertEquals(429, token.status(), token.body());
+        assertNotNull(token.header("Retry-After"));
+        assertNothingStored();
+    }
+
+    /** The OpenAPI document describes every route of the API (the tiles and map.png too); /ogc describes itself. */
+    @Test
+    void theOpenApiDocumentNamesEveryRoute() throws Exception {
+        JsonNode paths = JSON.readTree(RawHttp.send(server.port(), "GET", "/api/v1/openapi.json", null)
+                        .body())
+                .get("paths");
+        List<String> missing = new ArrayList<>();
+        for (String route : WHO_MAY.keySet()) {
+            String path = route.split(" ")[1];
+            if (!path.startsWith("/ogc") && !path.equals("/api/v1/openapi.json") && !paths.has(path))
+                missing.add(route);
+        }
+        assertTrue(missing.isEmpty(), "not in openapi.json: " + missing);
+    }
+
+    /** Row 8: a unit with more vertices than a crosswalk can take in time is refused before anything is stored. */
+    @Test
+    void aUnitWithTooManyVerticesIsRefused() throws Exception {
+        int n = org.gridatlas.engine.io.DepartmentLayerReader.MAX_UNIT_VERTICES + 1;
+        StringBuilder ring = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            double a = 2 * Math.PI * i / n;
+            ring.append('[')
+                    .append(7.42 + 0.01 * Math.cos(a))
+                    .append(',')
+                    .append(43.73 + 0.01 * Math.sin(a))
+                    .append("],");
+        }
+        ring.append(ring, 0, ring.indexOf("]") + 1); // closed on the first point, exactly
+        String layer =
+                "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"id\":\"u1\",\"name\":\"甲\",\"department\":\"公安\"},"
+                        + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[" + ring + "]]}}]}";
+        RawHttp.Answer a = RawHttp.send(
+                server.port(),
+                "PUT",
+                "/api/v1/departments/layers/beats?kind=units",
+                layer,
+                "Content-Type",
+                "application/geo+json",
+                "Authorization",
+                "Bearer " + ChangesResourceTest.PLANNER);
+        assertEquals(400, a.status(), a.body());
+        assertTrue(a.body().contains("vertices"), a.body());
+        assertNothingStored();
+    }
+
+    /** Sends a request's headers and the first bytes of its body, and leaves it there. */
+    private Socket openUpload(String path, String type, long length, String first) throws IOException {
+        Socket s = new Socket("127.0.0.1", server.port());
+        String auth = path.endsWith("/lookup")
+                ? "Authorization: Bearer " + ChangesResourceTest.READER
+                : "X-Report-Key: " + REPORT_KEY;
+        s.getOutputStream()
+                .write(("POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Type: " + type + "\r\n" + auth
+                                + "\r\nContent-Length: " + length + "\r\n\r\n" + first)
+                        .getBytes(StandardCharsets.UTF_8));
+        s.getOutputStream().flush();
+        return s;
+    }
+
+    /** Asks /metrics until the gauge shows the value (the handshake that the requests are in). */
+    private void awaitGauge(String name, long value) throws IOException {
+        for (int i = 0; i < 2000; i++) if (gauge(name, value)) return;
+        throw new AssertionError(name + " never reached " + value);
+    }
+
+    private boolean gauge(String name, long value) throws IOException {
+        return RawHttp.send(server.port(), "GET", "/metrics", null).body().contains("\n" + name + " " + value + "\n");
     }
 
     private void assertNothingStored() {

@@ -65,7 +65,8 @@ class ChangesResourceTest {
                 null,
                 java.time.Duration.ofSeconds(10),
                 org.gridatlas.api.serving.ReportDeadlines.DEFAULT,
-                null);
+                null,
+                ServerSettings.Limits.DEFAULT);
     }
 
     static HttpResponse<String> change(ApiServer s, String token, String body) throws Exception {

@@ -261,6 +261,25 @@ class OgcApiTest {
                         .path("type")
                         .asText());
         assertTrue(doc.path("paths").has("/collections/department-police/items/{featureId}"));
+        assertTrue(param(
+                        doc.path("paths")
+                                .path("/collections/grids/tiles/WebMercatorQuad")
+                                .path("get"),
+                        "f")
+                .path("schema")
+                .path("enum")
+                .toString()
+                .contains("tilejson"));
+        assertEquals(
+                "[\"mvt\"]",
+                param(
+                                doc.path("paths")
+                                        .path("/tiles/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}")
+                                        .path("get"),
+                                "f")
+                        .path("schema")
+                        .path("enum")
+                        .toString());
     }
 
     @Test

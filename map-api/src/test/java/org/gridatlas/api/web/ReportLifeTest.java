@@ -55,7 +55,8 @@ class ReportLifeTest {
                 null,
                 Duration.ofSeconds(10),
                 new ReportDeadlines(Duration.ofHours(72), Map.of("噪音", Duration.ofHours(1))),
-                null);
+                null,
+                ServerSettings.Limits.DEFAULT);
         server = new ApiServer(store, settings).start(0);
         Coordinate p = ChangesResourceTest.DATA
                 .buildings()

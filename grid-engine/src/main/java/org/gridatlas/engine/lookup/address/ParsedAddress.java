@@ -25,6 +25,9 @@ public record ParsedAddress(
         String landmark,
         String crossing,
         String position) {
+    /** Nothing read from the text. */
+    public static final ParsedAddress NOTHING =
+            new ParsedAddress(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     /** The levels present, in the model's order, by wire name. */
     public Map<String, String> components() {

@@ -1,4 +1,4 @@
-package org.gridatlas.api.web;
+package org.gridatlas.api.serving;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.gridatlas.api.serving.Json;
 import org.gridatlas.engine.geom.ChinaCrs;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.geojson.GeoJsonWriter;
@@ -17,12 +16,12 @@ public final class GeoJsonOut implements AutoCloseable {
     private final GeoJsonWriter geo = new GeoJsonWriter(9);
     private final UnaryOperator<Geometry> project;
 
-    GeoJsonOut(OutputStream out) throws IOException {
+    public GeoJsonOut(OutputStream out) throws IOException {
         this(out, ChinaCrs.WGS84);
     }
 
     /** Geometry is written in {@code crs}: GCJ-02 or BD-09 so overlays line up with Amap/Tencent or Baidu base maps. */
-    GeoJsonOut(OutputStream out, ChinaCrs crs) throws IOException {
+    public GeoJsonOut(OutputStream out, ChinaCrs crs) throws IOException {
         this(out, crs::fromWgs84);
     }
 
@@ -77,7 +76,7 @@ public final class GeoJsonOut implements AutoCloseable {
         g.close();
     }
 
-    static List<Object> link(String rel, String href) {
+    public static List<Object> link(String rel, String href) {
         return List.of(Map.of("rel", rel, "href", href, "type", "application/geo+json"));
     }
 }

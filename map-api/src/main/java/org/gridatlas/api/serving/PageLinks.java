@@ -1,16 +1,18 @@
-package org.gridatlas.api.web;
+package org.gridatlas.api.serving;
 
-import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
 /** Links to pages of a paged list: the request again with another offset, under --public-url (never the Host header). */
 public final class PageLinks {
     private PageLinks() {}
 
-    public static String withOffset(String publicUrl, Context ctx, int offset) {
-        StringBuilder sb = new StringBuilder(publicUrl).append(ctx.path()).append('?');
-        ctx.queryParamMap().forEach((k, vs) -> {
+    /** {@code path} and {@code query}: the request's; every parameter kept but offset, which is set. */
+    public static String withOffset(String publicUrl, String path, Map<String, List<String>> query, int offset) {
+        StringBuilder sb = new StringBuilder(publicUrl).append(path).append('?');
+        query.forEach((k, vs) -> {
             if (!k.equals("offset"))
                 vs.forEach(v -> sb.append(URLEncoder.encode(k, StandardCharsets.UTF_8))
                         .append('=')
