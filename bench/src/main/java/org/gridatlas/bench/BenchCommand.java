@@ -3,6 +3,7 @@ package org.gridatlas.bench;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.gridatlas.engine.Delineator;
 import org.gridatlas.engine.io.DatasetReader;
@@ -10,6 +11,7 @@ import org.gridatlas.engine.io.DatasetWriter;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
 import org.gridatlas.engine.partition.Bounds;
+import org.gridatlas.engine.partition.RuralRule;
 import org.gridatlas.fixtures.CityGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,6 +38,13 @@ final class BenchCommand implements Callable<Integer> {
             description = "delineation runs; the best counts (default ${DEFAULT-VALUE})")
     int runs;
 
+    @Option(
+            names = "--exact-seconds",
+            defaultValue = "10",
+            description =
+                    "the exact step's time per community with grids out of bounds; 0 for none (default ${DEFAULT-VALUE})")
+    double exactSeconds;
+
     @Override
     public Integer call() throws Exception {
         long t = System.nanoTime();
@@ -52,7 +61,12 @@ final class BenchCommand implements Callable<Integer> {
             for (int i = 0; i < runs; i++) {
                 System.gc();
                 t = System.nanoTime();
-                result = new Delineator(Bounds.DEFAULT).delineate(read);
+                result = new Delineator(
+                                Bounds.DEFAULT,
+                                RuralRule.DEFAULT,
+                                null,
+                                Duration.ofMillis(Math.round(exactSeconds * 1000)))
+                        .delineate(read);
                 best = Math.min(best, seconds(t));
             }
             boolean passed = result.verified();

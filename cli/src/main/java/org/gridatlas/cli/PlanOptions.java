@@ -1,5 +1,6 @@
 package org.gridatlas.cli;
 
+import java.time.Duration;
 import org.gridatlas.engine.Delineator;
 import org.gridatlas.engine.partition.Bounds;
 import org.gridatlas.engine.partition.RuralRule;
@@ -58,6 +59,14 @@ final class PlanOptions {
             description = "area (km²) a rural grid is sized for (default ${DEFAULT-VALUE})")
     double ruralKm2PerGrid;
 
+    @Option(
+            names = "--exact-seconds",
+            defaultValue = "10",
+            description =
+                    "time the exact solver (CP-SAT, deterministic time: about seconds on an idle core) may take per"
+                            + " community whose plan has grids out of bounds; 0 for none (default ${DEFAULT-VALUE})")
+    double exactSeconds;
+
     Bounds bounds() {
         return new Bounds(min, max);
     }
@@ -71,6 +80,10 @@ final class PlanOptions {
     }
 
     Delineator delineator() {
-        return new Delineator(bounds(), ruralRule(), micro ? microBounds() : null);
+        return new Delineator(
+                bounds(),
+                ruralRule(),
+                micro ? microBounds() : null,
+                Duration.ofMillis(Math.round(exactSeconds * 1000)));
     }
 }

@@ -1,5 +1,6 @@
 package org.gridatlas.engine;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import org.gridatlas.engine.model.Assignment;
 import org.gridatlas.engine.model.Building;
 import org.gridatlas.engine.model.Campus;
 import org.gridatlas.engine.model.Community;
+import org.gridatlas.engine.model.CommunityBounds;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
 import org.gridatlas.engine.model.DelineationReport;
@@ -35,6 +37,7 @@ import org.gridatlas.engine.partition.PlanInput;
 import org.gridatlas.engine.partition.PlanInput.PlacedBarrier;
 import org.gridatlas.engine.partition.PlanInput.PlacedCampus;
 import org.gridatlas.engine.partition.RuralRule;
+import org.gridatlas.engine.partition.exact.ExactDivider;
 import org.gridatlas.engine.validate.BarrierAlignment;
 import org.gridatlas.engine.validate.GridVerifier;
 import org.gridatlas.engine.validate.Verification;
@@ -58,6 +61,7 @@ public final class Delineator {
     private final Bounds bounds;
     private final RuralRule ruralRule;
     private final Bounds micro;
+    private final Duration exactLimit;
 
     public Delineator(Bounds bounds) {
         this(bounds, RuralRule.DEFAULT, null);
@@ -65,9 +69,15 @@ public final class Delineator {
 
     /** {@code micro}: household bounds of micro grids, or null for none. */
     public Delineator(Bounds bounds, RuralRule ruralRule, Bounds micro) {
+        this(bounds, ruralRule, micro, ExactDivider.DEFAULT_LIMIT);
+    }
+
+    /** {@code exactLimit}: the exact solver's time per community whose plan has grids out of bounds (zero: none). */
+    public Delineator(Bounds bounds, RuralRule ruralRule, Bounds micro, Duration exactLimit) {
         this.bounds = bounds;
         this.ruralRule = ruralRule;
         this.micro = micro;
+        this.exactLimit = exactLimit;
     }
 
     public Delineation delineate(Dataset d) {
@@ -94,7 +104,7 @@ public final class Delineator {
         d.hamlets()
                 .forEach(h -> hamlets.computeIfAbsent(h.communityCode(), k -> new ArrayList<>())
                         .add(proj.toValidMetres(h.geometry())));
-        CommunityPlanner planner = new CommunityPlanner(bounds, ruralRule);
+        CommunityPlanner planner = new CommunityPlanner(bounds, ruralRule, exactLimit);
         AtomicInteger done = new AtomicInteger();
         List<CommunityPlan> plans = IntStream.range(0, communities.size())
                 .parallel()
@@ -198,7 +208,11 @@ public final class Delineator {
                 issues,
                 notes,
                 Map.of(),
-                DelineationReport.repairs(d.notes()));
+                DelineationReport.repairs(d.notes()),
+                plans.stream()
+                        .map(CommunityPlan::bounds)
+                        .sorted(Comparator.comparing(CommunityBounds::community))
+                        .toList());
         Delineation planned = new Delineation(grids, assignments, report);
         // always checked on its own against DATA.md's rules: nothing leaves here unverified
         Verification v = GridVerifier.verify(d, planned, bounds);

@@ -8,7 +8,6 @@ import org.gridatlas.fixtures.PackageCycles;
 import org.junit.jupiter.api.Test;
 
 class PackageCyclesTest {
-    /** The API's packages depend on each other one way only: a new cycle fails here. */
     @Test
     void theApiPackagesFormNoCycle() {
         assertEquals(List.of(), PackageCycles.in(Path.of("target/classes")));

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * report.json: the quality metrics of a run and every rule the result could not meet.
  * {@code verification} is what the independent validator found (empty map when every rule holds);
- * {@code repairs}, per input layer, the geometry the reader cleaned.
+ * {@code repairs}, per input layer, the geometry the reader cleaned; {@code communityBounds}, per
+ * community, its grids out of bounds and the fewest any division can have.
  */
 public record DelineationReport(
         int minHouseholds,
@@ -29,7 +30,10 @@ public record DelineationReport(
         List<GridIssue> issues,
         List<String> notes,
         Map<String, Integer> verification,
-        Map<String, LayerRepairs> repairs) {
+        Map<String, LayerRepairs> repairs,
+
+        @com.fasterxml.jackson.annotation.JsonProperty("community_bounds")
+        List<CommunityBounds> communityBounds) {
 
     /** One layer's cleaned features: how many, how many of each repair, and their ids (or feature numbers). */
     public record LayerRepairs(int features, Map<String, Integer> byRepair, List<String> ids) {}
@@ -73,6 +77,7 @@ public record DelineationReport(
                 issues,
                 notes,
                 v,
-                repairs);
+                repairs,
+                communityBounds);
     }
 }

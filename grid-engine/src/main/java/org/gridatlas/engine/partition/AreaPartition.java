@@ -11,6 +11,8 @@ import org.gridatlas.engine.model.CommunityKind;
 import org.gridatlas.engine.model.GridFlag;
 import org.gridatlas.engine.model.GridKind;
 import org.gridatlas.engine.partition.AtomBuilder.PlacedBuilding;
+import org.gridatlas.engine.partition.exact.Division;
+import org.gridatlas.engine.partition.exact.Proof;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
 
@@ -32,6 +34,7 @@ final class AreaPartition {
     private final Bounds bounds;
     private final RuralRule ruralRule;
     private final List<PartitionStep> steps;
+    private final ExactStep exact;
     private final List<String> notes;
     private final List<Atom> atoms;
     private final BlockPartition blocks;
@@ -42,6 +45,8 @@ final class AreaPartition {
     private final Bounds target;
 
     private final boolean largeVillage;
+    /** What the exact step found for an urban partition (after {@link #run}). */
+    private Division division;
 
     AreaPartition(
             PlanInput in,
@@ -50,11 +55,13 @@ final class AreaPartition {
             Bounds bounds,
             RuralRule ruralRule,
             List<PartitionStep> steps,
+            ExactStep exact,
             List<String> notes) {
         this.in = in;
         this.bounds = bounds;
         this.ruralRule = ruralRule;
         this.steps = steps;
+        this.exact = exact;
         this.notes = notes;
         this.rural = in.community().kind() == CommunityKind.RURAL;
         this.kind = rural ? GridKind.RURAL : GridKind.COMMUNITY;
@@ -78,7 +85,15 @@ final class AreaPartition {
         Cut cut = cutWithinBounds(rural ? new int[] {0} : new int[] {bounds.max(), bounds.min() / 2, 0});
         Components grids = Components.of(cut.units().graph(), cut.gridOf(), cut.grids());
         for (PartitionStep step : steps) step.improve(grids, target);
-        return drafts(cut.units(), cut.gridOf(), cut.grids());
+        if (rural) return drafts(cut.units(), cut.gridOf(), cut.grids());
+        // the exact step may change the number of grids: it works after the steps, on the cut they leave
+        division = exact.improve(cut.units().graph(), cut.units().atoms(), cut.gridOf(), cut.grids(), target);
+        return drafts(cut.units(), division.label(), division.grids());
+    }
+
+    /** The exact step's division of an urban partition, after {@link #run} (null for a village). */
+    Division division() {
+        return division;
     }
 
     /**
@@ -266,7 +281,13 @@ final class AreaPartition {
             return size + ": the community's " + total + " households cannot be divided into grids of " + bounds.min()
                     + "–" + bounds.max();
         }
-        return size + ": no contiguous division of the community's blocks, compounds and buildings meets the bounds";
+        if (division.proof() == Proof.OPTIMAL)
+            return size + ": proven unavoidable: every contiguous division of the community's blocks, compounds and"
+                    + " buildings has at least " + division.lowerBound() + " grid(s) out of bounds";
+        return size + ": the planner found no contiguous division of the community's blocks, compounds and"
+                + " buildings that meets the bounds; at least " + division.lowerBound()
+                + " grid(s) out of bounds are proven unavoidable, "
+                + division.score().outOfBounds() + " are";
     }
 
     private boolean countsFeasible(int total) {

@@ -1,11 +1,16 @@
 package org.gridatlas.engine.partition;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.gridatlas.engine.geom.Geoms;
+import org.gridatlas.engine.model.CommunityBounds;
 import org.gridatlas.engine.model.GridKind;
 import org.gridatlas.engine.partition.AtomBuilder.PlacedBuilding;
 import org.gridatlas.engine.partition.PlanInput.PlacedCampus;
+import org.gridatlas.engine.partition.exact.Division;
+import org.gridatlas.engine.partition.exact.ExactDivider;
+import org.gridatlas.engine.partition.exact.Proof;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
@@ -28,20 +33,31 @@ public final class CommunityPlanner {
     private final Bounds bounds;
     private final RuralRule ruralRule;
     private final List<PartitionStep> steps;
+    private final ExactStep exact;
 
     public CommunityPlanner(Bounds bounds) {
         this(bounds, RuralRule.DEFAULT);
     }
 
     public CommunityPlanner(Bounds bounds, RuralRule ruralRule) {
-        this(bounds, ruralRule, PartitionStep.HEURISTIC);
+        this(bounds, ruralRule, ExactDivider.DEFAULT_LIMIT);
+    }
+
+    /** {@code exactLimit}: the exact solver's time per community whose plan has grids out of bounds (zero: none). */
+    public CommunityPlanner(Bounds bounds, RuralRule ruralRule, Duration exactLimit) {
+        this(bounds, ruralRule, PartitionStep.HEURISTIC, exactLimit);
     }
 
     /** {@code steps}: what improves each community's first cut, in order (the heuristic's, then any added after them). */
     CommunityPlanner(Bounds bounds, RuralRule ruralRule, List<PartitionStep> steps) {
+        this(bounds, ruralRule, steps, Duration.ZERO);
+    }
+
+    private CommunityPlanner(Bounds bounds, RuralRule ruralRule, List<PartitionStep> steps, Duration exactLimit) {
         this.bounds = bounds;
         this.ruralRule = ruralRule;
         this.steps = List.copyOf(steps);
+        this.exact = new ExactStep(exactLimit);
     }
 
     public CommunityPlan plan(PlanInput in) {
@@ -58,8 +74,12 @@ public final class CommunityPlanner {
             restBuildings = carve.restBuildings();
         }
         rest = Geoms.polygonal(rest);
+        Division division = null;
         if (!rest.isEmpty()) {
-            grids.addAll(new AreaPartition(in, rest, restBuildings, bounds, ruralRule, steps, notes).run());
+            AreaPartition partition =
+                    new AreaPartition(in, rest, restBuildings, bounds, ruralRule, steps, exact, notes);
+            grids.addAll(partition.run());
+            division = partition.division();
             absorbEmptyLeftovers(grids, in, notes);
             if (Geoms.polygonal(in.polygon()).getNumGeometries() == 1) {
                 List<DraftGrid> whole =
@@ -71,7 +91,25 @@ public final class CommunityPlanner {
             throw new IllegalStateException(
                     "community " + in.community().code() + " has buildings but no area left outside its campuses");
         }
-        return new CommunityPlan(in.community(), grids, notes, (System.nanoTime() - start) / 1e9, List.of());
+        return new CommunityPlan(
+                in.community(),
+                grids,
+                notes,
+                (System.nanoTime() - start) / 1e9,
+                List.of(),
+                communityBounds(in.community().code(), grids, division));
+    }
+
+    /** The community's grids out of bounds against what the exact step proved (nothing to prove when none are). */
+    private CommunityBounds communityBounds(String code, List<DraftGrid> grids, Division division) {
+        int out = (int) grids.stream()
+                .filter(g -> g.kind() == GridKind.COMMUNITY && !bounds.contains(g.households()))
+                .count();
+        if (out == 0) return new CommunityBounds(code, 0, 0, Proof.OPTIMAL.wireName);
+        int lower = division == null ? 0 : Math.min(out, division.lowerBound());
+        Proof proof = division == null ? Proof.HEURISTIC : division.proof();
+        if (proof == Proof.OPTIMAL && lower < out) proof = Proof.BOUNDED;
+        return new CommunityBounds(code, out, lower, proof.wireName);
     }
 
     /**

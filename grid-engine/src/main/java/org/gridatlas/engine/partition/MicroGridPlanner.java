@@ -21,7 +21,8 @@ public final class MicroGridPlanner {
     private final CommunityPlanner planner;
 
     public MicroGridPlanner(Bounds bounds) {
-        this.planner = new CommunityPlanner(bounds);
+        // micro grids answer to no proof: the heuristic's plan is enough
+        this.planner = new CommunityPlanner(bounds, RuralRule.DEFAULT, java.time.Duration.ZERO);
     }
 
     /** The micro grids of one grid; none for a dedicated grid (a campus is managed as one). */

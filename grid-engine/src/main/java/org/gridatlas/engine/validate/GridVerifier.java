@@ -207,10 +207,16 @@ public final class GridVerifier {
         });
     }
 
-    /** One valid Polygon; a MultiPolygon only with each part in a different part of a multi-part community. */
-    private static boolean validShape(Geometry g, Geometry community) {
+    /**
+     * One valid Polygon; a MultiPolygon only with each part in a different part of a multi-part
+     * community, and no two parts touching: parts that meet only at points are not one grid.
+     */
+    static boolean validShape(Geometry g, Geometry community) {
         if (g instanceof Polygon) return g.isValid() && !g.isEmpty();
         if (!(g instanceof MultiPolygon) || !g.isValid() || community == null) return false;
+        for (int i = 0; i < g.getNumGeometries(); i++)
+            for (int j = i + 1; j < g.getNumGeometries(); j++)
+                if (g.getGeometryN(i).intersects(g.getGeometryN(j))) return false;
         Set<Integer> hosts = new LinkedHashSet<>();
         for (int i = 0; i < g.getNumGeometries(); i++) {
             int host = -1;

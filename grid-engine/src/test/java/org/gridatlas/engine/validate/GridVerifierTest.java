@@ -44,6 +44,16 @@ class GridVerifierTest {
     }
 
     @Test
+    void aGridInTwoPartsMeetingOnlyAtAPointIsNotOneGridEvenInAMultiPartCommunity() throws Exception {
+        org.locationtech.jts.io.WKTReader wkt = new org.locationtech.jts.io.WKTReader();
+        var corner = wkt.read("MULTIPOLYGON (((0 0, 10 0, 10 10, 0 10, 0 0)), ((10 10, 20 10, 20 20, 10 20, 10 10)))");
+        var apart = wkt.read("MULTIPOLYGON (((0 0, 10 0, 10 10, 0 10, 0 0)), ((11 11, 20 11, 20 20, 11 20, 11 11)))");
+        assertTrue(corner.isValid());
+        assertEquals(false, GridVerifier.validShape(corner, corner));
+        assertTrue(GridVerifier.validShape(apart, apart));
+    }
+
+    @Test
     void passesAGoodResult() {
         assertTrue(verify(good.grids(), good.assignments()).passed());
     }

@@ -299,7 +299,8 @@ final class GridsResource {
                     List.of(),
                     List.of("exported from the store"),
                     Map.of(),
-                    Map.of());
+                    Map.of(),
+                    List.of());
             ResultWriter.write(
                     new Delineation(new ArrayList<>(s.grids.values()), s.stored.assignments(), report),
                     out,

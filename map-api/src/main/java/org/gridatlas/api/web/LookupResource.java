@@ -41,27 +41,9 @@ final class LookupResource {
         this.state = state;
     }
 
-    /** An address located (and its point, when given); a point outside the service area is refused (422, "lon"), in a batch line too. */
-    private static AddressLookup locateAddress(ServingState s, String address, Double lon, Double lat, ChinaCrs crs) {
-        try {
-            return AddressLookup.of(s, address, lon, lat, crs);
-        } catch (PointLookup.OutsideServiceArea e) {
-            throw ErrorMapping.refusal(e);
-        }
-    }
-
-    /** One point located; a point outside the service area is refused (422, "lon") here as in a batch line. */
-    static PointLookup.Resolved resolve(ServingState s, double lon, double lat, ChinaCrs crs, double near) {
-        try {
-            return PointLookup.resolve(s, lon, lat, crs, near);
-        } catch (PointLookup.OutsideServiceArea e) {
-            throw ErrorMapping.refusal(e);
-        }
-    }
-
     /** The full answer for one point, as a JSON-ready map with the whole hierarchy. */
     static LookupAnswers.Point answer(ServingState s, double lon, double lat, ChinaCrs crs, double near) {
-        return LookupAnswers.point(s, resolve(s, lon, lat, crs, near));
+        return LookupAnswers.point(s, PointLookup.resolve(s, lon, lat, crs, near));
     }
 
     void one(Context ctx) {
@@ -98,7 +80,7 @@ final class LookupResource {
         String address = ctx.queryParam("address");
         boolean point = ctx.queryParam("lon") != null || ctx.queryParam("lat") != null;
         ChinaCrs crs = Params.crs(ctx.queryParam("crs"));
-        AddressLookup l = locateAddress(
+        AddressLookup l = AddressLookup.of(
                 s,
                 Params.address(address),
                 point ? Params.number(ctx, "lon") : null,
@@ -203,7 +185,7 @@ final class LookupResource {
                                             throw ApiError.badRequest("body", "line " + at + ": expected id,lon,lat");
                                         return csvRow(
                                                 id,
-                                                resolve(
+                                                PointLookup.resolve(
                                                                 s,
                                                                 Params.finite("lon", f[1]),
                                                                 Params.finite("lat", f[2]),
@@ -248,7 +230,7 @@ final class LookupResource {
                                             && f.size() >= 4
                                             && !f.get(2).isBlank()
                                             && !f.get(3).isBlank();
-                                    AddressLookup l = locateAddress(
+                                    AddressLookup l = AddressLookup.of(
                                             s,
                                             Params.address(f.get(1)),
                                             point ? Params.finite("lon", f.get(2)) : null,
@@ -462,7 +444,7 @@ final class LookupResource {
         boolean point = n.hasNonNull("lon") || n.hasNonNull("lat");
         if (point && (!n.path("lon").isNumber() || !n.path("lat").isNumber()))
             throw ApiError.badRequest("lon", "lon and lat must be numbers");
-        AddressLookup l = locateAddress(
+        AddressLookup l = AddressLookup.of(
                 s,
                 Params.address(n.get("address").asText()),
                 point ? n.get("lon").asDouble() : null,
@@ -487,7 +469,7 @@ final class LookupResource {
     private static String record(ServingState s, Object id, JsonNode lon, JsonNode lat, ChinaCrs crs) {
         if (!lon.isNumber()) throw ApiError.badRequest("lon", "lon must be a number");
         if (!lat.isNumber()) throw ApiError.badRequest("lat", "lat must be a number");
-        GridLocator.Lookup l = resolve(s, lon.asDouble(), lat.asDouble(), crs, PointLookup.DEFAULT_NEAR_M)
+        GridLocator.Lookup l = PointLookup.resolve(s, lon.asDouble(), lat.asDouble(), crs, PointLookup.DEFAULT_NEAR_M)
                 .lookup();
         return Json.write(LookupAnswers.line(id, l)) + "\n";
     }
