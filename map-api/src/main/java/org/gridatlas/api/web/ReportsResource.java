@@ -48,6 +48,11 @@ final class ReportsResource implements ReportDesk {
     private final java.util.function.Consumer<Report> onReport;
     /** The summaries' window in memory: two weeks, for this week against the last. */
     static final Duration WINDOW = Duration.ofDays(15);
+    /**
+     * However many reports the two weeks bring, the window keeps at most these (the newest, texts
+     * and all: the overdue list answers them; a few KB each): past it the store answers the summaries.
+     */
+    static final int MAX_WINDOW = 100_000;
     /** How far ahead of our clock a report's time may be (clocks differ a little; a report from 2199 is no report). */
     static final Duration AHEAD = Duration.ofMinutes(5);
 
@@ -65,7 +70,7 @@ final class ReportsResource implements ReportDesk {
         this.store = store;
         this.audit = audit;
         this.deadlines = deadlines;
-        this.window = new ReportWindow(store, WINDOW, java.time.Clock.systemUTC());
+        this.window = new ReportWindow(store, WINDOW, MAX_WINDOW, java.time.Clock.systemUTC());
         this.onReport = onReport;
     }
 

@@ -36,7 +36,11 @@ class ReportWindowTest {
             }
 
             public List<Report> reports(String g, Instant s, int l) {
-                throw new UnsupportedOperationException();
+                return reports.stream()
+                        .filter(r -> !r.time().isBefore(s))
+                        .sorted(java.util.Comparator.comparing(Report::time).reversed())
+                        .limit(l)
+                        .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
             }
 
             public Map<String, Integer> reportCounts(Instant f, Instant t) {
@@ -44,9 +48,7 @@ class ReportWindowTest {
             }
 
             public List<Report> reportsBetween(Instant from, Instant to) {
-                return reports.stream()
-                        .filter(r -> !r.time().isBefore(from) && r.time().isBefore(to))
-                        .toList();
+                throw new UnsupportedOperationException("the window reads the newest, never a whole range");
             }
 
             public Optional<Report> move(String id, ReportStatus to, Instant at, String actor, String note) {
@@ -64,6 +66,7 @@ class ReportWindowTest {
         ReportWindow w = new ReportWindow(
                 holding(List.of(at("old", NOW.minus(Duration.ofDays(20))), at("a", NOW.minus(Duration.ofDays(2))))),
                 Duration.ofDays(15),
+                100,
                 Clock.fixed(NOW, ZoneOffset.UTC));
         assertEquals(
                 List.of("a"),
@@ -90,5 +93,28 @@ class ReportWindowTest {
                         .status(),
                 "a moved report stands as it now is");
         assertEquals(2, w.size());
+    }
+
+    @Test
+    void keepsTheNewestUpToItsCapAndLeavesTheRestToTheStore() {
+        List<Report> stored = new java.util.ArrayList<>();
+        for (int h = 1; h <= 5; h++) stored.add(at("h" + h, NOW.minus(Duration.ofHours(h))));
+        ReportWindow w = new ReportWindow(holding(stored), Duration.ofDays(15), 3, Clock.fixed(NOW, ZoneOffset.UTC));
+        assertEquals(3, w.size(), "no more than the cap read at start");
+        assertEquals(
+                java.util.Set.of("h1", "h2", "h3"),
+                w.between(NOW.minus(Duration.ofDays(15)), NOW).stream()
+                        .map(Report::id)
+                        .collect(java.util.stream.Collectors.toSet()),
+                "the newest kept");
+        assertTrue(w.covers(NOW.minus(Duration.ofHours(3))), "everything since the oldest kept is held");
+        assertFalse(w.covers(NOW.minus(Duration.ofHours(4))), "what the cap left in the store is answered there");
+        w.put(at("now", NOW.minusSeconds(1)));
+        assertEquals(3, w.size(), "a new report lets the oldest go");
+        assertFalse(w.covers(NOW.minus(Duration.ofHours(3))), "the time of the report let go is the store's again");
+        assertTrue(w.covers(NOW.minus(Duration.ofHours(2))));
+        w.put(at("h2", NOW.minus(Duration.ofHours(2))).movedTo(ReportStatus.DISPATCHED, NOW));
+        assertEquals(3, w.size(), "a report that moved on replaces itself");
+        assertEquals(List.of(), w.between(NOW.plusSeconds(60), NOW), "an empty range is empty, not an error");
     }
 }
