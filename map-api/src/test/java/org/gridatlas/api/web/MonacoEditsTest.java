@@ -131,6 +131,30 @@ class MonacoEditsTest {
         assertEquals(200, r.statusCode(), r.body());
     }
 
+    /**
+     * A GeoJSON line across the grid's middle that crosses its boundary once on each side: the piece
+     * of the horizontal through an interior point that holds that point, stretched 1 m out at both
+     * ends (a line across the whole envelope would cross a concave grid several times).
+     */
+    private static String crossingOnce(org.locationtech.jts.geom.Geometry grid) {
+        Envelope e = grid.getEnvelopeInternal();
+        Coordinate c = grid.getInteriorPoint().getCoordinate();
+        org.locationtech.jts.geom.GeometryFactory f = grid.getFactory();
+        org.locationtech.jts.geom.Geometry across = f.createLineString(new Coordinate[] {
+                    new Coordinate(e.getMinX() - 0.001, c.y), new Coordinate(e.getMaxX() + 0.001, c.y)
+                })
+                .intersection(grid);
+        org.locationtech.jts.geom.Point p = f.createPoint(c);
+        for (int i = 0; i < across.getNumGeometries(); i++) {
+            org.locationtech.jts.geom.Geometry piece = across.getGeometryN(i);
+            if (piece.distance(p) > 1e-9) continue;
+            Envelope pe = piece.getEnvelopeInternal();
+            return "{\"type\":\"LineString\",\"coordinates\":[[" + (pe.getMinX() - 1e-5) + "," + c.y + "],["
+                    + (pe.getMaxX() + 1e-5) + "," + c.y + "]]}";
+        }
+        throw new IllegalStateException("no piece of the horizontal holds the interior point");
+    }
+
     private static List<Grid[]> neighbourPairs() {
         List<Grid[]> out = new ArrayList<>();
         for (Grid a : grids)
@@ -156,10 +180,7 @@ class MonacoEditsTest {
                 checked(preview("{\"op\":\"split\",\"grid\":\"" + grids.get(0).code() + "\"}")));
         // split along a line across a grid's middle, and a redrawn boundary: checked either way
         Grid big = grids.stream().max(Comparator.comparingInt(Grid::households)).orElseThrow();
-        Envelope e = big.geometry().getEnvelopeInternal();
-        Coordinate c = big.geometry().getInteriorPoint().getCoordinate();
-        String line = "{\"type\":\"LineString\",\"coordinates\":[[" + (e.getMinX() - 0.001) + "," + c.y + "],["
-                + (e.getMaxX() + 0.001) + "," + c.y + "]]}";
+        String line = crossingOnce(big.geometry());
         checked(preview("{\"op\":\"split_along\",\"grid\":\"" + big.code() + "\",\"line\":" + line + "}"));
         String boundary = new GeoJsonWriter(9).write(big.geometry().buffer(0.001));
         checked(preview("{\"op\":\"redraw\",\"grid\":\"" + big.code() + "\",\"boundary\":" + boundary + "}"));
