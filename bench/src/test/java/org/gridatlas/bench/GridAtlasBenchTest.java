@@ -56,7 +56,9 @@ class GridAtlasBenchTest {
         String last = out.strip().lines().reduce((a, b) -> b).orElseThrow();
         assertTrue(
                 last.matches(
-                        "address: [0-9.]+% right grid, [0-9.]+% wrong grid, [0-9.]+% unmatched of [0-9,]+ appeals about the city; [0-9,]+ addresses/s on one thread"),
+                        "address: [0-9.]+% right grid of [0-9,]+ naming one place, [0-9.]+% wrong grid of [0-9,]+ about the city,"
+                                + " [0-9.]+% of [0-9,]+ nowhere-addresses given no grid \\([0-9,]+ given one\\);"
+                                + " [0-9,]+ addresses/s on one thread \\([0-9,]+ per second of its CPU time\\)"),
                 last);
     }
 }
