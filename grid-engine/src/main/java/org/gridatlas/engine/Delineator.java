@@ -124,7 +124,8 @@ public final class Delineator {
                                 buildings.getOrDefault(i, List.of()),
                                 near,
                                 camps,
-                                hamlets.getOrDefault(communities.get(i).code(), List.of())));
+                                hamlets.getOrDefault(communities.get(i).code(), List.of()),
+                                proj.toMetres(communities.get(i).given())));
                         if (micro != null) {
                             MicroGridPlanner mp = new MicroGridPlanner(micro);
                             Community c = communities.get(i);

@@ -45,6 +45,19 @@ public final class LocalProjection {
         return g;
     }
 
+    /** A projected copy at full floating precision: for measuring what is finer than the working precision. */
+    public Geometry toFloatingMetres(Geometry lonLat) {
+        return Geoms.mapVertices(Geoms.LONLAT.createGeometry(lonLat), (x, y, out) -> {
+            out[0] = (x - lon0) * mPerDegX;
+            out[1] = (y - lat0) * mPerDegY;
+        });
+    }
+
+    /** One point in metres, in lon/lat. */
+    public org.locationtech.jts.geom.Coordinate toLonLat(org.locationtech.jts.geom.Coordinate metres) {
+        return new org.locationtech.jts.geom.Coordinate(metres.x / mPerDegX + lon0, metres.y / mPerDegY + lat0);
+    }
+
     public Geometry toLonLat(Geometry metres) {
         // built by the floating lon/lat factory, never the metric one (its 1 mm grid would be 0.001°)
         return Geoms.mapVertices(Geoms.LONLAT.createGeometry(metres), (x, y, out) -> {

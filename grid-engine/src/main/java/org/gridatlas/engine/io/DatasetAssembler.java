@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.gridatlas.engine.geom.GeometryHygiene;
 import org.gridatlas.engine.geom.LocalProjection;
+import org.gridatlas.engine.geom.TopologyChanges;
 import org.gridatlas.engine.model.Alias;
 import org.gridatlas.engine.model.AliasKind;
 import org.gridatlas.engine.model.Barrier;
@@ -25,6 +26,7 @@ import org.gridatlas.engine.model.Hamlet;
 import org.gridatlas.engine.model.InputNote;
 import org.gridatlas.engine.model.Poi;
 import org.gridatlas.engine.model.StreetAddress;
+import org.gridatlas.engine.model.TopologyChange;
 import org.gridatlas.engine.model.Unit;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
@@ -56,6 +58,7 @@ public final class DatasetAssembler {
     private final List<String> problems = new ArrayList<>();
     private final List<InputNote> notes = new ArrayList<>();
     private GeometryHygiene hygiene;
+    private TopologyChanges topology;
 
     public Dataset assemble(Map<LayerSchema, List<Feature>> layers) {
         // every geometry is cleaned in the frame the engine will project the dataset in
@@ -64,7 +67,9 @@ public final class DatasetAssembler {
             if (f.geometry() != null && lonLatEnvelope(f.geometry()))
                 extent.expandToInclude(f.geometry().getEnvelopeInternal());
         }
-        hygiene = extent.isNull() ? null : new GeometryHygiene(LocalProjection.around(extent));
+        LocalProjection frame = extent.isNull() ? null : LocalProjection.around(extent);
+        hygiene = frame == null ? null : new GeometryHygiene(frame);
+        topology = frame == null ? null : new TopologyChanges(frame);
         List<Community> communities = communities(layers.getOrDefault(DataContract.COMMUNITIES, List.of()));
         List<Building> buildings = buildings(layers.getOrDefault(DataContract.BUILDINGS, List.of()));
         List<Barrier> barriers = barriers(layers.getOrDefault(DataContract.BARRIERS, List.of()));
@@ -108,7 +113,8 @@ public final class DatasetAssembler {
                         r.text("street_name", false),
                         district,
                         r.text("district_name", false),
-                        g));
+                        g,
+                        r.geometry()));
         }
         return out;
     }
@@ -471,7 +477,29 @@ public final class DatasetAssembler {
                 fail("geometry is a MultiPolygon of " + g.getNumGeometries() + " parts, expected one Polygon");
                 return null;
             }
+            if (topology != null && g != f.geometry()) noteTopology(topology.between(f.geometry(), g));
             return g;
+        }
+
+        /** Where repair and cleaning changed the feature's topology, for the report (DATA.md: never silently). */
+        void noteTopology(List<TopologyChanges.Change> changes) {
+            if (changes.isEmpty()) return;
+            String label = id != null ? id : "#" + index;
+            List<TopologyChange> entries = changes.stream()
+                    .map(c -> new TopologyChange(label, c.kind().wireName, c.where().x, c.where().y, c.widthM()))
+                    .toList();
+            notes.add(new InputNote(
+                    file,
+                    index,
+                    id,
+                    "topology changed at the 1 mm working precision: "
+                            + String.join(
+                                    "; ",
+                                    entries.stream()
+                                            .map(TopologyChange::toString)
+                                            .toList()),
+                    List.of(),
+                    entries));
         }
 
         /** The cleaned geometry, its repairs noted for the report. */

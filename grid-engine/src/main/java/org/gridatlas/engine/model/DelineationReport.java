@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * report.json: the quality metrics of a run and every rule the result could not meet.
  * {@code verification} is what the independent validator found (empty map when every rule holds);
- * {@code repairs}, per input layer, the geometry the reader cleaned; {@code communityBounds}, per
+ * {@code repairs}, per input layer, the geometry the reader cleaned and where that changed a
+ * feature's topology; {@code communityBounds}, per
  * community, its grids out of bounds and the fewest any division can have.
  */
 public record DelineationReport(
@@ -35,23 +36,28 @@ public record DelineationReport(
         @com.fasterxml.jackson.annotation.JsonProperty("community_bounds")
         List<CommunityBounds> communityBounds) {
 
-    /** One layer's cleaned features: how many, how many of each repair, and their ids (or feature numbers). */
-    public record LayerRepairs(int features, Map<String, Integer> byRepair, List<String> ids) {}
+    /**
+     * One layer's cleaned features: how many, how many of each repair, their ids (or feature
+     * numbers), and where repair or cleaning changed a feature's topology.
+     */
+    public record LayerRepairs(
+            int features, Map<String, Integer> byRepair, List<String> ids, List<TopologyChange> topology) {}
 
     /** The repairs of the reader's notes, per layer. */
     public static Map<String, LayerRepairs> repairs(List<InputNote> notes) {
         Map<String, java.util.TreeMap<String, Integer>> by = new java.util.TreeMap<>();
-        Map<String, List<String>> ids = new java.util.TreeMap<>();
+        Map<String, java.util.LinkedHashSet<String>> ids = new java.util.TreeMap<>();
+        Map<String, List<TopologyChange>> topology = new java.util.TreeMap<>();
         for (InputNote n : notes) {
-            if (n.repairs().isEmpty()) continue;
-            n.repairs()
-                    .forEach(r -> by.computeIfAbsent(n.file(), k -> new java.util.TreeMap<>())
-                            .merge(r, 1, Integer::sum));
-            ids.computeIfAbsent(n.file(), k -> new java.util.ArrayList<>())
-                    .add(n.id() != null ? n.id() : "#" + n.index());
+            if (n.repairs().isEmpty() && n.topology().isEmpty()) continue;
+            java.util.TreeMap<String, Integer> counts = by.computeIfAbsent(n.file(), k -> new java.util.TreeMap<>());
+            n.repairs().forEach(r -> counts.merge(r, 1, Integer::sum));
+            ids.computeIfAbsent(n.file(), k -> new java.util.LinkedHashSet<>()).add(n.label());
+            topology.computeIfAbsent(n.file(), k -> new java.util.ArrayList<>()).addAll(n.topology());
         }
         Map<String, LayerRepairs> out = new java.util.TreeMap<>();
-        ids.forEach((layer, list) -> out.put(layer, new LayerRepairs(list.size(), by.get(layer), List.copyOf(list))));
+        ids.forEach((layer, list) ->
+                out.put(layer, new LayerRepairs(list.size(), by.get(layer), List.copyOf(list), topology.get(layer))));
         return out;
     }
 

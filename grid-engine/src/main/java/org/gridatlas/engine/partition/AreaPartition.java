@@ -75,7 +75,7 @@ final class AreaPartition {
                 : bounds;
         this.blocks = new BlockPartition(domain, in.barriers(), atoms);
         this.unitsBuilder = new UnitsBuilder(
-                blocks, atoms, in.polygon(), rural, in.community().code(), notes);
+                blocks, atoms, in.polygon(), in.given(), rural, in.community().code(), notes);
     }
 
     /** A first cut: each unit's grid, and how many grids. */

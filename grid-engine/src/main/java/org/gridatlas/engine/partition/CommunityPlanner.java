@@ -81,7 +81,8 @@ public final class CommunityPlanner {
             grids.addAll(partition.run());
             division = partition.division();
             absorbEmptyLeftovers(grids, in, notes);
-            if (Geoms.polygonal(in.polygon()).getNumGeometries() == 1) {
+            // rule 3 counts parts as the file gives them: a neck cleaning closed does not allow a grid in pieces
+            if (in.given().getNumGeometries() == 1) {
                 List<DraftGrid> whole =
                         new ContiguityRepair(bounds).repair(in.community().code(), grids, notes);
                 grids.clear();

@@ -6,14 +6,30 @@ import org.gridatlas.engine.model.Community;
 import org.gridatlas.engine.partition.AtomBuilder.PlacedBuilding;
 import org.locationtech.jts.geom.Geometry;
 
-/** One community in metres with what lies in it: its buildings, nearby barriers and campuses, its hamlets. */
+/**
+ * One community in metres with what lies in it: its buildings, nearby barriers and campuses, its
+ * hamlets; {@code given} is its shape as the input file gives it (in metres), whose parts are the
+ * parts DATA.md rule 3 lets a grid span.
+ */
 public record PlanInput(
         Community community,
         Geometry polygon,
         List<PlacedBuilding> buildings,
         List<PlacedBarrier> barriers,
         List<PlacedCampus> campuses,
-        List<Geometry> hamlets) {
+        List<Geometry> hamlets,
+        Geometry given) {
+
+    /** A community whose shape is as given. */
+    public PlanInput(
+            Community community,
+            Geometry polygon,
+            List<PlacedBuilding> buildings,
+            List<PlacedBarrier> barriers,
+            List<PlacedCampus> campuses,
+            List<Geometry> hamlets) {
+        this(community, polygon, buildings, barriers, campuses, hamlets, polygon);
+    }
 
     public record PlacedBarrier(Geometry line, EdgeTag tag) {
         /** Barrier lines in metres, split into parts and indexed, each tagged with its class. */

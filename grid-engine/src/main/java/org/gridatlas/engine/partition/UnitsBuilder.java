@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.gridatlas.engine.geom.GeometryHygiene;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
@@ -25,23 +26,29 @@ final class UnitsBuilder {
     private final BlockPartition blocks;
     private final List<Atom> atoms;
     private final Geometry community;
+    private final Geometry given;
     private final boolean rural;
     private final String communityCode;
     private final List<String> notes;
     private final Set<Integer> keepWhole = new LinkedHashSet<>();
     private final Map<Integer, CellDivider> divisions = new HashMap<>();
 
-    /** {@code community}: the whole community (its parts are linked); {@code rural}: weigh units by share of the village. */
+    /**
+     * {@code community}: the whole community (its parts are linked where {@code given}, its shape as
+     * the file gives it, has them apart); {@code rural}: weigh units by share of the village.
+     */
     UnitsBuilder(
             BlockPartition blocks,
             List<Atom> atoms,
             Geometry community,
+            Geometry given,
             boolean rural,
             String communityCode,
             List<String> notes) {
         this.blocks = blocks;
         this.atoms = atoms;
         this.community = community;
+        this.given = given;
         this.rural = rural;
         this.communityCode = communityCode;
         this.notes = notes;
@@ -188,32 +195,42 @@ final class UnitsBuilder {
 
     /**
      * Links the parts of a multi-part community (islands) so a grid may span them, one piece per
-     * part (DATA.md rule 3). Only a part that is one connected piece of units is linked, so a
-     * grid never gets two pieces in the same part.
+     * part (DATA.md rule 3), parts counted as the file gives them: a part cleaning cut at a neck
+     * is never linked across it. Only a given part that is one connected piece of units is linked,
+     * so a grid never gets two pieces in the same part; and only pieces at least
+     * {@link GeometryHygiene#THIN} apart, as parts meeting at a point are not one grid.
      */
     private void joinCommunityParts(UnitGraph graph, List<List<Polygon>> unitFaces) {
-        if (community.getNumGeometries() < 2) return;
+        if (community.getNumGeometries() < 2 || given.getNumGeometries() < 2) return;
         int[] pieceOfUnit = graph.components();
         int pieceCount = Arrays.stream(pieceOfUnit).max().orElse(-1) + 1;
         if (pieceCount < 2) return;
-        FaceIndex parts = new FaceIndex(polygonsOf(community));
-        int[] partOfPiece = new int[pieceCount];
+        FaceIndex givenParts = new FaceIndex(polygonsOf(given));
+        List<Polygon> cleanedParts = polygonsOf(community);
+        FaceIndex parts = new FaceIndex(cleanedParts);
+        int[] partOfPiece = new int[pieceCount], givenOfPiece = new int[pieceCount];
         Arrays.fill(partOfPiece, -1);
         Map<Integer, Integer> piecesInPart = new HashMap<>();
         for (int unit = 0; unit < graph.size(); unit++) {
             if (partOfPiece[pieceOfUnit[unit]] >= 0) continue;
-            int part = parts.locateOrNearest(
-                    unitFaces.get(unit).get(0).getInteriorPoint().getCoordinate());
-            partOfPiece[pieceOfUnit[unit]] = part;
-            piecesInPart.merge(part, 1, Integer::sum);
+            Coordinate inside = unitFaces.get(unit).get(0).getInteriorPoint().getCoordinate();
+            partOfPiece[pieceOfUnit[unit]] = parts.locateOrNearest(inside);
+            givenOfPiece[pieceOfUnit[unit]] = givenParts.locateOrNearest(inside);
+            piecesInPart.merge(givenOfPiece[pieceOfUnit[unit]], 1, Integer::sum);
         }
+        boolean[][] touching = new boolean[cleanedParts.size()][cleanedParts.size()];
+        for (int i = 0; i < cleanedParts.size(); i++)
+            for (int k = i + 1; k < cleanedParts.size(); k++)
+                touching[i][k] = touching[k][i] =
+                        cleanedParts.get(i).isWithinDistance(cleanedParts.get(k), GeometryHygiene.THIN);
         // connect sole pieces of their parts along the shortest links (a spanning tree over them)
         List<double[]> links = new ArrayList<>();
         for (int a = 0; a < graph.size(); a++) {
             for (int b = a + 1; b < graph.size(); b++) {
                 int pieceA = pieceOfUnit[a], pieceB = pieceOfUnit[b];
-                if (pieceA == pieceB || partOfPiece[pieceA] == partOfPiece[pieceB]) continue;
-                if (piecesInPart.get(partOfPiece[pieceA]) > 1 || piecesInPart.get(partOfPiece[pieceB]) > 1) continue;
+                if (pieceA == pieceB || givenOfPiece[pieceA] == givenOfPiece[pieceB]) continue;
+                if (piecesInPart.get(givenOfPiece[pieceA]) > 1 || piecesInPart.get(givenOfPiece[pieceB]) > 1) continue;
+                if (touching[partOfPiece[pieceA]][partOfPiece[pieceB]]) continue;
                 links.add(new double[] {graph.distance(a, b), a, b});
             }
         }
