@@ -29,6 +29,7 @@ import org.gridatlas.engine.model.Community;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
 import org.gridatlas.engine.partition.Bounds;
+import org.gridatlas.engine.partition.RuralRule;
 import org.gridatlas.engine.validate.GridVerifier;
 import org.gridatlas.engine.validate.Verification;
 import org.locationtech.jts.geom.Coordinate;
@@ -49,6 +50,8 @@ class CleaningKeepsTheMeaningPropertyTest {
             Path.of("../scripts/check_grids.py").toAbsolutePath().normalize();
     private static final Bounds BOUNDS = Bounds.DEFAULT;
     private static final String STREET = "990101001";
+    /** The exact step runs as in a delineation, briefly: it divides the same units the cleaning left. */
+    private static final java.time.Duration EXACT_LIMIT = java.time.Duration.ofSeconds(1);
 
     // each try is one seed for the whole generated dataset; a fixed seed keeps CI repeatable
     @Property(tries = 20, seed = "20261202", shrinking = ShrinkingMode.OFF)
@@ -58,7 +61,7 @@ class CleaningKeepsTheMeaningPropertyTest {
             Path dataset = dir.resolve("dataset"), result = dir.resolve("result");
             write(generate(new Random(seed)), dataset);
             Dataset d = DatasetReader.read(dataset);
-            Delineation delineation = new Delineator(BOUNDS).delineate(d);
+            Delineation delineation = new Delineator(BOUNDS, RuralRule.DEFAULT, null, EXACT_LIMIT).delineate(d);
             ResultWriter.write(delineation, result);
             Verification engine = GridVerifier.verify(d, delineation, BOUNDS);
             Process p = new ProcessBuilder(

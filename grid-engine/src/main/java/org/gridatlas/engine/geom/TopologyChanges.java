@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineSegment;
 import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.operation.distance.DistanceOp;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
 /**
  * How a polygonal shape's topology differs between what a file gives and what the engine works
@@ -44,6 +47,9 @@ public final class TopologyChanges {
     /** One change: {@code where} in lon/lat, {@code widthM} the given shape's width (or gap) there. */
     public record Change(Kind kind, Coordinate where, double widthM) {}
 
+    /** How near a closed neck its removed piece and the outline's runs are looked for: a few working precisions. */
+    private static final double REACH = 4 * GeometryHygiene.THIN;
+
     private final LocalProjection frame;
 
     public TopologyChanges(LocalProjection frame) {
@@ -77,33 +83,70 @@ public final class TopologyChanges {
         return out;
     }
 
-    /** A part split off: where it comes nearest the parts before it, and how wide the given part is across that gap. */
+    /**
+     * A part split off: at the neck between it and the parts before it — what of the given part a
+     * morphological opening by {@link GeometryHygiene#THIN} removes (its parts thinner than that) and
+     * reaches both sides; where there is none, the parts touch: where they come nearest — and how
+     * wide the given part is there.
+     */
     private Change split(Polygon given, List<Polygon> before, Polygon part) {
-        Coordinate[] nearest = DistanceOp.nearestPoints(Geoms.LONLAT.buildGeometry(before), part);
-        LineSegment gap = new LineSegment(nearest[0], nearest[1]);
-        Coordinate mid = gap.midPoint();
-        return change(Kind.SPLIT, mid, gap.getLength() == 0 ? 0 : across(given, gap, mid));
-    }
-
-    /** The length of the given shape's cut through {@code mid}, square to the gap, on the piece around {@code mid}. */
-    private static double across(Polygon given, LineSegment gap, Coordinate mid) {
-        double dx = gap.p1.x - gap.p0.x, dy = gap.p1.y - gap.p0.y, len = gap.getLength();
-        double reach = 10 * GeometryHygiene.THIN;
-        Geometry cut = Geoms.LONLAT.createLineString(new Coordinate[] {
-            new Coordinate(mid.x - dy / len * reach, mid.y + dx / len * reach),
-            new Coordinate(mid.x + dy / len * reach, mid.y - dx / len * reach)
-        });
-        Geometry inside = GeometryFixer.fix(given).intersection(cut);
-        Geometry point = Geoms.LONLAT.createPoint(mid);
-        double best = Double.MAX_VALUE, width = 0;
-        for (int i = 0; i < inside.getNumGeometries(); i++) {
-            double d = inside.getGeometryN(i).distance(point);
-            if (d < best) {
+        Geometry others = Geoms.LONLAT.buildGeometry(before);
+        Coordinate[] nearest = DistanceOp.nearestPoints(others, part);
+        Coordinate at = new LineSegment(nearest[0], nearest[1]).midPoint();
+        Geometry valid = GeometryFixer.fix(given);
+        Geometry opened = valid.buffer(-GeometryHygiene.THIN / 2).buffer(GeometryHygiene.THIN / 2);
+        Geometry thin = OverlayNGRobust.overlay(valid, opened, OverlayNG.DIFFERENCE);
+        double best = Double.MAX_VALUE;
+        Coordinate neck = at;
+        for (int i = 0; i < thin.getNumGeometries(); i++) {
+            Geometry piece = thin.getGeometryN(i);
+            double d = piece.distance(Geoms.LONLAT.createPoint(at));
+            if (piece.getDimension() == 2
+                    && d < best
+                    && piece.isWithinDistance(part, REACH)
+                    && piece.isWithinDistance(others, REACH)) {
                 best = d;
-                width = inside.getGeometryN(i).getLength();
+                neck = piece.getInteriorPoint().getCoordinate();
             }
         }
-        return width;
+        return change(Kind.SPLIT, neck, widthAt(given, neck));
+    }
+
+    /**
+     * The given shape's width at a closed neck: the least distance between the separate runs of its
+     * rings near {@code at} (the neck's two sides; 0 where a ring touches itself there). Walked
+     * along the rings rather than overlaid: the rings as given may touch themselves.
+     */
+    private static double widthAt(Polygon given, Coordinate at) {
+        Envelope near = new Envelope(at);
+        near.expandBy(REACH);
+        List<Geometry> runs = new ArrayList<>();
+        for (int r = 0; r <= given.getNumInteriorRing(); r++) {
+            Coordinate[] ring = (r == 0 ? given.getExteriorRing() : given.getInteriorRingN(r - 1)).getCoordinates();
+            List<List<Coordinate>> mine = new ArrayList<>();
+            List<Coordinate> run = null;
+            for (int i = 1; i < ring.length; i++) {
+                if (!near.intersects(ring[i - 1], ring[i])) {
+                    run = null;
+                    continue;
+                }
+                if (run == null) {
+                    run = new ArrayList<>(List.of(ring[i - 1]));
+                    mine.add(run);
+                }
+                run.add(ring[i]);
+            }
+            // a run through the ring's first vertex is one run, not two
+            if (mine.size() > 1 && mine.get(0).get(0).equals2D(ring[0]) && run != null) {
+                run.addAll(mine.remove(0));
+            }
+            for (List<Coordinate> m : mine) runs.add(Geoms.LONLAT.createLineString(m.toArray(Coordinate[]::new)));
+        }
+        double width = Double.MAX_VALUE;
+        for (int i = 0; i < runs.size(); i++)
+            for (int k = i + 1; k < runs.size(); k++)
+                width = Math.min(width, runs.get(i).distance(runs.get(k)));
+        return width == Double.MAX_VALUE ? 0 : width;
     }
 
     private Change joined(Polygon a, Polygon b) {

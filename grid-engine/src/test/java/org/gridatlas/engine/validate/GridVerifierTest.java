@@ -54,6 +54,17 @@ class GridVerifierTest {
     }
 
     @Test
+    void aGridAcrossANeckCleaningClosedIsNotOneGrid() throws Exception {
+        org.locationtech.jts.io.WKTReader wkt = new org.locationtech.jts.io.WKTReader();
+        // as given: one polygon, two lobes joined by a 0.2 mm neck; as cleaned: two parts 5 m apart
+        var given = wkt.read("POLYGON ((0 0, 10 0, 10 5, 15 5, 15 0, 25 0, 25 10, 15 10, 15 5.0002, 10 5.0002,"
+                + " 10 10, 0 10, 0 0))");
+        var cleaned = wkt.read("MULTIPOLYGON (((0 0, 10 0, 10 10, 0 10, 0 0)), ((15 0, 25 0, 25 10, 15 10, 15 0)))");
+        assertTrue(GridVerifier.validShape(cleaned, cleaned), "one part in each part of the cleaned community");
+        assertEquals(false, GridVerifier.validShape(cleaned, given), "but the community as given is one part");
+    }
+
+    @Test
     void passesAGoodResult() {
         assertTrue(verify(good.grids(), good.assignments()).passed());
     }
