@@ -42,7 +42,8 @@ final class BenchCommand implements Callable<Integer> {
             names = "--exact-seconds",
             defaultValue = "10",
             description =
-                    "the exact step's time per community with grids out of bounds; 0 for none (default ${DEFAULT-VALUE})")
+                    "the exact step's time per community with grids out of bounds (the district shares four times this);"
+                            + " 0 for none (default ${DEFAULT-VALUE})")
     double exactSeconds;
 
     @Override

@@ -64,7 +64,8 @@ final class PlanOptions {
             defaultValue = "10",
             description =
                     "time the exact solver (CP-SAT, deterministic time: about seconds on an idle core) may take per"
-                            + " community whose plan has grids out of bounds; 0 for none (default ${DEFAULT-VALUE})")
+                            + " community whose plan has grids out of bounds (a district shares four times this among its"
+                            + " communities by households); 0 for none (default ${DEFAULT-VALUE})")
     double exactSeconds;
 
     Bounds bounds() {

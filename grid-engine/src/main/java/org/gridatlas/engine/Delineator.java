@@ -30,6 +30,7 @@ import org.gridatlas.engine.partition.Bounds;
 import org.gridatlas.engine.partition.CommunityPlan;
 import org.gridatlas.engine.partition.CommunityPlanner;
 import org.gridatlas.engine.partition.DraftGrid;
+import org.gridatlas.engine.partition.ExactBudget;
 import org.gridatlas.engine.partition.GridAssembly;
 import org.gridatlas.engine.partition.MicroGridPlanner;
 import org.gridatlas.engine.partition.Piece;
@@ -104,7 +105,7 @@ public final class Delineator {
         d.hamlets()
                 .forEach(h -> hamlets.computeIfAbsent(h.communityCode(), k -> new ArrayList<>())
                         .add(proj.toValidMetres(h.geometry())));
-        CommunityPlanner planner = new CommunityPlanner(bounds, ruralRule, exactLimit);
+        CommunityPlanner planner = new CommunityPlanner(bounds, ruralRule, new ExactBudget(exactLimit, d.households()));
         AtomicInteger done = new AtomicInteger();
         List<CommunityPlan> plans = IntStream.range(0, communities.size())
                 .parallel()

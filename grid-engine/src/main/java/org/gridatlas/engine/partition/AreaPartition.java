@@ -13,6 +13,7 @@ import org.gridatlas.engine.model.GridFlag;
 import org.gridatlas.engine.model.GridKind;
 import org.gridatlas.engine.partition.AtomBuilder.PlacedBuilding;
 import org.gridatlas.engine.partition.exact.Division;
+import org.gridatlas.engine.partition.exact.DivisionProblem;
 import org.gridatlas.engine.partition.exact.Proof;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
@@ -278,7 +279,7 @@ final class AreaPartition {
 
     private String reason(int total, int households) {
         String size = households + " households, outside " + bounds.min() + "–" + bounds.max();
-        if (!countsFeasible(total)) {
+        if (!new DivisionProblem.Range(bounds.min(), bounds.max()).divisible(total)) {
             return size + ": the community's " + total + " households cannot be divided into grids of " + bounds.min()
                     + "–" + bounds.max();
         }
@@ -289,11 +290,5 @@ final class AreaPartition {
                 + " buildings that meets the bounds; at least " + division.lowerBound()
                 + " grid(s) out of bounds are proven unavoidable, "
                 + division.score().outOfBounds() + " are";
-    }
-
-    private boolean countsFeasible(int total) {
-        for (int grids = 1; (long) grids * bounds.min() <= total; grids++)
-            if ((long) grids * bounds.max() >= total) return true;
-        return false;
     }
 }

@@ -34,7 +34,7 @@ public final class CommunityPlanner {
     private final Bounds bounds;
     private final RuralRule ruralRule;
     private final List<PartitionStep> steps;
-    private final ExactStep exact;
+    private final ExactBudget exact;
 
     public CommunityPlanner(Bounds bounds) {
         this(bounds, RuralRule.DEFAULT);
@@ -46,19 +46,24 @@ public final class CommunityPlanner {
 
     /** {@code exactLimit}: the exact solver's time per community whose plan has grids out of bounds (zero: none). */
     public CommunityPlanner(Bounds bounds, RuralRule ruralRule, Duration exactLimit) {
-        this(bounds, ruralRule, PartitionStep.HEURISTIC, exactLimit);
+        this(bounds, ruralRule, ExactBudget.community(exactLimit));
+    }
+
+    /** {@code exact}: the exact solver's time for each community whose plan has grids out of bounds. */
+    public CommunityPlanner(Bounds bounds, RuralRule ruralRule, ExactBudget exact) {
+        this(bounds, ruralRule, PartitionStep.HEURISTIC, exact);
     }
 
     /** {@code steps}: what improves each community's first cut, in order (the heuristic's, then any added after them). */
     CommunityPlanner(Bounds bounds, RuralRule ruralRule, List<PartitionStep> steps) {
-        this(bounds, ruralRule, steps, Duration.ZERO);
+        this(bounds, ruralRule, steps, ExactBudget.community(Duration.ZERO));
     }
 
-    private CommunityPlanner(Bounds bounds, RuralRule ruralRule, List<PartitionStep> steps, Duration exactLimit) {
+    private CommunityPlanner(Bounds bounds, RuralRule ruralRule, List<PartitionStep> steps, ExactBudget exact) {
         this.bounds = bounds;
         this.ruralRule = ruralRule;
         this.steps = List.copyOf(steps);
-        this.exact = new ExactStep(exactLimit);
+        this.exact = exact;
     }
 
     public CommunityPlan plan(PlanInput in) {
@@ -77,8 +82,11 @@ public final class CommunityPlanner {
         rest = Geoms.polygonal(rest);
         Division division = null;
         if (!rest.isEmpty()) {
-            AreaPartition partition =
-                    new AreaPartition(in, rest, restBuildings, bounds, ruralRule, steps, exact, notes);
+            long households = in.buildings().stream()
+                    .mapToLong(b -> b.building().households())
+                    .sum();
+            AreaPartition partition = new AreaPartition(
+                    in, rest, restBuildings, bounds, ruralRule, steps, new ExactStep(exact.limit(households)), notes);
             grids.addAll(partition.run());
             division = partition.division();
             absorbEmptyLeftovers(grids, in, notes);

@@ -16,6 +16,12 @@ public record DivisionProblem(int[] weight, List<Edge> edges, List<int[]> togeth
             return households >= min && households <= max;
         }
 
+        /** Some number of grids, at least one, each within the bounds, holds exactly {@code households}. */
+        public boolean divisible(long households) {
+            long fewest = Math.max(1, (households + max - 1) / max);
+            return fewest * min <= households;
+        }
+
         long deviation(long households) {
             return households < min ? min - households : Math.max(0, households - max);
         }

@@ -17,6 +17,8 @@ import java.time.Duration;
 public final class ExactDivider {
     /** Default time limit per community. */
     public static final Duration DEFAULT_LIMIT = Duration.ofSeconds(10);
+    /** The share of the limit each of the later phases (distance, then boundary) may take at most. */
+    private static final double POLISH_SHARE = 0.2;
 
     private final double seconds;
 
@@ -27,40 +29,48 @@ public final class ExactDivider {
     /** The better of the heuristic's division ({@code label} into {@code grids} grids) and the solver's. */
     public Division improve(DivisionProblem p, int[] label, int grids) {
         Score heuristic = Score.of(p, label, grids);
-        if (heuristic.outOfBounds() == 0) return new Division(label, grids, heuristic, 0, Proof.OPTIMAL);
-        int heavy = heavyUnits(p);
-        // the units over the maximum alone prove the count: the distance is not worth a solve
-        if (heuristic.outOfBounds() == heavy) return new Division(label, grids, heuristic, heavy, Proof.OPTIMAL);
-        if (seconds <= 0) return new Division(label, grids, heuristic, heavy, Proof.HEURISTIC);
+        int sure = LowerBound.of(p);
+        // the arithmetic alone proves the heuristic's count: the distance is not worth a solve
+        if (heuristic.outOfBounds() <= sure)
+            return new Division(label, grids, heuristic, heuristic.outOfBounds(), Proof.OPTIMAL);
+        if (seconds <= 0) return new Division(label, grids, heuristic, sure, Proof.HEURISTIC);
         NativeLibrary.load();
         DivisionModel m = new DivisionModel(p);
+        // only a division with no more grids out than the heuristic's is of interest, and none has fewer than sure
+        m.model.addLinearConstraint(m.outCount, sure, heuristic.outOfBounds());
         Phase first = solve(m, m.outCount, label, seconds);
-        if (first == null) return new Division(label, grids, heuristic, heavy, Proof.HEURISTIC);
-        int lower = Math.max(heavy, first.optimal ? (int) first.value : (int) Math.ceil(first.bound - 1e-6));
+        if (first == null) return new Division(label, grids, heuristic, sure, Proof.HEURISTIC);
+        int lower = Math.max(sure, first.optimal ? (int) first.value : (int) Math.ceil(first.bound - 1e-6));
+        if (first.value >= heuristic.outOfBounds()) {
+            // no fewer grids out than the heuristic's: its plan stays, and the search ends here
+            int proven = Math.min(lower, heuristic.outOfBounds());
+            return new Division(
+                    label, grids, heuristic, proven, proven == heuristic.outOfBounds() ? Proof.OPTIMAL : Proof.BOUNDED);
+        }
         int[] best = first.label;
+        double left = seconds - first.time;
         m.model.addLessOrEqual(m.outCount, first.value);
-        Phase second = solve(m, m.totalDeviation, best, (seconds - first.time) / 2);
+        // with every grid within the bounds there is no distance to shorten
+        Phase second = first.value == 0 ? null : solve(m, m.totalDeviation, best, Math.min(left, polish()));
         if (second != null) {
             best = second.label;
+            left -= second.time;
             m.model.addLessOrEqual(m.totalDeviation, second.value);
-            Phase third = solve(m, m.boundary, best, seconds - first.time - second.time);
+        }
+        if (first.value == 0 || second != null) {
+            Phase third = solve(m, m.boundary, best, Math.min(left, polish()));
             if (third != null) best = third.label;
         }
         int bestGrids = count(best);
         Score exact = Score.of(p, best, bestGrids);
-        Division kept = exact.compareTo(heuristic) < 0
-                ? new Division(best, bestGrids, exact, 0, Proof.OPTIMAL)
-                : new Division(label, grids, heuristic, 0, Proof.OPTIMAL);
-        lower = Math.min(lower, kept.score().outOfBounds());
-        Proof proof = lower == kept.score().outOfBounds() ? Proof.OPTIMAL : Proof.BOUNDED;
-        return new Division(kept.label(), kept.grids(), kept.score(), lower, proof);
+        int proven = Math.min(lower, exact.outOfBounds());
+        return new Division(
+                best, bestGrids, exact, proven, proven == exact.outOfBounds() ? Proof.OPTIMAL : Proof.BOUNDED);
     }
 
-    /** What is sure without search: each unit over the maximum is in a grid out of bounds of its own. */
-    private static int heavyUnits(DivisionProblem p) {
-        int n = 0;
-        for (int w : p.weight()) if (w > p.bounds().max()) n++;
-        return n;
+    /** The most each later phase (distance, then boundary) may take: the count out of bounds matters most. */
+    private double polish() {
+        return POLISH_SHARE * seconds;
     }
 
     private record Phase(int[] label, long value, double bound, boolean optimal, double time) {}

@@ -1,5 +1,6 @@
 package org.gridatlas.engine.partition.exact;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,22 +19,43 @@ class ExactDividerTest {
     @Test
     void theOptimumEqualsTheBestOfEveryConnectedDivisionOnSmallCommunities() {
         Random random = new Random(23);
-        int compared = 0;
+        int improved = 0;
         for (int trial = 0; trial < 60; trial++) {
             DivisionProblem p = randomProblem(random, 5 + random.nextInt(10));
             BruteForceDivision all = new BruteForceDivision(p);
-            // none when a compound holds a building over the maximum; nothing to solve when the units over the
-            // maximum alone account for the worst division's grids out of bounds
-            if (all.worst == null || all.worst.score().outOfBounds() == heavy(p)) continue;
+            // none when a compound holds a building over the maximum
+            if (all.worst == null) continue;
+            int fewest = all.best.score().outOfBounds();
+            assertTrue(LowerBound.of(p) <= fewest, "trial " + trial + ": the arithmetic bound holds");
             Division d = solver.improve(p, all.worst.label(), all.worst.grids());
-            assertEquals(all.best.score(), d.score(), "trial " + trial + " (" + all.divisions + " divisions)");
             assertEquals(Score.of(p, d.label(), d.grids()), d.score(), "trial " + trial);
             assertEquals(Proof.OPTIMAL, d.proof(), "trial " + trial);
-            assertEquals(all.best.score().outOfBounds(), d.lowerBound(), "trial " + trial);
+            assertEquals(fewest, d.lowerBound(), "trial " + trial);
             assertConnected(p, d);
-            compared++;
+            if (all.worst.score().outOfBounds() > fewest) {
+                // the solver's plan: the best of every division, distance and boundary too
+                assertEquals(all.best.score(), d.score(), "trial " + trial + " (" + all.divisions + " divisions)");
+                improved++;
+            }
+            // from a plan with the fewest grids out, nothing is to gain: it stays as it is, proven
+            Division kept = solver.improve(p, all.best.label(), all.best.grids());
+            assertArrayEquals(all.best.label(), kept.label(), "trial " + trial);
+            assertEquals(Proof.OPTIMAL, kept.proof(), "trial " + trial);
+            assertEquals(fewest, kept.lowerBound(), "trial " + trial);
         }
-        assertTrue(compared >= 40, "compared " + compared);
+        assertTrue(improved >= 40, "improved " + improved);
+    }
+
+    @Test
+    void aHeuristicPlanWithTheFewestGridsOutIsKeptThoughItsDistanceCouldBeShorter() {
+        // 100 | 450 | 100 | 300: one grid out at best, 650 (as planned) or 550 (the pair 100 + 300 beside it)
+        DivisionProblem p = path(new int[] {100, 450, 100, 300}, List.of());
+        int[] heuristic = {0, 0, 0, 1};
+        Division d = solver.improve(p, heuristic, 2);
+        assertArrayEquals(heuristic, d.label());
+        assertEquals(new Score(1, 150, 10), d.score());
+        assertEquals(1, d.lowerBound());
+        assertEquals(Proof.OPTIMAL, d.proof());
     }
 
     @Test
@@ -81,18 +103,31 @@ class ExactDividerTest {
         assertEquals(1, d.lowerBound());
     }
 
-    private static int heavy(DivisionProblem p) {
-        return (int) java.util.Arrays.stream(p.weight())
-                .filter(w -> w > p.bounds().max())
-                .count();
-    }
-
     @Test
     void whenTheUnitsOverTheMaximumAccountForEveryGridOutOfBoundsTheCountIsProvenWithoutASolve() {
         DivisionProblem p = path(new int[] {700, 150, 200}, List.of());
         Division d = new ExactDivider(Duration.ZERO).improve(p, new int[] {0, 1, 1}, 2);
         assertEquals(Proof.OPTIMAL, d.proof());
         assertEquals(1, d.lowerBound());
+    }
+
+    @Test
+    void aPieceWhoseHouseholdsNoGridsWithinTheBoundsHoldIsProvenOutWithoutASolve() {
+        // two pieces, 200 and 400 households: the 200 cannot be helped
+        DivisionProblem p = new DivisionProblem(new int[] {200, 400}, List.of(), List.of(), BOUNDS);
+        Division d = new ExactDivider(Duration.ZERO).improve(p, new int[] {0, 1}, 2);
+        assertEquals(Proof.OPTIMAL, d.proof());
+        assertEquals(1, d.lowerBound());
+    }
+
+    @Test
+    void aGroupOverTheMaximumIsProvenOutWithoutASolve() {
+        // 300 | 300 | 400 with the first two one compound of 600
+        DivisionProblem p = path(new int[] {300, 300, 400}, List.<int[]>of(new int[] {0, 1}));
+        Division d = new ExactDivider(Duration.ZERO).improve(p, new int[] {0, 0, 1}, 2);
+        assertEquals(Proof.OPTIMAL, d.proof());
+        assertEquals(1, d.lowerBound());
+        assertEquals(0, LowerBound.of(path(new int[] {300, 300, 400}, List.of())));
     }
 
     private static DivisionProblem path(int[] weight, List<int[]> together) {
