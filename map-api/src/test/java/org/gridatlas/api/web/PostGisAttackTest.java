@@ -1,5 +1,8 @@
 package org.gridatlas.api.web;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import org.gridatlas.fixtures.Slow;
 import org.gridatlas.store.GridStore;
 import org.gridatlas.store.PostGisGridStore;
@@ -22,5 +25,14 @@ class PostGisAttackTest extends AttackSuite {
     protected void closeStore() throws Exception {
         store.close();
         db.close();
+    }
+
+    @Override
+    protected void spoilReport(String id) throws Exception {
+        try (Connection c = DriverManager.getConnection(db.url());
+                PreparedStatement ps = c.prepareStatement("UPDATE reports SET status = 'spoilt' WHERE report_id = ?")) {
+            ps.setString(1, id);
+            ps.executeUpdate();
+        }
     }
 }
