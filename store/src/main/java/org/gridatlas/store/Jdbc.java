@@ -64,6 +64,15 @@ final class Jdbc {
         }
     }
 
+    /** Whether the server gives a working connection within two seconds (for readiness). */
+    boolean reachable() {
+        try (Connection c = pool.getConnection()) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     private static StoreException unreachable(SQLException e) {
         return new StoreException("store unreachable: " + e.getMessage(), e);
     }
