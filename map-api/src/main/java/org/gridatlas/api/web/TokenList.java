@@ -44,11 +44,7 @@ final class TokenList {
                 return tokens;
             }
         }
-        if (clock.instant().isAfter(readAt.plus(REREAD))) {
-            read();
-            return tokens;
-        }
-        if (false) {
+        if (clock.instant().isAfter(readAt.plus(REREAD)) && rereading.compareAndSet(false, true)) {
             Thread reader = new Thread(
                     () -> {
                         try {
