@@ -59,6 +59,7 @@ final class GeoPackageReports implements ReportStore {
 
     GeoPackageReports(GeoPackageTables file) {
         this.file = file;
+        file.execute(REPORTS_BY_SECOND);
     }
 
     @Override
@@ -175,22 +176,57 @@ final class GeoPackageReports implements ReportStore {
 
     @Override
     public java.util.Optional<Report> report(String id) {
-        return file.read(REPORTS).stream()
-                .map(f -> report(f.properties()))
-                .filter(r -> r.id().equals(id))
-                .findFirst();
+        List<Report> found = new ArrayList<>(1);
+        file.read(REPORTS, "report_id = ?", new String[] {id}, null, f -> {
+            found.add(report(f.properties()));
+            return false;
+        });
+        return found.stream().findFirst();
     }
 
+    /**
+     * Reads newest first and stops past the limit, so that a start-up reads what its windows hold and
+     * not the whole table. Times are ISO text with a fraction of varying length, which sorts right only
+     * to the second ({@link #SECOND}); within a second the order is set here.
+     */
     @Override
     public List<Report> reports(String gridCode, Instant since, int limit) {
         List<Report> out = new ArrayList<>();
-        for (Feature f : file.read(REPORTS)) {
-            Report r = report(f.properties());
-            if ((gridCode == null || gridCode.equals(r.gridCode()))
-                    && (since == null || !r.time().isBefore(since))) out.add(r);
+        if (limit <= 0) return out;
+        List<String> where = new ArrayList<>(), args = new ArrayList<>();
+        if (gridCode != null) {
+            where.add("grid_code = ?");
+            args.add(gridCode);
         }
+        if (since != null) {
+            where.add(SECOND + " >= ?");
+            args.add(second(since));
+        }
+        file.read(
+                REPORTS,
+                where.isEmpty() ? null : String.join(" AND ", where),
+                args.toArray(String[]::new),
+                SECOND + " DESC",
+                f -> {
+                    String second = str(f, "time").substring(0, 19);
+                    if (out.size() >= limit
+                            && second.compareTo(second(out.get(limit - 1).time())) < 0) return false;
+                    Report r = report(f.properties());
+                    if (since == null || !r.time().isBefore(since)) out.add(r);
+                    return true;
+                });
         out.sort(Comparator.comparing(Report::time).reversed());
-        return out.size() > limit ? out.subList(0, limit) : out;
+        return out.size() > limit ? new ArrayList<>(out.subList(0, limit)) : out;
+    }
+
+    /** A report's time to the second, as stored text sorts (and as {@link #REPORTS_BY_SECOND} indexes it). */
+    private static final String SECOND = "substr(time, 1, 19)";
+
+    private static final String REPORTS_BY_SECOND =
+            "CREATE INDEX IF NOT EXISTS reports_by_second ON reports (" + SECOND + ")";
+
+    private static String second(Instant t) {
+        return t.toString().substring(0, 19);
     }
 
     @Override

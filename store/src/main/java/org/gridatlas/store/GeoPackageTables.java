@@ -49,6 +49,21 @@ final class GeoPackageTables {
         return GeoPackageLayers.read(gp, schema);
     }
 
+    /** An attributes table's rows matching an SQL condition, in an SQL order, one at a time while {@code more} says so. */
+    void read(
+            LayerSchema schema,
+            String where,
+            String[] args,
+            String orderBy,
+            java.util.function.Predicate<Feature> more) {
+        GeoPackageLayers.read(gp, schema, where, args, orderBy, more);
+    }
+
+    /** An index (or any statement that changes no rows), made when the store opens. */
+    void execute(String sql) {
+        gp.execSQL(sql);
+    }
+
     /** Rows of an attributes table matching an SQL condition with ? placeholders. */
     long count(LayerSchema schema, String where, String... args) {
         return gp.getAttributesDao(schema.name()).count(where, args);

@@ -40,7 +40,7 @@ public final class PostGisGridStore implements GridStore {
         this.grids = new PostGisGrids(jdbc, changes);
         this.versions = new PostGisVersions(jdbc, changes);
         this.previews = new PostGisPreviews(jdbc);
-        this.tokens = new PostGisTokens(jdbc);
+        this.tokens = new PostGisTokens(jdbc, changes);
         this.audit = new PostGisAudit(jdbc);
         this.reports = new PostGisReports(jdbc, changes);
         this.staff = new PostGisStaff(jdbc, changes);

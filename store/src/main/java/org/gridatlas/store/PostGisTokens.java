@@ -7,12 +7,14 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 
-/** API tokens (their digests) in PostGIS, by name. */
+/** API tokens (their digests) in PostGIS, by name; a change is announced, so that every instance rereads them at once. */
 final class PostGisTokens {
     private final Jdbc jdbc;
+    private final PostGisChanges changes;
 
-    PostGisTokens(Jdbc jdbc) {
+    PostGisTokens(Jdbc jdbc, PostGisChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     void putToken(AccessToken t) {
@@ -25,6 +27,7 @@ final class PostGisTokens {
                 ps.setTimestamp(4, Timestamp.from(t.created()));
                 ps.executeUpdate();
             }
+            changes.announce(c, new StoreChange(StoreChange.Kind.TOKENS, t.name()));
             return null;
         });
     }

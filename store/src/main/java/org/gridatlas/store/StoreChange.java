@@ -12,6 +12,8 @@ public record StoreChange(Kind kind, String detail) {
         ZONES,
         REPORT,
         REPORT_MOVED,
+        /** a token added or replaced: reread the list at once, so that a replaced one stops working everywhere */
+        TOKENS,
         RESYNC
     }
 

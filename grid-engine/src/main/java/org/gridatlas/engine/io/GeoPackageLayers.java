@@ -84,6 +84,29 @@ public final class GeoPackageLayers {
         return out;
     }
 
+    /**
+     * Reads an attribute table's rows that match an SQL condition ({@code ?} placeholders), in an SQL
+     * order, one at a time until {@code more} answers false: the rows not reached are never read.
+     */
+    public static void read(
+            GeoPackage gp,
+            LayerSchema schema,
+            String where,
+            String[] args,
+            String orderBy,
+            java.util.function.Predicate<Feature> more) {
+        if (schema.spatial()) throw new IllegalArgumentException(schema.name() + " is not an attribute table");
+        AttributesDao dao = gp.getAttributesDao(schema.name());
+        AttributesResultSet rs = dao.query(where, args, null, null, orderBy);
+        try {
+            for (AttributesRow row : rs) {
+                if (!more.test(new Feature(values(schema, row::getValue, dao.getTable()::hasColumn), null))) return;
+            }
+        } finally {
+            rs.close();
+        }
+    }
+
     private static Map<String, Object> values(
             LayerSchema schema,
             java.util.function.Function<String, Object> get,

@@ -26,11 +26,26 @@ import org.gridatlas.tiles.TileLayer;
 
 /**
  * Other departments' layers against the grids being served: imports, and the crosswalk or resource
- * join of a layer, computed once per version of the layer and of the grids and then kept.
+ * join of a layer, computed once per version of the layer and of the grids and then kept. A reload
+ * that leaves the grids as they were (staff, zones, another instance's change) computes nothing.
  */
 public final class DepartmentNetworks {
-    /** What was computed for a layer version against one snapshot of the grids: a {@link UnitsLayer} or {@link ResourcesInGrids}. */
-    private record Computed(long version, ServingState state, Object result) {}
+    /** What was computed for a layer version against the grids as they were: a {@link UnitsLayer} or {@link ResourcesInGrids}. */
+    private record Computed(long version, GridsBasis basis, Object result) {}
+
+    /**
+     * What a crosswalk or a resource join reads of a snapshot. Compared by content: a reload builds
+     * new objects for the same grids, and a crosswalk of a big layer takes minutes.
+     */
+    private record GridsBasis(
+            List<org.gridatlas.engine.model.Grid> grids,
+            List<org.gridatlas.engine.model.Assignment> assignments,
+            List<org.gridatlas.engine.model.Building> buildings,
+            org.locationtech.jts.geom.Envelope serviceArea) {
+        static GridsBasis of(ServingState s) {
+            return new GridsBasis(s.stored.grids(), s.stored.assignments(), s.stored.buildings(), s.serviceArea);
+        }
+    }
 
     /** A units layer as read from the store, with its crosswalk against the grids. */
     private record UnitsLayer(List<DepartmentUnit> units, CrosswalkResult crosswalk) {}
@@ -38,6 +53,7 @@ public final class DepartmentNetworks {
     private final DepartmentStore store;
     private final Supplier<ServingState> state;
     private final Map<String, Computed> cache = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.LongAdder computations = new java.util.concurrent.atomic.LongAdder();
 
     public DepartmentNetworks(DepartmentStore store, Supplier<ServingState> state) {
         this.store = store;
@@ -215,12 +231,23 @@ public final class DepartmentNetworks {
         return out;
     }
 
-    /** Computed once per version of the layer and snapshot of the grids, then kept. */
+    /** How many crosswalks and resource joins were computed since start (the metric that shows reloads compute none). */
+    public long computations() {
+        return computations.sum();
+    }
+
+    /** Computed once per version of the layer and content of the grids, then kept. */
     private Object computed(DepartmentLayerInfo info, java.util.function.Function<ServingState, Object> compute) {
         ServingState s = state.get();
+        GridsBasis basis = GridsBasis.of(s);
         Computed c = cache.get(info.name());
-        if (c != null && c.version() == info.version() && c.state() == s) return c.result();
-        Computed fresh = new Computed(info.version(), s, compute.apply(s));
+        if (c != null && c.version() == info.version() && c.basis().equals(basis)) {
+            // kept against the new snapshot's lists, so that the old snapshot can be collected
+            cache.replace(info.name(), c, new Computed(c.version(), basis, c.result()));
+            return c.result();
+        }
+        computations.increment();
+        Computed fresh = new Computed(info.version(), basis, compute.apply(s));
         cache.put(info.name(), fresh);
         return fresh.result();
     }

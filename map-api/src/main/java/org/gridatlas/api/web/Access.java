@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.gridatlas.store.AccessStore;
@@ -45,22 +44,23 @@ final class Access {
     record Caller(String name, String role) {}
 
     static final String CALLER = "gridatlas.caller";
-    private static final long TOKEN_CACHE_NANOS = 5_000_000_000L;
     private static final Caller ANONYMOUS = new Caller("anonymous", "none");
 
-    private final AccessStore store;
     private final Set<String> adminDigests;
     private final Set<String> reportKeyDigests;
     private final boolean publicReads;
     private final Map<String, Need> rules = new HashMap<>();
     private final RefusalAudit refusals;
-    private volatile List<AccessToken> tokens;
-    private volatile long tokensRead;
-    private final java.util.concurrent.atomic.AtomicBoolean rereading = new java.util.concurrent.atomic.AtomicBoolean();
+    private final TokenList tokens;
     private final FailedCredentials failed = new FailedCredentials();
 
-    Access(AccessStore store, Set<String> adminDigests, Set<String> reportKeyDigests, boolean publicReads) {
-        this.store = store;
+    Access(
+            AccessStore store,
+            TokenList tokens,
+            Set<String> adminDigests,
+            Set<String> reportKeyDigests,
+            boolean publicReads) {
+        this.tokens = tokens;
         this.adminDigests = adminDigests;
         this.reportKeyDigests = reportKeyDigests;
         this.publicReads = publicReads;
@@ -125,7 +125,7 @@ final class Access {
 
     private void requireReportKey(Context ctx) {
         if (reportKeyDigests.isEmpty()
-                && tokens().stream().noneMatch(t -> t.role().equals("reporter"))) return;
+                && tokens.now().stream().noneMatch(t -> t.role().equals("reporter"))) return;
         String key = ctx.header("X-Report-Key");
         if (key != null) throttle(ctx);
         if (key != null && matches(AccessToken.digest(key.strip()), reportKeyDigests)) {
@@ -148,7 +148,7 @@ final class Access {
         if (h == null || h.length() < 8 || !h.regionMatches(true, 0, "Bearer ", 0, 7)) return null;
         String digest = AccessToken.digest(h.substring(7).strip());
         if (matches(digest, adminDigests)) return new Caller("admin (configured)", "admin");
-        for (AccessToken t : tokens()) {
+        for (AccessToken t : tokens.now()) {
             if (MessageDigest.isEqual(
                     digest.getBytes(StandardCharsets.US_ASCII), t.sha256().getBytes(StandardCharsets.US_ASCII))) {
                 return new Caller(t.name(), t.role());
@@ -165,34 +165,6 @@ final class Access {
                 429,
                 "authorization",
                 "over " + FailedCredentials.PER_MINUTE + " wrong tokens or keys from this address in a minute; wait");
-    }
-
-    /**
-     * Tokens from the store, reread every few seconds (a new token works without a restart). Only the
-     * first read waits for the store; later ones run aside while requests go on with the list they
-     * have, so that with the store down every token known keeps working and no request waits on it.
-     */
-    private List<AccessToken> tokens() {
-        if (tokens == null) {
-            tokens = store.tokens();
-            tokensRead = System.nanoTime();
-        } else if (System.nanoTime() - tokensRead > TOKEN_CACHE_NANOS && rereading.compareAndSet(false, true)) {
-            Thread t = new Thread(
-                    () -> {
-                        try {
-                            tokens = store.tokens();
-                        } catch (org.gridatlas.store.StoreException e) {
-                            // the store is down: the last list stays
-                        } finally {
-                            tokensRead = System.nanoTime();
-                            rereading.set(false);
-                        }
-                    },
-                    "gridatlas-tokens");
-            t.setDaemon(true);
-            t.start();
-        }
-        return tokens;
     }
 
     /**

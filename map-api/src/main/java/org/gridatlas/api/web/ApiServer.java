@@ -66,11 +66,22 @@ public final class ApiServer implements AutoCloseable {
     });
 
     private final AtomicBoolean reloadQueued = new AtomicBoolean();
+    /**
+     * Department tile layers are redrawn here, one at a time and off the reload: a new layer's (or
+     * new grids') crosswalk can take minutes, and a reload serves the new grids without waiting for it.
+     */
+    private final ExecutorService redraws = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "gridatlas-departments");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final AutoCloseable watch;
     private final GracefulHandler inFlight = new GracefulHandler();
     private final java.time.Duration shutdownGrace;
     private final HeaderReadTimeout headerTimeout;
     private final Access access;
+    private final TokenList tokens;
     /** Bodies being received, and batches of lookups being answered (each holds up to three chunks of records). */
     private final Slots uploads, batches;
 
@@ -81,7 +92,13 @@ public final class ApiServer implements AutoCloseable {
     }
 
     public ApiServer(GridStore store, ServerSettings settings) {
+        this(store, settings, java.time.InstantSource.system());
+    }
+
+    /** With the clock the token list is reread by (tests stop it, so that only the store's notices reread it). */
+    ApiServer(GridStore store, ServerSettings settings, java.time.InstantSource clock) {
         this.store = store;
+        this.tokens = new TokenList(store, clock);
         this.shutdownGrace = settings.shutdownGrace();
         this.headerTimeout = new HeaderReadTimeout(settings.headerTimeout());
         StaffingRule staffing = settings.staffing();
@@ -103,8 +120,8 @@ public final class ApiServer implements AutoCloseable {
                 routing,
                 settings.limits().streamBacklog());
         ServerSettings.Security security = settings.security();
-        this.access =
-                new Access(store, security.adminTokenSha256(), security.reportKeySha256(), security.publicReads());
+        this.access = new Access(
+                store, tokens, security.adminTokenSha256(), security.reportKeySha256(), security.publicReads());
         ChangesResource changes = new ChangesResource(
                 state::get,
                 store,
@@ -158,8 +175,7 @@ public final class ApiServer implements AutoCloseable {
                             zones,
                             changes,
                             admin,
-                            new DepartmentsResource(
-                                    departments, store, () -> tiles.departments(departments.tileLayers())),
+                            new DepartmentsResource(departments, store, this::redrawDepartmentsAndWait),
                             new PrintsResource(
                                     state::get,
                                     new GridMaps(store, settings.reportUrl(), java.time.Clock.systemDefaultZone())),
@@ -182,6 +198,8 @@ public final class ApiServer implements AutoCloseable {
         metrics.gauge("gridatlas_uploads_in_progress", uploads::inUse);
         metrics.gauge("gridatlas_live_streams", () -> reports.liveStreams());
         metrics.gauge("gridatlas_batches_in_progress", batches::inUse);
+        metrics.gauge("gridatlas_department_computations_total", departments::computations);
+        metrics.gauge("gridatlas_token_reads_total", tokens::reads);
     }
 
     /** What every request leaves behind: its metrics, the audit of list imports, and (when asked) an access-log line. */
@@ -329,20 +347,38 @@ public final class ApiServer implements AutoCloseable {
         ServingState next = new ServingState(store.load(), store.staff(), store.zones());
         tiles.snapshot(next);
         state.set(next);
-        // other departments' conflicts and resources' grids follow the grids; without the store, or should a
-        // layer fail to compute, the last ones stay and the grids are served all the same
-        try {
-            tiles.departments(departments.tileLayers());
-        } catch (org.gridatlas.store.StoreException e) {
-            LOG.warn("department layers not redrawn: {}", e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.error("department layers not redrawn", e);
-        }
+        redraws.execute(this::redrawDepartments);
         metrics.rebuilt((System.nanoTime() - t) / 1e9);
         LOG.atInfo()
                 .addKeyValue("grids", next.index.size())
                 .addKeyValue("ms", (System.nanoTime() - t) / 1_000_000)
                 .log("serving {} grids", next.index.size());
+    }
+
+    /**
+     * Other departments' conflicts and resources' grids follow the grids (computed only when the
+     * grids or a layer changed); without the store, or should a layer fail to compute, the last ones
+     * stay and the grids are served all the same.
+     */
+    private void redrawDepartments() {
+        try {
+            tiles.departments(departments.tileLayers());
+        } catch (StoreException e) {
+            LOG.warn("department layers not redrawn: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("department layers not redrawn", e);
+        }
+    }
+
+    /** After an import: the new layer on the tiles before the import answers. */
+    private void redrawDepartmentsAndWait() {
+        try {
+            redraws.submit(this::redrawDepartments).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("department layers not redrawn", e.getCause());
+        }
     }
 
     /** A commit made here: serve it at once, and drop GeoWebCache's tiles of the grid layers when a GeoServer is configured. */
@@ -362,7 +398,10 @@ public final class ApiServer implements AutoCloseable {
     /** Another instance committed a change to the shared store. */
     private void onStoreChange(StoreChange change) {
         metrics.count("gridatlas_store_changes_total", 1);
-        if (change.kind() == StoreChange.Kind.REPORT) {
+        if (change.kind() == StoreChange.Kind.TOKENS || change.kind() == StoreChange.Kind.RESYNC) tokens.changed();
+        if (change.kind() == StoreChange.Kind.TOKENS) {
+            return;
+        } else if (change.kind() == StoreChange.Kind.REPORT) {
             reports.receivedElsewhere(change.detail());
         } else if (change.kind() == StoreChange.Kind.REPORT_MOVED) {
             reports.movedElsewhere(change.detail());
@@ -450,6 +489,7 @@ public final class ApiServer implements AutoCloseable {
                     shutdownGrace);
         app.stop();
         reloads.shutdownNow();
+        redraws.shutdownNow();
         headerTimeout.close();
     }
 

@@ -126,10 +126,27 @@ abstract class AttackSuite {
     private ApiServer server;
     private String grid;
     private String report;
+    /** A building's centroid: a point inside the grids. */
+    private Coordinate point;
 
     protected abstract GridStore openStore() throws Exception;
 
     protected abstract void closeStore() throws Exception;
+
+    /** Makes a stored report unreadable (its status a word the store does not know), as only a broken write could. */
+    protected abstract void spoilReport(String id) throws Exception;
+
+    GridStore store() {
+        return store;
+    }
+
+    ApiServer server() {
+        return server;
+    }
+
+    ServerSettings locked() {
+        return locked;
+    }
 
     @BeforeEach
     void serve() throws Exception {
@@ -146,13 +163,13 @@ abstract class AttackSuite {
                 .map(Grid::code)
                 .findFirst()
                 .orElseThrow();
-        Coordinate p = ChangesResourceTest.DATA
+        point = ChangesResourceTest.DATA
                 .buildings()
                 .get(0)
                 .geometry()
                 .getCentroid()
                 .getCoordinate();
-        report = "{\"id\":\"%s\",\"category\":\"litter\",\"lon\":" + p.x + ",\"lat\":" + p.y + "%s}";
+        report = "{\"id\":\"%s\",\"category\":\"litter\",\"lon\":" + point.x + ",\"lat\":" + point.y + "%s}";
     }
 
     @AfterEach
@@ -925,6 +942,151 @@ abstract class AttackSuite {
         assertEquals(400, a.status(), a.body());
         assertTrue(a.body().contains("vertices"), a.body());
         assertNothingStored();
+    }
+
+    /**
+     * Row 8: a big units layer is crosswalked once; the reloads every instance makes (a staff import,
+     * another instance's change, the store back) compute it no more while the layer and grids stay.
+     */
+    @Test
+    void reloadsComputeNoCrosswalkAgain() throws Exception {
+        int n = 20_000;
+        StringBuilder ring = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            double a = 2 * Math.PI * i / n;
+            ring.append('[')
+                    .append(point.x + 0.01 * Math.cos(a))
+                    .append(',')
+                    .append(point.y + 0.01 * Math.sin(a))
+                    .append("],");
+        }
+        ring.append(ring, 0, ring.indexOf("]") + 1);
+        String layer =
+                "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"id\":\"u1\",\"name\":\"甲\",\"department\":\"公安\"},"
+                        + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[" + ring + "]]}}]}";
+        RawHttp.Answer put = RawHttp.send(
+                server.port(),
+                "PUT",
+                "/api/v1/departments/layers/beats?kind=units",
+                layer,
+                "Content-Type",
+                "application/geo+json",
+                "Authorization",
+                "Bearer " + ChangesResourceTest.PLANNER);
+        assertEquals(200, put.status(), put.body());
+        String crosswalk = crosswalk();
+        long computed = metric("gridatlas_department_computations_total");
+        assertEquals(1, computed, "the import crosswalked the layer once");
+        for (int i = 0; i < 3; i++) server.reload();
+        assertEquals(crosswalk, crosswalk(), "the same crosswalk after the reloads");
+        assertEquals(computed, metric("gridatlas_department_computations_total"), "and none computed again");
+    }
+
+    /**
+     * Row 9: the store stopped, a stored token keeps reading: the token list is reread aside (that
+     * read waits on the stopped store, and no request with it), and the last list stays when it fails.
+     */
+    @Test
+    void storedTokensKeepReadingWhileTheStoreIsDown() throws Exception {
+        StoreOutage outage = new StoreOutage(store);
+        java.util.concurrent.atomic.AtomicReference<Instant> now =
+                new java.util.concurrent.atomic.AtomicReference<>(Instant.now());
+        ApiServer other = new ApiServer(outage.store(), locked, now::get).start("127.0.0.1", 0);
+        try {
+            String lookup = "/api/v1/lookup?lon=" + point.x + "&lat=" + point.y,
+                    reader = "Bearer " + ChangesResourceTest.READER;
+            assertEquals(
+                    200,
+                    RawHttp.send(other.port(), "GET", lookup, null, "Authorization", reader)
+                            .status());
+            outage.stop();
+            now.set(now.get().plus(TokenList.REREAD.multipliedBy(2)));
+            assertEquals(
+                    200,
+                    RawHttp.send(other.port(), "GET", lookup, null, "Authorization", reader)
+                            .status());
+            outage.awaitCall(); // the reread asked the stopped store, and waits
+            assertEquals(
+                    200,
+                    RawHttp.send(other.port(), "GET", tileOf(point, 14), null, "Authorization", reader)
+                            .status());
+            outage.timeOut();
+            now.set(now.get().plus(TokenList.REREAD.multipliedBy(2)));
+            for (int i = 0; i < 3; i++)
+                assertEquals(
+                        200,
+                        RawHttp.send(other.port(), "GET", lookup, null, "Authorization", reader)
+                                .status());
+            assertEquals(
+                    401,
+                    RawHttp.send(other.port(), "GET", lookup, null, "Authorization", "Bearer unknown")
+                            .status());
+        } finally {
+            other.close();
+        }
+    }
+
+    /**
+     * Row 6: a start-up reads the reports its windows hold, newest first, and stops: a report older
+     * than any window is never read (here one no one could read, which would fail the start-up).
+     */
+    @Test
+    void startUpReadsOnlyWhatTheWindowsHold() throws Exception {
+        Instant now = Instant.now();
+        store.addReport(stored("old", now.minus(Duration.ofDays(30))));
+        spoilReport("old");
+        for (int i = 0; i < 5; i++) store.addReport(stored("new-" + i, now.minusSeconds(60L * i)));
+        assertEquals(
+                List.of("new-0", "new-1", "new-2"),
+                store.reports(null, null, 3).stream()
+                        .map(org.gridatlas.store.Report::id)
+                        .toList());
+        try (ApiServer again = new ApiServer(store, locked).start("127.0.0.1", 0)) {
+            RawHttp.Answer listed = RawHttp.send(
+                    again.port(),
+                    "GET",
+                    "/api/v1/reports?limit=5",
+                    null,
+                    "Authorization",
+                    "Bearer " + ChangesResourceTest.READER);
+            assertEquals(200, listed.status(), listed.body());
+            assertTrue(listed.body().contains("new-4") && !listed.body().contains("\"old\""), listed.body());
+        }
+    }
+
+    /** The vector tile (web mercator) that holds the point at zoom z. */
+    private static String tileOf(Coordinate p, int z) {
+        double n = 1 << z, lat = Math.toRadians(p.y);
+        int x = (int) ((p.x + 180) / 360 * n),
+                y = (int) ((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2 * n);
+        return "/tiles/grids/" + z + "/" + x + "/" + y + ".mvt";
+    }
+
+    private org.gridatlas.store.Report stored(String id, Instant time) {
+        return new org.gridatlas.store.Report(id, time, "litter", point.x, point.y, null, "垃圾", grid, time);
+    }
+
+    private String crosswalk() throws IOException {
+        RawHttp.Answer a = RawHttp.send(
+                server.port(),
+                "GET",
+                "/api/v1/departments/layers/beats/crosswalk",
+                null,
+                "Authorization",
+                "Bearer " + ChangesResourceTest.READER);
+        assertEquals(200, a.status(), a.body());
+        return a.body();
+    }
+
+    private long metric(String name) throws IOException {
+        return metric(server, name);
+    }
+
+    static long metric(ApiServer s, String name) throws IOException {
+        for (String line :
+                RawHttp.send(s.port(), "GET", "/metrics", null).body().split("\n"))
+            if (line.startsWith(name + " ")) return (long) Double.parseDouble(line.substring(name.length() + 1));
+        throw new AssertionError("no metric " + name);
     }
 
     /** Sends a request's headers and the first bytes of its body, and leaves it there. */
