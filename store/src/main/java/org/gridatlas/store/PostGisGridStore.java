@@ -105,7 +105,7 @@ public final class PostGisGridStore implements GridStore {
             insertCommunities(c, dataset.communities());
             insertBuildings(c, dataset.buildings());
             insertBarriers(c, dataset.barriers());
-            insertPois(c, dataset.pois());
+            insertPois(c, dataset.landmarks()); // campuses among the landmarks
             insertAliases(c, dataset.aliases());
             insertGrids(c, ResultWriter.gridFeatures(delineation.grids()));
             insertAssignments(c, delineation.assignments());
