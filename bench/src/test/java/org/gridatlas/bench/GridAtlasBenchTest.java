@@ -58,7 +58,7 @@ class GridAtlasBenchTest {
                 last.matches(
                         "address: [0-9.]+% right grid of [0-9,]+ naming one place, [0-9.]+% wrong grid of [0-9,]+ about the city,"
                                 + " [0-9.]+% of [0-9,]+ nowhere-addresses given no grid \\([0-9,]+ given one\\);"
-                                + " [0-9,]+ addresses/s on one thread \\([0-9,]+ per second of its CPU time\\)"),
+                                + " [0-9,]+ addresses/s on one thread \\([0-9,]+ per second of its CPU time, [0-9.]+x the baseline\\)"),
                 last);
     }
 }

@@ -51,7 +51,16 @@ final class GeoPackageGrids implements GridRepository {
     public long replace(Dataset dataset, Delineation delineation, String source) {
         long id = runs().stream().mapToLong(RunInfo::id).max().orElse(0) + 1;
         try {
-            Map<LayerSchema, List<Feature>> data = DatasetWriter.layers(dataset);
+            // campuses are kept among the landmarks, as the PostGIS store keeps them
+            Map<LayerSchema, List<Feature>> data = DatasetWriter.layers(new Dataset(
+                    dataset.communities(),
+                    dataset.buildings(),
+                    dataset.barriers(),
+                    List.of(),
+                    dataset.hamlets(),
+                    dataset.aliases(),
+                    dataset.notes(),
+                    dataset.landmarks()));
             Map<LayerSchema, List<Feature>> result = ResultWriter.layers(delineation);
             String report = ResultWriter.reportJson(delineation.report());
             // read before the transaction: the library reads tables over a second connection that would wait on it

@@ -52,7 +52,7 @@ final class PostGisGrids implements GridRepository {
             insertCommunities(c, dataset.communities());
             insertBuildings(c, dataset.buildings());
             insertBarriers(c, dataset.barriers());
-            insertPois(c, dataset.pois());
+            insertPois(c, dataset.landmarks()); // campuses among the landmarks
             insertAliases(c, dataset.aliases());
             PostGisGridWrites.insertGrids(c, ResultWriter.gridFeatures(delineation.grids()));
             PostGisGridWrites.insertAssignments(c, delineation.assignments());

@@ -6,12 +6,13 @@ import org.gridatlas.engine.model.Assignment;
 import org.gridatlas.engine.model.Barrier;
 import org.gridatlas.engine.model.Building;
 import org.gridatlas.engine.model.Community;
+import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Grid;
 import org.gridatlas.engine.model.Poi;
 
 /**
  * What a store holds now: the dataset's communities, buildings, barriers, aliases and landmarks
- * (pois), the grids and assignments, and the run.
+ * (its pois and its campuses, {@link Dataset#landmarks()}), the grids and assignments, and the run.
  */
 public record StoredState(
         List<Community> communities,

@@ -108,12 +108,17 @@ abstract class GridStoreContract {
                 "school",
                 List.of("实小"),
                 first.geometry().getCentroid().buffer(0.0002, 2));
+        org.gridatlas.engine.model.Campus campus = new org.gridatlas.engine.model.Campus(
+                "c1",
+                "第一中学",
+                org.gridatlas.engine.model.CampusKind.SCHOOL,
+                first.geometry().getCentroid().buffer(0.0003, 2));
         store().replace(
                         new Dataset(
                                 DATA.communities(),
                                 buildings,
                                 DATA.barriers(),
-                                DATA.campuses(),
+                                List.of(campus),
                                 DATA.hamlets(),
                                 aliases,
                                 List.of(),
@@ -121,8 +126,15 @@ abstract class GridStoreContract {
                         RESULT,
                         "addresses");
         StoredState s = store().load();
-        assertEquals(1, s.pois().size(), "the landmarks are kept");
-        org.gridatlas.engine.model.Poi kept = s.pois().get(0);
+        assertEquals(
+                List.of("c1 第一中学 school", "p1 实验小学 school"),
+                s.pois().stream()
+                        .map(p -> p.id() + " " + p.name() + " " + p.kind())
+                        .sorted()
+                        .toList(),
+                "the landmarks are kept, and a campus is one by its own name");
+        org.gridatlas.engine.model.Poi kept =
+                s.pois().stream().filter(p -> p.id().equals("p1")).findFirst().orElseThrow();
         assertEquals(
                 List.of(landmark.id(), landmark.name(), landmark.kind(), landmark.aliases()),
                 List.of(kept.id(), kept.name(), kept.kind(), kept.aliases()));

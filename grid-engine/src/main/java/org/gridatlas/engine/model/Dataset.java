@@ -39,6 +39,19 @@ public record Dataset(
         this(communities, buildings, barriers, campuses, hamlets, aliases, notes, List.of());
     }
 
+    /**
+     * The landmarks addresses name: the pois, and every campus not already among them by id (a
+     * campus, a dedicated grid's school or hospital, is a landmark by its own name).
+     */
+    public List<Poi> landmarks() {
+        if (campuses.isEmpty()) return pois;
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        pois.forEach(p -> ids.add(p.id()));
+        List<Poi> out = new java.util.ArrayList<>(pois);
+        for (Campus c : campuses) if (!ids.contains(c.id())) out.add(Poi.of(c));
+        return List.copyOf(out);
+    }
+
     public long households() {
         return buildings.stream().mapToLong(Building::households).sum();
     }

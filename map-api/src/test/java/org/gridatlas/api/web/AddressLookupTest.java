@@ -9,17 +9,26 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.gridatlas.engine.Delineator;
+import org.gridatlas.engine.geom.Geoms;
 import org.gridatlas.engine.model.Assignment;
+import org.gridatlas.engine.model.Barrier;
+import org.gridatlas.engine.model.BarrierKind;
 import org.gridatlas.engine.model.Building;
 import org.gridatlas.engine.model.BuildingUse;
+import org.gridatlas.engine.model.Campus;
+import org.gridatlas.engine.model.CampusKind;
 import org.gridatlas.engine.model.Community;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
 import org.gridatlas.engine.model.Grid;
+import org.gridatlas.engine.model.GridLevel;
+import org.gridatlas.engine.model.Poi;
 import org.gridatlas.engine.partition.Bounds;
 import org.gridatlas.fixtures.CityGenerator;
 import org.gridatlas.store.GeoPackageGridStore;
@@ -27,6 +36,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 
 /** Appeals by free-text address through the service: one at a time, in CSV and NDJSON batches, and as reports. */
@@ -206,5 +217,61 @@ class AddressLookupTest {
         JsonNode n = json(TestHttp.post(server, "/api/v1/reports", "application/json", nowhere));
         assertTrue(n.get("grid_code").isNull() && n.get("lon").isNull(), "kept, without a grid or a point: " + n);
         assertEquals("none", n.get("address_match").get("match_level").asText());
+    }
+
+    @Test
+    void aCrossingWithItsCornerIsAnsweredWithTheGridOnThatCorner() throws Exception {
+        Map<String, Geometry> roads = new TreeMap<>();
+        for (Barrier b : city.barriers())
+            if (b.kind() == BarrierKind.ROAD && b.name() != null) roads.merge(b.name(), b.geometry(), Geometry::union);
+        List<String> names = List.copyOf(roads.keySet());
+        for (int i = 0; i < names.size(); i++)
+            for (int j = i + 1; j < names.size(); j++) {
+                Geometry meet = roads.get(names.get(i)).intersection(roads.get(names.get(j)));
+                if (meet.getNumPoints() != 1) continue; // roads that meet once: the corner decides alone
+                Coordinate at = meet.getCoordinate();
+                // the north-east corner 40 m into the block, well inside one grid
+                Point corner = Geoms.LONLAT.createPoint(
+                        new Coordinate(at.x + 40 / (111_320 * Math.cos(Math.toRadians(at.y))), at.y + 40 / 110_540.0));
+                Grid g = grids.values().stream()
+                        .filter(x ->
+                                x.level() == GridLevel.GRID && x.geometry().contains(corner.buffer(30 / 110_540.0)))
+                        .findFirst()
+                        .orElse(null);
+                if (g == null) continue;
+                JsonNode a = lookup(names.get(i) + "与" + names.get(j) + "交叉口东北角路灯不亮", "");
+                assertEquals("crossing", a.get("match_level").asText(), a.toString());
+                assertEquals(g.code(), a.get("grid_code").asText(), a.toString());
+                assertEquals(g.code(), a.get("grid").get("code").asText());
+                assertEquals(
+                        names.get(i) + "/" + names.get(j),
+                        a.get("components").get("crossing").asText());
+                assertEquals("东北", a.get("components").get("position").asText());
+                JsonNode around = lookup(names.get(j) + names.get(i) + "十字路口", "");
+                List<String> candidates = new ArrayList<>();
+                around.get("candidates").forEach(c -> candidates.add(c.asText()));
+                assertTrue(candidates.contains(g.code()), "the corner's grid is among the grids around: " + around);
+                return;
+            }
+        throw new AssertionError("the generated city has no crossing of two roads with a corner inside one grid");
+    }
+
+    @Test
+    void aSchoolsGateIsAnsweredWithTheSchoolsGrid() throws Exception {
+        Map<String, Long> named = city.landmarks().stream()
+                .collect(java.util.stream.Collectors.groupingBy(Poi::name, java.util.stream.Collectors.counting()));
+        Campus school = city.campuses().stream()
+                .filter(c -> c.kind() == CampusKind.SCHOOL && named.get(c.name()) == 1)
+                .findFirst()
+                .orElseThrow();
+        Grid g = grids.values().stream()
+                .filter(x -> x.level() == GridLevel.GRID
+                        && x.geometry().contains(school.geometry().getInteriorPoint()))
+                .findFirst()
+                .orElseThrow();
+        JsonNode a = lookup("群众反映" + school.name() + "门口占道经营", "");
+        assertEquals("landmark", a.get("match_level").asText(), a.toString());
+        assertEquals(school.name(), a.get("components").get("landmark").asText());
+        assertEquals(g.code(), a.get("grid_code").asText(), "a campus is a landmark from the store: " + a);
     }
 }

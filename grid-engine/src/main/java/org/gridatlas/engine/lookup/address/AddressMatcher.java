@@ -53,7 +53,8 @@ public final class AddressMatcher {
     /** A name found in the text: its places (several when they share it), and the edits it took (0: exact). */
     private record Spot(int start, int end, List<NameRef> refs, int edits) {
         boolean has(Kind k) {
-            return refs.stream().anyMatch(r -> r.place().kind() == k);
+            for (NameRef r : refs) if (r.place().kind() == k) return true;
+            return false;
         }
 
         List<Place> places(Kind k) {
@@ -79,8 +80,8 @@ public final class AddressMatcher {
 
     public AddressMatch match(String raw) {
         String text = AddressText.normalise(raw == null ? "" : raw);
-        Matcher home = HOME.matcher(text);
-        if (home.find()) {
+        Matcher home = text.indexOf('住') < 0 ? null : HOME.matcher(text); // every word of HOME has 住
+        if (home != null && home.find()) {
             AddressMatch problem = matchText(text.substring(0, home.start()) + text.substring(home.end()));
             if (problem.level() != MatchLevel.NONE) return problem;
         }
@@ -167,14 +168,14 @@ public final class AddressMatcher {
                 gapStart = -1;
                 i++;
             } else {
-                String name = gazetteer.longestNameAt(t, i);
-                if (name != null && gazetteer.weak(name) && gapStart >= 0 && !endsWithLeadIn(t, gapStart, i))
-                    name = null;
+                NameTrie.Node name = gazetteer.longestNameAt(t, i);
+                // a weak name inside other characters (天府大道) is more likely part of an unknown name
+                if (name != null && name.weak() && gapStart >= 0 && !endsWithLeadIn(t, gapStart, i)) name = null;
                 if (name != null) {
                     flushGap(t, gapStart, i, false, items);
                     gapStart = -1;
-                    items.add(new Spot(i, i + name.length(), gazetteer.refs(name), 0));
-                    i += name.length();
+                    items.add(new Spot(i, i + name.name.length(), name.refs, 0));
+                    i += name.name.length();
                 } else {
                     if (gapStart < 0) gapStart = i;
                     i++;
@@ -225,7 +226,7 @@ public final class AddressMatcher {
         List<Gazetteer.Fuzzy> found = gazetteer.similarNames(gap);
         List<NameRef> refs = closest(found, 0);
         if (!refs.isEmpty()) {
-            withRivals(refs, found);
+            withRivals(refs, found, gap);
             items.add(new Spot(
                     start,
                     end,
@@ -271,20 +272,28 @@ public final class AddressMatcher {
     }
 
     /**
-     * A misspelt name is taken only when no other name of its kind is as near (one edit): 阳光北 is
-     * 阳光北区 with a character left out or 阳光苑 with one wrong, so both are kept and the text means
-     * neither. A phase of the name (乐业新村二期 beside 乐业新村) is the same name, not a rival.
+     * A misspelt name is taken only when no other name of its kind fits what was written as well
+     * (one edit from it): 阳光北 is 阳光北区 with a character left out or 阳光苑 with one wrong, so both
+     * are kept and the text means neither. A name that fits only a part of what was written (阳光苑
+     * in 阳光花圆, by the 阳光 in it) is no rival, nor is a phase of the name (乐业新村二期 beside 乐业新村).
      */
-    private void withRivals(List<NameRef> refs, List<Gazetteer.Fuzzy> found) {
+    private void withRivals(List<NameRef> refs, List<Gazetteer.Fuzzy> found, String gap) {
         Set<Kind> kinds = new java.util.HashSet<>();
         Set<String> chosen = new java.util.HashSet<>();
         refs.forEach(r -> {
             kinds.add(r.place().kind());
             chosen.add(r.place().name());
         });
+        List<String> written = new ArrayList<>();
+        for (Gazetteer.Fuzzy f : found)
+            if (f.accepted() && gazetteer.refs(f.name()).stream().anyMatch(refs::contains)) {
+                chosen.add(f.name());
+                written.add(EditDistance.written(f.name(), gap));
+            }
         for (Gazetteer.Fuzzy f : found) {
-            if (f.edits() > 1 || chosen.contains(f.name())) continue;
+            if (chosen.contains(f.name())) continue;
             if (chosen.stream().anyMatch(c -> c.startsWith(f.name()) || f.name().startsWith(c))) continue;
+            if (written.stream().noneMatch(w -> EditDistance.between(f.name(), w) <= 1)) continue;
             for (NameRef r : gazetteer.refs(f.name()))
                 if (kinds.contains(r.place().kind()) && !refs.contains(r)) refs.add(r);
         }
@@ -594,11 +603,8 @@ public final class AddressMatcher {
     private AddressMatch atDoor(Reading r, Place road, List<Addressed> door, double factor, List<String> notes) {
         String compound = door.get(0).building().address().compoundName();
         if (r.building != null) {
-            List<Addressed> found = door.stream()
-                    .filter(b -> b.building().address().buildingNo() != null
-                            && Gazetteer.number(b.building().address().buildingNo())
-                                    .equals(r.building))
-                    .toList();
+            List<Addressed> found =
+                    door.stream().filter(b -> r.building.equals(b.buildingNo())).toList();
             if (found.size() == 1) return building(r, found.get(0), compound, factor, notes);
             r.contradictions.add("no building " + r.building + " at " + road.name + " " + r.house);
         }
@@ -788,13 +794,8 @@ public final class AddressMatcher {
 
     /** Whether a building is on the text's road, at its door when the text gives one. */
     private static boolean onRoad(Addressed b, Reading r) {
-        return (r.house == null
-                        || b.building().address().houseNumber() != null
-                                && Gazetteer.number(b.building().address().houseNumber())
-                                        .equals(r.house))
-                && r.road.places(Kind.ROAD).stream()
-                        .anyMatch(p -> p.name.equals(AddressText.normalise(
-                                String.valueOf(b.building().address().road()))));
+        return (r.house == null || r.house.equals(b.house()))
+                && r.road.places(Kind.ROAD).stream().anyMatch(p -> p.name.equals(b.road()));
     }
 
     private static List<String> grids(Collection<Addressed> buildings, String unit) {
@@ -821,9 +822,7 @@ public final class AddressMatcher {
                 c != null ? c.streetName() : r.streetName,
                 c != null ? c.name() : r.communityName,
                 road,
-                b != null && b.building().address().houseNumber() != null
-                        ? Gazetteer.number(b.building().address().houseNumber())
-                        : r.house,
+                b != null && b.house() != null ? b.house() : r.house,
                 compound,
                 r.building,
                 r.unit,

@@ -21,7 +21,7 @@ public final class AddressText {
     private static final Pattern ZHI = Pattern.compile("(?<=\\d)之(?=[\\d一二三四五六七八九十])");
 
     public static String normalise(String raw) {
-        String s = Normalizer.normalize(raw, Normalizer.Form.NFKC);
+        String s = plain(raw) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFKC);
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -36,13 +36,14 @@ public final class AddressText {
                 case '區' -> b.append('区');
                 case '組' -> b.append('组');
                 case '園' -> b.append('园');
-                default -> b.append(Character.toLowerCase(c));
+                default -> b.append(c < 0x80 ? (char) (c >= 'A' && c <= 'Z' ? c + 32 : c) : Character.toLowerCase(c));
             }
         }
         String out = b.toString();
         if (out.indexOf('之') >= 0) out = ZHI.matcher(out).replaceAll("-");
         if (out.indexOf('期') >= 0)
             out = DIGIT_PHASE.matcher(out).replaceAll(r -> chinese(Integer.parseInt(r.group(1))) + "期");
+        if (!hasChineseNumeral(out)) return out;
         Matcher m = CHINESE_NUMBER.matcher(out);
         if (!m.find()) return out;
         StringBuilder r = new StringBuilder(out.length());
@@ -52,6 +53,26 @@ public final class AddressText {
         } while (m.find());
         m.appendTail(r);
         return r.toString();
+    }
+
+    private static boolean hasChineseNumeral(String s) {
+        for (int i = 0; i < s.length(); i++)
+            switch (s.charAt(i)) {
+                case '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千' -> {
+                    return true;
+                }
+                default -> {}
+            }
+        return false;
+    }
+
+    /** Whether the text is ASCII and common Chinese characters only, which NFKC leaves as they are. */
+    private static boolean plain(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c >= 0x80 && (c < 0x4E00 || c > 0x9FFF)) return false;
+        }
+        return true;
     }
 
     /** 3 → 三, 12 → 十二, 20 → 二十 (numbers under 100, as phases, buildings and units are). */

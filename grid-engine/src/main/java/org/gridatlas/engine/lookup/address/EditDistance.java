@@ -42,29 +42,59 @@ final class EditDistance {
     }
 
     /**
-     * Whether {@code text} holds {@code name} with one of its characters after the first left out
-     * (临嘉园 for 临海嘉园); without its first character the rest may end another word (海平嘉园).
+     * Whether {@code text} ends with {@code name} with one of its characters after the first left
+     * out (临嘉园 for 临海嘉园), as a stretch of text before a number or a place word ends with the
+     * name written there; without its first character the rest may end another word (海平嘉园), and
+     * a name's first characters amid other words (解放 of 解放碑步行街) are not 解放街 short of its 街.
+     * What is left must be three characters or more: two (中路, ending 淮海中路) are as often part of
+     * another word, and a two-character name is matched only as written.
      */
     static boolean oneDropped(String name, String text) {
+        if (name.length() < 4) return false;
         for (int i = 1; i < name.length(); i++)
-            if (text.contains(name.substring(0, i) + name.substring(i + 1))) return true;
+            if (text.endsWith(name.substring(0, i) + name.substring(i + 1))) return true;
         return false;
     }
 
-    /**
-     * Whether {@code text} ends with {@code name} written with one character wrong or left out (阳光苑
-     * as 阳光北): a slip as likely as the one that made another name, where the written name ends.
-     */
-    static boolean slipAtEnd(String name, String text) {
-        int n = name.length();
-        if (text.length() >= n) {
-            String tail = text.substring(text.length() - n);
-            int differ = 0;
-            for (int i = 0; i < n; i++) if (tail.charAt(i) != name.charAt(i)) differ++;
-            if (differ == 1) return true;
+    /** How many of the name's characters do not occur in the text: a floor under its edits in it. */
+    static int absent(String name, String text) {
+        int n = 0;
+        for (int i = 0; i < name.length(); i++) if (text.indexOf(name.charAt(i)) < 0) n++;
+        return n;
+    }
+
+    /** The fewest insertions, deletions and substitutions that turn {@code a} into {@code b} (Levenshtein). */
+    static int between(String a, String b) {
+        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++)
+                cur[j] = Math.min(
+                        prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1),
+                        Math.min(prev[j] + 1, cur[j - 1] + 1));
+            int[] swap = prev;
+            prev = cur;
+            cur = swap;
         }
-        for (int i = 1; i < n; i++) if (text.endsWith(name.substring(0, i) + name.substring(i + 1))) return true;
-        return false;
+        return prev[b.length()];
+    }
+
+    /**
+     * What {@code text} wrote for {@code name}: the longest stretch of it that is {@code name} with
+     * the fewest edits (阳光花圆 in 反映阳光花圆, not 阳光花 with a character left out), so a rival is
+     * judged against the name as written, not against the words around it.
+     */
+    static String written(String name, String text) {
+        int d = inText(name, text), m = name.length();
+        String best = null;
+        for (int end = text.length(); end >= 1; end--)
+            for (int start = Math.max(0, end - m - d); start <= end - Math.max(1, m - d); start++) {
+                if (best != null && end - start <= best.length()) break;
+                String s = text.substring(start, end);
+                if (between(name, s) == d) best = s;
+            }
+        return best == null ? name : best;
     }
 
     /** The fewest insertions, deletions and substitutions that make {@code name} a substring of {@code text} (Sellers). */

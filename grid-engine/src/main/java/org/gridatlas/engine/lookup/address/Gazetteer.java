@@ -28,6 +28,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.gridatlas.engine.geom.Geoms;
 import org.gridatlas.engine.lookup.GridLocator;
@@ -63,8 +64,20 @@ public final class Gazetteer {
         LANDMARK
     }
 
-    /** A building with where it lies and its grid, or its units' grids when it is divided between grids. */
-    public record Addressed(Building building, String communityCode, String grid, Map<String, String> unitGrids) {
+    /**
+     * A building with where it lies and its grid, or its units' grids when it is divided between
+     * grids; its road, house number, building number and units as addresses are read (normalised
+     * once, here, not per appeal).
+     */
+    public record Addressed(
+            Building building,
+            String communityCode,
+            String grid,
+            Map<String, String> unitGrids,
+            String road,
+            String house,
+            String buildingNo,
+            Set<String> units) {
         /** Every grid the building (or, when given, its unit) lies in. */
         public Set<String> grids(String unit) {
             if (grid != null) return Set.of(grid);
@@ -73,7 +86,7 @@ public final class Gazetteer {
         }
 
         boolean hasUnit(String unit) {
-            return building.units().stream().anyMatch(u -> unit.equals(number(u.unit())));
+            return units.contains(unit);
         }
     }
 
@@ -127,8 +140,8 @@ public final class Gazetteer {
     private static final int FUZZY_HITS = 40;
 
     final Map<String, List<NameRef>> names = new HashMap<>();
-    /** The longest name starting with each character: spotting skips characters that start no name. */
-    private final Map<Character, Integer> longestFrom = new HashMap<>();
+    /** The names by their characters, for spotting them in a text. */
+    private final NameTrie trie = new NameTrie();
 
     final Map<String, List<Addressed>> byFullAddress = new HashMap<>();
     final Map<String, List<String>> gridsOfCommunity = new HashMap<>();
@@ -217,14 +230,24 @@ public final class Gazetteer {
                                     .get(unitGrids.values().iterator().next())
                                     .communityCode();
             if (g == null && unitGrids.isEmpty()) continue; // not in any grid: nothing to send an appeal to
-            Addressed ad = new Addressed(b, community, g == null ? null : g.code(), Map.copyOf(unitGrids));
+            Set<String> units = new java.util.HashSet<>();
+            b.units().forEach(u -> units.add(number(u.unit())));
+            Addressed ad = new Addressed(
+                    b,
+                    community,
+                    g == null ? null : g.code(),
+                    Map.copyOf(unitGrids),
+                    a.road() == null ? null : AddressText.normalise(a.road()),
+                    a.houseNumber() == null ? null : number(a.houseNumber()),
+                    a.buildingNo() == null ? null : number(a.buildingNo()),
+                    Set.copyOf(units));
             if (a.full() != null)
                 byFullAddress
                         .computeIfAbsent(AddressText.normalise(a.full()), k -> new ArrayList<>())
                         .add(ad);
-            String house = a.houseNumber() == null ? null : number(a.houseNumber());
+            String house = ad.house();
             if (a.road() != null) {
-                Place road = roads.computeIfAbsent(AddressText.normalise(a.road()), k -> new Place(Kind.ROAD, k, null));
+                Place road = roads.computeIfAbsent(ad.road(), k -> new Place(Kind.ROAD, k, null));
                 road.buildings.add(ad);
                 if (house != null)
                     road.numbered.computeIfAbsent(house, k -> new ArrayList<>()).add(ad);
@@ -242,7 +265,7 @@ public final class Gazetteer {
                 compound.buildings.add(ad);
                 if (a.buildingNo() != null)
                     compound.numbered
-                            .computeIfAbsent(number(a.buildingNo()), k -> new ArrayList<>())
+                            .computeIfAbsent(ad.buildingNo(), k -> new ArrayList<>())
                             .add(ad);
             }
         }
@@ -283,6 +306,7 @@ public final class Gazetteer {
             };
             for (Place p : targets) add(a.alias(), p, Form.ALIAS);
         }
+        names.forEach(trie::add);
         this.searcher = index();
     }
 
@@ -292,7 +316,6 @@ public final class Gazetteer {
         List<NameRef> refs = names.computeIfAbsent(name, k -> new ArrayList<>(1));
         for (NameRef r : refs) if (r.place() == p) return;
         refs.add(new NameRef(p, form));
-        longestFrom.merge(name.charAt(0), name.length(), Math::max);
     }
 
     /**
@@ -300,17 +323,15 @@ public final class Gazetteer {
      * short form (安居 for 安居小区) counts only where the name ends, before a number or a sign:
      * followed by more characters it is likely the start of another name (安居花园).
      */
-    String longestNameAt(String text, int from) {
-        Integer longest = longestFrom.get(text.charAt(from));
-        if (longest == null) return null;
-        for (int len = Math.min(longest, text.length() - from); len >= MIN_NAME; len--) {
-            String s = text.substring(from, from + len);
-            List<NameRef> refs = names.get(s);
-            if (refs == null) continue;
-            boolean ends = from + len == text.length() || !Character.isLetter(text.charAt(from + len));
-            if (ends || refs.stream().anyMatch(r -> r.form() != Form.SHORT)) return s;
+    NameTrie.Node longestNameAt(String text, int from) {
+        NameTrie.Node longest = null;
+        NameTrie.Node n = trie.root;
+        for (int i = from; i < text.length() && (n = n.child(text.charAt(i))) != null; i++) {
+            if (n.name == null || i + 1 - from < MIN_NAME) continue;
+            boolean ends = i + 1 == text.length() || !Character.isLetter(text.charAt(i + 1));
+            if (ends || n.ownName) longest = n;
         }
-        return null;
+        return longest;
     }
 
     /**
@@ -318,8 +339,8 @@ public final class Gazetteer {
      * retrieved for its characters and character pairs, each with the fewest edits that make it a
      * substring of the text, keeping those one edit away or within what a name of its length
      * allows. A name is {@code accepted} within what its length allows, or one edit away when the
-     * edit left a character out or typed a homophone (杨光 for 阳光); the others one slip away where
-     * the text ends are only rivals, which keep an accepted name from being taken as the one meant.
+     * edit left a character out or typed a homophone (杨光 for 阳光); the others one edit away are
+     * only rivals, which keep an accepted name from being taken as the one meant.
      */
     List<Fuzzy> similarNames(String text) {
         BooleanQuery.Builder q = new BooleanQuery.Builder();
@@ -338,13 +359,16 @@ public final class Gazetteer {
         if (clauses == 0) return List.of();
         List<Fuzzy> out = new ArrayList<>();
         try {
-            for (ScoreDoc hit : searcher.search(q.build(), FUZZY_HITS).scoreDocs) {
+            // top hits counted no further than needed, so frequent characters (路, 园) are pruned, not all scored
+            TopScoreDocCollectorManager top = new TopScoreDocCollectorManager(FUZZY_HITS, null, FUZZY_HITS);
+            for (ScoreDoc hit : searcher.search(q.build(), top).scoreDocs) {
                 String name = indexedNames.get(hit.doc);
+                if (EditDistance.absent(name, text) > 2) continue; // each character the text lacks is an edit
                 int d = EditDistance.inText(name, text);
-                if (d == 0) continue;
+                if (d == 0 || d > 2) continue; // found exactly, or further than any name may be written
                 boolean accepted = d <= EditDistance.allowed(name, text)
                         || d == 1 && (EditDistance.oneDropped(name, text) || Homophones.oneSwapped(name, text));
-                if (accepted || d == 1 && EditDistance.slipAtEnd(name, text)) out.add(new Fuzzy(name, d, accepted));
+                if (accepted || d == 1) out.add(new Fuzzy(name, d, accepted));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -353,14 +377,6 @@ public final class Gazetteer {
     }
 
     record Fuzzy(String name, int edits, boolean accepted) {}
-
-    /**
-     * Whether a name is weak evidence on its own: two characters (徐庄, 大道) or only a short form;
-     * found inside other characters (天府大道) it is more likely part of an unknown name.
-     */
-    boolean weak(String name) {
-        return name.length() < 3 || refs(name).stream().allMatch(r -> r.form() == Form.SHORT);
-    }
 
     List<NameRef> refs(String name) {
         return names.getOrDefault(name, List.of());
