@@ -78,12 +78,16 @@ class CleaningKeepsTheMeaningPropertyTest {
                 boolean split = c.geometry().getNumGeometries() > c.given().getNumGeometries();
                 net.jqwik.api.statistics.Statistics.label(c.code().substring(9))
                         .collect(split ? "split by cleaning" : "parts kept");
+                // the neck is 0.05–0.95 mm wide as given; a ring touching itself at a vertex, not at all
+                boolean neck = c.code().equals(STREET + "001");
                 if (split)
                     assertTrue(
                             delineation.report().repairs().get("communities.geojson").topology().stream()
                                     .anyMatch(t -> t.id().equals(c.code())
-                                            && t.change().equals("split")),
-                            "seed " + seed + ": the report names the split of " + c.code());
+                                            && t.change().equals("split")
+                                            && (neck ? t.widthM() > 0.00004 && t.widthM() < 0.00096 : t.widthM() == 0)),
+                            "seed " + seed + ": the report names the split of " + c.code() + ": "
+                                    + delineation.report().repairs());
             }
         } finally {
             ResultWriter.deleteRecursively(dir);

@@ -84,38 +84,42 @@ public final class TopologyChanges {
     }
 
     /**
-     * A part split off: at the neck between it and the parts before it — what of the given part a
-     * morphological opening by {@link GeometryHygiene#THIN} removes (its parts thinner than that) and
-     * reaches both sides; where there is none, the parts touch: where they come nearest — and how
-     * wide the given part is there.
+     * A part split off: at the neck between it and the parts before it — of what a morphological
+     * opening by {@link GeometryHygiene#THIN} removes from the given part (its parts thinner than
+     * that) and reaches both sides, the narrowest place; where there is none, the parts touch:
+     * where they come nearest — and how wide the given part is there.
      */
     private Change split(Polygon given, List<Polygon> before, Polygon part) {
         Geometry others = Geoms.LONLAT.buildGeometry(before);
         Coordinate[] nearest = DistanceOp.nearestPoints(others, part);
-        Coordinate at = new LineSegment(nearest[0], nearest[1]).midPoint();
+        Coordinate neck = null;
+        double width = Double.MAX_VALUE;
         Geometry valid = GeometryFixer.fix(given);
         Geometry opened = valid.buffer(-GeometryHygiene.THIN / 2).buffer(GeometryHygiene.THIN / 2);
         Geometry thin = OverlayNGRobust.overlay(valid, opened, OverlayNG.DIFFERENCE);
-        double best = Double.MAX_VALUE;
-        Coordinate neck = at;
         for (int i = 0; i < thin.getNumGeometries(); i++) {
             Geometry piece = thin.getGeometryN(i);
-            double d = piece.distance(Geoms.LONLAT.createPoint(at));
-            if (piece.getDimension() == 2
-                    && d < best
-                    && piece.isWithinDistance(part, REACH)
-                    && piece.isWithinDistance(others, REACH)) {
-                best = d;
-                neck = piece.getInteriorPoint().getCoordinate();
+            if (piece.getDimension() < 2
+                    || !piece.isWithinDistance(part, REACH)
+                    || !piece.isWithinDistance(others, REACH)) continue;
+            Coordinate at = piece.getInteriorPoint().getCoordinate();
+            double w = widthAt(given, at);
+            if (w < width) {
+                width = w;
+                neck = at;
             }
         }
-        return change(Kind.SPLIT, neck, widthAt(given, neck));
+        if (neck != null) return change(Kind.SPLIT, neck, width);
+        Coordinate touch = new LineSegment(nearest[0], nearest[1]).midPoint();
+        width = widthAt(given, touch);
+        return change(Kind.SPLIT, touch, width == Double.MAX_VALUE ? nearest[0].distance(nearest[1]) : width);
     }
 
     /**
      * The given shape's width at a closed neck: the least distance between the separate runs of its
-     * rings near {@code at} (the neck's two sides; 0 where a ring touches itself there). Walked
-     * along the rings rather than overlaid: the rings as given may touch themselves.
+     * rings near {@code at} (the neck's two sides; 0 where a ring touches itself there; none where
+     * fewer than two runs pass). Walked along the rings rather than overlaid: the rings as given may
+     * touch themselves.
      */
     private static double widthAt(Polygon given, Coordinate at) {
         Envelope near = new Envelope(at);
@@ -146,7 +150,7 @@ public final class TopologyChanges {
         for (int i = 0; i < runs.size(); i++)
             for (int k = i + 1; k < runs.size(); k++)
                 width = Math.min(width, runs.get(i).distance(runs.get(k)));
-        return width == Double.MAX_VALUE ? 0 : width;
+        return width;
     }
 
     private Change joined(Polygon a, Polygon b) {

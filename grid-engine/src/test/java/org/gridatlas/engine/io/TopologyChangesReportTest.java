@@ -77,35 +77,37 @@ class TopologyChangesReportTest {
         for (Grid g : result.grids()) assertTrue(g.geometry() instanceof Polygon, g.code() + " is one Polygon");
     }
 
+    /** A 30 m × 0.3 mm strip at y = 50.1 from x = 120, or (as a hole) 20 m from x = 40. */
+    private static Coordinate[] strip(double x0, double length) {
+        return new Coordinate[] {c(x0, 50.1), c(x0 + length, 50.1), c(x0 + length, 50.1003), c(x0, 50.1003), c(x0, 50.1)
+        };
+    }
+
+    /** The one change reading this community (with one building in its south-west) reports; it is 0.3 mm wide. */
+    private static TopologyChange onlyChange(Geometry community) {
+        List<Feature> buildings = List.of(building("b", 150, c(10, 10), c(30, 10), c(30, 30), c(10, 30), c(10, 10)));
+        List<TopologyChange> changes = changes(new DatasetAssembler().assemble(layers(community, buildings)));
+        assertEquals(1, changes.size(), changes.toString());
+        assertEquals(0.0003, changes.get(0).widthM(), 0.00002);
+        return changes.get(0);
+    }
+
     @Test
     void aHoleThinnerThanThePrecisionClosesAndIsNamed() {
         Polygon slit = Geoms.METRIC.createPolygon(
-                Geoms.METRIC.createLinearRing(new Coordinate[] {c(0, 0), c(100, 0), c(100, 100), c(0, 100), c(0, 0)}),
-                new org.locationtech.jts.geom.LinearRing[] {
-                    Geoms.METRIC.createLinearRing(
-                            new Coordinate[] {c(40, 50.1), c(40, 50.1003), c(60, 50.1003), c(60, 50.1), c(40, 50.1)})
-                });
-        List<Feature> buildings = List.of(building("b", 150, c(10, 10), c(30, 10), c(30, 30), c(10, 30), c(10, 10)));
-        List<TopologyChange> changes = changes(new DatasetAssembler().assemble(layers(slit, buildings)));
-        assertEquals(1, changes.size(), changes.toString());
-        assertEquals("hole_closed", changes.get(0).change());
-        assertEquals(50, metres(changes.get(0)).x, 10);
-        assertEquals(0.0003, changes.get(0).widthM(), 0.00002);
+                Geoms.METRIC.createLinearRing(TestData.rect(0, 0, 100, 100).getCoordinates()),
+                new org.locationtech.jts.geom.LinearRing[] {Geoms.METRIC.createLinearRing(strip(40, 20))});
+        TopologyChange closed = onlyChange(slit);
+        assertEquals("hole_closed", closed.change());
+        assertEquals(50, metres(closed).x, 10);
     }
 
     @Test
     void aPartThinnerThanThePrecisionVanishesAndIsNamed() {
-        Geometry twoParts = Geoms.METRIC.createMultiPolygon(new Polygon[] {
-            TestData.rect(0, 0, 100, 100),
-            Geoms.METRIC.createPolygon(
-                    new Coordinate[] {c(120, 50.1), c(150, 50.1), c(150, 50.1003), c(120, 50.1003), c(120, 50.1)})
-        });
-        List<Feature> buildings = List.of(building("b", 150, c(10, 10), c(30, 10), c(30, 30), c(10, 30), c(10, 10)));
-        List<TopologyChange> changes = changes(new DatasetAssembler().assemble(layers(twoParts, buildings)));
-        assertEquals(1, changes.size(), changes.toString());
-        assertEquals("part_vanished", changes.get(0).change());
-        assertEquals(135, metres(changes.get(0)).x, 1);
-        assertEquals(0.0003, changes.get(0).widthM(), 0.00002);
+        TopologyChange vanished = onlyChange(Geoms.METRIC.createMultiPolygon(
+                new Polygon[] {TestData.rect(0, 0, 100, 100), Geoms.METRIC.createPolygon(strip(120, 30))}));
+        assertEquals("part_vanished", vanished.change());
+        assertEquals(135, metres(vanished).x, 1);
     }
 
     @Test
