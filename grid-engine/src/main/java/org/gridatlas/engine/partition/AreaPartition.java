@@ -93,9 +93,9 @@ final class AreaPartition {
         return drafts(cut.units(), division.label(), division.grids());
     }
 
-    /** The exact step's division of an urban partition, after {@link #run} (null for a village). */
-    Division division() {
-        return division;
+    /** The exact step's division of an urban partition, after {@link #run}; empty for a village. */
+    Optional<Division> division() {
+        return Optional.ofNullable(division);
     }
 
     /**

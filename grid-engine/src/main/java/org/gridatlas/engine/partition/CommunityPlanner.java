@@ -80,7 +80,7 @@ public final class CommunityPlanner {
             restBuildings = carve.get().restBuildings();
         }
         rest = Geoms.polygonal(rest);
-        Division division = null;
+        Optional<Division> division = Optional.empty();
         if (!rest.isEmpty()) {
             long households = in.buildings().stream()
                     .mapToLong(b -> b.building().households())
@@ -111,13 +111,13 @@ public final class CommunityPlanner {
     }
 
     /** The community's grids out of bounds against what the exact step proved (nothing to prove when none are). */
-    private CommunityBounds communityBounds(String code, List<DraftGrid> grids, Division division) {
+    private CommunityBounds communityBounds(String code, List<DraftGrid> grids, Optional<Division> division) {
         int out = (int) grids.stream()
                 .filter(g -> g.kind() == GridKind.COMMUNITY && !bounds.contains(g.households()))
                 .count();
         if (out == 0) return new CommunityBounds(code, 0, 0, Proof.OPTIMAL.wireName);
-        int lower = division == null ? 0 : Math.min(out, division.lowerBound());
-        Proof proof = division == null ? Proof.HEURISTIC : division.proof();
+        int lower = division.map(d -> Math.min(out, d.lowerBound())).orElse(0);
+        Proof proof = division.map(Division::proof).orElse(Proof.HEURISTIC);
         if (proof == Proof.OPTIMAL && lower < out) proof = Proof.BOUNDED;
         return new CommunityBounds(code, out, lower, proof.wireName);
     }
