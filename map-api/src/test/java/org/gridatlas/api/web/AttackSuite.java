@@ -916,29 +916,7 @@ abstract class AttackSuite {
     /** Row 8: a unit with more vertices than a crosswalk can take in time is refused before anything is stored. */
     @Test
     void aUnitWithTooManyVerticesIsRefused() throws Exception {
-        int n = org.gridatlas.engine.io.DepartmentLayerReader.MAX_UNIT_VERTICES + 1;
-        StringBuilder ring = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            double a = 2 * Math.PI * i / n;
-            ring.append('[')
-                    .append(7.42 + 0.01 * Math.cos(a))
-                    .append(',')
-                    .append(43.73 + 0.01 * Math.sin(a))
-                    .append("],");
-        }
-        ring.append(ring, 0, ring.indexOf("]") + 1); // closed on the first point, exactly
-        String layer =
-                "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"id\":\"u1\",\"name\":\"甲\",\"department\":\"公安\"},"
-                        + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[" + ring + "]]}}]}";
-        RawHttp.Answer a = RawHttp.send(
-                server.port(),
-                "PUT",
-                "/api/v1/departments/layers/beats?kind=units",
-                layer,
-                "Content-Type",
-                "application/geo+json",
-                "Authorization",
-                "Bearer " + ChangesResourceTest.PLANNER);
+        RawHttp.Answer a = putRoundUnit(org.gridatlas.engine.io.DepartmentLayerReader.MAX_UNIT_VERTICES + 1);
         assertEquals(400, a.status(), a.body());
         assertTrue(a.body().contains("vertices"), a.body());
         assertNothingStored();
@@ -950,29 +928,7 @@ abstract class AttackSuite {
      */
     @Test
     void reloadsComputeNoCrosswalkAgain() throws Exception {
-        int n = 20_000;
-        StringBuilder ring = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            double a = 2 * Math.PI * i / n;
-            ring.append('[')
-                    .append(point.x + 0.01 * Math.cos(a))
-                    .append(',')
-                    .append(point.y + 0.01 * Math.sin(a))
-                    .append("],");
-        }
-        ring.append(ring, 0, ring.indexOf("]") + 1);
-        String layer =
-                "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"id\":\"u1\",\"name\":\"甲\",\"department\":\"公安\"},"
-                        + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[" + ring + "]]}}]}";
-        RawHttp.Answer put = RawHttp.send(
-                server.port(),
-                "PUT",
-                "/api/v1/departments/layers/beats?kind=units",
-                layer,
-                "Content-Type",
-                "application/geo+json",
-                "Authorization",
-                "Bearer " + ChangesResourceTest.PLANNER);
+        RawHttp.Answer put = putRoundUnit(20_000);
         assertEquals(200, put.status(), put.body());
         String crosswalk = crosswalk();
         long computed = metric("gridatlas_department_computations_total");
@@ -1052,6 +1008,32 @@ abstract class AttackSuite {
             assertEquals(200, listed.status(), listed.body());
             assertTrue(listed.body().contains("new-4") && !listed.body().contains("\"old\""), listed.body());
         }
+    }
+
+    /** PUTs a units layer of one round unit of n vertices around the point, as a planner. */
+    private RawHttp.Answer putRoundUnit(int n) throws IOException {
+        StringBuilder ring = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            double a = 2 * Math.PI * i / n;
+            ring.append('[')
+                    .append(point.x + 0.01 * Math.cos(a))
+                    .append(',')
+                    .append(point.y + 0.01 * Math.sin(a))
+                    .append("],");
+        }
+        ring.append(ring, 0, ring.indexOf("]") + 1); // closed on the first point, exactly
+        String layer =
+                "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"id\":\"u1\",\"name\":\"甲\",\"department\":\"公安\"},"
+                        + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[" + ring + "]]}}]}";
+        return RawHttp.send(
+                server.port(),
+                "PUT",
+                "/api/v1/departments/layers/beats?kind=units",
+                layer,
+                "Content-Type",
+                "application/geo+json",
+                "Authorization",
+                "Bearer " + ChangesResourceTest.PLANNER);
     }
 
     /** The vector tile (web mercator) that holds the point at zoom z. */
