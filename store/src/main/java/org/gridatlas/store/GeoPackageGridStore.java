@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.gridatlas.engine.io.DataContract;
+import java.util.stream.Stream;
 import org.gridatlas.engine.io.LayerSchema;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
@@ -20,28 +20,24 @@ import org.gridatlas.engine.model.DepartmentUnit;
  * the class of its concern.
  */
 public final class GeoPackageGridStore implements GridStore {
-    private static final List<LayerSchema> TABLES = List.of(
-            DataContract.COMMUNITIES,
-            DataContract.BUILDINGS,
-            DataContract.BARRIERS,
-            DataContract.ALIASES,
-            DataContract.POIS,
-            DataContract.GRIDS,
-            DataContract.ASSIGNMENTS,
-            GeoPackageGrids.RUNS,
-            GeoPackageReports.REPORTS,
-            GeoPackageReports.REPORT_EVENTS,
-            GeoPackageStaff.STAFF,
-            GeoPackageStaff.ZONES,
-            GeoPackageVersions.COMMUNITY_VERSIONS,
-            GeoPackageVersions.VERSIONS,
-            GeoPackageVersions.USED_CODES,
-            GeoPackageTokens.TOKENS,
-            GeoPackageAudit.AUDIT,
-            GeoPackagePreviews.PREVIEWS,
-            DepartmentTables.LAYERS,
-            DepartmentTables.UNITS,
-            DepartmentTables.RESOURCES);
+    private static final List<LayerSchema> TABLES = Stream.concat(
+                    GeoPackageGrids.IMPORTED.stream(),
+                    Stream.of(
+                            GeoPackageGrids.RUNS,
+                            GeoPackageReports.REPORTS,
+                            GeoPackageReports.REPORT_EVENTS,
+                            GeoPackageStaff.STAFF,
+                            GeoPackageStaff.ZONES,
+                            GeoPackageVersions.COMMUNITY_VERSIONS,
+                            GeoPackageVersions.VERSIONS,
+                            GeoPackageVersions.USED_CODES,
+                            GeoPackageTokens.TOKENS,
+                            GeoPackageAudit.AUDIT,
+                            GeoPackagePreviews.PREVIEWS,
+                            DepartmentTables.LAYERS,
+                            DepartmentTables.UNITS,
+                            DepartmentTables.RESOURCES))
+            .toList();
 
     private final GeoPackageTables file;
     private final GeoPackageGrids grids;

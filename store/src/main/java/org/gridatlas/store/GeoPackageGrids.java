@@ -29,6 +29,16 @@ final class GeoPackageGrids implements GridRepository {
     static final LayerSchema RUNS = LayerSchema.attributes(
             "runs", "run_id", INTEGER, "source", TEXT, "created_at", TEXT, "grids", INTEGER, "report_json", TEXT);
 
+    /** The contract's layers, each replaced whole by an import. */
+    static final List<LayerSchema> IMPORTED = List.of(
+            DataContract.COMMUNITIES,
+            DataContract.BUILDINGS,
+            DataContract.BARRIERS,
+            DataContract.ALIASES,
+            DataContract.POIS,
+            DataContract.GRIDS,
+            DataContract.ASSIGNMENTS);
+
     private final GeoPackageTables file;
     private final GeoPackageVersions versions;
 
@@ -48,16 +58,7 @@ final class GeoPackageGrids implements GridRepository {
             Map<String, Long> current = versions.currentVersions();
             java.util.Set<String> used = versions.usedCodes();
             file.inTransaction(() -> {
-                for (LayerSchema t : List.of(
-                        DataContract.COMMUNITIES,
-                        DataContract.BUILDINGS,
-                        DataContract.BARRIERS,
-                        DataContract.ALIASES,
-                        DataContract.POIS,
-                        DataContract.GRIDS,
-                        DataContract.ASSIGNMENTS)) {
-                    file.deleteAll(t);
-                }
+                for (LayerSchema t : IMPORTED) file.deleteAll(t);
                 file.table(DataContract.COMMUNITIES).insert(data.get(DataContract.COMMUNITIES));
                 file.table(DataContract.BUILDINGS).insert(data.get(DataContract.BUILDINGS));
                 file.table(DataContract.BARRIERS).insert(data.get(DataContract.BARRIERS));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.gridatlas.engine.geom.Geoms;
@@ -91,9 +92,9 @@ final class AreaPartition {
         return drafts(cut.units(), division.label(), division.grids());
     }
 
-    /** The exact step's division of an urban partition, after {@link #run} (null for a village). */
-    Division division() {
-        return division;
+    /** The exact step's division of an urban partition, after {@link #run}; empty for a village. */
+    Optional<Division> division() {
+        return Optional.ofNullable(division);
     }
 
     /**
@@ -108,15 +109,15 @@ final class AreaPartition {
             if (level > 0 && !blocks.refines(thresholds[level - 1], thresholds[level])) continue;
             units = unitsBuilder.build(thresholds[level]);
             for (int attempt = 0; attempt < TREE_TRIES; attempt++) {
-                Cut cut = strictCut(units, forest(units.graph(), attempt), strict);
-                if (cut != null) return cut;
+                Optional<Cut> cut = strictCut(units, forest(units.graph(), attempt), strict);
+                if (cut.isPresent()) return cut.get();
             }
         }
         return leastBadCut(units);
     }
 
-    /** Every tree of the forest cut within the bounds, or null when one cannot be. */
-    private Cut strictCut(Units units, SpanningForest forest, TreePartitioner strict) {
+    /** Every tree of the forest cut within the bounds; empty when one cannot be. */
+    private Optional<Cut> strictCut(Units units, SpanningForest forest, TreePartitioner strict) {
         UnitGraph graph = units.graph();
         int[] labels = TreePartitioner.unlabelled(graph.size());
         int next = 0;
@@ -125,11 +126,11 @@ final class AreaPartition {
                 next += single(forest, root, labels, next);
                 continue;
             }
-            TreePartitioner.Result result = strict.partition(forest, root, graph.weight, labels, next);
-            if (result == null) return null;
-            next += result.components();
+            Optional<TreePartitioner.Result> result = strict.partition(forest, root, graph.weight, labels, next);
+            if (result.isEmpty()) return Optional.empty();
+            next += result.get().components();
         }
-        return new Cut(units, labels, next);
+        return Optional.of(new Cut(units, labels, next));
     }
 
     /** Each tree cut within bounds widened as little as possible (minimax deviation). */
@@ -167,9 +168,9 @@ final class AreaPartition {
     private int widened(SpanningForest forest, int root, UnitGraph graph, int[] labels, int first) {
         for (int widening : WIDENING) {
             Bounds wide = new Bounds(Math.max(0, target.min() - widening), target.max() + widening);
-            TreePartitioner.Result result =
+            Optional<TreePartitioner.Result> result =
                     new TreePartitioner(wide, target.middle()).partition(forest, root, graph.weight, labels, first);
-            if (result != null) return result.components();
+            if (result.isPresent()) return result.get().components();
         }
         // nothing narrower works: the tree is one grid (units never exceed the maximum here, so this is rare)
         return single(forest, root, labels, first);

@@ -3,6 +3,7 @@ package org.gridatlas.engine.partition;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.gridatlas.engine.geom.Geoms;
 import org.gridatlas.engine.model.CommunityBounds;
 import org.gridatlas.engine.model.GridKind;
@@ -67,14 +68,14 @@ public final class CommunityPlanner {
         Geometry rest = in.polygon();
         List<PlacedBuilding> restBuildings = new ArrayList<>(in.buildings());
         for (PlacedCampus campus : in.campuses()) {
-            Carve carve = carveCampus(campus, in, rest, restBuildings, notes);
-            if (carve == null) continue;
-            grids.add(carve.grid());
-            rest = carve.rest();
-            restBuildings = carve.restBuildings();
+            Optional<Carve> carve = carveCampus(campus, in, rest, restBuildings, notes);
+            if (carve.isEmpty()) continue;
+            grids.add(carve.get().grid());
+            rest = carve.get().rest();
+            restBuildings = carve.get().restBuildings();
         }
         rest = Geoms.polygonal(rest);
-        Division division = null;
+        Optional<Division> division = Optional.empty();
         if (!rest.isEmpty()) {
             AreaPartition partition =
                     new AreaPartition(in, rest, restBuildings, bounds, ruralRule, steps, exact, notes);
@@ -101,13 +102,13 @@ public final class CommunityPlanner {
     }
 
     /** The community's grids out of bounds against what the exact step proved (nothing to prove when none are). */
-    private CommunityBounds communityBounds(String code, List<DraftGrid> grids, Division division) {
+    private CommunityBounds communityBounds(String code, List<DraftGrid> grids, Optional<Division> division) {
         int out = (int) grids.stream()
                 .filter(g -> g.kind() == GridKind.COMMUNITY && !bounds.contains(g.households()))
                 .count();
         if (out == 0) return new CommunityBounds(code, 0, 0, Proof.OPTIMAL.wireName);
-        int lower = division == null ? 0 : Math.min(out, division.lowerBound());
-        Proof proof = division == null ? Proof.HEURISTIC : division.proof();
+        int lower = division.map(d -> Math.min(out, d.lowerBound())).orElse(0);
+        Proof proof = division.map(Division::proof).orElse(Proof.HEURISTIC);
         if (proof == Proof.OPTIMAL && lower < out) proof = Proof.BOUNDED;
         return new CommunityBounds(code, out, lower, proof.wireName);
     }
@@ -159,11 +160,14 @@ public final class CommunityPlanner {
 
     private record Carve(DraftGrid grid, Geometry rest, List<PlacedBuilding> restBuildings) {}
 
-    /** Cuts a campus's part of the community out as a dedicated grid that holds the campus's buildings whole. */
-    private Carve carveCampus(
+    /**
+     * Cuts a campus's part of the community out as a dedicated grid that holds the campus's buildings
+     * whole; empty when no grid comes of it (a sliver is noted).
+     */
+    private Optional<Carve> carveCampus(
             PlacedCampus campus, PlanInput in, Geometry rest, List<PlacedBuilding> buildings, List<String> notes) {
         Geometry piece = Geoms.polygonal(Geoms.intersection(campus.polygon(), rest));
-        if (piece.isEmpty()) return null;
+        if (piece.isEmpty()) return Optional.empty();
         String cid = campus.campus().id();
         boolean across = piece.getArea() < campus.polygon().getArea() * 0.999;
         double width = 2 * piece.getArea() / piece.getLength();
@@ -172,7 +176,7 @@ public final class CommunityPlanner {
             notes.add(String.format(
                     "campus %s reaches %d m² (%.1f m wide on average) into community %s: too small for a grid, left to the community's grids",
                     cid, Math.round(piece.getArea()), width, in.community().code()));
-            return null;
+            return Optional.empty();
         }
         if (across) {
             notes.add("campus " + cid + " crosses the line of community "
@@ -193,7 +197,7 @@ public final class CommunityPlanner {
             if (b.footprint().getDimension() == 2 && inCampus.intersects(b.footprint())) cut.add(b.footprint());
         if (!cut.isEmpty()) grid = Geoms.polygonal(Geoms.difference(grid, Geoms.union(cut)));
         grid = largestPart(grid);
-        if (grid.isEmpty()) return null;
+        if (grid.isEmpty()) return Optional.empty();
         // members whose centre fell outside the kept part return to the community's grids
         PreparedGeometry kept = PreparedGeometryFactory.prepare(grid);
         List<PlacedBuilding> inGrid = new ArrayList<>();
@@ -210,7 +214,7 @@ public final class CommunityPlanner {
             households += b.building().households();
         }
         DraftGrid dg = new DraftGrid(GridKind.DEDICATED, grid, pieces, households, List.of(), null, cid);
-        return new Carve(dg, Geoms.difference(rest, grid), others);
+        return Optional.of(new Carve(dg, Geoms.difference(rest, grid), others));
     }
 
     private static Geometry largestPart(Geometry g) {

@@ -3,6 +3,7 @@ package org.gridatlas.engine.partition;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -63,16 +64,16 @@ final class CompactnessRefiner {
      */
     private boolean tryMove(int unit) {
         int from = grids.gridOf(unit);
-        Move best = null;
+        Optional<Move> found = Optional.empty();
         Set<Integer> tried = new HashSet<>();
         for (UnitGraph.Link link : graph.links(unit)) {
             int to = grids.gridOf(link.other());
             // across a virtual link (between a community's islands) there is no boundary to round off
             if (link.virtual() || to == from || !tried.add(to)) continue;
-            Move move = gainingGroup(unit, from, to);
-            if (move != null && (best == null || move.gain > best.gain)) best = move;
+            found = Move.better(found, gainingGroup(unit, from, to));
         }
-        if (best == null) return false;
+        if (found.isEmpty()) return false;
+        Move best = found.get();
         double movedArea = 0;
         for (int moved : best.units) {
             grids.move(moved, best.to);
@@ -85,46 +86,49 @@ final class CompactnessRefiner {
         return true;
     }
 
-    private record Move(int to, List<Integer> units, double gain, double fromPerimeter, double toPerimeter) {}
+    private record Move(int to, List<Integer> units, double gain, double fromPerimeter, double toPerimeter) {
+        /** The candidate when it gains more than the best so far (the earlier one on a tie). */
+        static Optional<Move> better(Optional<Move> best, Optional<Move> candidate) {
+            return candidate.isPresent() && (best.isEmpty() || candidate.get().gain > best.get().gain)
+                    ? candidate
+                    : best;
+        }
+    }
 
     /**
      * Grows a group from u, a unit of `from` at a time (the one that makes the move gain most),
-     * until moving it to `to` gains: that move, or null when none of {@link #MAX_GROUP} units does.
+     * until moving it to `to` gains: that move; empty when no group of up to {@link #MAX_GROUP} units does.
      */
-    private Move gainingGroup(int unit, int from, int to) {
+    private Optional<Move> gainingGroup(int unit, int from, int to) {
         List<Integer> group = new ArrayList<>(List.of(unit));
         Set<Integer> inGroup = new HashSet<>(group);
-        Move step = evaluate(group, inGroup, from, to);
-        while (!(step != null && step.gain > MIN_GAIN && grids.staysConnectedWithout(inGroup, from))) {
-            if (group.size() == MAX_GROUP) return null;
-            Move next = null;
-            int add = -1;
+        Optional<Move> step = evaluate(group, inGroup, from, to);
+        while (!(step.isPresent() && step.get().gain > MIN_GAIN && grids.staysConnectedWithout(inGroup, from))) {
+            if (group.size() == MAX_GROUP) return Optional.empty();
+            Optional<Move> next = Optional.empty();
             for (int member : List.copyOf(group)) {
                 for (UnitGraph.Link link : graph.links(member)) {
                     int candidate = link.other();
                     if (link.virtual() || grids.gridOf(candidate) != from || inGroup.contains(candidate)) continue;
                     group.add(candidate);
                     inGroup.add(candidate);
-                    Move move = evaluate(group, inGroup, from, to);
+                    next = Move.better(next, evaluate(group, inGroup, from, to));
                     group.remove(group.size() - 1);
                     inGroup.remove(candidate);
-                    if (move != null && (next == null || move.gain > next.gain)) {
-                        next = move;
-                        add = candidate;
-                    }
                 }
             }
-            if (add < 0) return null;
-            group.add(add);
-            inGroup.add(add);
+            if (next.isEmpty()) return Optional.empty();
+            int added = next.get().units.get(group.size()); // the unit the best move took along
+            group.add(added);
+            inGroup.add(added);
             step = next;
         }
         return step;
     }
 
-    /** The move of the group from one grid to another, or null when the household bounds forbid it or nothing would be left. */
-    private Move evaluate(List<Integer> group, Set<Integer> inGroup, int from, int to) {
-        if (grids.members(from) <= group.size()) return null;
+    /** The move of the group from one grid to another; empty when the household bounds forbid it or nothing would be left. */
+    private Optional<Move> evaluate(List<Integer> group, Set<Integer> inGroup, int from, int to) {
+        if (grids.members(from) <= group.size()) return Optional.empty();
         int weight = 0;
         // opened, closed: boundary off barriers that the move makes and that it removes
         double groupArea = 0, outer = 0, staying = 0, leaving = 0, joining = 0, opened = 0, closed = 0;
@@ -145,8 +149,9 @@ final class CompactnessRefiner {
         }
         // grid boundaries stay on roads: a move may not add boundary off barriers (between buildings) beyond what it
         // removes
-        if (opened > closed + 1e-9) return null;
-        if (!Components.noFurtherFromBounds(bounds, grids.households(from), grids.households(to), weight)) return null;
+        if (opened > closed + 1e-9) return Optional.empty();
+        if (!Components.noFurtherFromBounds(bounds, grids.households(from), grids.households(to), weight))
+            return Optional.empty();
         // the group's boundary with `to` stops being a grid boundary, its boundary with `from` becomes one
         double fromPerimeter = perimeter[from] - outer - leaving + staying;
         double toPerimeter = perimeter[to] + outer + leaving - joining + staying - joining;
@@ -154,7 +159,7 @@ final class CompactnessRefiner {
                 + polsbyPopper(area[to] + groupArea, toPerimeter)
                 - polsbyPopper(area[from], perimeter[from])
                 - polsbyPopper(area[to], perimeter[to]);
-        return new Move(to, List.copyOf(group), gain, fromPerimeter, toPerimeter);
+        return Optional.of(new Move(to, List.copyOf(group), gain, fromPerimeter, toPerimeter));
     }
 
     private static double polsbyPopper(double area, double perimeter) {

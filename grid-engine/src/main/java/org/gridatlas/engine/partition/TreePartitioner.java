@@ -3,6 +3,7 @@ package org.gridatlas.engine.partition;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.Optional;
 
 /**
  * Cuts one spanning tree into connected pieces whose households lie within hard lower AND upper
@@ -33,9 +34,9 @@ final class TreePartitioner {
 
     /**
      * Labels the units of the tree at {@code root} from {@code firstLabel} on (entries of other
-     * units untouched), or returns null when the tree cannot be cut within the bounds.
+     * units untouched); empty, with nothing labelled, when the tree cannot be cut within the bounds.
      */
-    Result partition(SpanningForest forest, int root, int[] weight, int[] component, int firstLabel) {
+    Optional<Result> partition(SpanningForest forest, int root, int[] weight, int[] component, int firstLabel) {
         int[] order = forest.preorder(root);
         long[][] state = new long[weight.length][];
         long[][][] prefixes = new long[weight.length][][];
@@ -43,18 +44,19 @@ final class TreePartitioner {
             int v = order[i];
             int[] kids = forest.children[v];
             long[] cur = new long[words];
-            if (weight[v] > hi) return null;
+            if (weight[v] > hi) return Optional.empty();
             set(cur, weight[v]);
             prefixes[v] = new long[kids.length][];
             for (int ci = 0; ci < kids.length; ci++) {
                 prefixes[v][ci] = cur;
                 cur = combine(cur, state[kids[ci]]);
             }
-            if (isEmpty(cur)) return null;
+            if (isEmpty(cur)) return Optional.empty();
             state[v] = cur;
         }
-        if (!closable(state[root])) return null;
-        return reconstruct(forest, root, weight, state, prefixes, pickClose(state[root]), component, firstLabel);
+        if (!closable(state[root])) return Optional.empty();
+        return Optional.of(
+                reconstruct(forest, root, weight, state, prefixes, pickClose(state[root]), component, firstLabel));
     }
 
     /** The totals after one more child: merged into the open piece, or closed as a piece of its own. */

@@ -1,8 +1,7 @@
 package org.gridatlas.engine.partition;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayDeque;
@@ -53,19 +52,54 @@ class TreePartitionerTest {
         UnitGraph g = chain(200, 200, 200, 200, 200, 200);
         SpanningForest f = SpanningForest.build(g, 1, 0);
         int[] labels = TreePartitioner.unlabelled(g.size());
-        TreePartitioner.Result r =
-                new TreePartitioner(BOUNDS, BOUNDS.middle()).partition(f, f.roots[0], g.weight, labels, 0);
-        assertNotNull(r);
+        TreePartitioner.Result r = new TreePartitioner(BOUNDS, BOUNDS.middle())
+                .partition(f, f.roots[0], g.weight, labels, 0)
+                .orElseThrow();
+        assertEquals(3, r.components(), "1,200 households in pieces of 300 to 500: three of 400");
         assertPiecesWithin(g, labels, r.components());
         assertConnected(g, labels, r.components());
     }
 
     @Test
-    void refusesWhatCannotBeCutWithinBounds() {
+    void refusesWhatCannotBeCutWithinBoundsAndLabelsNothing() {
         UnitGraph g = chain(275, 275);
         SpanningForest f = SpanningForest.build(g, 1, 0);
-        assertNull(new TreePartitioner(BOUNDS, BOUNDS.middle())
-                .partition(f, f.roots[0], g.weight, TreePartitioner.unlabelled(2), 0));
+        int[] labels = TreePartitioner.unlabelled(2);
+        assertTrue(new TreePartitioner(BOUNDS, BOUNDS.middle())
+                .partition(f, f.roots[0], g.weight, labels, 0)
+                .isEmpty());
+        assertArrayEquals(new int[] {-1, -1}, labels);
+    }
+
+    @Test
+    void refusesATreeWithAUnitOverTheMaximum() {
+        UnitGraph g = chain(400, 501, 400);
+        SpanningForest f = SpanningForest.build(g, 1, 0);
+        assertTrue(new TreePartitioner(BOUNDS, BOUNDS.middle())
+                .partition(f, f.roots[0], g.weight, TreePartitioner.unlabelled(3), 0)
+                .isEmpty());
+    }
+
+    @Test
+    void labelsOnlyItsTreeFromTheFirstLabelOn() {
+        // two chains with no link between them: two trees
+        int[] weight = {200, 200, 200, 200, 400};
+        UnitGraph g = new UnitGraph(weight, new double[5], new double[5], new double[5], new double[5]);
+        g.addShared(0, 1, length(10));
+        g.addShared(1, 2, length(10));
+        g.addShared(2, 3, length(10));
+        SpanningForest f = SpanningForest.build(g, 1, 0);
+        assertEquals(2, f.roots.length);
+        int first = f.preorder(f.roots[0]).length == 4 ? f.roots[0] : f.roots[1];
+        int[] labels = TreePartitioner.unlabelled(5);
+        TreePartitioner.Result r = new TreePartitioner(BOUNDS, BOUNDS.middle())
+                .partition(f, first, g.weight, labels, 7)
+                .orElseThrow();
+        assertEquals(2, r.components(), "800 households: two pieces of 400");
+        assertEquals(-1, labels[4], "the other tree's unit untouched");
+        assertEquals(labels[0], labels[1]);
+        assertEquals(labels[2], labels[3]);
+        assertEquals(java.util.Set.of(7, 8), java.util.Set.of(labels[0], labels[2]), Arrays.toString(labels));
     }
 
     @Test
@@ -74,8 +108,8 @@ class TreePartitionerTest {
         SpanningForest f = SpanningForest.build(g, 1, 0);
         int[] labels = TreePartitioner.unlabelled(2);
         TreePartitioner.Result r = new TreePartitioner(new Bounds(275, 525), BOUNDS.middle())
-                .partition(f, f.roots[0], g.weight, labels, 0);
-        assertNotNull(r);
+                .partition(f, f.roots[0], g.weight, labels, 0)
+                .orElseThrow();
         assertEquals(2, r.components(), "275 + 275 is within 25 of the bounds; 550 would be 50 over");
     }
 
@@ -88,8 +122,9 @@ class TreePartitionerTest {
             UnitGraph g = randomGraph(rnd, 5 + rnd.nextInt(60), trial % 2 == 0 ? 150 : 450);
             SpanningForest f = SpanningForest.build(g, trial, trial % 3 == 0 ? 0 : 0.5);
             int[] labels = TreePartitioner.unlabelled(g.size());
-            TreePartitioner.Result r = strict.partition(f, f.roots[0], g.weight, labels, 0);
-            if (r == null) continue;
+            java.util.Optional<TreePartitioner.Result> cut = strict.partition(f, f.roots[0], g.weight, labels, 0);
+            if (cut.isEmpty()) continue;
+            TreePartitioner.Result r = cut.get();
             solved++;
             assertPiecesWithin(g, labels, r.components());
             assertConnected(g, labels, r.components());
