@@ -57,14 +57,12 @@ final class PostGisGrids implements GridRepository {
             PostGisGridWrites.insertGrids(c, ResultWriter.gridFeatures(delineation.grids()));
             PostGisGridWrites.insertAssignments(c, delineation.assignments());
             // an import is a new version of every community (previews made before it are stale) and its codes are used
-            try (PreparedStatement v = c.prepareStatement("INSERT INTO community_versions VALUES (?, 1) "
-                    + "ON CONFLICT (community_code) DO UPDATE SET version = community_versions.version + 1")) {
-                for (org.gridatlas.engine.model.Community x : dataset.communities()) {
-                    v.setString(1, x.code());
-                    v.addBatch();
-                }
-                v.executeBatch();
-            }
+            PostGisRows.insertAll(
+                    c,
+                    "INSERT INTO community_versions VALUES (?, 1) "
+                            + "ON CONFLICT (community_code) DO UPDATE SET version = community_versions.version + 1",
+                    dataset.communities(),
+                    (ps, community) -> ps.setString(1, community.code()));
             PostGisGridWrites.insertUsedCodes(c, delineation.grids());
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO runs VALUES (?, ?, ?, ?, ?)")) {
                 ps.setLong(1, id);
@@ -82,94 +80,88 @@ final class PostGisGrids implements GridRepository {
         });
     }
 
-    private static void insertCommunities(Connection c, List<Community> communities) throws SQLException {
+    private static void insertCommunities(Connection c, List<Community> communities) throws SQLException, IOException {
         WKBWriter wkb = new WKBWriter();
-        try (PreparedStatement ps =
-                c.prepareStatement("INSERT INTO communities VALUES (?, ?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4490))")) {
-            for (Community x : communities) {
-                ps.setString(1, x.code());
-                ps.setString(2, x.name());
-                ps.setString(3, x.kind().wireName());
-                ps.setString(4, x.streetCode());
-                ps.setString(5, x.streetName());
-                ps.setString(6, x.districtCode());
-                ps.setString(7, x.districtName());
-                ps.setBytes(8, wkb.write(x.geometry()));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        PostGisRows.insertAll(
+                c,
+                "INSERT INTO communities VALUES (?, ?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4490))",
+                communities,
+                (ps, x) -> {
+                    ps.setString(1, x.code());
+                    ps.setString(2, x.name());
+                    ps.setString(3, x.kind().wireName());
+                    ps.setString(4, x.streetCode());
+                    ps.setString(5, x.streetName());
+                    ps.setString(6, x.districtCode());
+                    ps.setString(7, x.districtName());
+                    ps.setBytes(8, wkb.write(x.geometry()));
+                });
     }
 
     private static void insertBarriers(Connection c, List<org.gridatlas.engine.model.Barrier> barriers)
-            throws SQLException {
+            throws SQLException, IOException {
         WKBWriter wkb = new WKBWriter();
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO barriers (kind, class, geom, name) VALUES (?, ?, ST_GeomFromWKB(?, 4490), ?)")) {
-            for (org.gridatlas.engine.model.Barrier b : barriers) {
-                ps.setString(1, b.kind().wireName());
-                ps.setString(2, b.barrierClass().wireName());
-                ps.setBytes(3, wkb.write(b.geometry()));
-                ps.setString(4, b.name());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        PostGisRows.insertAll(
+                c,
+                "INSERT INTO barriers (kind, class, geom, name) VALUES (?, ?, ST_GeomFromWKB(?, 4490), ?)",
+                barriers,
+                (ps, b) -> {
+                    ps.setString(1, b.kind().wireName());
+                    ps.setString(2, b.barrierClass().wireName());
+                    ps.setBytes(3, wkb.write(b.geometry()));
+                    ps.setString(4, b.name());
+                });
     }
 
-    private static void insertPois(Connection c, List<org.gridatlas.engine.model.Poi> pois) throws SQLException {
+    private static void insertPois(Connection c, List<org.gridatlas.engine.model.Poi> pois)
+            throws SQLException, IOException {
         WKBWriter wkb = new WKBWriter();
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO pois (id, name, kind, aliases, geom) VALUES (?, ?, ?, ?, ST_GeomFromWKB(?, 4490))")) {
-            for (org.gridatlas.engine.model.Poi p : pois) {
-                ps.setString(1, p.id());
-                ps.setString(2, p.name());
-                ps.setString(3, p.kind());
-                ps.setString(4, p.aliases().isEmpty() ? null : String.join(";", p.aliases()));
-                ps.setBytes(5, wkb.write(p.geometry()));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        PostGisRows.insertAll(
+                c,
+                "INSERT INTO pois (id, name, kind, aliases, geom) VALUES (?, ?, ?, ?, ST_GeomFromWKB(?, 4490))",
+                pois,
+                (ps, p) -> {
+                    ps.setString(1, p.id());
+                    ps.setString(2, p.name());
+                    ps.setString(3, p.kind());
+                    ps.setString(4, p.aliases().isEmpty() ? null : String.join(";", p.aliases()));
+                    ps.setBytes(5, wkb.write(p.geometry()));
+                });
     }
 
-    private static void insertAliases(Connection c, List<Alias> aliases) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO aliases VALUES (?, ?, ?)")) {
-            for (Alias a : aliases) {
-                ps.setString(1, a.alias());
-                ps.setString(2, a.kind().wireName());
-                ps.setString(3, a.canonical());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+    private static void insertAliases(Connection c, List<Alias> aliases) throws SQLException, IOException {
+        PostGisRows.insertAll(c, "INSERT INTO aliases VALUES (?, ?, ?)", aliases, (ps, a) -> {
+            ps.setString(1, a.alias());
+            ps.setString(2, a.kind().wireName());
+            ps.setString(3, a.canonical());
+        });
     }
 
     private static void insertBuildings(Connection c, List<Building> buildings) throws SQLException, IOException {
         WKBWriter wkb = new WKBWriter();
-        try (PreparedStatement ps = c.prepareStatement(
+        PostGisRows.insertAll(
+                c,
                 "INSERT INTO buildings (id, households, use, compound_id, floors, address, units, geom, "
-                        + "road, house_number, compound_name, building_no) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ST_GeomFromWKB(?, 4490), ?, ?, ?, ?)")) {
-            for (Building b : buildings) {
-                StreetAddress a = b.address() == null ? new StreetAddress(null, null, null, null, null) : b.address();
-                ps.setString(1, b.id());
-                if (b.householdsMissing()) ps.setNull(2, java.sql.Types.INTEGER);
-                else ps.setInt(2, b.households());
-                ps.setString(3, b.use().wireName());
-                ps.setString(4, b.compoundId());
-                if (b.floors() == null) ps.setNull(5, java.sql.Types.INTEGER);
-                else ps.setInt(5, b.floors());
-                ps.setString(6, a.full());
-                ps.setString(7, b.hasUnits() ? PostGisRows.JSON.writeValueAsString(b.units()) : null);
-                ps.setBytes(8, wkb.write(b.geometry()));
-                ps.setString(9, a.road());
-                ps.setString(10, a.houseNumber());
-                ps.setString(11, a.compoundName());
-                ps.setString(12, a.buildingNo());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+                        + "road, house_number, compound_name, building_no) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ST_GeomFromWKB(?, 4490), ?, ?, ?, ?)",
+                buildings,
+                (ps, b) -> {
+                    StreetAddress a =
+                            b.address() == null ? new StreetAddress(null, null, null, null, null) : b.address();
+                    ps.setString(1, b.id());
+                    if (b.householdsMissing()) ps.setNull(2, java.sql.Types.INTEGER);
+                    else ps.setInt(2, b.households());
+                    ps.setString(3, b.use().wireName());
+                    ps.setString(4, b.compoundId());
+                    if (b.floors() == null) ps.setNull(5, java.sql.Types.INTEGER);
+                    else ps.setInt(5, b.floors());
+                    ps.setString(6, a.full());
+                    ps.setString(7, b.hasUnits() ? PostGisRows.JSON.writeValueAsString(b.units()) : null);
+                    ps.setBytes(8, wkb.write(b.geometry()));
+                    ps.setString(9, a.road());
+                    ps.setString(10, a.houseNumber());
+                    ps.setString(11, a.compoundName());
+                    ps.setString(12, a.buildingNo());
+                });
     }
 
     @Override

@@ -16,7 +16,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 
-/** Rows of the PostGIS store read back as the data contract's features, and its JSON columns. */
+/** Rows of the PostGIS store: written in batches, read back as the data contract's features; its JSON columns. */
 final class PostGisRows {
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -50,6 +50,23 @@ final class PostGisRows {
             }
         }
         return out;
+    }
+
+    /** Binds one row's values to the statement's parameters. */
+    interface Binder<T> {
+        void bind(PreparedStatement ps, T row) throws SQLException, IOException;
+    }
+
+    /** Inserts the rows in one batch, in whatever transaction the caller holds. */
+    static <T> void insertAll(Connection c, String sql, Iterable<T> rows, Binder<T> binder)
+            throws SQLException, IOException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (T row : rows) {
+                binder.bind(ps, row);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     private static Object json(String s) throws SQLException {

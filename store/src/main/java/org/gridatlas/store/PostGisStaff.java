@@ -1,8 +1,6 @@
 package org.gridatlas.store;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,24 +54,16 @@ final class PostGisStaff implements StaffStore {
         });
     }
 
-    private interface RowBinder<T> {
-        void bind(PreparedStatement ps, T row) throws SQLException;
-    }
-
     /** Replaces a whole table in one transaction. */
-    private <T> void replaceAll(String table, StoreChange.Kind kind, String insert, List<T> rows, RowBinder<T> binder) {
+    private <T> void replaceAll(
+            String table, StoreChange.Kind kind, String insert, List<T> rows, PostGisRows.Binder<T> binder) {
         jdbc.inTransaction(table + " import failed", c -> {
-            try (Statement s = c.createStatement();
-                    PreparedStatement ps = c.prepareStatement(insert)) {
+            try (Statement s = c.createStatement()) {
                 s.execute("DELETE FROM " + table);
-                for (T row : rows) {
-                    binder.bind(ps, row);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-                changes.announce(c, new StoreChange(kind, null));
-                return null;
             }
+            PostGisRows.insertAll(c, insert, rows, binder);
+            changes.announce(c, new StoreChange(kind, null));
+            return null;
         });
     }
 
