@@ -59,7 +59,11 @@ final class GeoPackageReports implements ReportStore {
 
     GeoPackageReports(GeoPackageTables file) {
         this.file = file;
-        file.execute(REPORTS_BY_SECOND);
+        // a report is looked up by id on every POST (is it there already?) and move: no table scan each time
+        for (String index : List.of(
+                REPORTS_BY_SECOND,
+                "CREATE INDEX IF NOT EXISTS reports_by_id ON reports (report_id)",
+                "CREATE INDEX IF NOT EXISTS report_events_by_report ON report_events (report_id)")) file.execute(index);
     }
 
     @Override
@@ -161,15 +165,17 @@ final class GeoPackageReports implements ReportStore {
     @Override
     public List<ReportEvent> events(String id) {
         List<ReportEvent> out = new ArrayList<>();
-        for (Feature f : file.read(REPORT_EVENTS)) {
-            if (!id.equals(str(f, "report_id"))) continue;
-            out.add(new ReportEvent(
-                    id,
-                    ReportStatus.parse(str(f, "status")),
-                    Instant.parse(str(f, "at")),
-                    str(f, "actor"),
-                    str(f, "note")));
-        }
+        file.read(
+                REPORT_EVENTS,
+                "report_id = ?",
+                new String[] {id},
+                null,
+                f -> out.add(new ReportEvent(
+                        id,
+                        ReportStatus.parse(str(f, "status")),
+                        Instant.parse(str(f, "at")),
+                        str(f, "actor"),
+                        str(f, "note"))));
         out.sort(Comparator.comparing(ReportEvent::at));
         return out;
     }
