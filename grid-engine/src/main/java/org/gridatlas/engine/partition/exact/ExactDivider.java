@@ -5,6 +5,7 @@ import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
 import com.google.ortools.sat.LinearExpr;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Solves a community's division exactly with CP-SAT, starting from the heuristic's plan: first the
@@ -38,8 +39,9 @@ public final class ExactDivider {
         DivisionModel m = new DivisionModel(p);
         // only a division with no more grids out than the heuristic's is of interest, and none has fewer than sure
         m.model.addLinearConstraint(m.outCount, sure, heuristic.outOfBounds());
-        Phase first = solve(m, m.outCount, label, seconds);
-        if (first == null) return new Division(label, grids, heuristic, sure, Proof.HEURISTIC);
+        Optional<Phase> found = solve(m, m.outCount, label, seconds);
+        if (found.isEmpty()) return new Division(label, grids, heuristic, sure, Proof.HEURISTIC);
+        Phase first = found.get();
         int lower = Math.max(sure, first.optimal ? (int) first.value : (int) Math.ceil(first.bound - 1e-6));
         if (first.value >= heuristic.outOfBounds()) {
             // no fewer grids out than the heuristic's: its plan stays, and the search ends here
@@ -51,15 +53,18 @@ public final class ExactDivider {
         double left = seconds - first.time;
         m.model.addLessOrEqual(m.outCount, first.value);
         // with every grid within the bounds there is no distance to shorten
-        Phase second = first.value == 0 ? null : solve(m, m.totalDeviation, best, Math.min(left, polish()));
-        if (second != null) {
-            best = second.label;
-            left -= second.time;
-            m.model.addLessOrEqual(m.totalDeviation, second.value);
+        Optional<Phase> second =
+                first.value == 0 ? Optional.empty() : solve(m, m.totalDeviation, best, Math.min(left, polish()));
+        if (second.isPresent()) {
+            best = second.get().label;
+            left -= second.get().time;
+            m.model.addLessOrEqual(m.totalDeviation, second.get().value);
         }
-        if (first.value == 0 || second != null) {
-            Phase third = solve(m, m.boundary, best, Math.min(left, polish()));
-            if (third != null) best = third.label;
+        if (first.value == 0 || second.isPresent()) {
+            int[] start = best;
+            best = solve(m, m.boundary, start, Math.min(left, polish()))
+                    .map(Phase::label)
+                    .orElse(start);
         }
         int bestGrids = count(best);
         Score exact = Score.of(p, best, bestGrids);
@@ -75,24 +80,24 @@ public final class ExactDivider {
 
     private record Phase(int[] label, long value, double bound, boolean optimal, double time) {}
 
-    /** Minimises {@code objective} from the hinted labelling; null when the solver found no solution in time. */
-    private static Phase solve(DivisionModel m, LinearExpr objective, int[] hint, double seconds) {
-        if (seconds <= 0) return null;
+    /** Minimises {@code objective} from the hinted labelling; empty when the solver found no solution in time. */
+    private static Optional<Phase> solve(DivisionModel m, LinearExpr objective, int[] hint, double seconds) {
+        if (seconds <= 0) return Optional.empty();
         m.hint(hint);
         m.model.minimize(objective);
         CpSolver solver = new CpSolver();
         // deterministic time, not wall time, so that a run is reproducible however busy the machine
         solver.getParameters().setNumWorkers(1).setMaxDeterministicTime(seconds);
         CpSolverStatus status = solver.solve(m.model);
-        if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) return null;
+        if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) return Optional.empty();
         int[] label = new int[m.problem.size()];
         for (int u = 0; u < label.length; u++) label[u] = (int) solver.value(m.label[u]);
-        return new Phase(
+        return Optional.of(new Phase(
                 compact(label),
                 Math.round(solver.objectiveValue()),
                 solver.bestObjectiveBound(),
                 status == CpSolverStatus.OPTIMAL,
-                solver.response().getDeterministicTime());
+                solver.response().getDeterministicTime()));
     }
 
     private static int[] compact(int[] label) {
