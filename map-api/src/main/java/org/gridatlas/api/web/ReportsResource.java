@@ -50,9 +50,14 @@ final class ReportsResource implements ReportDesk {
     static final Duration WINDOW = Duration.ofDays(15);
     /**
      * However many reports the two weeks bring, the window keeps at most these (the newest, texts
-     * and all: the overdue list answers them; a few KB each): past it the store answers the summaries.
+     * and all: the overdue list answers them): past it the store answers the summaries.
      */
     static final int MAX_WINDOW = 100_000;
+    /**
+     * Heap allowed per report in the window: a report with the longest text (2,000 CJK characters)
+     * holds about 5 KB, so a small heap gets a smaller window rather than a crash at start-up.
+     */
+    static final long HEAP_PER_REPORT = 12 * 1024;
     /** How far ahead of our clock a report's time may be (clocks differ a little; a report from 2199 is no report). */
     static final Duration AHEAD = Duration.ofMinutes(5);
 
@@ -70,7 +75,8 @@ final class ReportsResource implements ReportDesk {
         this.store = store;
         this.audit = audit;
         this.deadlines = deadlines;
-        this.window = new ReportWindow(store, WINDOW, MAX_WINDOW, java.time.Clock.systemUTC());
+        this.window = new ReportWindow(
+                store, WINDOW, windowCap(Runtime.getRuntime().maxMemory()), java.time.Clock.systemUTC());
         this.onReport = onReport;
     }
 
@@ -232,6 +238,11 @@ final class ReportsResource implements ReportDesk {
             window.put(r);
             broadcast("status", view(r));
         });
+    }
+
+    /** How many reports the summaries' window keeps in a heap of {@code maxHeap} bytes. */
+    static int windowCap(long maxHeap) {
+        return (int) Math.min(MAX_WINDOW, maxHeap / HEAP_PER_REPORT);
     }
 
     /** Reports in [since, until): from memory when the window holds them all. */
