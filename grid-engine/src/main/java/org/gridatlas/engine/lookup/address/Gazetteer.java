@@ -310,8 +310,8 @@ public final class Gazetteer {
 
     /**
      * Names that {@code text} may contain with a character missing, extra or wrong: every name
-     * one edit from a stretch of it (all of them, so each rival is seen), each with the fewest
-     * edits that make it a substring of the text. A name is {@code accepted} within what its length allows, or one edit away when the
+     * one edit from a stretch of it (all of them, so each rival is seen; a long name written with
+     * two edits is not retrieved), each with the fewest edits that make it a substring of the text. A name is {@code accepted} within what its length allows, or one edit away when the
      * edit left a character out or typed a homophone (杨光 for 阳光); the others one edit away are
      * only rivals, which keep an accepted name from being taken as the one meant.
      */
