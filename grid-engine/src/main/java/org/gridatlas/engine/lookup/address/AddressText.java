@@ -22,24 +22,29 @@ public final class AddressText {
 
     public static String normalise(String raw) {
         String s = plain(raw) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFKC);
-        StringBuilder b = new StringBuilder(s.length());
+        char[] b = new char[s.length()];
+        int n = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
                 case ' ', '\t', '\n', '\r', '\u3000' -> {}
-                case '—', '–', '‐', '‑', '―', '−', '~', '～', '_' -> b.append('-');
-                case '號' -> b.append('号');
-                case '樓' -> b.append('楼');
-                case '棟' -> b.append('栋');
-                case '單' -> b.append('单');
-                case '層' -> b.append('层');
-                case '區' -> b.append('区');
-                case '組' -> b.append('组');
-                case '園' -> b.append('园');
-                default -> b.append(c < 0x80 ? (char) (c >= 'A' && c <= 'Z' ? c + 32 : c) : Character.toLowerCase(c));
+                case '—', '–', '‐', '‑', '―', '−', '~', '～', '_' -> b[n++] = '-';
+                case '號' -> b[n++] = '号';
+                case '樓' -> b[n++] = '楼';
+                case '棟' -> b[n++] = '栋';
+                case '單' -> b[n++] = '单';
+                case '層' -> b[n++] = '层';
+                case '區' -> b[n++] = '区';
+                case '組' -> b[n++] = '组';
+                case '園' -> b[n++] = '园';
+                // Chinese characters have no case: only ASCII and the rest are lowered
+                default ->
+                    b[n++] = c < 0x80
+                            ? (char) (c >= 'A' && c <= 'Z' ? c + 32 : c)
+                            : c >= 0x4E00 && c <= 0x9FFF ? c : Character.toLowerCase(c);
             }
         }
-        String out = b.toString();
+        String out = new String(b, 0, n);
         if (out.indexOf('之') >= 0) out = ZHI.matcher(out).replaceAll("-");
         if (out.indexOf('期') >= 0)
             out = DIGIT_PHASE.matcher(out).replaceAll(r -> chinese(Integer.parseInt(r.group(1))) + "期");

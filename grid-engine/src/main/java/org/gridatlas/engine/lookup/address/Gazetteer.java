@@ -1,7 +1,5 @@
 package org.gridatlas.engine.lookup.address;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,27 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.cjk.CJKBigramFilter;
-import org.apache.lucene.analysis.cjk.CJKWidthFilter;
-import org.apache.lucene.analysis.core.LowerCaseFilter;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.gridatlas.engine.geom.Geoms;
 import org.gridatlas.engine.lookup.GridLocator;
 import org.gridatlas.engine.lookup.PointInGridIndex;
@@ -52,7 +29,7 @@ import org.locationtech.jts.geom.Geometry;
  * compounds (with their aliases and the short forms people say, 建设里 for 建设里小区), the house
  * numbers on each road, the buildings of each compound by number, and the grid of every building
  * and unit. Exact names are found by dictionary; names written with a missing or wrong character
- * are retrieved from a Lucene index of CJK unigrams and bigrams and then checked by edit distance.
+ * are retrieved from an index of one-edit variants and then checked by edit distance.
  */
 public final class Gazetteer {
     public enum Kind {
@@ -136,8 +113,6 @@ public final class Gazetteer {
     record NameRef(Place place, Form form) {}
 
     private static final int MIN_NAME = 2;
-    /** Names retrieved per misspelt stretch: enough that 乐业新村二期 comes back beside 乐业新村 and the many other 二期. */
-    private static final int FUZZY_HITS = 40;
 
     final Map<String, List<NameRef>> names = new HashMap<>();
     /** The names by their characters, for spotting them in a text. */
@@ -152,10 +127,7 @@ public final class Gazetteer {
     /** Where the named roads meet. */
     final Crossings crossings;
 
-    private final Analyzer analyzer = new NameAnalyzer();
-    private final IndexSearcher searcher;
-    /** The name of each document, by document number (one segment, written in this order). */
-    private final List<String> indexedNames = new ArrayList<>();
+    private final OneEditIndex oneEdit;
 
     public Gazetteer(
             List<Community> communityList,
@@ -307,7 +279,9 @@ public final class Gazetteer {
             for (Place p : targets) add(a.alias(), p, Form.ALIAS);
         }
         names.forEach(trie::add);
-        this.searcher = index();
+        // a two-character name is only ever matched exactly
+        this.oneEdit = new OneEditIndex(
+                names.keySet().stream().filter(n -> n.length() >= 3).toList());
     }
 
     private void add(String rawName, Place p, Form form) {
@@ -335,43 +309,21 @@ public final class Gazetteer {
     }
 
     /**
-     * Names that {@code text} may contain with a character missing, extra or wrong: the names
-     * retrieved for its characters and character pairs, each with the fewest edits that make it a
-     * substring of the text, keeping those one edit away or within what a name of its length
-     * allows. A name is {@code accepted} within what its length allows, or one edit away when the
+     * Names that {@code text} may contain with a character missing, extra or wrong: every name
+     * one edit from a stretch of it (all of them, so each rival is seen; a long name written with
+     * two edits is not retrieved), each with the fewest edits that make it a substring of the text. A name is {@code accepted} within what its length allows, or one edit away when the
      * edit left a character out or typed a homophone (杨光 for 阳光); the others one edit away are
      * only rivals, which keep an accepted name from being taken as the one meant.
      */
     List<Fuzzy> similarNames(String text) {
-        BooleanQuery.Builder q = new BooleanQuery.Builder();
-        int clauses = 0;
-        try (TokenStream ts = analyzer.tokenStream("name", text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken() && clauses < IndexSearcher.getMaxClauseCount()) {
-                q.add(new TermQuery(new Term("name", term.toString())), BooleanClause.Occur.SHOULD);
-                clauses++;
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (clauses == 0) return List.of();
         List<Fuzzy> out = new ArrayList<>();
-        try {
-            // top hits counted no further than needed, so frequent characters (路, 园) are pruned, not all scored
-            TopScoreDocCollectorManager top = new TopScoreDocCollectorManager(FUZZY_HITS, null, FUZZY_HITS);
-            for (ScoreDoc hit : searcher.search(q.build(), top).scoreDocs) {
-                String name = indexedNames.get(hit.doc);
-                if (EditDistance.absent(name, text) > 2) continue; // each character the text lacks is an edit
-                int d = EditDistance.inText(name, text);
-                if (d == 0 || d > 2) continue; // found exactly, or further than any name may be written
-                boolean accepted = d <= EditDistance.allowed(name, text)
-                        || d == 1 && (EditDistance.oneDropped(name, text) || Homophones.oneSwapped(name, text));
-                if (accepted || d == 1) out.add(new Fuzzy(name, d, accepted));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String name : oneEdit.candidates(text)) {
+            if (EditDistance.absent(name, text) > 2) continue; // each character the text lacks is an edit
+            int d = EditDistance.inText(name, text);
+            if (d == 0 || d > 2) continue; // found exactly, or further than any name may be written
+            boolean accepted = d <= EditDistance.allowed(name, text)
+                    || d == 1 && (EditDistance.oneDropped(name, text) || Homophones.oneSwapped(name, text));
+            if (accepted || d == 1) out.add(new Fuzzy(name, d, accepted));
         }
         return out;
     }
@@ -382,30 +334,6 @@ public final class Gazetteer {
         return names.getOrDefault(name, List.of());
     }
 
-    private IndexSearcher index() {
-        ByteBuffersDirectory dir = new ByteBuffersDirectory();
-        IndexWriterConfig config = new IndexWriterConfig(analyzer);
-        config.setMaxBufferedDocs(
-                Integer.MAX_VALUE >> 4); // one segment, so document numbers follow the order of writing
-        config.setRAMBufferSizeMB(256);
-        try (IndexWriter w = new IndexWriter(dir, config)) {
-            for (String name : names.keySet()) {
-                if (name.length() < 3) continue; // a two-character name is only ever matched exactly
-                Document d = new Document();
-                d.add(new TextField("name", name, Field.Store.NO));
-                w.addDocument(d);
-                indexedNames.add(name);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
-            return new IndexSearcher(DirectoryReader.open(dir));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** A house, building or unit number as digits and dashes: "128号" → "128", "3号楼" → "3", "2单元" → "2". */
     static String number(String raw) {
         String s = AddressText.normalise(raw);
@@ -413,20 +341,5 @@ public final class Gazetteer {
             if (s.endsWith(suffix) && s.length() > suffix.length()) return s.substring(0, s.length() - suffix.length());
         }
         return s;
-    }
-
-    /** Characters one by one and in pairs, so a name is found with one of its characters wrong. */
-    private static final class NameAnalyzer extends Analyzer {
-        @Override
-        protected TokenStreamComponents createComponents(String field) {
-            StandardTokenizer source = new StandardTokenizer();
-            TokenStream ts = new CJKWidthFilter(source);
-            ts = new LowerCaseFilter(ts);
-            ts = new CJKBigramFilter(
-                    ts,
-                    CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL,
-                    true);
-            return new TokenStreamComponents(source, ts);
-        }
     }
 }
