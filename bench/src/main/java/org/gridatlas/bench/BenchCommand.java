@@ -41,9 +41,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--exact-seconds",
             defaultValue = "10",
-            description =
-                    "the exact step's time per community with grids out of bounds (the district shares four times this);"
-                            + " 0 for none (default ${DEFAULT-VALUE})")
+            description = "the exact step's time in the district, shared by the communities with grids out of bounds in"
+                    + " doubt; 0 for none (default ${DEFAULT-VALUE})")
     double exactSeconds;
 
     @Override

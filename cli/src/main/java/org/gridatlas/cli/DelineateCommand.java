@@ -50,8 +50,8 @@ final class DelineateCommand implements Callable<Integer> {
         }
         ResultWriter.check(output, crs, format);
         Dataset dataset = input.read();
-        Progress progress = new Progress("delineating");
-        Delineation result = plan.delineator().delineate(dataset, progress::update);
+        Progress progress = new Progress();
+        Delineation result = plan.delineator().delineate(dataset, progress);
         progress.finish();
         ResultWriter.write(result, output, crs, format);
         var r = result.report();

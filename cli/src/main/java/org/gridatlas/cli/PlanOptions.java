@@ -63,9 +63,9 @@ final class PlanOptions {
             names = "--exact-seconds",
             defaultValue = "10",
             description =
-                    "time the exact solver (CP-SAT, deterministic time: about seconds on an idle core) may take per"
-                            + " community whose plan has grids out of bounds (a district shares four times this among its"
-                            + " communities by households); 0 for none (default ${DEFAULT-VALUE})")
+                    "time the exact solver (CP-SAT, deterministic time: about seconds on an idle core) may take in a"
+                            + " district: all of it for one community whose plan has grids out of bounds the arithmetic does"
+                            + " not prove unavoidable, shared when several have; 0 for none (default ${DEFAULT-VALUE})")
     double exactSeconds;
 
     Bounds bounds() {

@@ -1,26 +1,30 @@
 package org.gridatlas.cli;
 
-/** A progress line on stderr for long runs, at most once a second. */
-final class Progress {
-    private final String what;
+import org.gridatlas.engine.Delineator;
+
+/** A progress line on stderr for long runs, at most once a second; a line of its own for each stage. */
+final class Progress implements Delineator.Progress {
     private final long start = System.nanoTime();
     private long last = start;
-    private boolean printed;
+    private Stage shown;
 
-    Progress(String what) {
-        this.what = what;
-    }
-
-    synchronized void update(int done, int total) {
+    @Override
+    public synchronized void communityDone(Stage stage, int done, int total) {
         long now = System.nanoTime();
         if (now - last < 1_000_000_000L) return;
         last = now;
-        printed = true;
+        if (shown != null && shown != stage) System.err.println();
+        shown = stage;
         System.err.printf(
-                "\r%s %d/%d communities (%d%%) %.0f s", what, done, total, 100L * done / total, (now - start) / 1e9);
+                "\r%s %d/%d communities (%d%%) %.0f s",
+                stage == Stage.PLANNING ? "planning" : "solving exactly",
+                done,
+                total,
+                100L * done / total,
+                (now - start) / 1e9);
     }
 
     synchronized void finish() {
-        if (printed) System.err.println();
+        if (shown != null) System.err.println();
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.gridatlas.engine.codes.GridCodeAllocator;
 import org.gridatlas.engine.errors.PlanningFailure;
@@ -54,9 +55,14 @@ import org.locationtech.jts.index.strtree.STRtree;
  * parallel), number the grids, and assemble grids, assignments and the report in lon/lat.
  */
 public final class Delineator {
-    /** Told after each community is planned. */
+    /** Told after each community is planned, first by the heuristic, then again by the exact step where in doubt. */
     public interface Progress {
-        void communityDone(int done, int total);
+        enum Stage {
+            PLANNING,
+            SOLVING
+        }
+
+        void communityDone(Stage stage, int done, int total);
     }
 
     private final Bounds bounds;
@@ -82,7 +88,7 @@ public final class Delineator {
     }
 
     public Delineation delineate(Dataset d) {
-        return delineate(d, (done, total) -> {});
+        return delineate(d, (stage, done, total) -> {});
     }
 
     public Delineation delineate(Dataset d, Progress progress) {
@@ -105,42 +111,40 @@ public final class Delineator {
         d.hamlets()
                 .forEach(h -> hamlets.computeIfAbsent(h.communityCode(), k -> new ArrayList<>())
                         .add(proj.toValidMetres(h.geometry())));
-        CommunityPlanner planner = new CommunityPlanner(bounds, ruralRule, new ExactBudget(exactLimit, d.households()));
-        AtomicInteger done = new AtomicInteger();
-        List<CommunityPlan> plans = IntStream.range(0, communities.size())
-                .parallel()
-                .mapToObj(i -> {
-                    Geometry poly = metric.get(i);
-                    Envelope env = poly.getEnvelopeInternal();
-                    @SuppressWarnings("unchecked")
-                    List<PlacedBarrier> near = barriers.query(env);
-                    List<PlacedCampus> camps = campuses.stream()
-                            .filter(c -> c.polygon().getEnvelopeInternal().intersects(env))
-                            .toList();
-                    CommunityPlan plan;
-                    try {
-                        plan = planner.plan(new PlanInput(
-                                communities.get(i),
+        PlanOne planOne = (i, exact) -> {
+            Geometry poly = metric.get(i);
+            Envelope env = poly.getEnvelopeInternal();
+            @SuppressWarnings("unchecked")
+            List<PlacedBarrier> near = barriers.query(env);
+            List<PlacedCampus> camps = campuses.stream()
+                    .filter(c -> c.polygon().getEnvelopeInternal().intersects(env))
+                    .toList();
+            Community c = communities.get(i);
+            try {
+                CommunityPlan plan = new CommunityPlanner(bounds, ruralRule, exact)
+                        .plan(new PlanInput(
+                                c,
                                 poly,
                                 buildings.getOrDefault(i, List.of()),
                                 near,
                                 camps,
-                                hamlets.getOrDefault(communities.get(i).code(), List.of()),
-                                proj.toMetres(communities.get(i).given())));
-                        if (micro != null) {
-                            MicroGridPlanner mp = new MicroGridPlanner(micro);
-                            Community c = communities.get(i);
-                            plan = plan.withMicro(plan.grids().stream()
-                                    .map(g -> mp.plan(c, g, near))
-                                    .toList());
-                        }
-                    } catch (RuntimeException e) {
-                        throw new PlanningFailure(communities.get(i).code(), e);
-                    }
-                    progress.communityDone(done.incrementAndGet(), communities.size());
-                    return plan;
-                })
-                .toList();
+                                hamlets.getOrDefault(c.code(), List.of()),
+                                proj.toMetres(c.given())));
+                return plan;
+            } catch (RuntimeException e) {
+                throw new PlanningFailure(c.code(), e);
+            }
+        };
+        // the heuristic everywhere first: the exact step's time then goes only to the communities it leaves in doubt
+        List<Integer> all = IntStream.range(0, communities.size()).boxed().toList();
+        List<CommunityPlan> plans =
+                new ArrayList<>(planEach(all, i -> Duration.ZERO, planOne, Progress.Stage.PLANNING, progress));
+        Map<Integer, Duration> shares = new ExactBudget(exactLimit)
+                .shares(plans.stream().map(CommunityPlan::bounds).toList());
+        List<Integer> funded = List.copyOf(shares.keySet());
+        List<CommunityPlan> solved = planEach(funded, shares::get, planOne, Progress.Stage.SOLVING, progress);
+        for (int k = 0; k < funded.size(); k++) plans.set(funded.get(k), solved.get(k));
+        if (micro != null) plans = withMicro(plans, metric, micro, barriers);
 
         List<Grid> grids = new ArrayList<>();
         List<Assignment> assignments = new ArrayList<>();
@@ -219,6 +223,50 @@ public final class Delineator {
         // always checked on its own against DATA.md's rules: nothing leaves here unverified
         Verification v = GridVerifier.verify(d, planned, bounds);
         return new Delineation(grids, assignments, report.withVerification(v.counts()));
+    }
+
+    /** Each plan with its grids' micro grids, in parallel. */
+    private static List<CommunityPlan> withMicro(
+            List<CommunityPlan> plans, List<Geometry> metric, Bounds micro, STRtree barriers) {
+        MicroGridPlanner mp = new MicroGridPlanner(micro);
+        return IntStream.range(0, plans.size())
+                .parallel()
+                .mapToObj(i -> {
+                    CommunityPlan plan = plans.get(i);
+                    Community c = plan.community();
+                    @SuppressWarnings("unchecked")
+                    List<PlacedBarrier> near = barriers.query(metric.get(i).getEnvelopeInternal());
+                    try {
+                        return plan.withMicro(plan.grids().stream()
+                                .map(g -> mp.plan(c, g, near))
+                                .toList());
+                    } catch (RuntimeException e) {
+                        throw new PlanningFailure(c.code(), e);
+                    }
+                })
+                .toList();
+    }
+
+    /** Plans one community (its index) with the exact step's time given. */
+    private interface PlanOne {
+        CommunityPlan plan(int community, Duration exact);
+    }
+
+    /** Plans the communities given, in parallel, each with its exact time; the plans in their order. */
+    private static List<CommunityPlan> planEach(
+            List<Integer> which,
+            Function<Integer, Duration> exact,
+            PlanOne planOne,
+            Progress.Stage stage,
+            Progress progress) {
+        AtomicInteger done = new AtomicInteger();
+        return which.parallelStream()
+                .map(i -> {
+                    CommunityPlan plan = planOne.plan(i, exact.apply(i));
+                    progress.communityDone(stage, done.incrementAndGet(), which.size());
+                    return plan;
+                })
+                .toList();
     }
 
     private static double round(double v) {

@@ -34,7 +34,7 @@ public final class CommunityPlanner {
     private final Bounds bounds;
     private final RuralRule ruralRule;
     private final List<PartitionStep> steps;
-    private final ExactBudget exact;
+    private final Duration exactLimit;
 
     public CommunityPlanner(Bounds bounds) {
         this(bounds, RuralRule.DEFAULT);
@@ -44,26 +44,21 @@ public final class CommunityPlanner {
         this(bounds, ruralRule, ExactDivider.DEFAULT_LIMIT);
     }
 
-    /** {@code exactLimit}: the exact solver's time per community whose plan has grids out of bounds (zero: none). */
+    /** {@code exactLimit}: the exact solver's time for a community whose plan has grids out of bounds (zero: none). */
     public CommunityPlanner(Bounds bounds, RuralRule ruralRule, Duration exactLimit) {
-        this(bounds, ruralRule, ExactBudget.community(exactLimit));
-    }
-
-    /** {@code exact}: the exact solver's time for each community whose plan has grids out of bounds. */
-    public CommunityPlanner(Bounds bounds, RuralRule ruralRule, ExactBudget exact) {
-        this(bounds, ruralRule, PartitionStep.HEURISTIC, exact);
+        this(bounds, ruralRule, PartitionStep.HEURISTIC, exactLimit);
     }
 
     /** {@code steps}: what improves each community's first cut, in order (the heuristic's, then any added after them). */
     CommunityPlanner(Bounds bounds, RuralRule ruralRule, List<PartitionStep> steps) {
-        this(bounds, ruralRule, steps, ExactBudget.community(Duration.ZERO));
+        this(bounds, ruralRule, steps, Duration.ZERO);
     }
 
-    private CommunityPlanner(Bounds bounds, RuralRule ruralRule, List<PartitionStep> steps, ExactBudget exact) {
+    private CommunityPlanner(Bounds bounds, RuralRule ruralRule, List<PartitionStep> steps, Duration exactLimit) {
         this.bounds = bounds;
         this.ruralRule = ruralRule;
         this.steps = List.copyOf(steps);
-        this.exact = exact;
+        this.exactLimit = exactLimit;
     }
 
     public CommunityPlan plan(PlanInput in) {
@@ -82,11 +77,8 @@ public final class CommunityPlanner {
         rest = Geoms.polygonal(rest);
         Optional<Division> division = Optional.empty();
         if (!rest.isEmpty()) {
-            long households = in.buildings().stream()
-                    .mapToLong(b -> b.building().households())
-                    .sum();
             AreaPartition partition = new AreaPartition(
-                    in, rest, restBuildings, bounds, ruralRule, steps, new ExactStep(exact.limit(households)), notes);
+                    in, rest, restBuildings, bounds, ruralRule, steps, new ExactStep(exactLimit), notes);
             grids.addAll(partition.run());
             division = partition.division();
             absorbEmptyLeftovers(grids, in, notes);
