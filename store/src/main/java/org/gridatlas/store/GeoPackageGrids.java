@@ -32,6 +32,7 @@ final class GeoPackageGrids implements GridRepository {
     /** The contract's layers, each replaced whole by an import. */
     static final List<LayerSchema> IMPORTED = List.of(
             DataContract.COMMUNITIES,
+            GivenShapes.TABLE,
             DataContract.BUILDINGS,
             DataContract.BARRIERS,
             DataContract.ALIASES,
@@ -69,6 +70,7 @@ final class GeoPackageGrids implements GridRepository {
             file.inTransaction(() -> {
                 for (LayerSchema t : IMPORTED) file.deleteAll(t);
                 file.table(DataContract.COMMUNITIES).insert(data.get(DataContract.COMMUNITIES));
+                file.table(GivenShapes.TABLE).insert(GivenShapes.rows(dataset.communities()));
                 file.table(DataContract.BUILDINGS).insert(data.get(DataContract.BUILDINGS));
                 file.table(DataContract.BARRIERS).insert(data.get(DataContract.BARRIERS));
                 file.table(DataContract.ALIASES).insert(data.getOrDefault(DataContract.ALIASES, List.of()));
@@ -111,7 +113,7 @@ final class GeoPackageGrids implements GridRepository {
         if (layers.get(DataContract.COMMUNITIES).isEmpty()) return StoredState.empty();
         Dataset d = new DatasetAssembler().assemble(layers);
         return new StoredState(
-                d.communities(),
+                GivenShapes.restore(d.communities(), file.read(GivenShapes.TABLE)),
                 d.buildings(),
                 d.barriers(),
                 d.aliases(),

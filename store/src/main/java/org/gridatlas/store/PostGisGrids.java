@@ -47,7 +47,7 @@ final class PostGisGrids implements GridRepository {
                     id = rs.getLong(1);
                 }
                 s.execute(
-                        "DELETE FROM assignments; DELETE FROM grids; DELETE FROM buildings; DELETE FROM communities; DELETE FROM barriers; DELETE FROM aliases; DELETE FROM pois");
+                        "DELETE FROM assignments; DELETE FROM grids; DELETE FROM buildings; DELETE FROM communities; DELETE FROM community_given_shapes; DELETE FROM barriers; DELETE FROM aliases; DELETE FROM pois");
             }
             insertCommunities(c, dataset.communities());
             insertBuildings(c, dataset.buildings());
@@ -95,6 +95,14 @@ final class PostGisGrids implements GridRepository {
                     ps.setString(6, x.districtCode());
                     ps.setString(7, x.districtName());
                     ps.setBytes(8, wkb.write(x.geometry()));
+                });
+        PostGisRows.insertAll(
+                c,
+                "INSERT INTO community_given_shapes VALUES (?, ST_GeomFromWKB(?, 4490))",
+                GivenShapes.rows(communities),
+                (ps, row) -> {
+                    ps.setString(1, (String) row.properties().get("code"));
+                    ps.setBytes(2, wkb.write(row.geometry()));
                 });
     }
 
@@ -176,6 +184,8 @@ final class PostGisGrids implements GridRepository {
                             c,
                             "SELECT code, name, kind, street_code, street_name, district_code, district_name, ST_AsBinary(geom) FROM communities ORDER BY code",
                             DataContract.COMMUNITIES));
+            List<Feature> given = PostGisRows.features(
+                    c, "SELECT code, ST_AsBinary(geom) FROM community_given_shapes", GivenShapes.TABLE);
             layers.put(
                     DataContract.BUILDINGS,
                     PostGisRows.features(
@@ -212,7 +222,7 @@ final class PostGisGrids implements GridRepository {
             if (layers.get(DataContract.COMMUNITIES).isEmpty()) return StoredState.empty();
             Dataset d = new DatasetAssembler().assemble(layers);
             return new StoredState(
-                    d.communities(),
+                    GivenShapes.restore(d.communities(), given),
                     d.buildings(),
                     d.barriers(),
                     d.aliases(),

@@ -10,12 +10,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.gridatlas.engine.Delineator;
+import org.gridatlas.engine.edit.CommunityState;
+import org.gridatlas.engine.edit.EditRefused;
+import org.gridatlas.engine.edit.GridEdit;
+import org.gridatlas.engine.edit.GridEditor;
 import org.gridatlas.engine.errors.InputException;
 import org.gridatlas.engine.model.Alias;
 import org.gridatlas.engine.model.AliasKind;
 import org.gridatlas.engine.model.Assignment;
 import org.gridatlas.engine.model.Building;
+import org.gridatlas.engine.model.Community;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
 import org.gridatlas.engine.model.DepartmentResource;
@@ -23,6 +29,7 @@ import org.gridatlas.engine.model.DepartmentUnit;
 import org.gridatlas.engine.model.Grid;
 import org.gridatlas.engine.model.StreetAddress;
 import org.gridatlas.engine.partition.Bounds;
+import org.gridatlas.engine.partition.RuralRule;
 import org.gridatlas.fixtures.EdgeCases;
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +88,43 @@ abstract class GridStoreContract {
         assertTrue(store().preview("nobody").isEmpty());
         store().removePreview("p-live");
         assertTrue(store().preview("p-live").isEmpty(), "a committed preview is gone");
+    }
+
+    @Test
+    void keepsACommunitysShapeAsGivenBesideItsCleanedOne() {
+        Dataset neck = EdgeCases.neckClosedByCleaning();
+        Community given = neck.communities().get(0);
+        assertEquals(
+                List.of(2, 1),
+                List.of(given.geometry().getNumGeometries(), given.given().getNumGeometries()),
+                "cleaning closed the neck");
+        store().replace(neck, new Delineator(Bounds.DEFAULT).delineate(neck), "neck");
+        Community back = store().load().communities().get(0);
+        assertTrue(back.geometry().equalsExact(given.geometry()), "cleaned: " + back.geometry());
+        assertTrue(back.given().equalsExact(given.given()), "one polygon, its neck as given: " + back.given());
+    }
+
+    @Test
+    void anEditOfAStoredCommunityJoinsNoGridAcrossANeckCleaningClosed() {
+        Dataset neck = EdgeCases.neckClosedByCleaning();
+        store().replace(neck, new Delineator(Bounds.DEFAULT).delineate(neck), "neck");
+        StoredState s = store().load();
+        CommunityState community =
+                new CommunityState(s.communities().get(0), s.buildings(), s.barriers(), s.grids(), s.assignments());
+        GridEditor editor = new GridEditor(Bounds.DEFAULT, RuralRule.DEFAULT);
+        GridEditor.Result rerun = editor.apply(community, new GridEdit.Rerun(Set.of()), Set.of());
+        // each side of the neck its own grid: rule 3 counts one part, so no grid may be in two
+        assertEquals(
+                List.of("Polygon", "Polygon"),
+                rerun.grids().stream().map(g -> g.geometry().getGeometryType()).toList());
+        EditRefused merge = assertThrows(
+                EditRefused.class,
+                () -> editor.apply(
+                        community,
+                        new GridEdit.MergeGrids(
+                                s.grids().get(0).code(), s.grids().get(1).code()),
+                        Set.of()));
+        assertTrue(merge.getMessage().endsWith("are not neighbours"), merge.getMessage());
     }
 
     @Test

@@ -466,6 +466,7 @@ public final class GridEditor {
                 householdsOfKey.put(b.id(), b.households()); // the planner keeps it whole unless it slices it by unit
                 for (String key : keysOf(b)) householdsOfKey.put(key, households(key));
             }
+            // rule 3 counts the community's parts as given, not the region's: a neck cleaning closed joins no grid
             CommunityPlan plan = new CommunityPlanner(bounds, ruralRule)
                     .plan(new PlanInput(
                             s.community(),
@@ -473,7 +474,8 @@ public final class GridEditor {
                             placed,
                             barriersNear(region.getEnvelopeInternal()),
                             List.of(),
-                            List.of()));
+                            List.of(),
+                            proj.toMetres(s.community().given())));
             List<Draft> out = new ArrayList<>();
             for (DraftGrid d : plan.grids()) {
                 Set<String> k = new LinkedHashSet<>();
@@ -485,7 +487,7 @@ public final class GridEditor {
 
         Draft contiguous(GridKind kind, Geometry polygon, Set<String> keys, String why) {
             Geometry p = Geoms.polygonal(polygon);
-            if (p.getNumGeometries() > 1 && s.community().geometry().getNumGeometries() == 1) {
+            if (p.getNumGeometries() > 1 && s.community().given().getNumGeometries() == 1) {
                 throw new EditRefused(Rule.ONE_VALID_POLYGON, why);
             }
             return new Draft(p, keys, kind);
