@@ -4,10 +4,14 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.gridatlas.engine.Delineator;
 import org.gridatlas.engine.io.DatasetReader;
 import org.gridatlas.engine.io.DatasetWriter;
+import org.gridatlas.engine.model.CommunityBounds;
 import org.gridatlas.engine.model.Dataset;
 import org.gridatlas.engine.model.Delineation;
 import org.gridatlas.engine.partition.Bounds;
@@ -103,6 +107,11 @@ final class BenchCommand implements Callable<Integer> {
                             .filter(g -> g.communityCode().equals(slowest))
                             .mapToInt(g -> g.households())
                             .sum());
+            // how far the exact step got: communities with grids out whose count is proven, bounded, or only planned
+            Map<String, Long> proofs = result.report().communityBounds().stream()
+                    .filter(b -> b.outOfBounds() > 0)
+                    .collect(Collectors.groupingBy(CommunityBounds::proof, TreeMap::new, Collectors.counting()));
+            System.out.printf("communities with grids out of bounds, by proof: %s%n", proofs);
             System.out.printf(
                     "heap committed %d MB of max %d MB%n",
                     heapMb, Runtime.getRuntime().maxMemory() >> 20);

@@ -27,8 +27,27 @@ public final class ExactDivider {
         this.seconds = limit.toMillis() / 1000.0;
     }
 
-    /** The better of the heuristic's division ({@code label} into {@code grids} grids) and the solver's. */
+    /**
+     * The better of the heuristic's division ({@code label} into {@code grids} grids) and the solver's,
+     * with grids within the bounds carved off those over the maximum where that shortens the distance
+     * ({@link Trimming}).
+     */
     public Division improve(DivisionProblem p, int[] label, int grids) {
+        Division d = solve(p, label, grids);
+        if (seconds <= 0) return d;
+        int[] carved = Trimming.of(p, d.label());
+        int carvedGrids = count(carved);
+        Score score = Score.of(p, carved, carvedGrids);
+        if (score.compareTo(d.score()) >= 0) return d;
+        return new Division(
+                carved,
+                carvedGrids,
+                score,
+                d.lowerBound(),
+                score.outOfBounds() == d.lowerBound() ? Proof.OPTIMAL : d.proof());
+    }
+
+    private Division solve(DivisionProblem p, int[] label, int grids) {
         Score heuristic = Score.of(p, label, grids);
         int sure = LowerBound.of(p);
         // the arithmetic alone proves the heuristic's count: the distance is not worth a solve

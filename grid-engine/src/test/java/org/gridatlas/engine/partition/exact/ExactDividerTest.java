@@ -47,13 +47,12 @@ class ExactDividerTest {
     }
 
     @Test
-    void aHeuristicPlanWithTheFewestGridsOutIsKeptThoughItsDistanceCouldBeShorter() {
+    void aHeuristicPlanWithTheFewestGridsOutKeepsItsCountWithoutASolveAndIsTrimmed() {
         // 100 | 450 | 100 | 300: one grid out at best, 650 (as planned) or 550 (the pair 100 + 300 beside it)
         DivisionProblem p = path(new int[] {100, 450, 100, 300}, List.of());
-        int[] heuristic = {0, 0, 0, 1};
-        Division d = solver.improve(p, heuristic, 2);
-        assertArrayEquals(heuristic, d.label());
-        assertEquals(new Score(1, 150, 10), d.score());
+        Division d = solver.improve(p, new int[] {0, 0, 0, 1}, 2);
+        assertArrayEquals(new int[] {0, 0, 1, 1}, d.label());
+        assertEquals(new Score(1, 50, 10), d.score());
         assertEquals(1, d.lowerBound());
         assertEquals(Proof.OPTIMAL, d.proof());
     }
