@@ -121,7 +121,7 @@ public final class Delineator {
                     .toList();
             Community c = communities.get(i);
             try {
-                CommunityPlan plan = new CommunityPlanner(bounds, ruralRule, exact)
+                return new CommunityPlanner(bounds, ruralRule, exact)
                         .plan(new PlanInput(
                                 c,
                                 poly,
@@ -130,12 +130,13 @@ public final class Delineator {
                                 camps,
                                 hamlets.getOrDefault(c.code(), List.of()),
                                 proj.toMetres(c.given())));
-                return plan;
             } catch (RuntimeException e) {
                 throw new PlanningFailure(c.code(), e);
             }
         };
-        // the heuristic everywhere first: the exact step's time then goes only to the communities it leaves in doubt
+        // the heuristic everywhere first: the exact step's time then goes only to the communities it leaves in doubt;
+        // those are planned again whole (the heuristic is deterministic, so the same cut, for a few per cent of the
+        // time) rather than every community's units kept alive between the two passes
         List<Integer> all = IntStream.range(0, communities.size()).boxed().toList();
         List<CommunityPlan> plans =
                 new ArrayList<>(planEach(all, i -> Duration.ZERO, planOne, Progress.Stage.PLANNING, progress));

@@ -29,19 +29,18 @@ public final class ExactDivider {
 
     /**
      * The better of the heuristic's division ({@code label} into {@code grids} grids) and the solver's,
-     * with grids within the bounds carved off those over the maximum where that shortens the distance
-     * ({@link Trimming}).
+     * with the grids over the maximum trimmed where that shortens the distance ({@link Trimming}).
      */
     public Division improve(DivisionProblem p, int[] label, int grids) {
         Division d = solve(p, label, grids);
         if (seconds <= 0) return d;
-        int[] carved = Trimming.of(p, d.label());
-        int carvedGrids = count(carved);
-        Score score = Score.of(p, carved, carvedGrids);
+        int[] trimmed = Trimming.of(p, d.label());
+        int trimmedGrids = count(trimmed);
+        Score score = Score.of(p, trimmed, trimmedGrids);
         if (score.compareTo(d.score()) >= 0) return d;
         return new Division(
-                carved,
-                carvedGrids,
+                trimmed,
+                trimmedGrids,
                 score,
                 d.lowerBound(),
                 score.outOfBounds() == d.lowerBound() ? Proof.OPTIMAL : d.proof());

@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.TreeSet;
+import java.util.function.IntPredicate;
 
 /**
  * Trims each grid over the maximum while the division's score falls: hands units on its edge (with
@@ -60,12 +62,12 @@ final class Trimming {
         int[] label = start.clone();
         int grids = Arrays.stream(label).max().orElse(-1) + 1;
         for (int grid = 0; grid < grids; grid++) {
-            while (handOn(label, grid)) {}
-            Optional<List<Integer>> chunk;
-            while ((chunk = chunk(label, grid, grids)).isPresent()) {
+            while (true) {
+                while (handOn(label, grid)) {}
+                Optional<List<Integer>> chunk = chunk(label, grid, grids);
+                if (chunk.isEmpty()) break;
                 for (int u : chunk.get()) label[u] = grids;
                 grids++;
-                while (handOn(label, grid)) {}
             }
         }
         return label;
@@ -130,7 +132,7 @@ final class Trimming {
     }
 
     private List<Integer> neighbouringGrids(List<Integer> units, int[] label, int grid) {
-        java.util.TreeSet<Integer> out = new java.util.TreeSet<>();
+        TreeSet<Integer> out = new TreeSet<>();
         for (int u : units) for (int v : near.get(u)) if (label[v] != grid) out.add(label[v]);
         return List.copyOf(out);
     }
@@ -234,12 +236,12 @@ final class Trimming {
     }
 
     /** How many units a search from {@code s} reaches through units that pass. */
-    private int reach(int s, java.util.function.IntPredicate passes) {
+    private int reach(int s, IntPredicate passes) {
         return reach(s, passes, new boolean[p.size()]);
     }
 
-    /** As {@link #reach(int, java.util.function.IntPredicate)}, marking the units reached in {@code seen}. */
-    private int reach(int s, java.util.function.IntPredicate passes, boolean[] seen) {
+    /** As {@link #reach(int, IntPredicate)}, marking the units reached in {@code seen}. */
+    private int reach(int s, IntPredicate passes, boolean[] seen) {
         ArrayDeque<Integer> queue = new ArrayDeque<>(List.of(s));
         seen[s] = true;
         int n = 0;

@@ -157,14 +157,19 @@ class ExactDividerTest {
     }
 
     private static void assertConnected(DivisionProblem p, Division d) {
+        assertConnected(p, d.label(), d.grids(), "every grid one connected piece");
+    }
+
+    /** Each of the {@code grids} grids of the labelling is one piece connected by the problem's edges. */
+    static void assertConnected(DivisionProblem p, int[] label, int grids, String message) {
         int n = p.size();
         int[] parent = new int[n];
         for (int u = 0; u < n; u++) parent[u] = u;
         for (DivisionProblem.Edge e : p.edges())
-            if (d.label()[e.a()] == d.label()[e.b()]) parent[find(parent, e.a())] = find(parent, e.b());
+            if (label[e.a()] == label[e.b()]) parent[find(parent, e.a())] = find(parent, e.b());
         Set<Integer> pieces = new HashSet<>();
         for (int u = 0; u < n; u++) pieces.add(find(parent, u));
-        assertEquals(d.grids(), pieces.size(), "every grid one connected piece");
+        assertEquals(grids, pieces.size(), message);
     }
 
     private static int find(int[] parent, int u) {

@@ -82,26 +82,10 @@ class TrimmingTest {
             Score before = Score.of(p, start, 1), after = Score.of(p, carved, grids);
             assertTrue(after.outOfBounds() <= before.outOfBounds(), "trial " + trial);
             assertTrue(after.compareTo(before) <= 0, "trial " + trial);
-            for (int g = 0; g < grids; g++) assertTrue(connected(p, carved, g), "trial " + trial + " grid " + g);
+            ExactDividerTest.assertConnected(p, carved, grids, "trial " + trial + ": every grid one connected piece");
             if (after.compareTo(before) < 0) carvedSome++;
         }
         assertTrue(carvedSome > 50, "carved " + carvedSome);
-    }
-
-    private static boolean connected(DivisionProblem p, int[] label, int grid) {
-        java.util.Set<Integer> units = new java.util.HashSet<>();
-        for (int u = 0; u < label.length; u++) if (label[u] == grid) units.add(u);
-        java.util.Set<Integer> seen =
-                new java.util.HashSet<>(List.of(units.iterator().next()));
-        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>(seen);
-        while (!queue.isEmpty()) {
-            int u = queue.poll();
-            for (DivisionProblem.Edge e : p.edges()) {
-                int v = e.a() == u ? e.b() : e.b() == u ? e.a() : -1;
-                if (v >= 0 && units.contains(v) && seen.add(v)) queue.add(v);
-            }
-        }
-        return seen.size() == units.size();
     }
 
     private static List<DivisionProblem.Edge> path(int n) {
